@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getViewer } from "@/lib/auth/context";
+import { canViewDashboard } from "@/lib/auth/permissions";
+import { NavLinks } from "./NavLinks";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/sign-in");
+  if (!viewer.context) redirect("/no-organization");
+  const { context } = viewer;
+  const links = [{ href: "/", label: "My teams" }];
+  if (canViewDashboard(context.role)) links.push({ href: "/dashboard", label: "Dashboard" });
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <Link className="brand" href="/">
+          Lead<span>lag</span>
+        </Link>
+        <NavLinks links={links} />
+        <div className="who">
+          <span>
+            {viewer.user.name} · {context.organization.name} ({context.role.toLowerCase()})
+          </span>
+          <Link href="/sign-out">Sign out</Link>
+        </div>
+      </header>
+      <main id="main">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { requirePageContext } from "@/lib/auth/context";
+import { canViewDashboard } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db";
+import { teamsVisibleTo } from "@/lib/queries/teamsVisibleTo";
+
+export const metadata: Metadata = { title: "My teams" };
+
+export default async function HomePage() {
+  const ctx = await requirePageContext();
+  const teams = await teamsVisibleTo(await getDb(), ctx);
+  const mine = teams.filter((t) => t.isMine);
+  // A front-line member with one team goes straight to where they log.
+  if (!canViewDashboard(ctx.role) && mine.length === 1) redirect(`/teams/${mine[0]!.id}`);
+  return (
+    <>
+      <div className="page-head">
+        <h1>Teams</h1>
+        <p className="muted">{ctx.organization.name}</p>
+      </div>
+      {teams.length === 0 ? (
+        <p className="empty">You are not on a team yet. Ask your manager to add you to one.</p>
+      ) : (
+        <div className="card">
+          <ul className="team-list">
+            {teams.map((t) => (
+              <li key={t.id}>
+                <Link href={`/teams/${t.id}`}>{t.name}</Link>{" "}
+                <span className="muted">
+                  · {t.memberCount} {t.memberCount === 1 ? "person" : "people"}
+                  {t.isMine ? " · your team" : ""}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {canViewDashboard(ctx.role) && (
+        <p>
+          <Link href="/dashboard">Open the manager dashboard →</Link>
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+"use client";
+
+import { useActionState, useEffect, useRef, useState } from "react";
+import type { ActionState } from "@/lib/actions";
+import { fieldErrorsOf, type FieldErrors } from "@/lib/errors";
+import { createLeadEntrySchema } from "@/lib/schemas/leadEntry";
+import { logLeadEntry } from "./actions";
+
+type Props = {
+  teamId: string;
+  today: string;
+  measures: { id: string; name: string; unit: string }[];
+};
+
+function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors?.length) return null;
+  return (
+    <p id={id} className="field-error">
+      {errors.join(" ")}
+    </p>
+  );
+}
+
+export function LogEntryForm({ teamId, today, measures }: Props) {
+  // One key per intended entry: a double submit or a retry after a lost response reuses it,
+  // so the server stores one row. A new key is drawn after each success.
+  const [firstKey] = useState(() => crypto.randomUUID());
+  const [state, action, pending] = useActionState<ActionState & { nextKey?: string }, FormData>(
+    async (prev, form) => {
+      const result = await logLeadEntry(prev, form);
+      return result.status === "ok" ? { ...result, nextKey: crypto.randomUUID() } : { ...result, nextKey: prev.nextKey };
+    },
+    { status: "idle" },
+  );
+  const idempotencyKey = state.nextKey ?? firstKey;
+  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const valueRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (state.status === "ok") {
+      if (valueRef.current) valueRef.current.value = "";
+      const note = formRef.current?.elements.namedItem("note");
+      if (note instanceof HTMLInputElement) note.value = "";
+      valueRef.current?.focus();
+    }
+  }, [state]);
+
+  const errors: FieldErrors = { ...(state.status === "error" ? state.fieldErrors : {}), ...clientErrors };
+  const described = (name: string) => (errors[name]?.length ? `${name}-error` : undefined);
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    const parsed = createLeadEntrySchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
+    if (!parsed.success) {
+      event.preventDefault();
+      setClientErrors(fieldErrorsOf(parsed.error));
+      return;
+    }
+    setClientErrors({});
+  }
+
+  if (measures.length === 0) {
+    return <p className="empty">This team does not track any lead measure yet.</p>;
+  }
+
+  return (
+    <form ref={formRef} className="stack" action={action} onSubmit={onSubmit} noValidate aria-label="Log a lead entry">
+      <input type="hidden" name="teamId" value={teamId} />
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      {state.status === "ok" && (
+        <p className="form-ok" role="status">
+          {state.message}
+        </p>
+      )}
+      {state.status === "error" && Object.keys(state.fieldErrors).length === 0 && (
+        <p className="form-error" role="alert">
+          {state.message}
+        </p>
+      )}
+      <div className="field">
+        <label htmlFor="leadMeasureId">Measure</label>
+        <select
+          id="leadMeasureId"
+          name="leadMeasureId"
+          defaultValue={measures[0]!.id}
+          aria-invalid={errors.leadMeasureId ? true : undefined}
+          aria-describedby={described("leadMeasureId")}
+        >
+          {measures.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+              {m.unit ? ` (${m.unit})` : ""}
+            </option>
+          ))}
+        </select>
+        <FieldError id="leadMeasureId-error" errors={errors.leadMeasureId} />
+      </div>
+      <div className="row">
+        <div className="field">
+          <label htmlFor="value">How many</label>
+          <input
+            ref={valueRef}
+            id="value"
+            name="value"
+            inputMode="decimal"
+            autoComplete="off"
+            aria-invalid={errors.value ? true : undefined}
+            aria-describedby={described("value")}
+          />
+          <FieldError id="value-error" errors={errors.value} />
+        </div>
+        <div className="field">
+          <label htmlFor="entryDate">Date</label>
+          <input
+            id="entryDate"
+            name="entryDate"
+            type="date"
+            defaultValue={today}
+            max={today}
+            aria-invalid={errors.entryDate ? true : undefined}
+            aria-describedby={described("entryDate")}
+          />
+          <FieldError id="entryDate-error" errors={errors.entryDate} />
+        </div>
+      </div>
+      <div className="field">
+        <label htmlFor="note">Note (optional)</label>
+        <input id="note" name="note" maxLength={500} aria-describedby={described("note")} />
+        <FieldError id="note-error" errors={errors.note} />
+      </div>
+      <FieldError id="userId-error" errors={errors.userId} />
+      <button type="submit" disabled={pending}>
+        {pending ? "Logging…" : "Log it"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,146 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+import { requirePageContext } from "@/lib/auth/context";
+import { canViewAllTeams } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db";
+import { leadStatus, STATUS_LABEL } from "@/lib/domain/status";
+import { addDays, formatDay, formatWeek, isIsoDate, localDay, weekOf } from "@/lib/domain/weeks";
+import { teamWeekEntries } from "@/lib/queries/teamWeekEntries";
+import { teamWeekScoreboard } from "@/lib/queries/teamWeekScoreboard";
+import { LogEntryForm } from "./LogEntryForm";
+
+export const metadata: Metadata = { title: "Team" };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function fmt(n: number, locale: string) {
+  return n.toLocaleString(locale, { maximumFractionDigits: 1 });
+}
+
+export default async function TeamPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ teamId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [{ teamId }, query] = await Promise.all([params, searchParams]);
+  const ctx = await requirePageContext();
+  if (!UUID.test(teamId)) notFound();
+  const db = await getDb();
+  const team = await db.team.findUnique({
+    where: { organizationId_id: { organizationId: ctx.organizationId, id: teamId } },
+    include: { members: { where: { userId: ctx.userId } } },
+  });
+  if (!team || team.archivedAt) notFound();
+  const isMember = team.members.length > 0;
+  if (!isMember && !canViewAllTeams(ctx.role)) forbidden();
+
+  const { locale, timeZone, weekStartsOn } = ctx.organization;
+  const today = localDay(new Date(), timeZone);
+  const requested = typeof query.week === "string" && isIsoDate(query.week) ? query.week : today;
+  const week = weekOf(requested, weekStartsOn);
+  const current = weekOf(today, weekStartsOn);
+  const isCurrent = week.start === current.start;
+
+  const [scores, entries] = await Promise.all([
+    teamWeekScoreboard(db, { organizationId: ctx.organizationId, teamId, weekStart: week.start, userId: ctx.userId }),
+    teamWeekEntries(db, { organizationId: ctx.organizationId, teamId, weekStart: week.start }),
+  ]);
+  const thresholds = { green: ctx.organization.greenThreshold, amber: ctx.organization.amberThreshold };
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>{team.name}</h1>
+        <p className="muted">
+          <Link href={`/teams/${teamId}?week=${addDays(week.start, -7)}`} aria-label="Previous week">
+            ←
+          </Link>{" "}
+          Week of {formatWeek(week, locale)} {isCurrent ? "(this week)" : ""}{" "}
+          {!isCurrent && (
+            <Link href={`/teams/${teamId}?week=${addDays(week.start, 7)}`} aria-label="Next week">
+              →
+            </Link>
+          )}
+        </p>
+      </div>
+      <div className="grid">
+        <section className="card" aria-labelledby="scoreboard-title">
+          <h2 id="scoreboard-title">Scoreboard: lead measures this week</h2>
+          {scores.length === 0 ? (
+            <p className="empty">No lead measures yet. A manager can assign measures to this team.</p>
+          ) : (
+            <ul className="scoreboard">
+              {scores.map((s) => {
+                const status = leadStatus(s.teamTotal, s.weeklyTarget, thresholds);
+                const pct = s.weeklyTarget > 0 ? Math.min(100, (s.teamTotal / s.weeklyTarget) * 100) : 0;
+                return (
+                  <li key={s.leadMeasureId} className="score" data-testid={`score-${s.name}`}>
+                    <div className="score-head">
+                      <span className="score-name">{s.name}</span>
+                      <span className="score-figures">
+                        <strong data-testid="team-total">{fmt(s.teamTotal, locale)}</strong> of{" "}
+                        <span data-testid="team-target">{fmt(s.weeklyTarget, locale)}</span> {s.unit}{" "}
+                        <span className={`badge ${status}`}>{STATUS_LABEL[status]}</span>
+                      </span>
+                    </div>
+                    <div
+                      className="bar"
+                      role="progressbar"
+                      aria-label={`${s.name}: ${fmt(s.teamTotal, locale)} of ${fmt(s.weeklyTarget, locale)}`}
+                      aria-valuemin={0}
+                      aria-valuemax={100}
+                      aria-valuenow={Math.round(pct)}
+                    >
+                      <span className={status} style={{ width: `${pct}%` }} />
+                    </div>
+                    {isMember && (
+                      <span className="muted">
+                        You: {fmt(s.myTotal, locale)}
+                        {s.personWeeklyTarget != null ? ` of ${fmt(s.personWeeklyTarget, locale)}` : ""}
+                      </span>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </section>
+        <div style={{ display: "grid", gap: "1.25rem", alignContent: "start" }}>
+          {isMember && (
+            <section className="card" aria-labelledby="log-title">
+              <h2 id="log-title">Log what you did</h2>
+              <LogEntryForm
+                teamId={teamId}
+                today={today}
+                measures={scores.map((s) => ({ id: s.leadMeasureId, name: s.name, unit: s.unit }))}
+              />
+            </section>
+          )}
+          <section className="card" aria-labelledby="entries-title">
+            <h2 id="entries-title">Latest entries this week</h2>
+            {entries.length === 0 ? (
+              <p className="muted">Nothing logged this week yet.</p>
+            ) : (
+              <ul className="entries">
+                {entries.map((e) => (
+                  <li key={e.id}>
+                    <span>
+                      {e.personName} · {e.measureName}
+                      {e.note ? <span className="muted"> — {e.note}</span> : null}
+                    </span>
+                    <span className="muted">
+                      {fmt(e.value, locale)} · {formatDay(e.entryDate, locale)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import "server-only";
+// Who is calling, in which organization: the first step of every page, action and route.
+// Pages redirect anonymous visitors to sign-in; actions and routes get a 401 AppError.
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
+import { cache } from "react";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { orgSettings } from "./loadContext";
+import { authOptions } from "./options";
+import type { TenantContext } from "./tenant";
+
+export const ORG_COOKIE = "leadlag-org";
+
+export type Viewer = {
+  user: { id: string; name: string; email: string };
+  memberships: { organizationId: string; name: string; role: TenantContext["role"] }[];
+  context: TenantContext | null;
+};
+
+/** The signed-in user, their organizations and the active one; null when signed out. */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = await getServerSession(authOptions);
+  const userId = session?.user?.id;
+  if (!userId) return null;
+  const db = await getDb();
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      memberships: { include: { organization: true }, orderBy: { createdAt: "asc" } },
+    },
+  });
+  if (!user) return null;
+  const wanted = (await cookies()).get(ORG_COOKIE)?.value;
+  const active = user.memberships.find((m) => m.organizationId === wanted) ?? user.memberships[0];
+  const o = active?.organization;
+  return {
+    user: { id: user.id, name: user.name, email: user.email },
+    memberships: user.memberships.map((m) => ({
+      organizationId: m.organizationId,
+      name: m.organization.name,
+      role: m.role,
+    })),
+    context: active && o ? { organizationId: o.id, userId: user.id, role: active.role, organization: orgSettings(o) } : null,
+  };
+});
+
+/** For pages: the tenant context, or a redirect to sign-in (or to the no-organization page). */
+export async function requirePageContext(): Promise<TenantContext> {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/sign-in");
+  if (!viewer.context) redirect("/no-organization");
+  return viewer.context;
+}
+
+/** For server actions and route handlers: the tenant context, or a 401. */
+export async function requireActionContext(): Promise<TenantContext> {
+  const viewer = await getViewer();
+  if (!viewer?.context) throw new AppError("unauthenticated", "Sign in to continue.");
+  return viewer.context;
+}

@@ -1,0 +1,32 @@
+// The one Prisma client factory. Secrets are omitted from every query result by default;
+// code that needs a password hash asks for it explicitly (`omit: { passwordHash: false }`).
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { openAdapter, type DbTarget } from "./adapter";
+
+export type Db = ReturnType<typeof makeClient>;
+
+/** Builds the client on an adapter factory (one process may open a PGlite data dir only once). */
+export function makeClient(factory: SqlDriverAdapterFactory) {
+  return new PrismaClient({ adapter: factory, omit: { user: { passwordHash: true } } });
+}
+
+export type OpenedDb = {
+  db: Db;
+  target: DbTarget;
+  /** Disconnects Prisma and releases an embedded database. */
+  close(): Promise<void>;
+};
+
+export async function openDb(target: DbTarget): Promise<OpenedDb> {
+  const opened = await openAdapter(target);
+  const db = makeClient(opened.factory);
+  return {
+    db,
+    target,
+    close: async () => {
+      await db.$disconnect();
+      await opened.close();
+    },
+  };
+}

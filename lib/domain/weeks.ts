@@ -1,0 +1,73 @@
+// Calendar weeks in an organization's time zone. Days are plain ISO dates ("2026-11-22"):
+// a lead entry belongs to the person's local day, so the arithmetic below runs on date-only
+// values at UTC midnight, where no daylight-saving change can shift a day.
+
+export type IsoDate = string; // YYYY-MM-DD
+
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+export function toUtcDate(day: IsoDate): Date {
+  return new Date(`${day}T00:00:00Z`);
+}
+
+export function fromUtcDate(date: Date): IsoDate {
+  return date.toISOString().slice(0, 10);
+}
+
+export function addDays(day: IsoDate, days: number): IsoDate {
+  return fromUtcDate(new Date(toUtcDate(day).getTime() + days * DAY_MS));
+}
+
+/** Whole days from `a` to `b` (positive when b is later). */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return Math.round((toUtcDate(b).getTime() - toUtcDate(a).getTime()) / DAY_MS);
+}
+
+/** The local calendar day of an instant in an IANA time zone. */
+export function localDay(instant: Date, timeZone: string): IsoDate {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+}
+
+/** Day of week, 0 = Sunday … 6 = Saturday. */
+export function dayOfWeek(day: IsoDate): number {
+  return toUtcDate(day).getUTCDay();
+}
+
+/** First day of the week containing `day`, for weeks starting on `weekStartsOn` (0 = Sunday, 1 = Monday). */
+export function weekStart(day: IsoDate, weekStartsOn: number): IsoDate {
+  return addDays(day, -((dayOfWeek(day) - weekStartsOn + 7) % 7));
+}
+
+export type Week = { start: IsoDate; end: IsoDate };
+
+export function weekOf(day: IsoDate, weekStartsOn: number): Week {
+  const start = weekStart(day, weekStartsOn);
+  return { start, end: addDays(start, 6) };
+}
+
+/** The `count` week starts ending with the week of `day`, oldest first. */
+export function lastWeekStarts(day: IsoDate, weekStartsOn: number, count: number): IsoDate[] {
+  const current = weekStart(day, weekStartsOn);
+  return Array.from({ length: count }, (_, i) => addDays(current, -7 * (count - 1 - i)));
+}
+
+/** "17 Nov – 23 Nov 2026" style label for a week. */
+export function formatWeek(week: Week, locale = "en-US"): string {
+  const fmt = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" });
+  const year = toUtcDate(week.end).getUTCFullYear();
+  return `${fmt.format(toUtcDate(week.start))} – ${fmt.format(toUtcDate(week.end))} ${year}`;
+}
+
+export function formatDay(day: IsoDate, locale = "en-US"): string {
+  return new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" }).format(
+    toUtcDate(day),
+  );
+}

@@ -1,0 +1,67 @@
+// Every environment variable Leadlag reads, validated by one zod schema. A bad value fails at
+// start-up with a message that names the variable and says what to set.
+import path from "node:path";
+import { z } from "zod";
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return (u.protocol === "postgres:" || u.protocol === "postgresql:") && u.hostname !== "";
+    } catch {
+      return false;
+    }
+  }, "must be a PostgreSQL connection URL such as postgres://user:password@127.0.0.1:5432/leadlag (or unset it to use the embedded database)");
+
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.preprocess(emptyToUndefined, postgresUrl.optional()),
+  LEADLAG_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(".data")),
+  PORT: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ error: "must be a port number" }).int("must be a whole number").min(1).max(65535).default(3000),
+  ),
+  NEXTAUTH_SECRET: z.preprocess(
+    emptyToUndefined,
+    z.string().min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)").optional(),
+  ),
+  /** Seed the demo organization when the database has no organization yet. */
+  LEADLAG_SEED_DEMO: z.preprocess(
+    emptyToUndefined,
+    z.enum(["true", "false"], { error: "must be true or false" }).default("true").transform((v) => v === "true"),
+  ),
+  NEXTAUTH_URL: z.preprocess(emptyToUndefined, z.url("must be the app's public URL, e.g. http://localhost:3000").optional()),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(public readonly issues: string[]) {
+    super(`Invalid environment:\n${issues.map((i) => `  - ${i}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((i) => `${i.path.join(".") || "environment"} ${i.message}`));
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+/** The validated environment of this process. */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}
+
+/** Absolute path of the embedded database's data directory and its companions. */
+export function dataDir(e: Env = env()): string {
+  return path.resolve(e.LEADLAG_DATA_DIR);
+}

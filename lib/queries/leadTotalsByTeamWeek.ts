@@ -1,0 +1,53 @@
+// Weekly totals of one lead measure for every team that tracks it, gap-filled so a week with
+// no entries is a zero, not a hole. Aggregated in SQL.
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/db/client";
+import { addDays, type IsoDate } from "@/lib/domain/weeks";
+import { weekStartSql } from "./weekSql";
+
+export type LeadTotalRow = {
+  teamId: string;
+  teamName: string;
+  weekStart: IsoDate;
+  total: number;
+  weeklyTarget: number;
+};
+
+export async function leadTotalsByTeamWeek(
+  db: Db,
+  params: { organizationId: string; leadMeasureId: string; firstWeek: IsoDate; lastWeek: IsoDate; weekStartsOn: number },
+): Promise<LeadTotalRow[]> {
+  const { organizationId, leadMeasureId, firstWeek, lastWeek, weekStartsOn } = params;
+  const end = addDays(lastWeek, 7);
+  return db.$queryRaw<LeadTotalRow[]>(Prisma.sql`
+    WITH weeks AS (
+      SELECT generate_series(${firstWeek}::date, ${lastWeek}::date, interval '7 days')::date AS week_start
+    ),
+    teams AS (
+      SELECT t.id, t.name, tlm."weeklyTarget"
+        FROM "Team" t
+        JOIN "TeamLeadMeasure" tlm
+          ON tlm."organizationId" = t."organizationId" AND tlm."teamId" = t.id
+       WHERE t."organizationId" = ${organizationId}::uuid
+         AND tlm."leadMeasureId" = ${leadMeasureId}::uuid
+         AND t."archivedAt" IS NULL
+    ),
+    totals AS (
+      SELECT e."teamId", ${weekStartSql(Prisma.sql`e."entryDate"`, weekStartsOn)} AS week_start, sum(e.value) AS total
+        FROM "LeadEntry" e
+       WHERE e."organizationId" = ${organizationId}::uuid
+         AND e."leadMeasureId" = ${leadMeasureId}::uuid
+         AND e."entryDate" >= ${firstWeek}::date
+         AND e."entryDate" < ${end}::date
+       GROUP BY 1, 2
+    )
+    SELECT teams.id AS "teamId",
+           teams.name AS "teamName",
+           to_char(weeks.week_start, 'YYYY-MM-DD') AS "weekStart",
+           coalesce(totals.total, 0)::float8 AS total,
+           teams."weeklyTarget"::float8 AS "weeklyTarget"
+      FROM teams
+     CROSS JOIN weeks
+      LEFT JOIN totals ON totals."teamId" = teams.id AND totals.week_start = weeks.week_start
+     ORDER BY teams.name, weeks.week_start`);
+}

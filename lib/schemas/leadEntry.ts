@@ -1,0 +1,41 @@
+// Input of "log a lead entry", shared by the browser form and the server. FormData values are
+// strings: numbers are parsed here, and an empty field is "required", never zero.
+import { z } from "zod";
+import { isIsoDate } from "@/lib/domain/weeks";
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+export const MAX_ENTRY_VALUE = 10_000;
+
+export const createLeadEntrySchema = z.object({
+  teamId: z.uuid({ error: "Choose a team." }),
+  leadMeasureId: z.preprocess(blankToUndefined, z.uuid({ error: "Choose a measure." })),
+  /** The person the entry is for; defaults to the signed-in user. */
+  userId: z.preprocess(blankToUndefined, z.uuid({ error: "Choose a person." }).optional()),
+  entryDate: z.preprocess(
+    blankToUndefined,
+    z.string({ error: "Enter a date." }).refine(isIsoDate, "Enter a date as YYYY-MM-DD."),
+  ),
+  value: z.preprocess(
+    (v) => {
+      const b = blankToUndefined(v);
+      return typeof b === "string" ? Number(b.trim()) : b;
+    },
+    z
+      .number({ error: "Enter a number." })
+      .refine(Number.isFinite, "Enter a number.")
+      .min(0, "Must be zero or more.")
+      .max(MAX_ENTRY_VALUE, `Must be at most ${MAX_ENTRY_VALUE.toLocaleString("en-US")}.`),
+  ),
+  note: z.preprocess(
+    (v) => (v == null ? "" : v),
+    z.string().trim().max(500, "Keep the note under 500 characters."),
+  ),
+  idempotencyKey: z.preprocess(
+    blankToUndefined,
+    z.string().min(8, "Idempotency key is too short.").max(100, "Idempotency key is too long.").optional(),
+  ),
+});
+
+export type CreateLeadEntryInput = z.input<typeof createLeadEntrySchema>;
+export type CreateLeadEntry = z.output<typeof createLeadEntrySchema>;

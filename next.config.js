@@ -1,0 +1,15 @@
+// @ts-check
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  // PGlite opens its data directory with node:fs and a wasm file next to its module, the
+  // argon2 binding is a native module: all of them must be loaded from node_modules as-is,
+  // not bundled (PLATFORM.md: Turbopack breaks PGlite otherwise).
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pg", "@prisma/adapter-pg"],
+  // `npm test` type-checks the whole tree (tsc --noEmit); the build need not do it twice.
+  typescript: { ignoreBuildErrors: true },
+  // forbidden() renders app/forbidden.tsx with a real 403 status.
+  experimental: { authInterrupts: true },
+};
+
+export default nextConfig;

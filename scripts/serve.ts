@@ -1,0 +1,94 @@
+// Shared by `npm start` and `npm run dev`: validate the environment, make sure the session
+// secret exists, migrate (and seed an empty database), then run `next` in the foreground,
+// passing on signals so stopping this process stops the server too.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { MissingSecretError, resolveAuthSecret } from "@/lib/auth/secret";
+import { prepareDatabase } from "@/lib/db/prepare";
+import { dbTarget } from "@/lib/db/target";
+import { EnvError, parseEnv, type Env } from "@/lib/env";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/seed/demo";
+
+const NEXT_BIN = path.resolve("node_modules/.bin/next");
+
+function fail(message: string): never {
+  console.error(`\n✖ ${message}\n`);
+  process.exit(1);
+}
+
+export function loadEnvOrExit(): Env {
+  try {
+    return parseEnv();
+  } catch (e) {
+    if (e instanceof EnvError) fail(`${e.message}\nFix the variables above (see README.md, "Configuration") and start again.`);
+    throw e;
+  }
+}
+
+function newestMtime(p: string): number {
+  if (!existsSync(p)) return 0;
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const name of readdirSync(p)) {
+    if (name === "generated" || name === "node_modules" || name.endsWith(".test.ts")) continue;
+    newest = Math.max(newest, newestMtime(path.join(p, name)));
+  }
+  return newest;
+}
+
+/** A production build is needed when there is none or a source file changed since. */
+export function buildIsStale(): boolean {
+  const buildId = path.resolve(".next/BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  const sources = ["app", "lib", "types", "next.config.js", "package-lock.json", "prisma/schema.prisma", "tsconfig.json"];
+  return sources.some((s) => newestMtime(path.resolve(s)) > built);
+}
+
+export async function serve(mode: "start" | "dev"): Promise<void> {
+  const e = loadEnvOrExit();
+  let secret: string;
+  try {
+    secret = resolveAuthSecret(e);
+  } catch (err) {
+    if (err instanceof MissingSecretError) fail(err.message);
+    throw err;
+  }
+
+  const target = dbTarget(e);
+  const where = target.kind === "embedded" ? `embedded PostgreSQL (PGlite) in ${path.relative(process.cwd(), target.dataDir ?? "")}` : "PostgreSQL (DATABASE_URL)";
+  console.log(`▸ Database: ${where}`);
+  const started = performance.now();
+  try {
+    const { applied, seeded } = await prepareDatabase(target, { seedDemo: e.LEADLAG_SEED_DEMO });
+    if (applied.length) console.log(`▸ Applied migrations: ${applied.join(", ")}`);
+    if (seeded) console.log("▸ Seeded the demo organization (Northwind Support).");
+    console.log(`▸ Database ready in ${Math.round(performance.now() - started)} ms`);
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    fail(
+      target.kind === "postgres"
+        ? `Could not prepare the PostgreSQL database: ${msg}\nCheck that DATABASE_URL points at a running server you can connect to.`
+        : `Could not prepare the embedded database: ${msg}\nIs another Leadlag server using ${target.dataDir}? Stop it, or set LEADLAG_DATA_DIR to another folder.`,
+    );
+  }
+
+  if (mode === "start" && buildIsStale()) {
+    console.log("▸ Building the app (first start or changed sources; this takes a minute or two)…");
+    const build = spawnSync(NEXT_BIN, ["build"], { stdio: "inherit", env: { ...process.env, NEXTAUTH_SECRET: secret } });
+    if (build.status !== 0) fail("The build failed; see the output above.");
+  }
+
+  const url = e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`;
+  const child = spawn(NEXT_BIN, [mode, "--port", String(e.PORT)], {
+    stdio: "inherit",
+    env: { ...process.env, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: url },
+  });
+  console.log(`▸ Leadlag on ${url} — demo sign-in: ${DEMO_USERS.manager.email} or ${DEMO_USERS.member.email}, password ${DEMO_PASSWORD}`);
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(signal, () => child.kill(signal));
+  }
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+}
