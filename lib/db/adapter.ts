@@ -23,7 +23,8 @@ export async function openAdapter(target: DbTarget): Promise<OpenedAdapter> {
   if (target.kind === "postgres") {
     return {
       target,
-      factory: new PrismaPg({ connectionString: target.url, max: 10 }),
+      // A connect timeout, so an unreachable server fails a request (and /api/health) quickly.
+      factory: new PrismaPg({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5_000 }),
       close: async () => {},
     };
   }

@@ -24,7 +24,7 @@ export async function teamWeekEntries(
       entryDate: { gte: toUtcDate(params.weekStart), lt: toUtcDate(addDays(params.weekStart, 7)) },
     },
     orderBy: [{ createdAt: "desc" }],
-    take: params.limit ?? 15,
+    take: params.limit ?? 10,
     select: {
       id: true,
       entryDate: true,

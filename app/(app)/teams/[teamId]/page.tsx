@@ -108,7 +108,7 @@ export default async function TeamPage({
             </ul>
           )}
         </section>
-        <div style={{ display: "grid", gap: "1.25rem", alignContent: "start" }}>
+        <div className="side log-first">
           {isMember && (
             <section className="card" aria-labelledby="log-title">
               <h2 id="log-title">Log what you did</h2>

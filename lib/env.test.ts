@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+/** The issues parseEnv reports for a source, or [] when it is accepted. */
+function issuesOf(source: Record<string, string | undefined>): string[] {
+  try {
+    parseEnv(source);
+    return [];
+  } catch (err) {
+    expect(err).toBeInstanceOf(EnvError);
+    return (err as EnvError).issues;
+  }
+}
+
+describe("parseEnv", () => {
+  it("accepts an empty environment with defaults: embedded database, port 3000, demo seed on", () => {
+    const e = parseEnv({});
+    expect(e.DATABASE_URL).toBeUndefined();
+    expect(e.PORT).toBe(3000);
+    expect(e.LEADLAG_SEED_DEMO).toBe(true);
+    expect(e.LEADLAG_DATA_DIR).toBe(".data");
+    expect(e.NODE_ENV).toBe("development");
+  });
+
+  describe("DATABASE_URL", () => {
+    it.each(["mysql://x", "not a url", "http://127.0.0.1:5432/leadlag", "postgres://"])(
+      "refuses %j with a message naming the variable and what to set",
+      (value) => {
+        expect(() => parseEnv({ DATABASE_URL: value })).toThrow(EnvError);
+        const issues = issuesOf({ DATABASE_URL: value });
+        expect(issues).toHaveLength(1);
+        expect(issues[0]).toMatch(/^DATABASE_URL /);
+        expect(issues[0]).toContain("postgres://");
+        expect(issues[0]).toContain("unset it to use the embedded database");
+      },
+    );
+
+    it("puts every issue into the error message", () => {
+      expect(() => parseEnv({ DATABASE_URL: "mysql://x", PORT: "x" })).toThrow(/Invalid environment:[\s\S]*DATABASE_URL[\s\S]*PORT/);
+    });
+
+    it.each(["postgres://postgres@127.0.0.1:5432/postgres", "postgresql://u:p@db.example.com/leadlag?sslmode=require"])(
+      "accepts %j",
+      (value) => {
+        expect(parseEnv({ DATABASE_URL: value }).DATABASE_URL).toBe(value);
+      },
+    );
+
+    it("trims surrounding whitespace", () => {
+      expect(parseEnv({ DATABASE_URL: "  postgres://h/db \n" }).DATABASE_URL).toBe("postgres://h/db");
+    });
+
+    it.each(["", "   "])("treats %j as unset, i.e. the embedded database", (value) => {
+      expect(parseEnv({ DATABASE_URL: value }).DATABASE_URL).toBeUndefined();
+    });
+  });
+
+  describe("PORT", () => {
+    it("parses a number", () => {
+      expect(parseEnv({ PORT: "8080" }).PORT).toBe(8080);
+    });
+
+    it("defaults to 3000 when empty", () => {
+      expect(parseEnv({ PORT: "" }).PORT).toBe(3000);
+    });
+
+    it.each(["abc", "0", "65536", "80.5", "-1"])("refuses %j", (value) => {
+      const issues = issuesOf({ PORT: value });
+      expect(issues).toHaveLength(1);
+      expect(issues[0]).toMatch(/^PORT /);
+    });
+  });
+
+  describe("LEADLAG_SEED_DEMO", () => {
+    it.each([
+      ["true", true],
+      ["false", false],
+      ["", true],
+      [undefined, true],
+    ] as const)("reads %j as %s", (value, expected) => {
+      expect(parseEnv({ LEADLAG_SEED_DEMO: value }).LEADLAG_SEED_DEMO).toBe(expected);
+    });
+
+    it.each(["yes", "1", "TRUE"])("refuses %j, saying to use true or false", (value) => {
+      const issues = issuesOf({ LEADLAG_SEED_DEMO: value });
+      expect(issues).toEqual(["LEADLAG_SEED_DEMO must be true or false"]);
+    });
+  });
+
+  describe("NEXTAUTH_SECRET", () => {
+    it("refuses a secret shorter than 32 characters and says how to make one", () => {
+      const issues = issuesOf({ NEXTAUTH_SECRET: "short" });
+      expect(issues).toHaveLength(1);
+      expect(issues[0]).toMatch(/^NEXTAUTH_SECRET must be at least 32 characters/);
+      expect(issues[0]).toContain("openssl rand");
+    });
+
+    it("accepts a 32-character secret", () => {
+      const secret = "x".repeat(32);
+      expect(parseEnv({ NEXTAUTH_SECRET: secret }).NEXTAUTH_SECRET).toBe(secret);
+    });
+
+    it("treats an empty secret as unset", () => {
+      expect(parseEnv({ NEXTAUTH_SECRET: "" }).NEXTAUTH_SECRET).toBeUndefined();
+    });
+  });
+
+  it("refuses an unknown NODE_ENV", () => {
+    expect(issuesOf({ NODE_ENV: "staging" })[0]).toMatch(/^NODE_ENV /);
+  });
+
+  it("refuses a NEXTAUTH_URL that is not a URL", () => {
+    expect(issuesOf({ NEXTAUTH_URL: "localhost" })[0]).toMatch(/^NEXTAUTH_URL must be the app's public URL/);
+  });
+});

@@ -1,0 +1,289 @@
+// `npm test`: every check, in order, with the output streamed as it runs —
+//   1. typecheck   tsc --noEmit
+//   2. lint        eslint .
+//   3. vitest      the "unit" and "integration" projects in one run (integration tests run on
+//                  embedded PGlite, and also on PostgreSQL when TEST_DATABASE_URL is set)
+//   4. e2e         Playwright against a production build (skip with --no-e2e or LEADLAG_SKIP_E2E=1)
+// A failing step does not stop the others. At the end: a table of steps, then, as the very last
+// line, `leadlag: N passed, N failed[, N skipped]`, counting vitest and Playwright tests, plus
+// typecheck and lint as one test each. Exit status 1 when anything failed.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const BIN = path.join(ROOT, "node_modules", ".bin");
+const RESULTS = path.join(ROOT, "test-results");
+const VITEST_JSON = path.join(RESULTS, "vitest.json");
+const PLAYWRIGHT_JSON = path.join(RESULTS, "playwright.json");
+/** A step that runs longer than this is stopped and counted as failed, so CI always gets a summary. */
+const STEP_TIMEOUT_MS = Number(process.env.LEADLAG_STEP_TIMEOUT_MS) || 12 * 60_000;
+
+type Counts = { passed: number; failed: number; skipped: number };
+type StepResult = { name: string; status: "passed" | "failed" | "skipped"; note?: string; ms: number; counts: Counts };
+
+const args = process.argv.slice(2);
+const unknown = args.filter((a) => a !== "--no-e2e");
+if (unknown.length) {
+  console.error(`Unknown option(s): ${unknown.join(" ")}\nUsage: npm test [-- --no-e2e]   (or LEADLAG_SKIP_E2E=1 npm test)`);
+  process.exit(2);
+}
+const skipE2e = args.includes("--no-e2e") || process.env.LEADLAG_SKIP_E2E === "1";
+
+const childEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  PATH: `${BIN}${path.delimiter}${process.env.PATH ?? ""}`,
+  NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1",
+};
+
+let current: { pid: number } | undefined;
+let interrupted = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    interrupted = true;
+    if (current) killGroup(current.pid, signal);
+    else process.exit(130);
+  });
+}
+
+/** Signals a step's whole process group (it runs detached), e.g. Playwright's web server too. */
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs a command with inherited output; resolves with its exit code (1 on timeout or signal). */
+function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv = childEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, commandArgs, { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      console.error(`\n✖ ${path.basename(command)} still running after ${Math.round(STEP_TIMEOUT_MS / 60_000)} min: stopping it.`);
+      killGroup(child.pid!, "SIGTERM");
+      setTimeout(() => killGroup(child.pid!, "SIGKILL"), 10_000).unref();
+    }, STEP_TIMEOUT_MS);
+    if (child.pid) current = { pid: child.pid };
+    child.on("error", (err) => {
+      clearTimeout(timer);
+      current = undefined;
+      console.error(`✖ could not run ${command}: ${err.message}`);
+      resolve(1);
+    });
+    child.on("exit", async (code, signal) => {
+      clearTimeout(timer);
+      const pid = child.pid!;
+      current = undefined;
+      // Leave nothing behind (a web server the step started, a stray worker).
+      if (groupAlive(pid)) {
+        killGroup(pid, "SIGTERM");
+        for (let i = 0; i < 50 && groupAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+        if (groupAlive(pid)) killGroup(pid, "SIGKILL");
+      }
+      resolve(timedOut || signal ? 1 : (code ?? 1));
+    });
+  });
+}
+
+function banner(title: string): void {
+  console.log(`\n━━━ ${title} ${"━".repeat(Math.max(3, 70 - title.length))}\n`);
+}
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** typecheck and lint: one test each. */
+async function singleCheck(name: string, command: string, commandArgs: string[]): Promise<StepResult> {
+  banner(`${name}: ${path.basename(command)} ${commandArgs.join(" ")}`);
+  const started = performance.now();
+  const code = await run(command, commandArgs);
+  const ok = code === 0;
+  return { name, status: ok ? "passed" : "failed", ms: performance.now() - started, counts: { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 } };
+}
+
+type VitestJson = {
+  testResults: { name: string; status: "passed" | "failed"; message?: string; assertionResults: { status: string }[] }[];
+};
+
+async function vitest(): Promise<StepResult> {
+  banner("vitest: unit + integration");
+  const pgUrl = process.env.TEST_DATABASE_URL?.trim() || process.env.DATABASE_URL?.trim();
+  if (pgUrl) {
+    let where = "the server in TEST_DATABASE_URL";
+    try {
+      const u = new URL(pgUrl);
+      where = `${u.hostname}:${u.port || 5432}`;
+    } catch {
+      // Leave the generic description; the tests report the bad URL.
+    }
+    console.log(`Integration tests run on embedded PGlite and on PostgreSQL at ${where}.\n`);
+  } else {
+    console.log(
+      "Integration tests run on embedded PGlite only; to add PostgreSQL, set TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres\n",
+    );
+  }
+  rmSync(VITEST_JSON, { force: true });
+  const started = performance.now();
+  const code = await run(path.join(BIN, "vitest"), [
+    "run",
+    "--project=unit",
+    "--project=integration",
+    // One worker limit for both projects: vitest 4 refuses projects with different maxWorkers in
+    // one run unless each has its own sequence.groupOrder. Two keeps a 2-core machine responsive.
+    "--maxWorkers=2",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${path.relative(ROOT, VITEST_JSON)}`,
+  ]);
+  const ms = performance.now() - started;
+  const counts: Counts = { passed: 0, failed: 0, skipped: 0 };
+  const report = readJson<VitestJson>(VITEST_JSON);
+  let note: string | undefined;
+  if (report) {
+    for (const file of report.testResults) {
+      let fileFailed = 0;
+      for (const t of file.assertionResults) {
+        if (t.status === "passed") counts.passed++;
+        else if (t.status === "failed") fileFailed++;
+        else counts.skipped++;
+      }
+      // A file that fails without a failing test (it did not load, a hook threw) counts once.
+      counts.failed += file.status === "failed" && fileFailed === 0 ? 1 : fileFailed;
+    }
+  } else {
+    note = `no report at ${path.relative(ROOT, VITEST_JSON)}`;
+  }
+  if (code !== 0 && counts.failed === 0) {
+    counts.failed = 1; // e.g. an unhandled error outside any test
+    note ??= `vitest exited with ${code}`;
+  }
+  if (code === 0 && counts.passed + counts.failed === 0) {
+    counts.failed = 1;
+    note ??= "ran no test";
+  }
+  return { name: "vitest", status: counts.failed ? "failed" : "passed", note, ms, counts };
+}
+
+/** The Chromium Playwright will drive, or undefined when there is none (mirrors playwright.config.ts). */
+function findChromium(): string | undefined {
+  for (const candidate of [process.env.CHROME_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"]) {
+    if (candidate && existsSync(candidate)) return candidate;
+  }
+  const cache = process.env.PLAYWRIGHT_BROWSERS_PATH || path.join(os.homedir(), ".cache", "ms-playwright");
+  if (existsSync(cache) && readdirSync(cache).some((d) => d.startsWith("chromium"))) return path.join(cache, "chromium*");
+  return undefined;
+}
+
+type PlaywrightJson = { stats: { expected: number; unexpected: number; flaky: number; skipped: number }; errors?: unknown[] };
+
+async function playwright(): Promise<StepResult> {
+  banner("e2e: playwright test (production build)");
+  const started = performance.now();
+  const chromium = findChromium();
+  if (!chromium) {
+    console.error(
+      "✖ No Chromium for the browser tests. Install one: `apt-get install -y chromium` (Debian/Ubuntu) or `npx playwright install chromium`, or set CHROME_PATH.\n" +
+        "  (Or skip the browser tests: npm test -- --no-e2e)",
+    );
+    return { name: "e2e", status: "failed", note: "no Chromium", ms: performance.now() - started, counts: { passed: 0, failed: 1, skipped: 0 } };
+  }
+  console.log(`Browser: ${chromium}\n`);
+  rmSync(PLAYWRIGHT_JSON, { force: true });
+  const code = await run(path.join(BIN, "playwright"), ["test", "--reporter=list,json"], {
+    ...childEnv,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON,
+  });
+  const ms = performance.now() - started;
+  const report = readJson<PlaywrightJson>(PLAYWRIGHT_JSON);
+  const counts: Counts = { passed: 0, failed: 0, skipped: 0 };
+  let note: string | undefined;
+  if (report?.stats) {
+    counts.passed = report.stats.expected + report.stats.flaky;
+    counts.failed = report.stats.unexpected;
+    counts.skipped = report.stats.skipped;
+    if (report.stats.flaky) note = `${report.stats.flaky} flaky`;
+  } else {
+    note = `no report at ${path.relative(ROOT, PLAYWRIGHT_JSON)}`;
+  }
+  if (code !== 0 && counts.failed === 0) {
+    // A global error (the web server did not start, no test found, a timeout): at least one failure.
+    counts.failed = Math.max(1, report?.errors?.length ?? 0);
+    note ??= `playwright exited with ${code}`;
+  }
+  if (code === 0 && counts.passed + counts.failed === 0) {
+    counts.failed = 1;
+    note ??= "ran no test";
+  }
+  return { name: "e2e", status: counts.failed ? "failed" : "passed", note, ms, counts };
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+async function main(): Promise<void> {
+  mkdirSync(RESULTS, { recursive: true });
+  const total = performance.now();
+  const results: StepResult[] = [];
+  const steps: (() => Promise<StepResult>)[] = [
+    () => singleCheck("typecheck", path.join(BIN, "tsc"), ["--noEmit"]),
+    () => singleCheck("lint", path.join(BIN, "eslint"), ["."]),
+    vitest,
+  ];
+  if (!skipE2e) steps.push(playwright);
+  for (const step of steps) {
+    if (interrupted) break;
+    results.push(await step());
+  }
+  if (skipE2e) {
+    results.push({ name: "e2e", status: "skipped", note: "--no-e2e / LEADLAG_SKIP_E2E=1", ms: 0, counts: { passed: 0, failed: 0, skipped: 0 } });
+  }
+
+  const sum: Counts = { passed: 0, failed: 0, skipped: 0 };
+  for (const r of results) {
+    sum.passed += r.counts.passed;
+    sum.failed += r.counts.failed;
+    sum.skipped += r.counts.skipped;
+  }
+  if (interrupted) sum.failed = Math.max(sum.failed, 1);
+
+  banner("summary");
+  const rows = results.map((r) => {
+    const tests = r.name === "typecheck" || r.name === "lint" || r.status === "skipped" ? "" : `${r.counts.passed} passed, ${r.counts.failed} failed${r.counts.skipped ? `, ${r.counts.skipped} skipped` : ""}`;
+    return [r.name, r.status.toUpperCase(), r.status === "skipped" ? "-" : seconds(r.ms), [tests, r.note].filter(Boolean).join("; ")];
+  });
+  const header = ["step", "result", "duration", "tests"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
+  console.log(line(header));
+  console.log(line(widths.map((w) => "-".repeat(w))));
+  for (const row of rows) console.log(line(row));
+  console.log(`total ${seconds(performance.now() - total)}${interrupted ? " (interrupted)" : ""}`);
+  console.log(`\nleadlag: ${sum.passed} passed, ${sum.failed} failed${sum.skipped ? `, ${sum.skipped} skipped` : ""}`);
+  process.exitCode = sum.failed > 0 || results.some((r) => r.status === "failed") ? 1 : 0;
+}
+
+main().catch((err) => {
+  console.error(err);
+  console.log("\nleadlag: 0 passed, 1 failed");
+  process.exit(1);
+});
