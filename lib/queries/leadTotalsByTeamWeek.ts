@@ -3,6 +3,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { addDays, type IsoDate } from "@/lib/domain/weeks";
+import { targetInForceSql } from "./targetSql";
 import { weekStartSql } from "./weekSql";
 
 export type LeadTotalRow = {
@@ -10,6 +11,7 @@ export type LeadTotalRow = {
   teamName: string;
   weekStart: IsoDate;
   total: number;
+  /** The team's target in force that week. */
   weeklyTarget: number;
 };
 
@@ -24,7 +26,7 @@ export async function leadTotalsByTeamWeek(
       SELECT generate_series(${firstWeek}::date, ${lastWeek}::date, interval '7 days')::date AS week_start
     ),
     teams AS (
-      SELECT t.id, t.name, tlm."weeklyTarget"
+      SELECT t.id, t.name, tlm."organizationId", tlm."teamId", tlm."leadMeasureId"
         FROM "Team" t
         JOIN "TeamLeadMeasure" tlm
           ON tlm."organizationId" = t."organizationId" AND tlm."teamId" = t.id
@@ -45,9 +47,10 @@ export async function leadTotalsByTeamWeek(
            teams.name AS "teamName",
            to_char(weeks.week_start, 'YYYY-MM-DD') AS "weekStart",
            coalesce(totals.total, 0)::float8 AS total,
-           teams."weeklyTarget"::float8 AS "weeklyTarget"
+           target."weeklyTarget"::float8 AS "weeklyTarget"
       FROM teams
      CROSS JOIN weeks
+      ${targetInForceSql(Prisma.sql`teams`, Prisma.sql`weeks.week_start`)}
       LEFT JOIN totals ON totals."teamId" = teams.id AND totals.week_start = weeks.week_start
      ORDER BY teams.name, weeks.week_start`);
 }

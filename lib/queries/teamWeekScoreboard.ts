@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import type { IsoDate } from "@/lib/domain/weeks";
 import { addDays } from "@/lib/domain/weeks";
+import { targetInForceSql } from "./targetSql";
 
 export type TeamWeekScoreRow = {
   leadMeasureId: string;
@@ -28,14 +29,15 @@ export async function teamWeekScoreboard(
            m.name,
            m.unit,
            m.aggregation::text AS aggregation,
-           tlm."weeklyTarget" AS "weeklyTarget",
-           tlm."personWeeklyTarget" AS "personWeeklyTarget",
+           target."weeklyTarget" AS "weeklyTarget",
+           target."personWeeklyTarget" AS "personWeeklyTarget",
            coalesce(sum(e.value), 0)::float8 AS "teamTotal",
            coalesce(sum(e.value) FILTER (WHERE e."userId" = ${userId}::uuid), 0)::float8 AS "myTotal",
            count(e.id)::int AS "entryCount"
       FROM "TeamLeadMeasure" tlm
       JOIN "LeadMeasure" m
         ON m."organizationId" = tlm."organizationId" AND m.id = tlm."leadMeasureId"
+      ${targetInForceSql(Prisma.sql`tlm`, Prisma.sql`${weekStart}::date`)}
       LEFT JOIN "LeadEntry" e
         ON e."organizationId" = tlm."organizationId"
        AND e."teamId" = tlm."teamId"
@@ -45,6 +47,6 @@ export async function teamWeekScoreboard(
      WHERE tlm."organizationId" = ${organizationId}::uuid
        AND tlm."teamId" = ${teamId}::uuid
        AND m."archivedAt" IS NULL
-     GROUP BY m.id, m.name, m.unit, m.aggregation, tlm."weeklyTarget", tlm."personWeeklyTarget"
+     GROUP BY m.id, m.name, m.unit, m.aggregation, target."weeklyTarget", target."personWeeklyTarget"
      ORDER BY m.name`);
 }

@@ -9,6 +9,7 @@ import {
   cachedPasswordHash,
   createLagObservations,
   createLeadEntries,
+  initialTargets,
   type DbClient,
   type LagObservationRow,
   type LeadEntryRow,
@@ -402,6 +403,7 @@ export async function seedDemoInto(tx: DbClient, opts: SeedDemoOptions = {}): Pr
     })),
   );
   await tx.teamLeadMeasure.createMany({ data: assignments });
+  await tx.leadTarget.createMany({ data: initialTargets(assignments) });
 
   // Lead entries ------------------------------------------------------------------------------
   const attainment = (ti: number, week: number) => {

@@ -6,6 +6,7 @@ import type { ITXClientDenyList } from "@prisma/client/runtime/client";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { TARGET_EPOCH } from "@/lib/domain/targets";
 import { Aggregation, Cadence, Direction, LagKind, Role } from "@/lib/generated/prisma/enums";
 
 /** A Prisma client or an interactive-transaction client: every factory accepts both. */
@@ -118,22 +119,34 @@ export function createLeadMeasure(db: DbClient, organizationId: string, input: L
   });
 }
 
-export function assignLeadMeasure(
+/** Assigns a lead measure to a team with a target that applies from TARGET_EPOCH on. */
+export async function assignLeadMeasure(
   db: DbClient,
   organizationId: string,
   teamId: string,
   leadMeasureId: string,
   input: { weeklyTarget: number; personWeeklyTarget?: number | null },
 ) {
-  return db.teamLeadMeasure.create({
-    data: {
-      organizationId,
-      teamId,
-      leadMeasureId,
-      weeklyTarget: input.weeklyTarget,
-      personWeeklyTarget: input.personWeeklyTarget ?? null,
-    },
+  const targets = { weeklyTarget: input.weeklyTarget, personWeeklyTarget: input.personWeeklyTarget ?? null };
+  const assignment = await db.teamLeadMeasure.create({ data: { organizationId, teamId, leadMeasureId, ...targets } });
+  await db.leadTarget.create({
+    data: { organizationId, teamId, leadMeasureId, effectiveFrom: utcDate(TARGET_EPOCH), ...targets },
   });
+  return assignment;
+}
+
+/** Dated target rows for assignments made in bulk (each applies from TARGET_EPOCH on). */
+export function initialTargets(
+  assignments: readonly { organizationId: string; teamId: string; leadMeasureId: string; weeklyTarget: number; personWeeklyTarget?: number | null }[],
+) {
+  return assignments.map((a) => ({
+    organizationId: a.organizationId,
+    teamId: a.teamId,
+    leadMeasureId: a.leadMeasureId,
+    effectiveFrom: utcDate(TARGET_EPOCH),
+    weeklyTarget: a.weeklyTarget,
+    personWeeklyTarget: a.personWeeklyTarget ?? null,
+  }));
 }
 
 export type LagMeasureInput = Partial<Omit<Prisma.LagMeasureCreateManyInput, "organizationId">>;

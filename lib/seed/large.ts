@@ -9,6 +9,7 @@ import {
   createLeadEntries,
   createOrganization,
   DEFAULT_PASSWORD,
+  initialTargets,
   utcDate,
   type DbClient,
   type LeadEntryRow,
@@ -49,11 +50,11 @@ export async function seedLargeOrg(db: DbClient, opts: LargeOrgOptions): Promise
     data: userIds.map((userId, i) => ({ organizationId, teamId: teamIds[Math.floor(i / opts.peoplePerTeam)]!, userId })),
   });
   await db.leadMeasure.createMany({ data: leadMeasureIds.map((id, i) => ({ organizationId, id, name: MEASURES[i]! })) });
-  await db.teamLeadMeasure.createMany({
-    data: teamIds.flatMap((teamId) =>
-      leadMeasureIds.map((leadMeasureId) => ({ organizationId, teamId, leadMeasureId, weeklyTarget: 3 * opts.peoplePerTeam, personWeeklyTarget: 3 })),
-    ),
-  });
+  const assignments = teamIds.flatMap((teamId) =>
+    leadMeasureIds.map((leadMeasureId) => ({ organizationId, teamId, leadMeasureId, weeklyTarget: 3 * opts.peoplePerTeam, personWeeklyTarget: 3 })),
+  );
+  await db.teamLeadMeasure.createMany({ data: assignments });
+  await db.leadTarget.createMany({ data: initialTargets(assignments) });
 
   const rows: LeadEntryRow[] = [];
   for (const week of lastWeekStarts(opts.today, 1, opts.weeks)) {

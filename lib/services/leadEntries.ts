@@ -1,36 +1,33 @@
-// Logging lead entries. Every rule a user can break is reported as a field error, and nothing
-// is written unless the entry and its audit record are both written.
+// Writing lead entries. A "cell" is one person's value for one measure on one day: the quick
+// grid, CSV imports and the batch API set cells (replacing what was there, so repeating the same
+// write changes nothing), while the log form adds an entry to the day. Every rule a user can
+// break is reported per field, and nothing is written unless everything is.
+import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { EntrySource } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db/client";
 import type { TenantContext } from "@/lib/auth/tenant";
-import { canLogForOthers } from "@/lib/auth/permissions";
-import { addDays, daysBetween, fromUtcDate, localDay, toUtcDate } from "@/lib/domain/weeks";
-import { forbidden, notFound, parseOrThrow, validationError } from "@/lib/errors";
+import { fromUtcDate, toUtcDate, type IsoDate } from "@/lib/domain/weeks";
+import { AppError, forbidden, notFound, parseOrThrow, validationError } from "@/lib/errors";
 import { createLeadEntrySchema } from "@/lib/schemas/leadEntry";
 import { recordAudit } from "./audit";
+import { checkCell, loadEntryRules, verdictMessages, verdictOk, type Cell, type EntryRules } from "./leadRules";
 
-/** How far back an entry may be dated. */
-export const MAX_BACKDATE_DAYS = 366;
+export { MAX_BACKDATE_DAYS } from "./leadRules";
 
 export type LeadEntryView = {
   id: string;
   teamId: string;
   leadMeasureId: string;
   userId: string;
-  entryDate: string;
+  entryDate: IsoDate;
   value: number;
   note: string;
 };
 
-function view(row: {
-  id: string;
-  teamId: string;
-  leadMeasureId: string;
-  userId: string;
-  entryDate: Date;
-  value: number;
-  note: string;
-}): LeadEntryView {
+type EntryRow = { id: string; teamId: string; leadMeasureId: string; userId: string; entryDate: Date; value: number; note: string };
+
+export function entryView(row: EntryRow): LeadEntryView {
   return {
     id: row.id,
     teamId: row.teamId,
@@ -46,6 +43,15 @@ function isUniqueViolation(err: unknown): boolean {
   return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
 }
 
+/** Throws the 404 / 403 / 400 a single request deserves for a cell that may not be written. */
+function assertCell(rules: EntryRules, ctx: TenantContext, cell: Cell): void {
+  const v = checkCell(rules, ctx, cell);
+  if (v.notFound) throw notFound(v.notFound);
+  if (v.forbidden) throw forbidden(v.forbidden);
+  if (!verdictOk(v)) throw validationError(Object.fromEntries(Object.entries(v.fields).map(([k, m]) => [k, [m]])));
+}
+
+/** Adds an entry to a day (the log form). Idempotent per `idempotencyKey`. */
 export async function createLeadEntry(
   db: Db,
   ctx: TenantContext,
@@ -54,61 +60,33 @@ export async function createLeadEntry(
 ): Promise<{ entry: LeadEntryView; created: boolean }> {
   const input = parseOrThrow(createLeadEntrySchema, raw);
   const organizationId = ctx.organizationId;
-  const forUserId = input.userId ?? ctx.userId;
+  const findByKey = async () =>
+    input.idempotencyKey
+      ? db.leadEntry.findUnique({ where: { organizationId_idempotencyKey: { organizationId, idempotencyKey: input.idempotencyKey } } })
+      : null;
 
-  if (input.idempotencyKey) {
-    const existing = await db.leadEntry.findUnique({
-      where: { organizationId_idempotencyKey: { organizationId, idempotencyKey: input.idempotencyKey } },
-    });
-    if (existing) return { entry: view(existing), created: false };
-  }
+  const existing = await findByKey();
+  if (existing) return { entry: entryView(existing), created: false };
 
-  const team = await db.team.findUnique({ where: { organizationId_id: { organizationId, id: input.teamId } } });
-  if (!team || team.archivedAt) throw notFound("Team not found.");
-
-  const [callerOnTeam, personOnTeam, tracked] = await Promise.all([
-    db.teamMember.findUnique({
-      where: { organizationId_teamId_userId: { organizationId, teamId: team.id, userId: ctx.userId } },
-    }),
-    db.teamMember.findUnique({
-      where: { organizationId_teamId_userId: { organizationId, teamId: team.id, userId: forUserId } },
-    }),
-    db.teamLeadMeasure.findUnique({
-      where: {
-        organizationId_teamId_leadMeasureId: { organizationId, teamId: team.id, leadMeasureId: input.leadMeasureId },
-      },
-      include: { leadMeasure: true },
-    }),
-  ]);
-
-  const mayLogForOthers = canLogForOthers(ctx.role);
-  if (!callerOnTeam && !mayLogForOthers) throw forbidden("You are not a member of this team.");
-  if (forUserId !== ctx.userId && !mayLogForOthers) throw forbidden("Only managers can log entries for someone else.");
-
-  const fieldErrors: Record<string, string[]> = {};
-  if (!personOnTeam) fieldErrors.userId = ["This person is not a member of the team."];
-  if (!tracked || tracked.leadMeasure.archivedAt) {
-    fieldErrors.leadMeasureId = ["This team does not track that measure."];
-  } else if (tracked.leadMeasure.aggregation === "COUNT" && !Number.isInteger(input.value)) {
-    fieldErrors.value = ["Enter a whole number: this measure counts occurrences."];
-  }
-  const today = localDay(now, ctx.organization.timeZone);
-  if (daysBetween(today, input.entryDate) > 0) {
-    fieldErrors.entryDate = ["Can't be in the future."];
-  } else if (daysBetween(input.entryDate, today) > MAX_BACKDATE_DAYS) {
-    fieldErrors.entryDate = [`Can't be more than a year ago (earliest ${addDays(today, -MAX_BACKDATE_DAYS)}).`];
-  }
-  if (Object.keys(fieldErrors).length > 0) throw validationError(fieldErrors);
+  const rules = await loadEntryRules(db, ctx, now);
+  const cell: Cell = {
+    userId: input.userId ?? ctx.userId,
+    teamId: input.teamId,
+    leadMeasureId: input.leadMeasureId,
+    entryDate: input.entryDate,
+    value: input.value,
+  };
+  assertCell(rules, ctx, cell);
 
   try {
     const entry = await db.$transaction(async (tx) => {
       const created = await tx.leadEntry.create({
         data: {
           organizationId,
-          teamId: team.id,
-          leadMeasureId: input.leadMeasureId,
-          userId: forUserId,
-          entryDate: toUtcDate(input.entryDate),
+          teamId: cell.teamId,
+          leadMeasureId: cell.leadMeasureId,
+          userId: cell.userId,
+          entryDate: toUtcDate(cell.entryDate),
           value: input.value,
           note: input.note,
           idempotencyKey: input.idempotencyKey ?? null,
@@ -116,23 +94,132 @@ export async function createLeadEntry(
           createdById: ctx.userId,
         },
       });
-      await recordAudit(tx, ctx, {
-        action: "lead_entry.create",
-        entityType: "LeadEntry",
-        entityId: created.id,
-        after: view(created),
-      });
+      await recordAudit(tx, ctx, { action: "lead_entry.create", entityType: "LeadEntry", entityId: created.id, after: entryView(created) });
       return created;
     });
-    return { entry: view(entry), created: true };
+    return { entry: entryView(entry), created: true };
   } catch (err) {
     // Two submits with the same key raced: the other one won, and its row is the answer.
     if (input.idempotencyKey && isUniqueViolation(err)) {
-      const existing = await db.leadEntry.findUnique({
-        where: { organizationId_idempotencyKey: { organizationId, idempotencyKey: input.idempotencyKey } },
-      });
-      if (existing) return { entry: view(existing), created: false };
+      const winner = await findByKey();
+      if (winner) return { entry: entryView(winner), created: false };
     }
     throw err;
   }
+}
+
+export type CellWrite = Cell & { note?: string };
+export type CellProblem = { index: number; field: string; message: string };
+
+/** Checks cells without writing; the problems of every bad cell, by its index. */
+export function problemsOf(rules: EntryRules, ctx: TenantContext, cells: readonly CellWrite[]): CellProblem[] {
+  const problems: CellProblem[] = [];
+  cells.forEach((cell, index) => {
+    for (const p of verdictMessages(checkCell(rules, ctx, cell))) problems.push({ index, ...p });
+  });
+  return problems;
+}
+
+export type SetCellsResult = { written: number; deleted: number };
+
+/** Rows per statement: large writes go in chunks, reporting progress after each. */
+const CHUNK = 5_000;
+
+/**
+ * Sets each cell (person, measure, day) to its value, replacing whatever entries were there;
+ * a null value clears the cell. All or nothing: one bad cell → a validation error listing every
+ * bad cell, and nothing written. Repeating the same write leaves the same rows.
+ */
+export async function setLeadCells(
+  db: Db,
+  ctx: TenantContext,
+  cells: readonly CellWrite[],
+  opts: {
+    source: EntrySource;
+    now?: Date;
+    rules?: EntryRules;
+    onProgress?: (done: number, total: number) => void;
+    auditNote?: string;
+    chunkSize?: number;
+  },
+): Promise<SetCellsResult> {
+  const rules = opts.rules ?? (await loadEntryRules(db, ctx, opts.now));
+  const problems = problemsOf(rules, ctx, cells);
+  if (problems.length > 0) {
+    throw new AppError("validation_failed", `${problems.length} problem${problems.length === 1 ? "" : "s"} found; nothing was saved.`, {
+      problems: problems.slice(0, 1000),
+      problemCount: problems.length,
+    });
+  }
+  // The last write of a cell wins, as if the cells were applied in order.
+  const byKey = new Map<string, CellWrite>();
+  for (const c of cells) byKey.set(`${c.userId}|${c.leadMeasureId}|${c.entryDate}`, c);
+  const unique = [...byKey.values()];
+  const perCellAudit = opts.source !== "CSV";
+  const organizationId = ctx.organizationId;
+  const chunkSize = opts.chunkSize ?? CHUNK;
+
+  return db.$transaction(
+    async (tx) => {
+      let written = 0;
+      let deleted = 0;
+      for (let i = 0; i < unique.length; i += chunkSize) {
+        const chunk = unique.slice(i, i + chunkSize);
+        const removed = await tx.$queryRaw<(Omit<EntryRow, "entryDate"> & { entryDate: string })[]>`
+          DELETE FROM "LeadEntry" e
+           USING unnest(${chunk.map((c) => c.userId)}::uuid[], ${chunk.map((c) => c.leadMeasureId)}::uuid[], ${chunk.map((c) => c.entryDate)}::date[])
+                 AS k(user_id, measure_id, entry_date)
+           WHERE e."organizationId" = ${organizationId}::uuid
+             AND e."userId" = k.user_id AND e."leadMeasureId" = k.measure_id AND e."entryDate" = k.entry_date
+          RETURNING e.id, e."teamId", e."leadMeasureId", e."userId", to_char(e."entryDate", 'YYYY-MM-DD') AS "entryDate", e.value, e.note`;
+        const toWrite = chunk.filter((c) => c.value != null);
+        const ids = toWrite.map(() => randomUUID());
+        const idOf = new Map(toWrite.map((c, n) => [c, ids[n]!]));
+        if (toWrite.length > 0) {
+          await tx.$executeRaw`
+            INSERT INTO "LeadEntry" ("organizationId", "id", "teamId", "leadMeasureId", "userId", "entryDate", "value", "note", "source", "createdById", "updatedAt")
+            SELECT ${organizationId}::uuid, k.id, k.team_id, k.measure_id, k.user_id, k.entry_date, k.value, k.note,
+                   ${opts.source}::"EntrySource", ${ctx.userId}::uuid, now()
+              FROM unnest(${ids}::uuid[], ${toWrite.map((c) => c.teamId)}::uuid[], ${toWrite.map((c) => c.leadMeasureId)}::uuid[],
+                          ${toWrite.map((c) => c.userId)}::uuid[], ${toWrite.map((c) => c.entryDate)}::date[],
+                          ${toWrite.map((c) => c.value as number)}::float8[], ${toWrite.map((c) => c.note ?? "")}::text[])
+                   AS k(id, team_id, measure_id, user_id, entry_date, value, note)`;
+        }
+        if (perCellAudit) {
+          const before = new Map<string, typeof removed>();
+          for (const r of removed) {
+            const key = `${r.userId}|${r.leadMeasureId}|${r.entryDate}`;
+            before.set(key, [...(before.get(key) ?? []), r]);
+          }
+          await tx.auditEvent.createMany({
+            data: chunk.map((c) => {
+              const key = `${c.userId}|${c.leadMeasureId}|${c.entryDate}`;
+              return {
+                organizationId,
+                actorId: ctx.userId,
+                action: c.value == null ? "lead_cell.clear" : "lead_cell.set",
+                entityType: "LeadCell",
+                entityId: key,
+                before: before.get(key) ? (JSON.parse(JSON.stringify(before.get(key))) as Prisma.InputJsonValue) : Prisma.DbNull,
+                after: c.value == null ? Prisma.DbNull : ({ ...c, id: idOf.get(c), source: opts.source } as Prisma.InputJsonValue),
+              };
+            }),
+          });
+        }
+        written += toWrite.length;
+        deleted += removed.length;
+        opts.onProgress?.(Math.min(i + chunkSize, unique.length), unique.length);
+      }
+      if (!perCellAudit) {
+        await recordAudit(tx, ctx, {
+          action: "lead_cells.import",
+          entityType: "LeadCell",
+          entityId: opts.auditNote ?? "import",
+          after: { cells: unique.length, written, replaced: deleted, source: opts.source },
+        });
+      }
+      return { written, deleted };
+    },
+    { timeout: 10 * 60_000, maxWait: 30_000 },
+  );
 }

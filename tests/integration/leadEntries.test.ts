@@ -92,7 +92,7 @@ describe.each(testDbKinds())("logging lead entries [%s]", (kind) => {
     ["a negative value", { value: "-2" }, "value", /zero or more/],
     ["a value that is not a number", { value: "lots" }, "value", /Enter a number/],
     ["a date far in the future", { entryDate: "2027-06-01" }, "entryDate", /future/],
-    ["a date more than a year ago", { entryDate: "2024-01-01" }, "entryDate", /more than a year ago/],
+    ["a date before last week", { entryDate: "2026-11-01" }, "entryDate", /can only be changed by a manager/],
     ["an impossible date", { entryDate: "2026-02-30" }, "entryDate", /YYYY-MM-DD/],
     ["an unknown measure", { leadMeasureId: "00000000-0000-4000-8000-000000000000" }, "leadMeasureId", /does not track/],
   ])("refuses %s with a field error and writes nothing", async (_what, over, field, message) => {
@@ -102,6 +102,13 @@ describe.each(testDbKinds())("logging lead entries [%s]", (kind) => {
     expect(err.status).toBe(400);
     expect(err.details?.fieldErrors?.[field]?.join(" ")).toMatch(message);
     expect(await countEntries(a.organizationId)).toBe(before);
+  });
+
+  it("lets a manager correct up to a year back, not more", async () => {
+    const ok = await createLeadEntry(t.db, managerA, entry({ userId: a.member.id, entryDate: "2026-06-01", value: "2" }), NOW);
+    expect(ok.created).toBe(true);
+    const err = await rejection(createLeadEntry(t.db, managerA, entry({ userId: a.member.id, entryDate: "2024-01-01" }), NOW));
+    expect(err.details?.fieldErrors?.entryDate?.[0]).toMatch(/more than a year ago/);
   });
 
   it("refuses a fraction for a measure that counts occurrences", async () => {

@@ -1,0 +1,84 @@
+import "server-only";
+// The one pipeline for route handlers: authenticate (session cookie or `Authorization: Bearer`
+// API token) → authorize (scope or role) → parse → run → respond, with every refusal in the one
+// error shape {"error":{"code","message","details"}}.
+import { getServerSession } from "next-auth";
+import { authOptions } from "@/lib/auth/options";
+import { loadTenantContext, orgSettings } from "@/lib/auth/loadContext";
+import type { TenantContext } from "@/lib/auth/tenant";
+import { getDb } from "@/lib/db";
+import type { Db } from "@/lib/db/client";
+import { AppError, toErrorBody } from "@/lib/errors";
+import { verifyApiToken, type ApiScope } from "@/lib/services/apiTokens";
+
+export type ApiCaller =
+  | { kind: "session"; ctx: TenantContext }
+  /** A token acts with the role of an admin of its organization, limited by its scopes. */
+  | { kind: "token"; ctx: TenantContext; scopes: string[]; tokenId: string };
+
+export function errorResponse(err: unknown): Response {
+  const { status, body } = toErrorBody(err);
+  return Response.json(body, { status });
+}
+
+async function authenticate(db: Db, request: Request): Promise<ApiCaller> {
+  const header = request.headers.get("authorization");
+  if (header) {
+    const m = /^Bearer\s+(\S+)$/i.exec(header);
+    const principal = m ? await verifyApiToken(db, m[1]!) : null;
+    if (!principal) throw new AppError("unauthenticated", "The API token is missing, malformed, unknown or revoked.");
+    const org = await db.organization.findUnique({ where: { id: principal.organizationId } });
+    if (!org) throw new AppError("unauthenticated", "The API token's organization no longer exists.");
+    return {
+      kind: "token",
+      tokenId: principal.tokenId,
+      scopes: principal.scopes,
+      // The token's actor is its creator (for audit); its role is an admin's, narrowed by scopes.
+      ctx: { organizationId: org.id, userId: principal.createdById ?? org.id, role: "ADMIN", organization: orgSettings(org) },
+    };
+  }
+  const session = await getServerSession(authOptions);
+  const userId = session?.user?.id;
+  if (!userId) throw new AppError("unauthenticated", "Sign in, or send an API token as `Authorization: Bearer <token>`.");
+  // Session callers act in their active organization (the same choice as the pages).
+  const { cookies } = await import("next/headers");
+  const { ORG_COOKIE } = await import("@/lib/auth/context");
+  const wanted = (await cookies()).get(ORG_COOKIE)?.value;
+  const memberships = await db.membership.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { organizationId: true } });
+  const orgId = memberships.find((m) => m.organizationId === wanted)?.organizationId ?? memberships[0]?.organizationId;
+  const ctx = orgId ? await loadTenantContext(db, userId, orgId) : null;
+  if (!ctx) throw new AppError("forbidden", "You are not a member of any organization.");
+  return { kind: "session", ctx };
+}
+
+/** Token callers need the scope; session callers are governed by their role in the services. */
+export function requireScope(caller: ApiCaller, scope: ApiScope): void {
+  if (caller.kind === "token" && !caller.scopes.includes(scope)) {
+    throw new AppError("forbidden", `This API token lacks the "${scope}" scope.`);
+  }
+}
+
+export async function readJson(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw new AppError("validation_failed", "The request body must be valid JSON.");
+  }
+}
+
+/** Wraps a route handler: authentication, the error shape, and no internals in a 500. */
+export function apiRoute<P = Record<string, string>>(
+  scope: ApiScope | null,
+  handler: (args: { db: Db; caller: ApiCaller; ctx: TenantContext; request: Request; params: P }) => Promise<Response>,
+) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const db = await getDb();
+      const caller = await authenticate(db, request);
+      if (scope) requireScope(caller, scope);
+      return await handler({ db, caller, ctx: caller.ctx, request, params: await context.params });
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+}
