@@ -2,6 +2,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Parallel browser-test runs (see scripts/e2e-server.ts) build into their own folders.
+  distDir: process.env.LEADLAG_DIST_DIR || ".next",
   // PGlite opens its data directory with node:fs and a wasm file next to its module, the
   // argon2 binding is a native module: all of them must be loaded from node_modules as-is,
   // not bundled (PLATFORM.md: Turbopack breaks PGlite otherwise).

@@ -30,7 +30,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
-  outputDir: "test-results/e2e",
+  outputDir: `test-results/e2e${process.env.E2E_NAME ? `-${process.env.E2E_NAME}` : ""}`,
   use: {
     baseURL: BASE_URL,
     trace: "retain-on-failure",
@@ -62,6 +62,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(PORT) },
+    env: { E2E_PORT: String(PORT), ...(process.env.E2E_NAME ? { E2E_NAME: process.env.E2E_NAME } : {}) },
   },
 });

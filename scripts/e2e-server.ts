@@ -3,7 +3,10 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
 
-const dir = path.resolve(".data/e2e");
+// E2E_NAME gives a run its own data dir and build folder, so runs can go side by side.
+const name = process.env.E2E_NAME ? `e2e-${process.env.E2E_NAME.replace(/[^a-z0-9-]/gi, "")}` : "e2e";
+const dir = path.resolve(".data", name);
+if (process.env.E2E_NAME) process.env.LEADLAG_DIST_DIR = `.next-${name}`;
 rmSync(dir, { recursive: true, force: true });
 process.env.LEADLAG_DATA_DIR = dir;
 process.env.PORT = process.env.E2E_PORT ?? "3210";

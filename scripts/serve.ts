@@ -40,7 +40,7 @@ function newestMtime(p: string): number {
 
 /** A production build is needed when there is none or a source file changed since. */
 export function buildIsStale(): boolean {
-  const buildId = path.resolve(".next/BUILD_ID");
+  const buildId = path.resolve(process.env.LEADLAG_DIST_DIR || ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   const sources = ["app", "lib", "types", "next.config.js", "package-lock.json", "prisma/schema.prisma", "tsconfig.json"];
