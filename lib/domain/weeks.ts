@@ -71,3 +71,22 @@ export function formatDay(day: IsoDate, locale = "en-US"): string {
     toUtcDate(day),
   );
 }
+
+/** ISO-8601 week-numbering year and week (1–53) of a day: weeks start Monday, week 1 holds the first Thursday. */
+export function isoWeek(day: IsoDate): { year: number; week: number } {
+  const thursday = addDays(day, 3 - ((dayOfWeek(day) + 6) % 7));
+  const year = toUtcDate(thursday).getUTCFullYear();
+  const week = Math.floor(daysBetween(`${year}-01-01`, thursday) / 7) + 1;
+  return { year, week };
+}
+
+/** "2026-W47": the ISO week label. */
+export function isoWeekLabel(day: IsoDate): string {
+  const { year, week } = isoWeek(day);
+  return `${year}-W${String(week).padStart(2, "0")}`;
+}
+
+/** The start of the current week for an instant, in the organization's time zone. */
+export function currentWeekStart(now: Date, timeZone: string, weekStartsOn: number): IsoDate {
+  return weekStart(localDay(now, timeZone), weekStartsOn);
+}

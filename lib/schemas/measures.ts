@@ -1,0 +1,79 @@
+// Inputs of the measure definitions (admins and managers), shared by forms and the server.
+// FormData sends strings: numbers and dates are parsed here; blank optional fields are null.
+import { z } from "zod";
+import { isIsoDate } from "@/lib/domain/weeks";
+
+const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const num = (label: string) =>
+  z.preprocess(
+    (v) => {
+      const b = blank(v);
+      return typeof b === "string" ? Number(b.trim()) : b;
+    },
+    z.number({ error: `Enter ${label}.` }).refine(Number.isFinite, `Enter ${label}.`),
+  );
+const isoDate = (label: string) =>
+  z.preprocess(blank, z.string({ error: `Enter ${label}.` }).refine(isIsoDate, "Enter a date as YYYY-MM-DD."));
+const optionalIsoDate = z.preprocess(blank, z.string().refine(isIsoDate, "Enter a date as YYYY-MM-DD.").nullish());
+/** A list from checkboxes (FormData.getAll) or JSON. */
+const idList = z.preprocess((v) => (v == null ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid()));
+
+const name = z.string().trim().min(1, "Give it a name.").max(120, "Keep the name under 120 characters.");
+const description = z.preprocess((v) => v ?? "", z.string().trim().max(1000, "Keep the description under 1,000 characters."));
+const unit = z.preprocess((v) => v ?? "", z.string().trim().max(40, "Keep the unit under 40 characters."));
+
+export const targetSchema = z.object({
+  teamId: z.uuid({ error: "Choose a team." }),
+  weeklyTarget: num("a weekly target").pipe(z.number().min(0, "Must be zero or more.").max(1_000_000, "That target is too large.")),
+  personWeeklyTarget: z.preprocess(
+    blank,
+    num("a per-person target").pipe(z.number().min(0, "Must be zero or more.")).nullish(),
+  ),
+});
+
+export const leadMeasureSchema = z
+  .object({
+    name,
+    description,
+    unit,
+    aggregation: z.enum(["COUNT", "SUM"], { error: "Choose how entries add up." }),
+    activeFrom: optionalIsoDate,
+    activeTo: optionalIsoDate,
+    ownerIds: idList,
+    targets: z.array(targetSchema).default([]),
+  })
+  .refine((m) => !m.activeFrom || !m.activeTo || m.activeFrom <= m.activeTo, {
+    path: ["activeTo"],
+    message: "Must be on or after the start date.",
+  });
+
+export const changeTargetSchema = targetSchema.extend({
+  leadMeasureId: z.uuid(),
+  /** The target applies from the week containing this day on. */
+  effectiveFrom: isoDate("the first week"),
+});
+
+export const lagMeasureSchema = z
+  .object({
+    name,
+    description,
+    kind: z.enum(["PERCENTAGE", "SCORE", "CURRENCY", "COUNT", "DURATION"], { error: "Choose a kind." }),
+    unit,
+    direction: z.enum(["HIGHER_IS_BETTER", "LOWER_IS_BETTER"], { error: "Choose which way is better." }),
+    cadence: z.enum(["WEEKLY", "MONTHLY", "QUARTERLY"], { error: "Choose how often it is observed." }),
+    baselineValue: num("the baseline value"),
+    baselineDate: isoDate("the baseline date"),
+    targetValue: num("the target value"),
+    targetDate: isoDate("the target date"),
+    teamId: z.preprocess(blank, z.uuid().nullish()),
+    driverIds: idList,
+  })
+  .refine((m) => m.targetDate > m.baselineDate, { path: ["targetDate"], message: "Must be after the baseline date." })
+  .refine((m) => m.targetValue !== m.baselineValue, { path: ["targetValue"], message: "Must differ from the baseline." })
+  .refine(
+    (m) => (m.direction === "HIGHER_IS_BETTER" ? m.targetValue > m.baselineValue : m.targetValue < m.baselineValue),
+    { path: ["targetValue"], message: "Must be better than the baseline in the direction you chose." },
+  );
+
+export type LeadMeasureInput = z.output<typeof leadMeasureSchema>;
+export type LagMeasureInput = z.output<typeof lagMeasureSchema>;
