@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/context";
-import { canViewDashboard } from "@/lib/auth/permissions";
+import { canAdminister, canManageMeasures, canViewDashboard } from "@/lib/auth/permissions";
 import { NavLinks } from "./NavLinks";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
@@ -11,6 +11,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const { context } = viewer;
   const links = [{ href: "/", label: "My teams" }];
   if (canViewDashboard(context.role)) links.push({ href: "/dashboard", label: "Dashboard" });
+  if (canManageMeasures(context.role)) {
+    links.push({ href: "/measures", label: "Measures" }, { href: "/import", label: "Import" }, { href: "/audit", label: "Audit" });
+  }
+  if (canAdminister(context.role)) links.push({ href: "/settings", label: "Settings" });
   return (
     <>
       <a className="skip-link" href="#main">

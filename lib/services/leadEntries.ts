@@ -223,3 +223,25 @@ export async function setLeadCells(
     { timeout: 10 * 60_000, maxWait: 30_000 },
   );
 }
+
+/**
+ * Deletes one entry: people delete their own in the open weeks, managers any entry. Returns the
+ * deleted entry so the caller can offer an undo.
+ */
+export async function deleteLeadEntry(db: Db, ctx: TenantContext, id: string, now: Date = new Date()): Promise<LeadEntryView> {
+  const organizationId = ctx.organizationId;
+  const row = await db.leadEntry.findUnique({ where: { organizationId_id: { organizationId, id } } });
+  if (!row) throw notFound("Entry not found.");
+  const entry = entryView(row);
+  const rules = await loadEntryRules(db, ctx, now);
+  const v = checkCell(rules, ctx, { ...entry, value: null });
+  // An entry stays deletable after its measure was unassigned or its person left the team.
+  if (v.notFound) throw notFound(v.notFound);
+  if (v.forbidden) throw forbidden(v.forbidden);
+  if (v.fields.entryDate) throw forbidden(v.fields.entryDate);
+  await db.$transaction(async (tx) => {
+    await tx.leadEntry.delete({ where: { organizationId_id: { organizationId, id } } });
+    await recordAudit(tx, ctx, { action: "lead_entry.delete", entityType: "LeadEntry", entityId: id, before: entry });
+  });
+  return entry;
+}

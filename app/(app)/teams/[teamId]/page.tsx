@@ -2,13 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { requirePageContext } from "@/lib/auth/context";
-import { canViewAllTeams } from "@/lib/auth/permissions";
+import { canLogForOthers, canViewAllTeams } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { leadStatus, STATUS_LABEL } from "@/lib/domain/status";
 import { addDays, formatDay, formatWeek, isIsoDate, localDay, weekOf } from "@/lib/domain/weeks";
+import { personWeekCells } from "@/lib/queries/personWeekCells";
 import { teamWeekEntries } from "@/lib/queries/teamWeekEntries";
 import { teamWeekScoreboard } from "@/lib/queries/teamWeekScoreboard";
+import { EntryList } from "./EntryList";
 import { LogEntryForm } from "./LogEntryForm";
+import { WeekGrid } from "./WeekGrid";
 
 export const metadata: Metadata = { title: "Team" };
 
@@ -44,10 +47,19 @@ export default async function TeamPage({
   const current = weekOf(today, weekStartsOn);
   const isCurrent = week.start === current.start;
 
-  const [scores, entries] = await Promise.all([
+  const [scores, entries, myCells] = await Promise.all([
     teamWeekScoreboard(db, { organizationId: ctx.organizationId, teamId, weekStart: week.start, userId: ctx.userId }),
     teamWeekEntries(db, { organizationId: ctx.organizationId, teamId, weekStart: week.start }),
+    isMember ? personWeekCells(db, { organizationId: ctx.organizationId, teamId, userId: ctx.userId, weekStart: week.start }) : [],
   ]);
+  const manager = canLogForOthers(ctx.role);
+  // Members change their own numbers in the open week and the one before (lib/services/leadRules.ts).
+  const memberEarliest = addDays(current.start, -7);
+  const editable = (day: string) => day <= today && (manager || day >= memberEarliest);
+  const days = Array.from({ length: 7 }, (_, i) => {
+    const date = addDays(week.start, i);
+    return { date, label: formatDay(date, locale).replace(/,.*/, "") + " " + Number(date.slice(8)), editable: editable(date) };
+  });
   const thresholds = { green: ctx.organization.greenThreshold, amber: ctx.organization.amberThreshold };
 
   return (
@@ -121,26 +133,30 @@ export default async function TeamPage({
           )}
           <section className="card" aria-labelledby="entries-title">
             <h2 id="entries-title">Latest entries this week</h2>
-            {entries.length === 0 ? (
-              <p className="muted">Nothing logged this week yet.</p>
-            ) : (
-              <ul className="entries">
-                {entries.map((e) => (
-                  <li key={e.id}>
-                    <span>
-                      {e.personName} · {e.measureName}
-                      {e.note ? <span className="muted"> — {e.note}</span> : null}
-                    </span>
-                    <span className="muted">
-                      {fmt(e.value, locale)} · {formatDay(e.entryDate, locale)}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <EntryList
+              entries={entries.map((e) => ({
+                id: e.id,
+                label: `${e.personName} · ${e.measureName}`,
+                detail: `${fmt(e.value, locale)} · ${formatDay(e.entryDate, locale)}`,
+                note: e.note,
+                canDelete: manager || (e.userId === ctx.userId && editable(e.entryDate)),
+              }))}
+            />
           </section>
         </div>
       </div>
+      {isMember && scores.length > 0 && (
+        <section className="card" aria-labelledby="grid-title" style={{ marginTop: "1.25rem" }}>
+          <h2 id="grid-title">My numbers this week</h2>
+          <WeekGrid
+            teamId={teamId}
+            userId={ctx.userId}
+            days={days}
+            measures={scores.map((s) => ({ id: s.leadMeasureId, name: s.name, unit: s.unit, personWeeklyTarget: s.personWeeklyTarget }))}
+            values={Object.fromEntries(myCells.map((c) => [`${c.leadMeasureId}.${c.entryDate}`, c.value]))}
+          />
+        </section>
+      )}
     </>
   );
 }

@@ -1,0 +1,93 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormMessage } from "@/app/_components/Field";
+import type { ActionState } from "@/lib/actions";
+import { saveWeekAction } from "./gridActions";
+
+type Props = {
+  teamId: string;
+  userId: string;
+  days: { date: string; label: string; editable: boolean }[];
+  measures: { id: string; name: string; unit: string; personWeeklyTarget: number | null }[];
+  /** `${measureId}.${date}` → the day's value. */
+  values: Record<string, number>;
+};
+
+/**
+ * "My numbers this week": measure × day, keyboard only — type, Tab to the next day, Enter to
+ * save. Only changed days are sent; clearing a day removes its entries.
+ */
+export function WeekGrid({ teamId, userId, days, measures, values }: Props) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(saveWeekAction, { status: "idle" });
+  const errors = state.status === "error" ? state.fieldErrors : {};
+  return (
+    <form action={action} aria-label="My numbers this week" className="stack">
+      <input type="hidden" name="teamId" value={teamId} />
+      <input type="hidden" name="userId" value={userId} />
+      <div className="table-wrap">
+        <table className="week-grid">
+          <thead>
+            <tr>
+              <th scope="col">Measure</th>
+              {days.map((d) => (
+                <th key={d.date} scope="col" className="num">
+                  {d.label}
+                </th>
+              ))}
+              <th scope="col" className="num">
+                Week
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {measures.map((m) => {
+              const total = days.reduce((sum, d) => sum + (values[`${m.id}.${d.date}`] ?? 0), 0);
+              return (
+                <tr key={m.id}>
+                  <th scope="row">
+                    {m.name}
+                    {m.personWeeklyTarget != null ? <span className="muted"> · target {m.personWeeklyTarget}</span> : null}
+                  </th>
+                  {days.map((d) => {
+                    const name = `cell.${m.id}.${d.date}`;
+                    const current = values[`${m.id}.${d.date}`];
+                    const error = errors[name];
+                    return (
+                      <td key={d.date} className="num">
+                        <input type="hidden" name={`was.${m.id}.${d.date}`} value={current ?? ""} />
+                        <input
+                          name={name}
+                          aria-label={`${m.name}, ${d.label}`}
+                          inputMode="decimal"
+                          autoComplete="off"
+                          defaultValue={current ?? ""}
+                          disabled={!d.editable}
+                          aria-invalid={error ? true : undefined}
+                          title={error?.join(" ")}
+                        />
+                        {error ? <span className="field-error grid-error">{error.join(" ")}</span> : null}
+                      </td>
+                    );
+                  })}
+                  <td className="num">
+                    <strong>{total.toLocaleString(undefined, { maximumFractionDigits: 1 })}</strong>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <FormMessage state={state} />
+      <div className="row" style={{ alignItems: "center" }}>
+        <button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save my week"}
+        </button>
+        <span className="muted" style={{ fontSize: "0.85rem" }}>
+          Tab moves to the next day, Enter saves. Empty a day to remove it.
+        </span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+// Every lead and lag measure of an organization with what the definitions page shows:
+// teams and their current targets, owners, drivers.
+import type { Db } from "@/lib/db/client";
+import { fromUtcDate } from "@/lib/domain/weeks";
+
+export async function measureCatalog(db: Db, organizationId: string) {
+  const [lead, lag, teams, members] = await Promise.all([
+    db.leadMeasure.findMany({
+      where: { organizationId },
+      orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { name: "asc" }],
+      include: {
+        teams: { include: { team: { select: { name: true } } }, orderBy: { team: { name: "asc" } } },
+        owners: { include: { membership: { select: { user: { select: { name: true } } } } } },
+      },
+    }),
+    db.lagMeasure.findMany({
+      where: { organizationId },
+      orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { name: "asc" }],
+      include: { team: { select: { name: true } }, drivers: { include: { leadMeasure: { select: { name: true } } } } },
+    }),
+    db.team.findMany({ where: { organizationId, archivedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.membership.findMany({ where: { organizationId }, select: { userId: true, user: { select: { name: true } } }, orderBy: { user: { name: "asc" } } }),
+  ]);
+  return {
+    lead: lead.map((m) => ({
+      id: m.id,
+      name: m.name,
+      description: m.description,
+      unit: m.unit,
+      aggregation: m.aggregation,
+      activeFrom: m.activeFrom ? fromUtcDate(m.activeFrom) : null,
+      activeTo: m.activeTo ? fromUtcDate(m.activeTo) : null,
+      archived: m.archivedAt != null,
+      teams: m.teams.map((t) => ({ teamId: t.teamId, teamName: t.team.name, weeklyTarget: t.weeklyTarget, personWeeklyTarget: t.personWeeklyTarget })),
+      owners: m.owners.map((o) => ({ userId: o.userId, name: o.membership.user.name })),
+    })),
+    lag: lag.map((m) => ({
+      id: m.id,
+      name: m.name,
+      description: m.description,
+      kind: m.kind,
+      unit: m.unit,
+      direction: m.direction,
+      cadence: m.cadence,
+      baselineValue: m.baselineValue,
+      baselineDate: fromUtcDate(m.baselineDate),
+      targetValue: m.targetValue,
+      targetDate: fromUtcDate(m.targetDate),
+      teamId: m.teamId,
+      teamName: m.team?.name ?? null,
+      archived: m.archivedAt != null,
+      drivers: m.drivers.map((d) => ({ leadMeasureId: d.leadMeasureId, name: d.leadMeasure.name })),
+    })),
+    teams,
+    people: members.map((m) => ({ userId: m.userId, name: m.user.name })),
+  };
+}
+
+export type MeasureCatalog = Awaited<ReturnType<typeof measureCatalog>>;
