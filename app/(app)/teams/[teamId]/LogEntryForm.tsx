@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { useFormAction } from "@/app/_components/useFormAction";
 import type { ActionState } from "@/lib/actions";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/errors";
 import { createLeadEntrySchema } from "@/lib/schemas/leadEntry";
@@ -25,15 +26,22 @@ export function LogEntryForm({ teamId, today, measures }: Props) {
   // One key per intended entry: a double submit or a retry after a lost response reuses it,
   // so the server stores one row. A new key is drawn after each success.
   const [firstKey] = useState(() => crypto.randomUUID());
-  const [state, action, pending] = useActionState<ActionState & { nextKey?: string }, FormData>(
+  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+  const [state, onSubmit, pending] = useFormAction<ActionState & { nextKey?: string }>(
     async (prev, form) => {
       const result = await logLeadEntry(prev, form);
       return result.status === "ok" ? { ...result, nextKey: crypto.randomUUID() } : { ...result, nextKey: prev.nextKey };
     },
     { status: "idle" },
+    {
+      validate(form) {
+        const parsed = createLeadEntrySchema.safeParse(Object.fromEntries(form));
+        setClientErrors(parsed.success ? {} : fieldErrorsOf(parsed.error));
+        return parsed.success;
+      },
+    },
   );
   const idempotencyKey = state.nextKey ?? firstKey;
-  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const formRef = useRef<HTMLFormElement>(null);
   const valueRef = useRef<HTMLInputElement>(null);
 
@@ -49,22 +57,12 @@ export function LogEntryForm({ teamId, today, measures }: Props) {
   const errors: FieldErrors = { ...(state.status === "error" ? state.fieldErrors : {}), ...clientErrors };
   const described = (name: string) => (errors[name]?.length ? `${name}-error` : undefined);
 
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    const parsed = createLeadEntrySchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
-    if (!parsed.success) {
-      event.preventDefault();
-      setClientErrors(fieldErrorsOf(parsed.error));
-      return;
-    }
-    setClientErrors({});
-  }
-
   if (measures.length === 0) {
     return <p className="empty">This team does not track any lead measure yet.</p>;
   }
 
   return (
-    <form ref={formRef} className="stack" action={action} onSubmit={onSubmit} noValidate aria-label="Log a lead entry">
+    <form ref={formRef} className="stack" onSubmit={onSubmit} noValidate aria-label="Log a lead entry">
       <input type="hidden" name="teamId" value={teamId} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       {state.status === "ok" && (

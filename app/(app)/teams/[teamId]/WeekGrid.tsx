@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/app/_components/useFormAction";
 import { FormMessage } from "@/app/_components/Field";
 import type { ActionState } from "@/lib/actions";
 import { saveWeekAction } from "./gridActions";
@@ -19,10 +19,10 @@ type Props = {
  * save. Only changed days are sent; clearing a day removes its entries.
  */
 export function WeekGrid({ teamId, userId, days, measures, values }: Props) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(saveWeekAction, { status: "idle" });
+  const [state, onSubmit, pending] = useFormAction<ActionState>(saveWeekAction, { status: "idle" });
   const errors = state.status === "error" ? state.fieldErrors : {};
   return (
-    <form action={action} aria-label="My numbers this week" className="stack">
+    <form onSubmit={onSubmit} aria-label="My numbers this week" className="stack">
       <input type="hidden" name="teamId" value={teamId} />
       <input type="hidden" name="userId" value={userId} />
       <div className="table-wrap">

@@ -58,7 +58,8 @@ export default async function TeamPage({
   const editable = (day: string) => day <= today && (manager || day >= memberEarliest);
   const days = Array.from({ length: 7 }, (_, i) => {
     const date = addDays(week.start, i);
-    return { date, label: formatDay(date, locale).replace(/,.*/, "") + " " + Number(date.slice(8)), editable: editable(date) };
+    const weekday = new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+    return { date, label: `${weekday} ${Number(date.slice(8))}`, editable: editable(date) };
   });
   const thresholds = { green: ctx.organization.greenThreshold, amber: ctx.organization.amberThreshold };
 

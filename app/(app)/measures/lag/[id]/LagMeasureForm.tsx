@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { useFormAction } from "@/app/_components/useFormAction";
 import { FormMessage, SelectField, TextField } from "@/app/_components/Field";
 import type { ActionState } from "@/lib/actions";
 import type { LagTemplate } from "@/lib/domain/templates";
@@ -22,14 +23,14 @@ export function LagMeasureForm({
   templates: LagTemplate[];
   today: string;
 }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(saveLagMeasureAction, { status: "idle" });
+  const [state, onSubmit, pending] = useFormAction<ActionState>(saveLagMeasureAction, { status: "idle" });
   const [template, setTemplate] = useState<LagTemplate | null>(null);
   const values = template ?? measure;
   const errors = state.status === "error" ? state.fieldErrors : {};
   const drivers = new Set(measure?.drivers.map((d) => d.leadMeasureId) ?? []);
 
   return (
-    <form action={action} className="stack" key={template?.name ?? "form"} aria-label="Lag measure">
+    <form onSubmit={onSubmit} className="stack" key={template?.name ?? "form"} aria-label="Lag measure">
       {measure ? <input type="hidden" name="id" value={measure.id} /> : null}
       {templates.length > 0 ? (
         <SelectField

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { useFormAction } from "@/app/_components/useFormAction";
 import { FormMessage, SelectField, TextField } from "@/app/_components/Field";
 import type { ActionState } from "@/lib/actions";
 import type { LeadTemplate } from "@/lib/domain/templates";
@@ -20,7 +21,7 @@ export function LeadMeasureForm({
   people: MeasureCatalog["people"];
   templates: LeadTemplate[];
 }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(saveLeadMeasureAction, { status: "idle" });
+  const [state, onSubmit, pending] = useFormAction<ActionState>(saveLeadMeasureAction, { status: "idle" });
   const [template, setTemplate] = useState<LeadTemplate | null>(null);
   // A template re-keys the form so its values become the new defaults.
   const values = template ?? measure;
@@ -29,7 +30,7 @@ export function LeadMeasureForm({
   const owners = new Set(measure?.owners.map((o) => o.userId) ?? []);
 
   return (
-    <form action={action} className="stack" key={template?.name ?? "form"} aria-label="Lead measure">
+    <form onSubmit={onSubmit} className="stack" key={template?.name ?? "form"} aria-label="Lead measure">
       {measure ? <input type="hidden" name="id" value={measure.id} /> : null}
       {templates.length > 0 ? (
         <SelectField

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/app/_components/useFormAction";
 import { FormMessage, TextField } from "@/app/_components/Field";
 import type { ActionState } from "@/lib/actions";
 import { changeTargetAction } from "../../actions";
@@ -8,11 +8,11 @@ import { changeTargetAction } from "../../actions";
 type Team = { teamId: string; teamName: string; weeklyTarget: number; personWeeklyTarget: number | null };
 
 export function TargetChangeForm({ leadMeasureId, team, defaultWeek }: { leadMeasureId: string; team: Team; defaultWeek: string }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(changeTargetAction, { status: "idle" });
+  const [state, onSubmit, pending] = useFormAction<ActionState>(changeTargetAction, { status: "idle" });
   const errors = state.status === "error" ? state.fieldErrors : {};
   const p = `t-${team.teamId}`;
   return (
-    <form action={action} className="stack" aria-label={`Target for ${team.teamName}`}>
+    <form onSubmit={onSubmit} className="stack" aria-label={`Target for ${team.teamName}`}>
       <h3 style={{ margin: "0.5rem 0 0", fontSize: "1rem" }}>
         {team.teamName} <span className="muted">(now {team.weeklyTarget} a week)</span>
       </h3>

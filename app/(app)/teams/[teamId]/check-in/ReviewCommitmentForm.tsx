@@ -1,0 +1,80 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import type { ActionState } from "@/lib/actions";
+import { fieldErrorsOf, type FieldErrors } from "@/lib/errors";
+import { reviewCommitmentSchema } from "@/lib/schemas/checkIn";
+import { reviewCommitmentAction } from "./actions";
+import { FieldError, FormMessage } from "./FieldError";
+import styles from "./checkIn.module.css";
+
+const CHOICES = [
+  { value: "DONE", label: "Done" },
+  { value: "PARTIAL", label: "Partly done" },
+  { value: "NOT_DONE", label: "Not done" },
+] as const;
+
+type Props = { commitmentId: string; text: string; status: string; reason: string };
+
+/** Done / partly done / not done for one commitment, with the reason when it was not done. */
+export function ReviewCommitmentForm({ commitmentId, text, status, reason }: Props) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(reviewCommitmentAction, { status: "idle" });
+  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+  const [choice, setChoice] = useState(status === "OPEN" ? "" : status);
+  const errors: FieldErrors = { ...(state.status === "error" ? state.fieldErrors : {}), ...clientErrors };
+  const id = (name: string) => `${name}-${commitmentId}`;
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    const parsed = reviewCommitmentSchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
+    if (!parsed.success) {
+      event.preventDefault();
+      setClientErrors(fieldErrorsOf(parsed.error));
+      return;
+    }
+    setClientErrors({});
+  }
+
+  return (
+    <form className={styles.review} action={action} onSubmit={onSubmit} noValidate aria-label={`Review: ${text}`}>
+      <input type="hidden" name="commitmentId" value={commitmentId} />
+      <fieldset className={styles.choices} aria-describedby={errors.status ? id("status-error") : undefined}>
+        <legend className={styles.srOnly}>How did “{text}” go?</legend>
+        {CHOICES.map((c) => (
+          <label key={c.value} className={styles.choice}>
+            <input
+              type="radio"
+              name="status"
+              value={c.value}
+              checked={choice === c.value}
+              onChange={() => setChoice(c.value)}
+            />{" "}
+            {c.label}
+          </label>
+        ))}
+      </fieldset>
+      <FieldError id={id("status-error")} errors={errors.status} />
+      {choice !== "" && choice !== "DONE" && (
+        <div className="field">
+          <label htmlFor={id("reason")}>Why was it not (fully) done?</label>
+          <input
+            id={id("reason")}
+            name="reason"
+            defaultValue={reason}
+            maxLength={500}
+            aria-invalid={errors.reason ? true : undefined}
+            aria-describedby={errors.reason ? id("reason-error") : undefined}
+          />
+          <FieldError id={id("reason-error")} errors={errors.reason} />
+        </div>
+      )}
+      <div className={styles.formFoot}>
+        <button type="submit" className="secondary" disabled={pending}>
+          {pending ? "Saving…" : "Save review"}
+        </button>
+        {(state.status === "ok" || (state.status === "error" && Object.keys(state.fieldErrors).length === 0)) && (
+          <FormMessage state={state} />
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,137 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+import { requirePageContext } from "@/lib/auth/context";
+import { getDb } from "@/lib/db";
+import { formatWeek, isIsoDate } from "@/lib/domain/weeks";
+import { AppError } from "@/lib/errors";
+import { CommitmentsReview, NewCommitments } from "./Commitments";
+import { ExecutionScoreCard } from "./ExecutionScoreCard";
+import { LagScoreboard } from "./LagScoreboard";
+import { LeadScoreboard } from "./LeadScoreboard";
+import { loadCheckIn, type CommitmentItem } from "./loadCheckIn";
+import { MarkHeldForm } from "./MarkHeldForm";
+import styles from "./checkIn.module.css";
+
+export const metadata: Metadata = { title: "Weekly check-in" };
+
+async function load(...args: Parameters<typeof loadCheckIn>) {
+  try {
+    return await loadCheckIn(...args);
+  } catch (err) {
+    if (err instanceof AppError && err.code === "not_found") notFound();
+    if (err instanceof AppError && err.code === "forbidden") forbidden();
+    throw err;
+  }
+}
+
+export default async function CheckInPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ teamId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [{ teamId }, query] = await Promise.all([params, searchParams]);
+  const ctx = await requirePageContext();
+  const requested = typeof query.week === "string" && isIsoDate(query.week) ? query.week : null;
+  const d = await load(await getDb(), ctx, teamId, requested);
+  const { locale, greenThreshold, amberThreshold } = ctx.organization;
+  const { access, week } = d;
+  const thresholds = { green: greenThreshold, amber: amberThreshold };
+  const base = `/teams/${teamId}/check-in`;
+  const weekLabel = formatWeek(week, locale);
+  // Members account for their own commitments in the current check-in; the lead for everyone.
+  const canReview = (c: CommitmentItem) => access.canRun || (d.isCurrent && c.userId === ctx.userId);
+  const canAddFor = (userId: string) => access.canRun || (d.isCurrent && userId === ctx.userId);
+  const heldOn = d.checkIn
+    ? new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", timeZone: ctx.organization.timeZone }).format(
+        d.checkIn.heldAt,
+      )
+    : null;
+
+  return (
+    <>
+      <div className="page-head">
+        <p className={styles.crumbs}>
+          <Link href={`/teams/${teamId}`}>← {access.teamName}</Link>
+        </p>
+        <h1>Weekly check-in: {access.teamName}</h1>
+        <nav aria-label="Check-in weeks" className={styles.weekNav}>
+          <Link href={`${base}?week=${d.previousWeek.start}`}>← Previous week</Link>
+          <span>
+            Week of {weekLabel} {d.isCurrent ? "(this week)" : ""}
+          </span>
+          {!d.isCurrent && <Link href={base}>This week →</Link>}
+        </nav>
+      </div>
+
+      <div className="grid">
+        <div className={styles.main}>
+          <section className="card" aria-labelledby="lag-title">
+            <h2 id="lag-title">Scoreboard: are we winning?</h2>
+            <LagScoreboard lags={d.lags} teamName={access.teamName} locale={locale} />
+          </section>
+
+          <section className="card" aria-labelledby="lead-title">
+            <h2 id="lead-title">Lead measures against target</h2>
+            <LeadScoreboard
+              history={d.leadHistory}
+              people={d.people}
+              measures={d.measures}
+              week={week.start}
+              previousWeek={d.previousWeek.start}
+              isCurrent={d.isCurrent}
+              thresholds={thresholds}
+              locale={locale}
+            />
+          </section>
+
+          <section className="card" aria-labelledby="review-title">
+            <h2 id="review-title">Last week&apos;s commitments</h2>
+            <p className="muted">Week of {formatWeek(d.previousWeek, locale)}: done, partly done or not done — and why.</p>
+            <CommitmentsReview people={d.people} commitments={d.lastWeekCommitments} canReview={canReview} />
+          </section>
+
+          <section className="card" aria-labelledby="new-title">
+            <h2 id="new-title">Commitments for this week</h2>
+            <p className="muted">Week of {weekLabel}: one or two each, ideally moving a lead measure.</p>
+            <NewCommitments
+              teamId={teamId}
+              weekStart={week.start}
+              viewerId={ctx.userId}
+              people={d.people}
+              commitments={d.thisWeekCommitments}
+              measures={d.measures}
+              canAddFor={canAddFor}
+            />
+          </section>
+        </div>
+
+        <div className="side">
+          <section className="card" aria-labelledby="held-title">
+            <h2 id="held-title">Check-in</h2>
+            {d.checkIn ? (
+              <p data-testid="check-in-held">
+                <span className="badge green">Held</span> on {heldOn}
+                {d.checkIn.heldByName ? ` by ${d.checkIn.heldByName}` : ""}
+              </p>
+            ) : access.canRun ? (
+              <>
+                <p className="muted">When you have reviewed the scoreboard and the commitments:</p>
+                <MarkHeldForm teamId={teamId} weekStart={week.start} />
+              </>
+            ) : (
+              <p className="muted">Not held yet. The team lead marks it held.</p>
+            )}
+          </section>
+
+          <section className="card" aria-labelledby="score-title">
+            <h2 id="score-title">Execution score</h2>
+            <ExecutionScoreCard score={d.score} locale={locale} />
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}

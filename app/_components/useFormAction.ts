@@ -1,0 +1,20 @@
+"use client";
+// Runs a server action from a form's submit event instead of `<form action>`, because React 19
+// resets a form after its action completes: on a validation error the user would lose what they
+// typed. With this the inputs keep their values; forms clear themselves on success when they want.
+import { startTransition, useActionState, type FormEvent } from "react";
+
+export function useFormAction<S>(
+  action: (state: Awaited<S>, form: FormData) => S | Promise<S>,
+  initial: Awaited<S>,
+  opts: { validate?: (form: FormData) => boolean } = {},
+) {
+  const [state, dispatch, pending] = useActionState(action, initial);
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    if (opts.validate && !opts.validate(form)) return;
+    startTransition(() => dispatch(form));
+  }
+  return [state, onSubmit, pending] as const;
+}

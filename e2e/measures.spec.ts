@@ -1,0 +1,46 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_USERS, signIn } from "./fixtures";
+
+test("a manager defines a lead measure from a template and a team can log it", async ({ page }) => {
+  await signIn(page, DEMO_USERS.manager.email);
+  await page.goto("/measures");
+  await page.getByRole("link", { name: "New lead measure" }).click();
+  await page.getByLabel("Start from a template").selectOption("Follow-up calls");
+  await expect(page.getByLabel("Name")).toHaveValue("Follow-up calls");
+  // Track it on Tier 1 Support only.
+  const form = page.getByRole("form", { name: "Lead measure" });
+  for (const team of ["Billing Care", "Technical Escalations"]) await form.getByLabel(team).uncheck();
+  await form.getByLabel("Tier 1 Support").check();
+  await page.getByRole("button", { name: "Create lead measure" }).click();
+  await expect(page.getByRole("status")).toContainText("Created");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Follow-up calls");
+
+  // The team's scoreboard now has it.
+  await page.goto("/");
+  await page.getByRole("link", { name: "Tier 1 Support" }).click();
+  await expect(page.getByTestId("score-Follow-up calls")).toBeVisible();
+});
+
+test("the measure form shows field messages and saves nothing on bad input", async ({ page }) => {
+  await signIn(page, DEMO_USERS.manager.email);
+  await page.goto("/measures/lag/new");
+  await page.getByLabel("Name").fill("Repeat contacts");
+  await page.getByLabel("Which way is better").selectOption("LOWER_IS_BETTER");
+  await page.getByLabel("Baseline (X)").fill("12");
+  await page.getByLabel("Target (Y)").fill("15");
+  await page.getByLabel("By").fill("2027-06-30");
+  await page.getByRole("button", { name: "Create lag measure" }).click();
+  await expect(page.getByText("Must be better than the baseline in the direction you chose.")).toBeVisible();
+  await page.getByLabel("Target (Y)").fill("8");
+  await page.getByRole("button", { name: "Create lag measure" }).click();
+  await expect(page.getByRole("status")).toContainText("Created");
+  await page.goto("/measures");
+  await expect(page.getByRole("row", { name: /Repeat contacts/ })).toContainText("↓ lower is better");
+});
+
+test("a member cannot open the measures pages", async ({ page }) => {
+  await signIn(page, DEMO_USERS.member.email);
+  expect((await page.goto("/measures"))?.status()).toBe(403);
+  expect((await page.goto("/measures/lead/new"))?.status()).toBe(403);
+  expect((await page.goto("/audit"))?.status()).toBe(403);
+});
