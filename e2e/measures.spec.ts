@@ -44,3 +44,31 @@ test("a member cannot open the measures pages", async ({ page }) => {
   expect((await page.goto("/measures/lead/new"))?.status()).toBe(403);
   expect((await page.goto("/audit"))?.status()).toBe(403);
 });
+
+test("a lower-is-better lag shows green when it drops and red when it rises", async ({ page }) => {
+  await signIn(page, DEMO_USERS.manager.email);
+  await page.goto("/measures");
+  await page.getByRole("link", { name: "Average resolution time" }).click();
+  await expect(page.getByText("↓ lower is better").first()).toBeVisible();
+  const form = page.getByRole("form", { name: "Record a result" });
+  const results = page.getByRole("region", { name: "Results" });
+
+  // Today's organization-wide result (the date field defaults to today).
+  const today = await form.getByLabel("Date").inputValue();
+  await form.getByLabel(/Value/).fill("5");
+  await form.getByLabel("Note (optional)").fill("e2e drop");
+  await form.getByRole("button", { name: "Record" }).click();
+  await expect(form.getByRole("status")).toContainText(/Recorded|Replaced/);
+  const row = () => results.getByRole("row", { name: new RegExp(`${today} Organization`) });
+  const low = row();
+  await expect(low.locator(".badge")).toHaveText("On track");
+  await expect(low.locator(".badge")).toHaveClass(/green/);
+
+  // The same date again replaces the value: now far above the path.
+  await form.getByLabel(/Value/).fill("500");
+  await form.getByRole("button", { name: "Record" }).click();
+  await expect(form.getByRole("status")).toContainText("Replaced");
+  await expect(row()).toHaveCount(1);
+  await expect(row().locator(".badge")).toHaveText("Off track");
+  await expect(row().locator(".badge")).toHaveClass(/red/);
+});

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { runAction, type ActionState } from "@/lib/actions";
+import { recordLagObservation } from "@/lib/services/lagObservations";
 import { archiveLagMeasure, archiveLeadMeasure, changeLeadTarget, createLeadMeasure, saveLagMeasure, updateLeadMeasure } from "@/lib/services/measures";
 
 /** Team targets arrive as `track.<teamId>`, `target.<teamId>`, `personTarget.<teamId>` fields. */
@@ -88,5 +89,13 @@ export async function archiveMeasureAction(form: FormData): Promise<void> {
     await (kind === "lag" ? archiveLagMeasure : archiveLeadMeasure)(db, ctx, id, archived);
     revalidatePath("/measures");
     return archived ? "Archived." : "Restored.";
+  });
+}
+
+export async function recordObservationAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async (db, ctx) => {
+    const { observation, replaced } = await recordLagObservation(db, ctx, Object.fromEntries(form));
+    revalidatePath(`/measures/lag/${observation.lagMeasureId}`);
+    return replaced ? `Replaced the value for ${observation.observedOn}.` : `Recorded ${observation.value} for ${observation.observedOn}.`;
   });
 }

@@ -6,8 +6,11 @@ import { canManageMeasures } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { LAG_TEMPLATES } from "@/lib/domain/templates";
 import { localDay } from "@/lib/domain/weeks";
+import { formatLagValue, LAG_STATUS_LABEL, lagGoalText, lagStatus } from "@/lib/domain/status";
+import { lagObservationList } from "@/lib/queries/lagObservationList";
 import { measureCatalog } from "@/lib/queries/measureCatalog";
 import { LagMeasureForm } from "./LagMeasureForm";
+import { ObservationForm } from "./ObservationForm";
 
 export const metadata: Metadata = { title: "Lag measure" };
 
@@ -15,10 +18,13 @@ export default async function LagMeasurePage({ params, searchParams }: { params:
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const ctx = await requirePageContext();
   if (!canManageMeasures(ctx.role)) forbidden();
-  const catalog = await measureCatalog(await getDb(), ctx.organizationId);
+  const db = await getDb();
+  const catalog = await measureCatalog(db, ctx.organizationId);
   const measure = id === "new" ? null : catalog.lag.find((m) => m.id === id);
   if (id !== "new" && !measure) notFound();
   const today = localDay(new Date(), ctx.organization.timeZone);
+  const { locale } = ctx.organization;
+  const observations = measure ? await lagObservationList(db, { organizationId: ctx.organizationId, lagMeasureId: measure.id }) : [];
   return (
     <>
       <div className="page-head">
@@ -32,6 +38,55 @@ export default async function LagMeasurePage({ params, searchParams }: { params:
           </p>
         ) : null}
       </div>
+      {measure ? (
+        <div className="grid" style={{ marginBottom: "1.25rem" }}>
+          <section className="card" aria-labelledby="obs-title">
+            <h2 id="obs-title">Results</h2>
+            <p className="muted" style={{ marginTop: 0 }}>
+              Goal: {lagGoalText({ ...measure, unit: measure.unit }, locale)} ({measure.direction === "LOWER_IS_BETTER" ? "↓ lower is better" : "↑ higher is better"})
+            </p>
+            {observations.length === 0 ? (
+              <p className="empty">No results recorded yet.</p>
+            ) : (
+              <div className="table-wrap">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">Date</th>
+                      <th scope="col">For</th>
+                      <th scope="col" className="num">
+                        Value
+                      </th>
+                      <th scope="col">Against the path</th>
+                      <th scope="col">Source</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {observations.map((o) => {
+                      const status = lagStatus({ ...measure, latest: { value: o.value, date: o.observedOn } });
+                      return (
+                        <tr key={o.id}>
+                          <td>{o.observedOn}</td>
+                          <td>{o.teamName ?? "Organization"}</td>
+                          <td className="num">{formatLagValue(o.value, measure.unit, locale)}</td>
+                          <td>
+                            <span className={`badge ${status}`}>{LAG_STATUS_LABEL[status]}</span>
+                          </td>
+                          <td className="muted">{o.source.toLowerCase()}</td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+          <section className="card" aria-labelledby="record-title">
+            <h2 id="record-title">Record a result</h2>
+            <ObservationForm lagMeasureId={measure.id} unit={measure.unit} today={today} teams={catalog.teams} fixedTeamId={measure.teamId} />
+          </section>
+        </div>
+      ) : null}
       <section className="card" aria-label="Definition">
         <LagMeasureForm
           measure={measure ?? null}
