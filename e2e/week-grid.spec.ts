@@ -61,3 +61,21 @@ test("a member deletes their own entry and undoes it", async ({ page }) => {
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(page.getByRole("listitem").filter({ hasText: "e2e: to be deleted" })).toBeVisible();
 });
+
+test("a manager corrects a member's week", async ({ page }) => {
+  await signIn(page, DEMO_USERS.manager.email);
+  await page.goto("/");
+  await page.getByRole("link", { name: DEMO_USERS.member.team }).click();
+  await page.getByLabel("Whose week").selectOption({ label: DEMO_USERS.member.name });
+  await expect(page.getByRole("heading", { name: `${DEMO_USERS.member.name}'s numbers` })).toBeVisible();
+  const grid = page.getByRole("form", { name: "My numbers this week" });
+  const cell = grid.getByRole("row", { name: /Recognitions given/ }).locator("input:not([type=hidden]):not([disabled])").first();
+  await cell.fill("4");
+  await cell.press("Enter");
+  await expect(grid.getByRole("status")).toContainText(/Saved 1 day|Nothing changed/);
+  await page.reload();
+  await expect(grid.getByRole("row", { name: /Recognitions given/ }).locator("input:not([type=hidden]):not([disabled])").first()).toHaveValue("4");
+  // The audit trail names the manager as the one who changed it.
+  await page.goto("/audit?type=LeadCell");
+  await expect(page.getByRole("row").nth(1)).toContainText(DEMO_USERS.manager.name);
+});

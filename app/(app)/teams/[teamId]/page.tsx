@@ -11,6 +11,7 @@ import { teamWeekEntries } from "@/lib/queries/teamWeekEntries";
 import { teamWeekScoreboard } from "@/lib/queries/teamWeekScoreboard";
 import { EntryList } from "./EntryList";
 import { LogEntryForm } from "./LogEntryForm";
+import { PersonPicker } from "./PersonPicker";
 import { WeekGrid } from "./WeekGrid";
 
 export const metadata: Metadata = { title: "Team" };
@@ -34,10 +35,10 @@ export default async function TeamPage({
   const db = await getDb();
   const team = await db.team.findUnique({
     where: { organizationId_id: { organizationId: ctx.organizationId, id: teamId } },
-    include: { members: { where: { userId: ctx.userId } } },
+    include: { members: { include: { membership: { select: { user: { select: { name: true } } } } } } },
   });
   if (!team || team.archivedAt) notFound();
-  const isMember = team.members.length > 0;
+  const isMember = team.members.some((m) => m.userId === ctx.userId);
   if (!isMember && !canViewAllTeams(ctx.role)) forbidden();
 
   const { locale, timeZone, weekStartsOn } = ctx.organization;
@@ -47,12 +48,16 @@ export default async function TeamPage({
   const current = weekOf(today, weekStartsOn);
   const isCurrent = week.start === current.start;
 
-  const [scores, entries, myCells] = await Promise.all([
+  const manager = canLogForOthers(ctx.role);
+  // Managers can open any member's grid to correct it (?person=<userId>).
+  const people = team.members.map((m) => ({ userId: m.userId, name: m.membership.user.name })).sort((a, b) => a.name.localeCompare(b.name));
+  const wantedPerson = typeof query.person === "string" ? query.person : undefined;
+  const gridPerson = manager && people.some((p) => p.userId === wantedPerson) ? wantedPerson! : isMember ? ctx.userId : null;
+  const [scores, entries, gridCells] = await Promise.all([
     teamWeekScoreboard(db, { organizationId: ctx.organizationId, teamId, weekStart: week.start, userId: ctx.userId }),
     teamWeekEntries(db, { organizationId: ctx.organizationId, teamId, weekStart: week.start }),
-    isMember ? personWeekCells(db, { organizationId: ctx.organizationId, teamId, userId: ctx.userId, weekStart: week.start }) : [],
+    gridPerson ? personWeekCells(db, { organizationId: ctx.organizationId, teamId, userId: gridPerson, weekStart: week.start }) : [],
   ]);
-  const manager = canLogForOthers(ctx.role);
   // Members change their own numbers in the open week and the one before (lib/services/leadRules.ts).
   const memberEarliest = addDays(current.start, -7);
   const editable = (day: string) => day <= today && (manager || day >= memberEarliest);
@@ -146,15 +151,21 @@ export default async function TeamPage({
           </section>
         </div>
       </div>
-      {isMember && scores.length > 0 && (
+      {gridPerson && scores.length > 0 && (
         <section className="card" aria-labelledby="grid-title" style={{ marginTop: "1.25rem" }}>
-          <h2 id="grid-title">My numbers this week</h2>
+          <div className="row" style={{ justifyContent: "space-between", alignItems: "end" }}>
+            <h2 id="grid-title">
+              {gridPerson === ctx.userId ? "My numbers this week" : `${people.find((p) => p.userId === gridPerson)?.name}'s numbers`}
+            </h2>
+            {manager ? <PersonPicker people={people} selected={gridPerson} /> : null}
+          </div>
           <WeekGrid
+            key={gridPerson}
             teamId={teamId}
-            userId={ctx.userId}
+            userId={gridPerson}
             days={days}
             measures={scores.map((s) => ({ id: s.leadMeasureId, name: s.name, unit: s.unit, personWeeklyTarget: s.personWeeklyTarget }))}
-            values={Object.fromEntries(myCells.map((c) => [`${c.leadMeasureId}.${c.entryDate}`, c.value]))}
+            values={Object.fromEntries(gridCells.map((c) => [`${c.leadMeasureId}.${c.entryDate}`, c.value]))}
           />
         </section>
       )}
