@@ -23,3 +23,5 @@ export const canAdminister = (role: Role) => hasRole(role, "ADMIN");
 export function requireRole(role: Role, atLeast: Role, what = "do that"): void {
   if (!hasRole(role, atLeast)) throw forbidden(`You need the ${atLeast.toLowerCase()} role to ${what}.`);
 }
+/** Run a team's weekly check-in: its lead, or a manager and above. */
+export const canRunCheckIn = (role: Role, isTeamLead: boolean) => isTeamLead || hasRole(role, "MANAGER");

@@ -1,4 +1,5 @@
 // Status is computed from data and targets, never self-rated.
+import { daysBetween, toUtcDate, type IsoDate } from "./weeks";
 
 export type Status = "green" | "amber" | "red" | "none";
 
@@ -26,3 +27,99 @@ export const STATUS_LABEL: Record<Status, string> = {
   red: "Behind",
   none: "No target",
 };
+
+// ---------------------------------------------------------------------------------------------
+// Lag measures: a goal "from X to Y by when". On track means the latest observation is at or
+// beyond the straight-line path from the baseline to the target at the observation's date, in
+// the measure's good direction. Direction drives every colour, arrow and word shown for a lag.
+
+export type Direction = "HIGHER_IS_BETTER" | "LOWER_IS_BETTER";
+
+/** A lag's status: on track (green), off track (red), or none without an observation. */
+export type LagStatus = "green" | "red" | "none";
+
+export const LAG_STATUS_LABEL: Record<LagStatus, string> = {
+  green: "On track",
+  red: "Off track",
+  none: "No data yet",
+};
+
+export const DIRECTION_LABEL: Record<Direction, string> = {
+  HIGHER_IS_BETTER: "higher is better",
+  LOWER_IS_BETTER: "lower is better",
+};
+
+export type DatedValue = { value: number; date: IsoDate };
+
+/**
+ * Where the straight line from baseline to target stands on `date`. Before the baseline the
+ * path is the baseline (nothing was promised yet); after the deadline it stays at the target
+ * (the goal does not keep moving).
+ */
+export function lagPathValue(baseline: DatedValue, target: DatedValue, date: IsoDate): number {
+  const span = daysBetween(baseline.date, target.date);
+  const elapsed = daysBetween(baseline.date, date);
+  if (span <= 0) return elapsed < 0 ? baseline.value : target.value;
+  if (elapsed <= 0) return baseline.value;
+  if (elapsed >= span) return target.value;
+  return baseline.value + ((target.value - baseline.value) * elapsed) / span;
+}
+
+export type LagGoal = {
+  direction: Direction;
+  baselineValue: number;
+  baselineDate: IsoDate;
+  targetValue: number;
+  targetDate: IsoDate;
+};
+
+// Path values come from division; an observation typed in as exactly the path value must
+// count as on the path, not a rounding error below it.
+const PATH_TOLERANCE = 1e-9;
+
+export function lagStatus(goal: LagGoal & { latest: DatedValue | null }): LagStatus {
+  if (!goal.latest) return "none";
+  const path = lagPathValue(
+    { value: goal.baselineValue, date: goal.baselineDate },
+    { value: goal.targetValue, date: goal.targetDate },
+    goal.latest.date,
+  );
+  const slack = PATH_TOLERANCE * Math.max(1, Math.abs(path));
+  const onTrack =
+    goal.direction === "LOWER_IS_BETTER" ? goal.latest.value <= path + slack : goal.latest.value >= path - slack;
+  return onTrack ? "green" : "red";
+}
+
+export type LagChange = {
+  /** Which way the value moved: the arrow shows movement, the word and colour show meaning. */
+  arrow: "↑" | "↓" | "→";
+  word: "improving" | "worsening" | "unchanged";
+  /** The colour class of the change: a drop is green for a lower-is-better measure. */
+  tone: "green" | "red" | "none";
+};
+
+/** The move from one value to another, read in the measure's direction. */
+export function lagChange(direction: Direction, from: number, to: number): LagChange {
+  if (to === from) return { arrow: "→", word: "unchanged", tone: "none" };
+  const up = to > from;
+  const better = direction === "LOWER_IS_BETTER" ? !up : up;
+  return { arrow: up ? "↑" : "↓", word: better ? "improving" : "worsening", tone: better ? "green" : "red" };
+}
+
+/** "26.5 hours", "82%": a lag value with its unit, in the organization's locale. */
+export function formatLagValue(value: number, unit: string, locale = "en-US"): string {
+  const n = value.toLocaleString(locale, { maximumFractionDigits: 1 });
+  if (!unit) return n;
+  return unit === "%" ? `${n}%` : `${n} ${unit}`;
+}
+
+/** "from 26 hours to 18 hours by 31 May 2027": the goal as 4DX writes it. */
+export function lagGoalText(
+  goal: Pick<LagGoal, "baselineValue" | "targetValue" | "targetDate"> & { unit: string },
+  locale = "en-US",
+): string {
+  const by = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
+    toUtcDate(goal.targetDate),
+  );
+  return `from ${formatLagValue(goal.baselineValue, goal.unit, locale)} to ${formatLagValue(goal.targetValue, goal.unit, locale)} by ${by}`;
+}

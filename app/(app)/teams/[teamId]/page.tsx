@@ -83,6 +83,9 @@ export default async function TeamPage({
             </Link>
           )}
         </p>
+        <p>
+          <Link href={`/teams/${teamId}/check-in${isCurrent ? "" : `?week=${week.start}`}`}>Weekly check-in →</Link>
+        </p>
       </div>
       <div className="grid">
         <section className="card" aria-labelledby="scoreboard-title">

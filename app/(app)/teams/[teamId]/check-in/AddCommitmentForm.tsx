@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { useFormAction } from "@/app/_components/useFormAction";
 import type { ActionState } from "@/lib/actions";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/errors";
 import { commitmentsFromForm, createCommitmentsSchema, MAX_COMMITMENT_LENGTH } from "@/lib/schemas/checkIn";
@@ -19,27 +20,32 @@ type Props = {
 
 /** One new commitment for one person, optionally tied to one of the team's lead measures. */
 export function AddCommitmentForm({ teamId, weekStart, person, isSelf, measures }: Props) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(addCommitmentsAction, { status: "idle" });
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+  const [state, onSubmit, pending] = useFormAction<ActionState>(
+    addCommitmentsAction,
+    { status: "idle" },
+    {
+      validate(form) {
+        const parsed = createCommitmentsSchema.safeParse(commitmentsFromForm(form));
+        // A blank form is "write what you will do", next to the text box.
+        const e = parsed.success ? {} : fieldErrorsOf(parsed.error);
+        setClientErrors(e.items ? { "items.0.text": ["Write what you will do."] } : e);
+        return parsed.success;
+      },
+    },
+  );
+  const formRef = useRef<HTMLFormElement>(null);
+  // Clear the row once it is saved; a refused one keeps what was typed.
+  useEffect(() => {
+    if (state.status === "ok") formRef.current?.reset();
+  }, [state]);
   const errors: FieldErrors = { ...(state.status === "error" ? state.fieldErrors : {}), ...clientErrors };
   const id = (name: string) => `${name}-${person.userId}`;
   const textErrors = [...(errors["items.0.text"] ?? []), ...(errors.items ?? [])];
   const otherErrors = [...(errors["items.0.userId"] ?? []), ...(errors.weekStart ?? [])];
 
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    const parsed = createCommitmentsSchema.safeParse(commitmentsFromForm(new FormData(event.currentTarget)));
-    if (!parsed.success) {
-      event.preventDefault();
-      const e = fieldErrorsOf(parsed.error);
-      // A blank form is "write what you will do", next to the text box.
-      setClientErrors(e.items ? { "items.0.text": ["Write what you will do."] } : e);
-      return;
-    }
-    setClientErrors({});
-  }
-
   return (
-    <form className={styles.add} action={action} onSubmit={onSubmit} noValidate aria-label={`New commitment for ${person.name}`}>
+    <form ref={formRef} className={styles.add} onSubmit={onSubmit} noValidate aria-label={`New commitment for ${person.name}`}>
       <input type="hidden" name="teamId" value={teamId} />
       <input type="hidden" name="weekStart" value={weekStart} />
       <input type="hidden" name="items.0.userId" value={person.userId} />

@@ -38,7 +38,7 @@ export function CommitmentsReview(props: {
   return (
     <ul className={styles.people}>
       {owners.map((userId) => (
-        <li key={userId}>
+        <li key={userId} data-testid={`review-person-${names.get(userId) ?? userId}`}>
           <h3>{names.get(userId) ?? "Former member"}</h3>
           <ul className={styles.commitments}>
             {commitments

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { useFormAction } from "@/app/_components/useFormAction";
 import type { ActionState } from "@/lib/actions";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/errors";
 import { reviewCommitmentSchema } from "@/lib/schemas/checkIn";
@@ -18,24 +19,24 @@ type Props = { commitmentId: string; text: string; status: string; reason: strin
 
 /** Done / partly done / not done for one commitment, with the reason when it was not done. */
 export function ReviewCommitmentForm({ commitmentId, text, status, reason }: Props) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(reviewCommitmentAction, { status: "idle" });
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+  const [state, onSubmit, pending] = useFormAction<ActionState>(
+    reviewCommitmentAction,
+    { status: "idle" },
+    {
+      validate(form) {
+        const parsed = reviewCommitmentSchema.safeParse(Object.fromEntries(form));
+        setClientErrors(parsed.success ? {} : fieldErrorsOf(parsed.error));
+        return parsed.success;
+      },
+    },
+  );
   const [choice, setChoice] = useState(status === "OPEN" ? "" : status);
   const errors: FieldErrors = { ...(state.status === "error" ? state.fieldErrors : {}), ...clientErrors };
   const id = (name: string) => `${name}-${commitmentId}`;
 
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    const parsed = reviewCommitmentSchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
-    if (!parsed.success) {
-      event.preventDefault();
-      setClientErrors(fieldErrorsOf(parsed.error));
-      return;
-    }
-    setClientErrors({});
-  }
-
   return (
-    <form className={styles.review} action={action} onSubmit={onSubmit} noValidate aria-label={`Review: ${text}`}>
+    <form className={styles.review} onSubmit={onSubmit} noValidate aria-label={`Review: ${text}`}>
       <input type="hidden" name="commitmentId" value={commitmentId} />
       <fieldset className={styles.choices} aria-describedby={errors.status ? id("status-error") : undefined}>
         <legend className={styles.srOnly}>How did “{text}” go?</legend>

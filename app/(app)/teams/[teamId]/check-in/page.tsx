@@ -94,8 +94,8 @@ export default async function CheckInPage({
           </section>
 
           <section className="card" aria-labelledby="new-title">
-            <h2 id="new-title">Commitments for this week</h2>
-            <p className="muted">Week of {weekLabel}: one or two each, ideally moving a lead measure.</p>
+            <h2 id="new-title">New commitments</h2>
+            <p className="muted">For the week of {weekLabel}: one or two each, ideally moving a lead measure.</p>
             <NewCommitments
               teamId={teamId}
               weekStart={week.start}

@@ -1,0 +1,242 @@
+// The weekly check-in: review last week's commitments, make this week's, mark the check-in held.
+// The team lead and managers+ run it; a member may make and review their own commitments;
+// anyone else in the organization gets a 403, and another organization's team is a 404.
+// Every write is audited in its transaction.
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { CommitmentStatus } from "@/lib/generated/prisma/enums";
+import type { Db } from "@/lib/db/client";
+import type { TenantContext } from "@/lib/auth/tenant";
+import { canRunCheckIn } from "@/lib/auth/permissions";
+import { addDays, fromUtcDate, localDay, toUtcDate, weekStart, type IsoDate } from "@/lib/domain/weeks";
+import { forbidden, notFound, parseOrThrow, validationError, type FieldErrors } from "@/lib/errors";
+import {
+  createCommitmentsSchema,
+  markCheckInHeldSchema,
+  MAX_COMMITMENTS_PER_PERSON,
+  reviewCommitmentSchema,
+} from "@/lib/schemas/checkIn";
+import { recordAudit } from "./audit";
+
+/** How far back a lead may record a check-in that was held but not entered. */
+export const MAX_CHECK_IN_WEEKS_BACK = 52;
+
+export { canRunCheckIn };
+
+export type CheckInAccess = {
+  teamId: string;
+  teamName: string;
+  teamCreatedAt: Date;
+  isOnTeam: boolean;
+  canRun: boolean;
+  memberIds: Set<string>;
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Who may do what in a team's check-in; 404 for a team outside the caller's organization. */
+export async function checkInAccess(db: Db, ctx: TenantContext, teamId: string): Promise<CheckInAccess> {
+  const team = UUID.test(teamId)
+    ? await db.team.findUnique({
+        where: { organizationId_id: { organizationId: ctx.organizationId, id: teamId } },
+        select: { id: true, name: true, createdAt: true, archivedAt: true, members: { select: { userId: true, isLead: true } } },
+      })
+    : null;
+  if (!team || team.archivedAt) throw notFound("Team not found.");
+  const me = team.members.find((m) => m.userId === ctx.userId);
+  const canRun = canRunCheckIn(ctx.role, me?.isLead ?? false);
+  if (!me && !canRun) throw forbidden("You are not a member of this team.");
+  return {
+    teamId: team.id,
+    teamName: team.name,
+    teamCreatedAt: team.createdAt,
+    isOnTeam: Boolean(me),
+    canRun,
+    memberIds: new Set(team.members.map((m) => m.userId)),
+  };
+}
+
+/** The first day of the current week in the organization's time zone. */
+export function currentWeek(ctx: TenantContext, now: Date): IsoDate {
+  return weekStart(localDay(now, ctx.organization.timeZone), ctx.organization.weekStartsOn);
+}
+
+/** Why `week`'s check-in may not be changed by this caller, or null when it may. */
+function weekProblem(ctx: TenantContext, access: CheckInAccess, week: IsoDate, now: Date): string | null {
+  const current = currentWeek(ctx, now);
+  if (week > current) return "That week has not started yet.";
+  const earliest = addDays(current, -7 * MAX_CHECK_IN_WEEKS_BACK);
+  if (week < earliest) return `Check-ins can be recorded up to a year back (from the week of ${earliest}).`;
+  if (!access.canRun && week !== current) return "Only the team lead or a manager can change an earlier week's check-in.";
+  return null;
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
+}
+
+export type CommitmentView = {
+  id: string;
+  teamId: string;
+  userId: string;
+  weekStart: IsoDate;
+  leadMeasureId: string | null;
+  text: string;
+  status: CommitmentStatus;
+  reason: string;
+};
+
+type CommitmentRow = Omit<CommitmentView, "weekStart"> & { weekStart: Date };
+
+export function commitmentView(row: CommitmentRow): CommitmentView {
+  return {
+    id: row.id,
+    teamId: row.teamId,
+    userId: row.userId,
+    weekStart: fromUtcDate(row.weekStart),
+    leadMeasureId: row.leadMeasureId,
+    text: row.text,
+    status: row.status,
+    reason: row.reason,
+  };
+}
+
+/** Marks a commitment done, partly done or not done (with a reason unless done). */
+export async function reviewCommitment(db: Db, ctx: TenantContext, raw: unknown, now: Date = new Date()): Promise<CommitmentView> {
+  const input = parseOrThrow(reviewCommitmentSchema, raw);
+  const before = await db.commitment.findUnique({
+    where: { organizationId_id: { organizationId: ctx.organizationId, id: input.commitmentId } },
+  });
+  if (!before) throw notFound("Commitment not found.");
+  const access = await checkInAccess(db, ctx, before.teamId);
+  const week = fromUtcDate(before.weekStart);
+  if (!access.canRun) {
+    if (before.userId !== ctx.userId) throw forbidden("Only the team lead or a manager can review someone else's commitment.");
+    // Members account for their own last week (or this one); older reviews are the lead's call.
+    if (week < addDays(currentWeek(ctx, now), -7)) throw forbidden("Only the team lead or a manager can review an older commitment.");
+  }
+  if (week > currentWeek(ctx, now)) throw validationError({ status: ["You can review a commitment once its week has started."] });
+
+  const reason = input.status === "DONE" ? "" : input.reason;
+  const after = await db.$transaction(async (tx) => {
+    const updated = await tx.commitment.update({
+      where: { organizationId_id: { organizationId: ctx.organizationId, id: before.id } },
+      data: { status: input.status, reason, reviewedAt: now, reviewedById: ctx.userId },
+    });
+    await recordAudit(tx, ctx, {
+      action: "commitment.review",
+      entityType: "Commitment",
+      entityId: before.id,
+      before: commitmentView(before),
+      after: commitmentView(updated),
+    });
+    return updated;
+  });
+  return commitmentView(after);
+}
+
+/** Makes commitments for a week: one or two per person, each optionally tied to a lead measure. */
+export async function createCommitments(db: Db, ctx: TenantContext, raw: unknown, now: Date = new Date()): Promise<CommitmentView[]> {
+  const input = parseOrThrow(createCommitmentsSchema, raw);
+  const access = await checkInAccess(db, ctx, input.teamId);
+  const week = weekStart(input.weekStart, ctx.organization.weekStartsOn);
+  if (!access.canRun && input.items.some((i) => i.userId !== ctx.userId)) {
+    throw forbidden("You can only make commitments for yourself.");
+  }
+  const problem = weekProblem(ctx, access, week, now);
+  if (problem) {
+    if (!access.canRun && week < currentWeek(ctx, now)) throw forbidden(problem);
+    throw validationError({ weekStart: [problem] });
+  }
+
+  const measures = await db.teamLeadMeasure.findMany({
+    where: { organizationId: ctx.organizationId, teamId: access.teamId, leadMeasure: { archivedAt: null } },
+    select: { leadMeasureId: true },
+  });
+  const tracked = new Set(measures.map((m) => m.leadMeasureId));
+  const errors: FieldErrors = {};
+  for (const item of input.items) {
+    const at = `items.${item.index}`;
+    if (!access.memberIds.has(item.userId)) errors[`${at}.userId`] = ["This person is not on the team."];
+    if (item.leadMeasureId && !tracked.has(item.leadMeasureId)) errors[`${at}.leadMeasureId`] = ["This team does not track that measure."];
+  }
+  if (Object.keys(errors).length) throw validationError(errors);
+
+  return db.$transaction(async (tx) => {
+    // Lock the team so two people adding at once cannot both take a person's last slot.
+    await tx.$executeRaw`SELECT 1 FROM "Team" WHERE "organizationId" = ${ctx.organizationId}::uuid AND id = ${access.teamId}::uuid FOR UPDATE`;
+    const existing = await tx.commitment.groupBy({
+      by: ["userId"],
+      where: { organizationId: ctx.organizationId, teamId: access.teamId, weekStart: toUtcDate(week) },
+      _count: { _all: true },
+    });
+    const counts = new Map(existing.map((e) => [e.userId, e._count._all]));
+    for (const item of input.items) {
+      const n = (counts.get(item.userId) ?? 0) + 1;
+      counts.set(item.userId, n);
+      if (n > MAX_COMMITMENTS_PER_PERSON) {
+        errors[`items.${item.index}.text`] = [`One or two commitments a week each: this person already has ${MAX_COMMITMENTS_PER_PERSON}.`];
+      }
+    }
+    if (Object.keys(errors).length) throw validationError(errors);
+
+    const created: CommitmentView[] = [];
+    for (const item of input.items) {
+      const row = await tx.commitment.create({
+        data: {
+          organizationId: ctx.organizationId,
+          teamId: access.teamId,
+          userId: item.userId,
+          weekStart: toUtcDate(week),
+          leadMeasureId: item.leadMeasureId ?? null,
+          text: item.text,
+          createdById: ctx.userId,
+        },
+      });
+      const view = commitmentView(row);
+      await recordAudit(tx, ctx, { action: "commitment.create", entityType: "Commitment", entityId: row.id, after: view });
+      created.push(view);
+    }
+    return created;
+  });
+}
+
+export type CheckInView = { id: string; teamId: string; weekStart: IsoDate; heldAt: Date; heldById: string | null };
+
+function checkInView(row: { id: string; teamId: string; weekStart: Date; heldAt: Date; heldById: string | null }): CheckInView {
+  return { id: row.id, teamId: row.teamId, weekStart: fromUtcDate(row.weekStart), heldAt: row.heldAt, heldById: row.heldById };
+}
+
+/** Records that the week's check-in took place. Marking it twice changes nothing. */
+export async function markCheckInHeld(
+  db: Db,
+  ctx: TenantContext,
+  raw: unknown,
+  now: Date = new Date(),
+): Promise<{ checkIn: CheckInView; created: boolean }> {
+  const input = parseOrThrow(markCheckInHeldSchema, raw);
+  const access = await checkInAccess(db, ctx, input.teamId);
+  if (!access.canRun) throw forbidden("Only the team lead or a manager can mark the check-in held.");
+  const week = weekStart(input.weekStart, ctx.organization.weekStartsOn);
+  const problem = weekProblem(ctx, access, week, now);
+  if (problem) throw validationError({ weekStart: [problem] });
+
+  const key = { organizationId: ctx.organizationId, teamId: access.teamId, weekStart: toUtcDate(week) };
+  const find = () => db.checkIn.findUnique({ where: { organizationId_teamId_weekStart: key } });
+  const existing = await find();
+  if (existing) return { checkIn: checkInView(existing), created: false };
+  try {
+    const row = await db.$transaction(async (tx) => {
+      const created = await tx.checkIn.create({ data: { ...key, heldAt: now, heldById: ctx.userId, notes: input.notes } });
+      await recordAudit(tx, ctx, { action: "check_in.hold", entityType: "CheckIn", entityId: created.id, after: checkInView(created) });
+      return created;
+    });
+    return { checkIn: checkInView(row), created: true };
+  } catch (err) {
+    // Two clicks raced: the unique (team, week) key let one through, and its row is the answer.
+    if (isUniqueViolation(err)) {
+      const winner = await find();
+      if (winner) return { checkIn: checkInView(winner), created: false };
+    }
+    throw err;
+  }
+}
