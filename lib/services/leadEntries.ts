@@ -154,7 +154,8 @@ export async function setLeadCells(
   // The last write of a cell wins, as if the cells were applied in order.
   const byKey = new Map<string, CellWrite>();
   for (const c of cells) byKey.set(`${c.userId}|${c.leadMeasureId}|${c.entryDate}`, c);
-  const unique = [...byKey.values()];
+  // By day, so each chunk covers a short run of days and its DELETE can bound them.
+  const unique = [...byKey.values()].sort((x, y) => (x.entryDate < y.entryDate ? -1 : x.entryDate > y.entryDate ? 1 : 0));
   const perCellAudit = opts.source !== "CSV";
   const organizationId = ctx.organizationId;
   const chunkSize = opts.chunkSize ?? CHUNK;
@@ -165,11 +166,14 @@ export async function setLeadCells(
       let deleted = 0;
       for (let i = 0; i < unique.length; i += chunkSize) {
         const chunk = unique.slice(i, i + chunkSize);
+        const first = chunk[0]!.entryDate;
+        const last = chunk[chunk.length - 1]!.entryDate;
         const removed = await tx.$queryRaw<(Omit<EntryRow, "entryDate"> & { entryDate: string })[]>`
           DELETE FROM "LeadEntry" e
            USING unnest(${chunk.map((c) => c.userId)}::uuid[], ${chunk.map((c) => c.leadMeasureId)}::uuid[], ${chunk.map((c) => c.entryDate)}::date[])
                  AS k(user_id, measure_id, entry_date)
            WHERE e."organizationId" = ${organizationId}::uuid
+             AND e."entryDate" BETWEEN ${first}::date AND ${last}::date
              AND e."userId" = k.user_id AND e."leadMeasureId" = k.measure_id AND e."entryDate" = k.entry_date
           RETURNING e.id, e."teamId", e."leadMeasureId", e."userId", to_char(e."entryDate", 'YYYY-MM-DD') AS "entryDate", e.value, e.note`;
         const toWrite = chunk.filter((c) => c.value != null);

@@ -1,0 +1,130 @@
+"use client";
+
+import type { ImportPreview } from "@/lib/csv/importer";
+import type { RowProblem } from "@/lib/csv/options";
+import styles from "./import.module.css";
+import { problemsCsv } from "./importClient";
+
+/** Problems shown on the page; all listed ones can be downloaded. */
+const SHOWN = 200;
+
+const nf = new Intl.NumberFormat("en-US");
+const colName = (i: number) => (i < 26 ? String.fromCharCode(65 + i) : `#${i + 1}`);
+
+export function ColumnMapping({
+  preview,
+  mapping,
+  onChange,
+}: {
+  preview: ImportPreview;
+  mapping: Record<string, number | null>;
+  onChange: (field: string, index: number | null) => void;
+}) {
+  return (
+    <fieldset className={styles.fieldset}>
+      <legend>Which column holds what</legend>
+      <div className={styles.mapping}>
+        {preview.columns.map((c) => (
+          <div className="field" key={c.field}>
+            <label htmlFor={`map-${c.field}`}>
+              {c.header}
+              {c.required ? "" : " (optional)"}
+            </label>
+            <select
+              id={`map-${c.field}`}
+              value={mapping[c.field] == null ? "" : String(mapping[c.field])}
+              onChange={(e) => onChange(c.field, e.target.value === "" ? null : Number(e.target.value))}
+            >
+              <option value="">— no column —</option>
+              {preview.headers.map((h, i) => (
+                <option key={i} value={i}>
+                  {colName(i)}: {h || "(no header)"}
+                </option>
+              ))}
+            </select>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+export function ProblemList({ problems, problemCount }: { problems: RowProblem[]; problemCount: number }) {
+  if (problemCount === 0) return null;
+  function download() {
+    const url = URL.createObjectURL(new Blob([problemsCsv(problems)], { type: "text/csv;charset=utf-8" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = "import-problems.csv";
+    a.click();
+    URL.revokeObjectURL(url);
+  }
+  return (
+    <div className={styles.block}>
+      <h4 className={styles.h3}>
+        {nf.format(problemCount)} problem{problemCount === 1 ? "" : "s"} to fix
+      </h4>
+      <div className={`table-wrap ${styles.scroll}`}>
+        <table aria-label="Problems in the file">
+          <thead>
+            <tr>
+              <th scope="col" className="num">Row</th>
+              <th scope="col">Column</th>
+              <th scope="col">Problem</th>
+            </tr>
+          </thead>
+          <tbody>
+            {problems.slice(0, SHOWN).map((p, i) => (
+              <tr key={i}>
+                <td className="num">{p.row ?? "file"}</td>
+                <td>{p.column ?? "—"}</td>
+                <td>{p.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {(problems.length > SHOWN || problemCount > problems.length) && (
+        <p className="muted">
+          Showing {nf.format(Math.min(SHOWN, problems.length))} of {nf.format(problemCount)}.{" "}
+          <button type="button" className="link-button" onClick={download}>
+            Download {problemCount > problems.length ? `the first ${nf.format(problems.length)}` : "all"} as CSV
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function SampleTable({ preview }: { preview: ImportPreview }) {
+  if (preview.sample.length === 0) return null;
+  return (
+    <div className={styles.block}>
+      <h4 className={styles.h3}>First rows as they will be imported</h4>
+      <div className="table-wrap">
+        <table aria-label="First rows as they will be imported">
+          <thead>
+            <tr>
+              <th scope="col" className="num">Row</th>
+              {preview.columns.map((c) => (
+                <th scope="col" key={c.field}>
+                  {c.header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {preview.sample.map((s) => (
+              <tr key={s.row}>
+                <td className="num">{s.row}</td>
+                {preview.columns.map((c) => (
+                  <td key={c.field}>{s.values[c.field]}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

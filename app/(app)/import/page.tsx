@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
+import { requirePageContext } from "@/lib/auth/context";
+import { canLogForOthers } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db";
+import { localDay } from "@/lib/domain/weeks";
+import { ColumnDocs } from "./ColumnDocs";
+import { ExportForm } from "./ExportForm";
+import { ImportForm } from "./ImportForm";
+
+export const metadata: Metadata = { title: "Import and export" };
+
+/** Managers bring lead entries and lag results in from spreadsheets, and take them out. */
+export default async function ImportPage() {
+  const ctx = await requirePageContext();
+  if (!canLogForOthers(ctx.role)) forbidden();
+  const db = await getDb();
+  const teams = await db.team.findMany({
+    where: { organizationId: ctx.organizationId, archivedAt: null },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
+  const today = localDay(new Date(), ctx.organization.timeZone);
+  return (
+    <>
+      <div className="page-head">
+        <h1>Import and export</h1>
+        <p className="muted">Bring lead entries and lag results in from a spreadsheet, or download them as CSV.</p>
+      </div>
+      <div className="grid">
+        <section className="card" aria-labelledby="import-title">
+          <h2 id="import-title">Import a CSV file</h2>
+          <ImportForm />
+        </section>
+        <div className="side">
+          <section className="card" aria-labelledby="export-title">
+            <h2 id="export-title">Export</h2>
+            <ExportForm teams={teams} today={today} />
+          </section>
+          <section className="card" aria-labelledby="columns-title">
+            <h2 id="columns-title">What the file must contain</h2>
+            <ColumnDocs />
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,139 @@
+// The lag-observation CSV: one row per lag measure, team (or none: organization-wide) and date.
+// Reads a parsed file into the rows setLagObservations writes, checking each against the
+// organization's measures and teams (loaded once by loadLagRules).
+import { MAX_LAG_VALUE, MAX_NOTE_LENGTH } from "@/lib/schemas/lagObservation";
+import { checkLagObservation, type LagObservationWrite, type LagRules } from "@/lib/services/lagObservations";
+import type { ColumnSpec } from "./columns";
+import type { ReadOptions, RequestedMapping } from "./options";
+import type { ParsedCsv } from "./parse";
+import {
+  fieldProblem,
+  looksLikeSplitNumber,
+  mapRows,
+  nameIndex,
+  SAMPLE_ROWS,
+  sortProblems,
+  SPLIT_NUMBER_MESSAGE,
+  type ImportCheck,
+} from "./rows";
+import { readDate, readNumber, readText } from "./values";
+
+export type LagField = "measure" | "team" | "date" | "value" | "note";
+
+export const LAG_OBSERVATION_COLUMNS: readonly ColumnSpec<LagField>[] = [
+  {
+    field: "measure",
+    header: "measure",
+    required: true,
+    aliases: ["lag measure", "measure name", "metric", "kpi", "result"],
+    description: "The lag measure's name, as written in Leadlag.",
+  },
+  {
+    field: "team",
+    header: "team",
+    required: false,
+    aliases: ["team name"],
+    description: "The team the value is for; empty for the organization as a whole.",
+  },
+  {
+    field: "date",
+    header: "date",
+    required: true,
+    aliases: ["day", "observed on", "as of", "period", "when"],
+    description: "The day the value is for, YYYY-MM-DD (other orders only when chosen).",
+  },
+  {
+    field: "value",
+    header: "value",
+    required: true,
+    aliases: ["amount", "score", "result value"],
+    description: "The measured value, in the measure's unit (e.g. 84.5 for 84.5% CSAT).",
+  },
+  { field: "note", header: "note", required: false, aliases: ["notes", "comment", "comments"], description: "Optional, up to 500 characters." },
+];
+
+const OBS_FIELD: Record<string, LagField> = { lagMeasureId: "measure", teamId: "team", observedOn: "date", value: "value", note: "note" };
+
+export type LagObservationCheck = ImportCheck<LagField, LagObservationWrite>;
+
+export function checkLagObservations(
+  parsed: ParsedCsv,
+  opts: ReadOptions & { mapping?: RequestedMapping },
+  rules: LagRules,
+): LagObservationCheck {
+  const { mapping, warnings, problems, rows } = mapRows(parsed, LAG_OBSERVATION_COLUMNS, opts.mapping);
+  problems.unshift(...parsed.problems);
+  const headers = parsed.header;
+  const findMeasure = nameIndex(rules.measures.values());
+  const findTeam = nameIndex(rules.teams.values());
+  const seen = new Map<string, number>();
+  const writes: LagObservationWrite[] = [];
+  const sample: LagObservationCheck["sample"] = [];
+
+  for (const { row, raw } of rows) {
+    const bad = (field: LagField, message: string) => problems.push(fieldProblem(headers, mapping, row, field, message));
+    const before = problems.length;
+
+    const measureName = readText(raw.measure);
+    const measure = measureName ? findMeasure(measureName) : undefined;
+    if (!measureName) bad("measure", "Enter the lag measure's name.");
+    else if (!measure) bad("measure", `There is no lag measure named "${measureName}".`);
+
+    const teamName = readText(raw.team);
+    const team = teamName ? findTeam(teamName) : undefined;
+    if (teamName && !team) bad("team", `There is no active team named "${teamName}". Leave it empty for the whole organization.`);
+
+    const date = readDate(raw.date, opts.dateOrder);
+    if (!date.ok) bad("date", date.message);
+
+    const value = readNumber(raw.value, opts.decimalMark);
+    if (!value.ok) bad("value", value.message);
+    else if (looksLikeSplitNumber(parsed.delimiter, mapping.value, mapping.note, raw.value, raw.note)) bad("value", SPLIT_NUMBER_MESSAGE);
+    else if (Math.abs(value.value) > MAX_LAG_VALUE) bad("value", "That number is too large.");
+
+    const note = readText(raw.note);
+    if (note.length > MAX_NOTE_LENGTH) bad("note", `Keep the note under ${MAX_NOTE_LENGTH} characters.`);
+
+    if (problems.length > before || !measure || !date.ok || !value.ok) continue;
+
+    const write: LagObservationWrite = {
+      lagMeasureId: measure.id,
+      // A team's own measure records for that team even when the column is empty.
+      teamId: team?.id ?? measure.teamId,
+      observedOn: date.value,
+      value: value.value,
+      note,
+    };
+    const verdict = checkLagObservation(rules, write);
+    if (verdict.notFound) bad(OBS_FIELD[verdict.notFound.field] ?? "measure", verdict.notFound.message);
+    for (const [field, message] of Object.entries(verdict.fields)) bad(OBS_FIELD[field] ?? "measure", message);
+    if (problems.length > before) continue;
+
+    const teamLabel = write.teamId ? rules.teams.get(write.teamId)?.name ?? "" : "";
+    const key = `${write.lagMeasureId}|${write.teamId ?? ""}|${write.observedOn}`;
+    const first = seen.get(key);
+    if (first != null) {
+      problems.push({
+        row,
+        column: null,
+        message: `Row ${first} already gives ${measure.name}${teamLabel ? ` for ${teamLabel}` : ""} on ${write.observedOn}. Each measure, team and date may appear once.`,
+      });
+      continue;
+    }
+    seen.set(key, row);
+    writes.push(write);
+    if (sample.length < SAMPLE_ROWS) {
+      sample.push({ row, values: { measure: measure.name, team: teamLabel, date: write.observedOn, value: String(write.value), note } });
+    }
+  }
+  return {
+    delimiter: parsed.delimiter,
+    headers,
+    mapping,
+    warnings,
+    problems: sortProblems(problems),
+    rowCount: parsed.records.length + parsed.problems.filter((p) => p.row != null).length,
+    writes,
+    sample,
+  };
+}

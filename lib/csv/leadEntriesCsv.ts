@@ -1,0 +1,143 @@
+// The lead-entry CSV: one row per person, lead measure and day. Reads a parsed file into the
+// cells setLeadCells writes, checking every row against the organization's rules (loaded once
+// by loadEntryRules), so the preview lists the same problems the commit would refuse.
+import type { TenantContext } from "@/lib/auth/tenant";
+import { MAX_ENTRY_VALUE } from "@/lib/schemas/leadEntry";
+import { checkCell, verdictMessages, type EntryRules } from "@/lib/services/leadRules";
+import type { CellWrite } from "@/lib/services/leadEntries";
+import type { ColumnSpec } from "./columns";
+import type { ReadOptions, RequestedMapping } from "./options";
+import type { ParsedCsv } from "./parse";
+import {
+  fieldProblem,
+  looksLikeSplitNumber,
+  mapRows,
+  nameIndex,
+  SAMPLE_ROWS,
+  sortProblems,
+  SPLIT_NUMBER_MESSAGE,
+  type ImportCheck,
+} from "./rows";
+import { readDate, readNumber, readText } from "./values";
+
+export type LeadField = "email" | "team" | "measure" | "date" | "value" | "note";
+
+export const LEAD_ENTRY_COLUMNS: readonly ColumnSpec<LeadField>[] = [
+  {
+    field: "email",
+    header: "email",
+    required: true,
+    aliases: ["e-mail", "email address", "person", "user", "member", "person email", "user email", "login"],
+    description: "The person's email address; they must be a member of the organization and of the team.",
+  },
+  { field: "team", header: "team", required: true, aliases: ["team name"], description: "The team's name, as written in Leadlag." },
+  {
+    field: "measure",
+    header: "measure",
+    required: true,
+    aliases: ["lead measure", "measure name", "metric", "activity"],
+    description: "The lead measure's name; the team must track it.",
+  },
+  {
+    field: "date",
+    header: "date",
+    required: true,
+    aliases: ["day", "entry date", "logged on", "when"],
+    description: "The day, YYYY-MM-DD (other orders only when chosen).",
+  },
+  {
+    field: "value",
+    header: "value",
+    required: true,
+    aliases: ["amount", "count", "quantity", "qty", "how many", "total"],
+    description: `How many (or hours) that day, 0 to ${MAX_ENTRY_VALUE.toLocaleString("en-US")}; whole numbers for counted measures.`,
+  },
+  { field: "note", header: "note", required: false, aliases: ["notes", "comment", "comments"], description: "Optional, up to 500 characters." },
+];
+
+/** Which column a rule problem from checkCell belongs to. */
+const CELL_FIELD: Record<string, LeadField> = { userId: "email", teamId: "team", leadMeasureId: "measure", entryDate: "date", value: "value" };
+
+export type LeadEntryCheck = ImportCheck<LeadField, CellWrite>;
+
+/** Reads and checks every row; nothing here touches the database. */
+export function checkLeadEntries(
+  parsed: ParsedCsv,
+  opts: ReadOptions & { mapping?: RequestedMapping },
+  rules: EntryRules,
+  ctx: TenantContext,
+): LeadEntryCheck {
+  const { mapping, warnings, problems, rows } = mapRows(parsed, LEAD_ENTRY_COLUMNS, opts.mapping);
+  problems.unshift(...parsed.problems);
+  const headers = parsed.header;
+  const findTeam = nameIndex(rules.teams.values());
+  const findMeasure = nameIndex(rules.measures.values());
+  const seen = new Map<string, number>();
+  const writes: CellWrite[] = [];
+  const sample: LeadEntryCheck["sample"] = [];
+
+  for (const { row, raw } of rows) {
+    const bad = (field: LeadField, message: string) => problems.push(fieldProblem(headers, mapping, row, field, message));
+    const before = problems.length;
+
+    const email = readText(raw.email).toLowerCase();
+    const userId = email ? rules.peopleByEmail.get(email) : undefined;
+    if (!email) bad("email", "Enter the person's email address.");
+    else if (!userId) bad("email", `No member of this organization has the email "${email}".`);
+
+    const teamName = readText(raw.team);
+    const team = teamName ? findTeam(teamName) : undefined;
+    if (!teamName) bad("team", "Enter the team's name.");
+    else if (!team) bad("team", `There is no active team named "${teamName}".`);
+
+    const measureName = readText(raw.measure);
+    const measure = measureName ? findMeasure(measureName) : undefined;
+    if (!measureName) bad("measure", "Enter the lead measure's name.");
+    else if (!measure) bad("measure", `There is no lead measure named "${measureName}".`);
+
+    const date = readDate(raw.date, opts.dateOrder);
+    if (!date.ok) bad("date", date.message);
+
+    const value = readNumber(raw.value, opts.decimalMark);
+    if (!value.ok) bad("value", value.message);
+    else if (looksLikeSplitNumber(parsed.delimiter, mapping.value, mapping.note, raw.value, raw.note)) bad("value", SPLIT_NUMBER_MESSAGE);
+    else if (value.value < 0) bad("value", "Must be zero or more.");
+    else if (value.value > MAX_ENTRY_VALUE) bad("value", `Must be at most ${MAX_ENTRY_VALUE.toLocaleString("en-US")}.`);
+
+    const note = readText(raw.note);
+    if (note.length > 500) bad("note", "Keep the note under 500 characters.");
+
+    if (problems.length > before || !userId || !team || !measure || !date.ok || !value.ok) continue;
+
+    const cell: CellWrite = { userId, teamId: team.id, leadMeasureId: measure.id, entryDate: date.value, value: value.value, note };
+    const verdict = verdictMessages(checkCell(rules, ctx, cell));
+    for (const v of verdict) bad(CELL_FIELD[v.field] ?? "email", v.message);
+    if (verdict.length > 0) continue;
+
+    const key = `${userId}|${measure.id}|${date.value}`;
+    const first = seen.get(key);
+    if (first != null) {
+      problems.push({
+        row,
+        column: null,
+        message: `Row ${first} already sets ${email}, ${measure.name} on ${date.value}. Each person, measure and day may appear once: add the values up in one row.`,
+      });
+      continue;
+    }
+    seen.set(key, row);
+    writes.push(cell);
+    if (sample.length < SAMPLE_ROWS) {
+      sample.push({ row, values: { email, team: team.name, measure: measure.name, date: date.value, value: String(value.value), note } });
+    }
+  }
+  return {
+    delimiter: parsed.delimiter,
+    headers,
+    mapping,
+    warnings,
+    problems: sortProblems(problems),
+    rowCount: parsed.records.length + parsed.problems.filter((p) => p.row != null).length,
+    writes,
+    sample,
+  };
+}

@@ -1,0 +1,115 @@
+// From parsed records to field values, for either kind of import: applies the column mapping,
+// refuses rows with more values than the header has, and collects what both importers return.
+import { columnLabel, resolveMapping, type ColumnMapping, type ColumnSpec } from "./columns";
+import type { RequestedMapping, RowProblem } from "./options";
+import type { ParsedCsv } from "./parse";
+
+/** Everything an import check found, for the preview and for the commit. */
+export type ImportCheck<F extends string, W> = {
+  delimiter: string;
+  headers: string[];
+  mapping: ColumnMapping<F>;
+  warnings: string[];
+  /** Every problem, in row order; file-level ones (row null) first. */
+  problems: RowProblem[];
+  /** Non-empty data rows in the file. */
+  rowCount: number;
+  /** What the good rows will write (all rows, when there are no problems). */
+  writes: W[];
+  /** The first good rows as they were read (names as stored, dates ISO, numbers parsed). */
+  sample: { row: number; values: Record<F, string> }[];
+};
+
+export const SAMPLE_ROWS = 10;
+
+export type MappedRow<F extends string> = { row: number; raw: Record<F, string> };
+
+/**
+ * The rows with each field's raw text. A row shorter than the header is padded (tools drop
+ * trailing empty values); a row longer than the header with anything in the extra cells is a
+ * problem: usually an unquoted value containing the separator, such as 1,234 or a note.
+ */
+export function mapRows<F extends string>(
+  parsed: ParsedCsv,
+  specs: readonly ColumnSpec<F>[],
+  requested: RequestedMapping | undefined,
+): { mapping: ColumnMapping<F>; warnings: string[]; problems: RowProblem[]; rows: MappedRow<F>[] } {
+  const { mapping, problems, warnings } = resolveMapping(parsed.header, specs, requested);
+  const rows: MappedRow<F>[] = [];
+  if (problems.length > 0 || parsed.header.length === 0) return { mapping, warnings, problems, rows };
+  const width = parsed.header.length;
+  for (const { row, cells } of parsed.records) {
+    if (cells.length > width && cells.slice(width).some((c) => c.trim() !== "")) {
+      problems.push({
+        row,
+        column: null,
+        message: `This row has ${cells.length} values but the header has ${width} columns. A value containing the separator "${
+          parsed.delimiter === "\t" ? "tab" : parsed.delimiter
+        }" (such as 1,234 or a note) must be in double quotes.`,
+      });
+      continue;
+    }
+    const raw = {} as Record<F, string>;
+    for (const spec of specs) {
+      const index = mapping[spec.field];
+      raw[spec.field] = index == null ? "" : (cells[index] ?? "");
+    }
+    rows.push({ row, raw });
+  }
+  return { mapping, warnings, problems, rows };
+}
+
+/**
+ * "…,1,234,\n" in a comma-separated file with the note after the value reads as value 1 with
+ * the note "234": well-formed, and wrong. A three-digit note right after a short whole value is
+ * refused as that mistake (a real note of exactly three digits is rare; quoting the value fixes it).
+ */
+export function looksLikeSplitNumber(delimiter: string, valueIndex: number | null, noteIndex: number | null, value: string, note: string): boolean {
+  return (
+    delimiter === "," &&
+    valueIndex != null &&
+    noteIndex === valueIndex + 1 &&
+    /^[+-]?\d{1,3}$/.test(value.trim()) &&
+    /^\d{3}(\.\d+)?$/.test(note.trim())
+  );
+}
+
+export const SPLIT_NUMBER_MESSAGE =
+  'This looks like a number with a thousands separator split in two by the comma separator: write it in double quotes ("1,234") or without the comma.';
+
+/** A problem in a field of a row, labelled with the column's header as the file has it. */
+export function fieldProblem<F extends string>(
+  headers: readonly string[],
+  mapping: ColumnMapping<F>,
+  row: number,
+  field: F,
+  message: string,
+): RowProblem {
+  const index = mapping[field];
+  return { row, column: index == null ? field : columnLabel(headers, index), message };
+}
+
+/** File problems first, then by row; stable within a row. */
+export function sortProblems(problems: RowProblem[]): RowProblem[] {
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (a.p.row ?? 0) - (b.p.row ?? 0) || a.i - b.i)
+    .map(({ p }) => p);
+}
+
+/** Names match case-insensitively; an exact match wins when two names differ only in case. */
+export function nameIndex<T extends { name: string }>(items: Iterable<T>): (name: string) => T | undefined {
+  const exact = new Map<string, T>();
+  const folded = new Map<string, T[]>();
+  for (const item of items) {
+    exact.set(item.name.trim(), item);
+    const key = item.name.trim().toLowerCase();
+    folded.set(key, [...(folded.get(key) ?? []), item]);
+  }
+  return (name) => {
+    const hit = exact.get(name);
+    if (hit) return hit;
+    const candidates = folded.get(name.toLowerCase());
+    return candidates?.length === 1 ? candidates[0] : undefined;
+  };
+}

@@ -1,0 +1,227 @@
+// Recording lag measures' results (CSAT for a month, resolution time for a week…). A result is
+// identified by its measure, its team (or none: organization-wide) and its date: recording it
+// again replaces it, so repeating an import or a form submit changes nothing. Managers and up
+// only; every write is audited; bulk writes are all or nothing.
+import { randomUUID } from "node:crypto";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { EntrySource } from "@/lib/generated/prisma/enums";
+import type { Db } from "@/lib/db/client";
+import type { TenantContext } from "@/lib/auth/tenant";
+import { canManageMeasures } from "@/lib/auth/permissions";
+import { daysBetween, localDay, type IsoDate } from "@/lib/domain/weeks";
+import { AppError, forbidden, notFound, parseOrThrow, validationError } from "@/lib/errors";
+import { lagValueSchema, MAX_NOTE_LENGTH, recordLagObservationSchema } from "@/lib/schemas/lagObservation";
+import { recordAudit } from "./audit";
+
+type Tx = Prisma.TransactionClient;
+
+export type LagMeasureRule = { id: string; name: string; teamId: string | null; archived: boolean };
+
+/** The organization's lag measures and active teams, loaded once per request or import. */
+export type LagRules = {
+  organizationId: string;
+  today: IsoDate;
+  measures: Map<string, LagMeasureRule>;
+  teams: Map<string, { id: string; name: string }>;
+};
+
+export async function loadLagRules(db: Db, ctx: TenantContext, now: Date = new Date()): Promise<LagRules> {
+  const organizationId = ctx.organizationId;
+  const [measures, teams] = await Promise.all([
+    db.lagMeasure.findMany({ where: { organizationId }, select: { id: true, name: true, teamId: true, archivedAt: true } }),
+    db.team.findMany({ where: { organizationId, archivedAt: null }, select: { id: true, name: true } }),
+  ]);
+  return {
+    organizationId,
+    today: localDay(now, ctx.organization.timeZone),
+    measures: new Map(measures.map((m) => [m.id, { id: m.id, name: m.name, teamId: m.teamId, archived: m.archivedAt != null }])),
+    teams: new Map(teams.map((t) => [t.id, t])),
+  };
+}
+
+export type LagObservationWrite = { lagMeasureId: string; teamId: string | null; observedOn: IsoDate; value: number; note?: string };
+
+export type LagVerdict = { notFound?: { field: string; message: string }; fields: Record<string, string> };
+
+/** May this result be recorded? Shape (uuids, ISO date) is checked by the schema before this. */
+export function checkLagObservation(rules: LagRules, obs: LagObservationWrite): LagVerdict {
+  const fields: Record<string, string> = {};
+  const measure = rules.measures.get(obs.lagMeasureId);
+  if (!measure) return { notFound: { field: "lagMeasureId", message: "Lag measure not found." }, fields };
+  if (obs.teamId != null && !rules.teams.has(obs.teamId)) return { notFound: { field: "teamId", message: "Team not found." }, fields };
+  if (measure.archived) fields.lagMeasureId = "This lag measure is archived; it takes no new results.";
+  if (measure.teamId && obs.teamId && obs.teamId !== measure.teamId) {
+    const owner = rules.teams.get(measure.teamId)?.name ?? "another team";
+    fields.teamId = `This measure belongs to ${owner}: leave the team empty or choose ${owner}.`;
+  }
+  if (daysBetween(rules.today, obs.observedOn) > 0) fields.observedOn = "Can't be in the future.";
+  const value = lagValueSchema.safeParse(obs.value);
+  if (!value.success) fields.value = value.error.issues[0]!.message;
+  if ((obs.note ?? "").length > MAX_NOTE_LENGTH) fields.note = `Keep the note under ${MAX_NOTE_LENGTH} characters.`;
+  return { fields };
+}
+
+/** A team's measure records results for that team, whether or not the team was named. */
+function normalized(rules: LagRules, obs: LagObservationWrite): LagObservationWrite {
+  const owner = rules.measures.get(obs.lagMeasureId)?.teamId;
+  return owner ? { ...obs, teamId: owner } : obs;
+}
+
+export type LagProblem = { index: number; field: string; message: string };
+
+export function lagProblemsOf(rules: LagRules, rows: readonly LagObservationWrite[]): LagProblem[] {
+  const problems: LagProblem[] = [];
+  rows.forEach((obs, index) => {
+    const v = checkLagObservation(rules, obs);
+    if (v.notFound) problems.push({ index, ...v.notFound });
+    for (const [field, message] of Object.entries(v.fields)) problems.push({ index, field, message });
+  });
+  return problems;
+}
+
+const keyOf = (o: LagObservationWrite) => `${o.lagMeasureId}|${o.teamId ?? ""}|${o.observedOn}`;
+
+type RemovedRow = { id: string; lagMeasureId: string; teamId: string | null; observedOn: string; value: number; note: string };
+
+/** Replaces the results with these keys by these rows, in one statement pair. */
+async function replaceChunk(tx: Tx, ctx: TenantContext, chunk: readonly LagObservationWrite[], source: EntrySource) {
+  const organizationId = ctx.organizationId;
+  // Team ids go as text so an organization-wide result (no team) can travel in the array.
+  const teams = chunk.map((o) => o.teamId ?? "");
+  // Bounding the dates lets the (organization, measure, date) index skip everything outside
+  // the chunk; chunks are sorted by date, so the bound is tight.
+  const dates = chunk.map((o) => o.observedOn);
+  const [first, last] = [dates.reduce((a, b) => (a < b ? a : b)), dates.reduce((a, b) => (a > b ? a : b))];
+  const removed = await tx.$queryRaw<RemovedRow[]>`
+    DELETE FROM "LagObservation" o
+     USING unnest(${chunk.map((o) => o.lagMeasureId)}::uuid[], ${teams}::text[], ${chunk.map((o) => o.observedOn)}::date[])
+           AS k(measure_id, team_id, observed_on)
+     WHERE o."organizationId" = ${organizationId}::uuid
+       AND o."observedOn" BETWEEN ${first}::date AND ${last}::date
+       AND o."lagMeasureId" = k.measure_id
+       AND o."teamId" IS NOT DISTINCT FROM nullif(k.team_id, '')::uuid
+       AND o."observedOn" = k.observed_on
+    RETURNING o.id, o."lagMeasureId", o."teamId", to_char(o."observedOn", 'YYYY-MM-DD') AS "observedOn", o.value, o.note`;
+  const ids = chunk.map(() => randomUUID());
+  await tx.$executeRaw`
+    INSERT INTO "LagObservation" ("organizationId", "id", "lagMeasureId", "teamId", "observedOn", "value", "note", "source", "createdById")
+    SELECT ${organizationId}::uuid, k.id, k.measure_id, nullif(k.team_id, '')::uuid, k.observed_on, k.value, k.note,
+           ${source}::"EntrySource", ${ctx.userId}::uuid
+      FROM unnest(${ids}::uuid[], ${chunk.map((o) => o.lagMeasureId)}::uuid[], ${teams}::text[],
+                  ${chunk.map((o) => o.observedOn)}::date[], ${chunk.map((o) => o.value)}::float8[], ${chunk.map((o) => o.note ?? "")}::text[])
+           AS k(id, measure_id, team_id, observed_on, value, note)`;
+  return { removed, ids };
+}
+
+export type SetLagResult = { written: number; replaced: number };
+
+const CHUNK = 5_000;
+
+function requireLagWriter(ctx: TenantContext): void {
+  if (!canManageMeasures(ctx.role)) throw forbidden("Only managers can record lag measure results.");
+}
+
+/**
+ * Records each result, replacing any result with the same measure, team and date. All or
+ * nothing: one bad row → a validation error listing every bad row (by index), nothing written.
+ * Within `rows`, the last result for a key wins.
+ */
+export async function setLagObservations(
+  db: Db,
+  ctx: TenantContext,
+  rows: readonly LagObservationWrite[],
+  opts: { source: EntrySource; now?: Date; rules?: LagRules; onProgress?: (done: number, total: number) => void; auditNote?: string; chunkSize?: number },
+): Promise<SetLagResult> {
+  requireLagWriter(ctx);
+  const rules = opts.rules ?? (await loadLagRules(db, ctx, opts.now));
+  const problems = lagProblemsOf(rules, rows);
+  if (problems.length > 0) {
+    throw new AppError("validation_failed", `${problems.length} problem${problems.length === 1 ? "" : "s"} found; nothing was saved.`, {
+      problems: problems.slice(0, 1000),
+      problemCount: problems.length,
+    });
+  }
+  const byKey = new Map<string, LagObservationWrite>();
+  for (const row of rows) {
+    const n = normalized(rules, row);
+    byKey.set(keyOf(n), n);
+  }
+  const unique = [...byKey.values()].sort((x, y) => (x.observedOn < y.observedOn ? -1 : x.observedOn > y.observedOn ? 1 : 0));
+  const chunkSize = opts.chunkSize ?? CHUNK;
+  const perRowAudit = opts.source !== "CSV";
+
+  return db.$transaction(
+    async (tx) => {
+      let replaced = 0;
+      for (let i = 0; i < unique.length; i += chunkSize) {
+        const chunk = unique.slice(i, i + chunkSize);
+        const { removed, ids } = await replaceChunk(tx, ctx, chunk, opts.source);
+        replaced += removed.length;
+        if (perRowAudit) {
+          const beforeByKey = new Map<string, RemovedRow[]>();
+          for (const r of removed) beforeByKey.set(keyOf(r), [...(beforeByKey.get(keyOf(r)) ?? []), r]);
+          await tx.auditEvent.createMany({
+            data: chunk.map((o, n) => {
+              const before = beforeByKey.get(keyOf(o)) ?? [];
+              return {
+                organizationId: ctx.organizationId,
+                actorId: ctx.userId,
+                action: "lag_observation.set",
+                entityType: "LagObservation",
+                entityId: ids[n]!,
+                before: before.length ? (JSON.parse(JSON.stringify(before)) as Prisma.InputJsonValue) : Prisma.DbNull,
+                after: { ...o, id: ids[n], source: opts.source } as Prisma.InputJsonValue,
+              };
+            }),
+          });
+        }
+        opts.onProgress?.(Math.min(i + chunkSize, unique.length), unique.length);
+      }
+      if (!perRowAudit) {
+        await recordAudit(tx, ctx, {
+          action: "lag_observations.import",
+          entityType: "LagObservation",
+          entityId: opts.auditNote ?? "import",
+          after: { rows: unique.length, written: unique.length, replaced, source: opts.source },
+        });
+      }
+      return { written: unique.length, replaced };
+    },
+    { timeout: 10 * 60_000, maxWait: 30_000 },
+  );
+}
+
+export type LagObservationView = LagObservationWrite & { id: string; note: string };
+
+/**
+ * Records one result (the measure page's form, the API). Another organization's measure or team
+ * is a 404, a member's attempt a 403, anything else wrong a 400 with field messages.
+ */
+export async function recordLagObservation(
+  db: Db,
+  ctx: TenantContext,
+  raw: unknown,
+  now: Date = new Date(),
+): Promise<{ observation: LagObservationView; replaced: number }> {
+  requireLagWriter(ctx);
+  const input = parseOrThrow(recordLagObservationSchema, raw);
+  const rules = await loadLagRules(db, ctx, now);
+  const verdict = checkLagObservation(rules, input);
+  if (verdict.notFound) throw notFound(verdict.notFound.message);
+  if (Object.keys(verdict.fields).length > 0) {
+    throw validationError(Object.fromEntries(Object.entries(verdict.fields).map(([k, m]) => [k, [m]])));
+  }
+  const obs = normalized(rules, input);
+  return db.$transaction(async (tx) => {
+    const { removed, ids } = await replaceChunk(tx, ctx, [obs], "MANUAL");
+    const observation = { ...obs, note: obs.note ?? "", id: ids[0]! };
+    await recordAudit(tx, ctx, {
+      action: "lag_observation.set",
+      entityType: "LagObservation",
+      entityId: observation.id,
+      before: removed.length ? { rows: removed } : null,
+      after: observation,
+    });
+    return { observation, replaced: removed.length };
+  });
+}
