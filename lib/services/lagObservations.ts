@@ -202,6 +202,7 @@ export async function recordLagObservation(
   ctx: TenantContext,
   raw: unknown,
   now: Date = new Date(),
+  source: EntrySource = "MANUAL",
 ): Promise<{ observation: LagObservationView; replaced: number }> {
   requireLagWriter(ctx);
   const input = parseOrThrow(recordLagObservationSchema, raw);
@@ -213,7 +214,7 @@ export async function recordLagObservation(
   }
   const obs = normalized(rules, input);
   return db.$transaction(async (tx) => {
-    const { removed, ids } = await replaceChunk(tx, ctx, [obs], "MANUAL");
+    const { removed, ids } = await replaceChunk(tx, ctx, [obs], source);
     const observation = { ...obs, note: obs.note ?? "", id: ids[0]! };
     await recordAudit(tx, ctx, {
       action: "lag_observation.set",

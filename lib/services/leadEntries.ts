@@ -57,6 +57,7 @@ export async function createLeadEntry(
   ctx: TenantContext,
   raw: unknown,
   now: Date = new Date(),
+  source: EntrySource = "MANUAL",
 ): Promise<{ entry: LeadEntryView; created: boolean }> {
   const input = parseOrThrow(createLeadEntrySchema, raw);
   const organizationId = ctx.organizationId;
@@ -90,7 +91,7 @@ export async function createLeadEntry(
           value: input.value,
           note: input.note,
           idempotencyKey: input.idempotencyKey ?? null,
-          source: "MANUAL",
+          source,
           createdById: ctx.userId,
         },
       });

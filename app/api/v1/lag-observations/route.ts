@@ -1,0 +1,9 @@
+// POST /api/v1/lag-observations — records one lag measure result (managers and above; tokens
+// need entries:write). A result for the same measure, team and date is replaced.
+import { apiRoute, readJson } from "@/lib/api/handler";
+import { addLagObservation } from "@/lib/api/lagObservations";
+
+export const POST = apiRoute("entries:write", async ({ db, caller, request }) => {
+  const result = await addLagObservation(db, caller, await readJson(request));
+  return Response.json(result, { status: result.replaced ? 200 : 201 });
+});

@@ -1,0 +1,33 @@
+// Weekly totals of one lead measure, for the organization or one team, gap-filled: a week
+// without entries is 0 (nothing was done), unlike a lag week without an observation.
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/db/client";
+import { addDays, type IsoDate } from "@/lib/domain/weeks";
+import { weekStartSql } from "./weekSql";
+
+export type WeeklyValue = { weekStart: IsoDate; value: number | null };
+
+export async function leadWeeklySeries(
+  db: Db,
+  params: { organizationId: string; leadMeasureId: string; teamId?: string | null; firstWeek: IsoDate; lastWeek: IsoDate; weekStartsOn: number },
+): Promise<WeeklyValue[]> {
+  const { organizationId, leadMeasureId, firstWeek, lastWeek, weekStartsOn } = params;
+  const teamFilter = params.teamId ? Prisma.sql`AND e."teamId" = ${params.teamId}::uuid` : Prisma.empty;
+  return db.$queryRaw<WeeklyValue[]>(Prisma.sql`
+    WITH weeks AS (
+      SELECT generate_series(${firstWeek}::date, ${lastWeek}::date, interval '7 days')::date AS week_start
+    ),
+    totals AS (
+      SELECT ${weekStartSql(Prisma.sql`e."entryDate"`, weekStartsOn)} AS week_start, sum(e.value) AS total
+        FROM "LeadEntry" e
+       WHERE e."organizationId" = ${organizationId}::uuid
+         AND e."leadMeasureId" = ${leadMeasureId}::uuid
+         AND e."entryDate" >= ${firstWeek}::date
+         AND e."entryDate" < ${addDays(lastWeek, 7)}::date
+         ${teamFilter}
+       GROUP BY 1
+    )
+    SELECT to_char(weeks.week_start, 'YYYY-MM-DD') AS "weekStart", coalesce(totals.total, 0)::float8 AS value
+      FROM weeks LEFT JOIN totals USING (week_start)
+     ORDER BY weeks.week_start`);
+}

@@ -1,0 +1,38 @@
+// Input of team endpoints and forms: creating a team, and setting its member list (HR sync).
+import { z } from "zod";
+
+export const MAX_TEAM_MEMBERS = 1_000;
+
+export const createTeamSchema = z.strictObject({
+  name: z
+    .string({ error: "Give the team a name." })
+    .trim()
+    .min(1, "Give the team a name.")
+    .max(80, "Keep the name under 80 characters."),
+});
+
+export const setTeamMembersSchema = z
+  .strictObject({
+    members: z
+      .array(
+        z.strictObject({
+          email: z.email({ error: "Give a valid email address." }).toLowerCase(),
+          isLead: z
+            .boolean({ error: "isLead is true or false." })
+            .optional()
+            .describe("Leads run the weekly check-in. Omitted: unchanged for current members, false for new ones."),
+        }),
+      )
+      .max(MAX_TEAM_MEMBERS, `A team has at most ${MAX_TEAM_MEMBERS} members.`),
+  })
+  .refine((b) => new Set(b.members.map((m) => m.email)).size === b.members.length, {
+    message: "Each email may appear once.",
+    path: ["members"],
+  })
+  .describe(
+    "The complete member list: people not listed are removed from the team. Everyone must already be a member " +
+      "of the organization; unknown emails are listed in the error and nothing changes.",
+  );
+
+export type CreateTeamInput = z.input<typeof createTeamSchema>;
+export type SetTeamMembersInput = z.input<typeof setTeamMembersSchema>;
