@@ -1,13 +1,14 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { useFormAction } from "@/app/_components/useFormAction";
 import { FormMessage, TextField } from "@/app/_components/Field";
 import { SCOPE_DESCRIPTIONS } from "@/lib/api/scopes";
 import type { ApiScope } from "@/lib/services/apiTokens";
 import { createToken, type CreateTokenState } from "./actions";
 
 export function CreateTokenForm({ scopes }: { scopes: ApiScope[] }) {
-  const [state, action, pending] = useActionState<CreateTokenState, FormData>(createToken, { status: "idle" });
+  const [state, onSubmit, pending] = useFormAction<CreateTokenState>(createToken, { status: "idle" });
   // The token stays on screen until the admin dismisses it; it cannot be fetched again.
   const [dismissed, setDismissed] = useState<string | null>(null);
   const [copiedToken, setCopiedToken] = useState<string | null>(null);
@@ -59,7 +60,7 @@ export function CreateTokenForm({ scopes }: { scopes: ApiScope[] }) {
   }
 
   return (
-    <form className="stack" action={action} noValidate aria-label="Create an API token">
+    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Create an API token">
       {state.status === "error" && <FormMessage state={state} />}
       <TextField id="token-name" label="Token name" name="name" maxLength={80} hint="Which system uses it, e.g. “Zendesk CSAT sync”." errors={errors.name} />
       <fieldset aria-describedby={errors.scopes ? "scopes-error" : undefined}>
