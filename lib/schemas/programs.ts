@@ -1,0 +1,137 @@
+// Inputs of ROI programs: the program, its cost ledger, its benefit lines and intangibles.
+// FormData-friendly (numbers and dates parsed here, blank optional fields are null).
+import { z } from "zod";
+import { isIsoDate } from "@/lib/domain/weeks";
+
+const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const num = (label: string) =>
+  z.preprocess(
+    (v) => {
+      const b = blank(v);
+      return typeof b === "string" ? Number(b.trim()) : b;
+    },
+    z.number({ error: `Enter ${label}.` }).refine(Number.isFinite, `Enter ${label}.`),
+  );
+const optionalNum = (label: string) => z.preprocess(blank, num(label).nullish());
+const share = (label: string) => num(label).pipe(z.number().min(0, "Must be between 0 and 1.").max(1, "Must be between 0 and 1."));
+const isoDate = (label: string) => z.preprocess(blank, z.string({ error: `Enter ${label}.` }).refine(isIsoDate, "Enter a date as YYYY-MM-DD."));
+const idList = z.preprocess((v) => (v == null ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid()));
+const text = (max: number) => z.preprocess((v) => v ?? "", z.string().trim().max(max, `Keep it under ${max} characters.`));
+
+export const programSchema = z
+  .object({
+    name: z.string().trim().min(1, "Give the program a name.").max(120, "Keep the name under 120 characters."),
+    description: text(2000),
+    startDate: isoDate("the start date"),
+    endDate: z.preprocess(blank, z.string().refine(isIsoDate, "Enter a date as YYYY-MM-DD.").nullish()),
+    averageSalary: optionalNum("an average salary").pipe(z.number().min(0, "Must be zero or more.").nullish()),
+    participantTeamIds: idList.pipe(z.array(z.uuid()).min(1, "Choose at least one participating team.")),
+    controlTeamIds: idList,
+  })
+  .refine((p) => !p.endDate || p.endDate >= p.startDate, { path: ["endDate"], message: "Must be on or after the start date." })
+  .refine((p) => !p.controlTeamIds.some((id) => p.participantTeamIds.includes(id)), {
+    path: ["controlTeamIds"],
+    message: "A team cannot be both a participant and a control.",
+  });
+
+export const COST_CATEGORIES = [
+  "NEEDS_ASSESSMENT",
+  "DESIGN_DEVELOPMENT",
+  "DELIVERY",
+  "PARTICIPANT_TIME",
+  "TECHNOLOGY",
+  "SUPPORT",
+  "OVERHEAD",
+  "EVALUATION",
+] as const;
+
+export const COST_CATEGORY_LABEL: Record<(typeof COST_CATEGORIES)[number], string> = {
+  NEEDS_ASSESSMENT: "Needs assessment",
+  DESIGN_DEVELOPMENT: "Design and development",
+  DELIVERY: "Delivery and facilitation",
+  PARTICIPANT_TIME: "Participants' time",
+  TECHNOLOGY: "Technology and licences",
+  SUPPORT: "Support (coaching, recognition budget)",
+  OVERHEAD: "Overhead",
+  EVALUATION: "Evaluation",
+};
+
+/** A cost line: an amount, or for participants' time hours × loaded hourly rate. */
+export const costSchema = z
+  .object({
+    category: z.enum(COST_CATEGORIES, { error: "Choose a category." }),
+    description: text(300),
+    incurredOn: isoDate("the date"),
+    amount: optionalNum("an amount").pipe(z.number().min(0, "Must be zero or more.").max(1e10, "That amount is too large.").nullish()),
+    hours: optionalNum("the hours").pipe(z.number().min(0, "Must be zero or more.").nullish()),
+    hourlyRate: optionalNum("the hourly rate").pipe(z.number().min(0, "Must be zero or more.").nullish()),
+    cohorts: z.preprocess((v) => blank(v) ?? 1, num("the number of cohorts").pipe(z.number().int("Enter a whole number.").min(1, "At least 1.").max(1000))),
+  })
+  .superRefine((c, ctx) => {
+    if (c.category === "PARTICIPANT_TIME") {
+      if (c.hours == null) ctx.addIssue({ code: "custom", path: ["hours"], message: "Enter the hours." });
+      if (c.hourlyRate == null) ctx.addIssue({ code: "custom", path: ["hourlyRate"], message: "Enter the loaded hourly rate." });
+    } else if (c.amount == null) {
+      ctx.addIssue({ code: "custom", path: ["amount"], message: "Enter an amount." });
+    }
+  })
+  .transform((c) => ({
+    ...c,
+    // The program carries its share of a cost spread over several cohorts.
+    amount: (c.category === "PARTICIPANT_TIME" ? (c.hours ?? 0) * (c.hourlyRate ?? 0) : (c.amount ?? 0)) / c.cohorts,
+  }));
+
+const positive = (label: string) => num(label).pipe(z.number().gt(0, "Must be more than zero."));
+
+/** Kind-specific inputs that turn a lag measure's movement into money per month. */
+export const benefitParametersSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("RETENTION"),
+    /** Customers served; a retention change of 1 point keeps 1% of them. */
+    customerBase: positive("the number of customers"),
+    /** Value of one retained customer per month (margin), or null to use the CLV inputs. */
+    valuePerCustomer: optionalNum("a value per customer").pipe(z.number().min(0).nullish()),
+    clvMargin: optionalNum("the yearly margin per customer").pipe(z.number().min(0).nullish()),
+    clvRetention: optionalNum("the retention rate").pipe(z.number().min(0).lt(1, "Must be below 1.").nullish()),
+    clvDiscountRate: optionalNum("the discount rate").pipe(z.number().min(0).nullish()),
+    clvAcquisitionCost: optionalNum("the acquisition cost").pipe(z.number().min(0).nullish()),
+  }),
+  z.object({ kind: z.literal("REVENUE") }),
+  z.object({
+    kind: z.literal("COST_SAVING"),
+    /** Contacts (or cases) per month the improvement applies to. */
+    volumePerMonth: positive("the monthly volume"),
+    /** Cost of one unit of the lag measure (e.g. one minute of handling, one repeat contact). */
+    costPerUnit: positive("the cost per unit"),
+  }),
+  z.object({ kind: z.literal("MANUAL"), monthlyValue: num("a monthly value").pipe(z.number().min(0, "Must be zero or more.")) }),
+]);
+
+export const benefitSchema = z
+  .object({
+    name: z.string().trim().min(1, "Give the benefit a name.").max(120),
+    lagMeasureId: z.preprocess(blank, z.uuid().nullish()),
+    parameters: benefitParametersSchema,
+    margin: z.preprocess((v) => blank(v) ?? 1, share("a margin")),
+    confidence: z.preprocess((v) => blank(v) ?? 1, share("a confidence")),
+    isolationMethod: z.enum(["CONTROL_GROUP", "TREND_LINE", "ESTIMATE", "CONSERVATIVE"], { error: "Choose how to isolate the program's effect." }),
+    estimateShare: z.preprocess(blank, share("a share").nullish()),
+    estimateConfidence: z.preprocess(blank, share("a confidence").nullish()),
+    evidence: text(2000),
+  })
+  .superRefine((b, ctx) => {
+    if (b.parameters.kind !== "MANUAL" && !b.lagMeasureId) ctx.addIssue({ code: "custom", path: ["lagMeasureId"], message: "Choose the lag measure it prices." });
+    if (b.isolationMethod === "ESTIMATE" && (b.estimateShare == null || b.estimateConfidence == null)) {
+      ctx.addIssue({ code: "custom", path: ["estimateShare"], message: "Enter the share attributed and the confidence in it." });
+    }
+    if (b.parameters.kind === "MANUAL" && !b.evidence) ctx.addIssue({ code: "custom", path: ["evidence"], message: "Say where this value comes from." });
+  });
+
+export const intangibleSchema = z.object({
+  name: z.string().trim().min(1, "Name the intangible benefit.").max(120),
+  note: text(1000),
+});
+
+export type ProgramInput = z.output<typeof programSchema>;
+export type CostInput = z.output<typeof costSchema>;
+export type BenefitInput = z.output<typeof benefitSchema>;
