@@ -12,7 +12,12 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const links = [{ href: "/", label: "My teams" }];
   if (canViewDashboard(context.role)) links.push({ href: "/dashboard", label: "Dashboard" });
   if (canManageMeasures(context.role)) {
-    links.push({ href: "/measures", label: "Measures" }, { href: "/import", label: "Import" }, { href: "/audit", label: "Audit" });
+    links.push(
+      { href: "/measures", label: "Measures" },
+      { href: "/programs", label: "ROI" },
+      { href: "/import", label: "Import" },
+      { href: "/audit", label: "Audit" },
+    );
   }
   if (canAdminister(context.role)) links.push({ href: "/settings", label: "Settings" });
   return (
