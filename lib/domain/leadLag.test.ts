@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyzeLeadLag } from "./leadLag";
 import { ols } from "./stats";
-import { createRng } from "@/lib/seed/random";
+import { createRng } from "./random";
 
 /** A lag that follows the lead's changes `k` weeks later, with deterministic noise. */
 function coupled(weeks: number, k: number, gain: number, noise: number, seed = 1) {

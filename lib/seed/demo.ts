@@ -14,7 +14,7 @@ import {
   type LagObservationRow,
   type LeadEntryRow,
 } from "./factories";
-import { createRng, type Rng } from "./random";
+import { createRng, type Rng } from "@/lib/domain/random";
 
 export const DEMO_ORG_SLUG = "demo";
 export const DEMO_ORG_NAME = "Northwind Support";

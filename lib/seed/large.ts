@@ -14,7 +14,7 @@ import {
   type DbClient,
   type LeadEntryRow,
 } from "./factories";
-import { createRng } from "./random";
+import { createRng } from "@/lib/domain/random";
 
 export type LargeOrgOptions = { teams: number; peoplePerTeam: number; weeks: number; today: IsoDate; seed?: number };
 
