@@ -15,6 +15,7 @@ import {
   type LeadEntryRow,
 } from "./factories";
 import { createRng, type Rng } from "@/lib/domain/random";
+import { seedDemoProgram } from "./demoProgram";
 
 export const DEMO_ORG_SLUG = "demo";
 export const DEMO_ORG_NAME = "Northwind Support";
@@ -163,7 +164,7 @@ const LAGS: readonly LagSpec[] = [
     baseline: 78,
     target: 88,
     gain: 8,
-    noise: 0.9,
+    noise: 0.45,
     decimals: 1,
     perTeam: "csat",
   },
@@ -177,7 +178,7 @@ const LAGS: readonly LagSpec[] = [
     baseline: 26,
     target: 18,
     gain: -0.22, // relative: −22% at full effect
-    noise: 0.035, // relative
+    noise: 0.015, // relative
     decimals: 1,
     perTeam: "resolutionHours",
   },
@@ -217,6 +218,10 @@ const HISTORY_WEEKS = 13;
 const BASELINE_WEEKS_BEFORE = 2;
 /** Lag effects follow lead activity by 3–6 weeks. */
 const LAG_FROM = 3;
+/** The lead measures whose weekly ups and downs move the lag measures (LAG_FROM weeks later). */
+const DRIVER_MEASURES = ["Coaching conversations", "Recognitions given"];
+/** How strongly a week's surprise in driver activity moves the results (in program-effect units). */
+const WEEKLY_RESPONSE = 4;
 const LAG_TO = 6;
 
 function slugEmail(name: string): string {
@@ -425,6 +430,11 @@ export async function seedDemoInto(tx: DbClient, opts: SeedDemoOptions = {}): Pr
   const count = (expected: number) => Math.max(0, Math.round(expected + rng.normal(0, 0.6 * Math.sqrt(expected))));
 
   const entries: LeadEntryRow[] = [];
+  // What the teams actually did on the driver measures, week by week (share of target): the
+  // lag measures respond to it, so weeks with more coaching and recognition are followed by
+  // better results — a relationship the dashboard's lead → lag analysis can find.
+  const driverIndexes = MEASURES.flatMap((m, mi) => (DRIVER_MEASURES.includes(m.name) ? [mi] : []));
+  const realized = TEAMS.map(() => new Map<number, number>());
   let totalLeadValue = 0;
   const weeksWithEntries = new Set<string>();
   for (let week = 0; week <= HISTORY_WEEKS; week++) {
@@ -472,6 +482,10 @@ export async function seedDemoInto(tx: DbClient, opts: SeedDemoOptions = {}): Pr
             });
             totalLeadValue += value;
             weeksWithEntries.add(iso(weekStart));
+            if (driverIndexes.includes(mi)) {
+              const target = personTarget(team, m) * team.people.length * driverIndexes.length;
+              realized[ti]!.set(week, (realized[ti]!.get(week) ?? 0) + value / target);
+            }
           }
         }
       });
@@ -485,7 +499,11 @@ export async function seedDemoInto(tx: DbClient, opts: SeedDemoOptions = {}): Pr
     const week = Math.floor((date.getTime() - programStart.getTime()) / (7 * DAY));
     let sum = 0;
     for (let k = LAG_FROM; k <= LAG_TO; k++) sum += attainment(ti, week - k);
-    return Math.max(0, sum / (LAG_TO - LAG_FROM + 1) - 0.3) / 0.7;
+    const smooth = Math.max(0, sum / (LAG_TO - LAG_FROM + 1) - 0.3) / 0.7;
+    // A busier or quieter week than the ramp shows up LAG_FROM weeks later.
+    const past = week - LAG_FROM;
+    const surprise = past >= 0 ? (realized[ti]!.get(past) ?? 0) - attainment(ti, past) : 0;
+    return Math.max(0, smooth + WEEKLY_RESPONSE * surprise);
   };
   const sizes = TEAMS.map((t) => t.people.length);
   const totalSize = sizes.reduce((s, n) => s + n, 0);
@@ -508,6 +526,20 @@ export async function seedDemoInto(tx: DbClient, opts: SeedDemoOptions = {}): Pr
       targetDate,
       createdAt: setupAt,
     })),
+  });
+
+  // The hypotheses the dashboard tests: which activities are meant to move which results.
+  const leadIdByName = new Map(MEASURES.map((m, i) => [m.name, measureIds[i]!]));
+  const LAG_DRIVERS: Record<string, string[]> = {
+    CSAT: ["Coaching conversations", "Recognitions given"],
+    "Average resolution time": ["Coaching conversations", "Recognitions given", "Training hours"],
+    "Customer retention": ["Recognitions given", "Customer stories shared"],
+    NPS: ["Customer stories shared"],
+  };
+  await tx.lagDriver.createMany({
+    data: LAGS.flatMap((l, i) =>
+      (LAG_DRIVERS[l.name] ?? []).map((lead) => ({ organizationId, lagMeasureId: lagIds[i]!, leadMeasureId: leadIdByName.get(lead)! })),
+    ),
   });
 
   const value = (l: LagSpec, base: number, eff: number, r: Rng) =>
@@ -555,6 +587,7 @@ export async function seedDemoInto(tx: DbClient, opts: SeedDemoOptions = {}): Pr
   });
   const { count: lagObservations } = await createLagObservations(tx, organizationId, observations);
 
+  await seedDemoProgram(tx, organizationId);
   const sorted = entries.map((e) => (e.entryDate as Date).getTime()).sort((a, b) => a - b);
   return {
     organizationId,

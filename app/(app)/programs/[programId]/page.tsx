@@ -1,0 +1,286 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+import { requirePageContext } from "@/lib/auth/context";
+import { canViewDashboard } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { computeProgramRoi, type ProgramRoi } from "@/lib/services/programRoi";
+import { ProgramForm } from "../ProgramForm";
+import { BenefitForm } from "./BenefitForm";
+import { BenefitLines } from "./BenefitLines";
+import { CostForm } from "./CostForm";
+import { CostLedger } from "./CostLedger";
+import { formatterOf, type Fmt } from "./format";
+import { IntangibleForm } from "./IntangibleForm";
+import { RemovalArea, RemoveLineButton } from "./RemoveLineButton";
+import { RoiChart, type RoiChartMonth } from "./RoiChart";
+import { RoiSummary } from "./RoiSummary";
+import { WhatIfControl } from "./WhatIfControl";
+
+export const metadata: Metadata = { title: "Program ROI" };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** A what-if percentage from the URL, clamped to the slider's −50…+50 in steps of 5. */
+function whatIfPercent(raw: string | undefined): number {
+  const n = Number(raw);
+  return Number.isFinite(n) ? Math.max(-50, Math.min(50, Math.round(n / 5) * 5)) : 10;
+}
+
+type Props = { params: Promise<{ programId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ProgramPage({ params, searchParams }: Props) {
+  const ctx = await requirePageContext();
+  if (!canViewDashboard(ctx.role)) forbidden();
+  const { programId } = await params;
+  if (!UUID.test(programId)) notFound();
+  const q = await searchParams;
+  const db = await getDb();
+  const { organizationId } = ctx;
+  const [teams, lagMeasures, leadMeasures] = await Promise.all([
+    db.team.findMany({ where: { organizationId, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.lagMeasure.findMany({ where: { organizationId, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, unit: true } }),
+    db.leadMeasure.findMany({ where: { organizationId, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+  // Only this organization's lead measures can be asked about; anything else is ignored.
+  const askedLead = one(q.whatIfLead);
+  const whatIfLead = leadMeasures.find((l) => l.id === askedLead)?.id ?? null;
+  const pct = whatIfPercent(one(q.whatIfPct));
+  let roi: ProgramRoi;
+  try {
+    roi = await computeProgramRoi(db, ctx, programId, whatIfLead ? { whatIf: { leadMeasureId: whatIfLead, changePercent: pct } } : {});
+  } catch (err) {
+    if (err instanceof AppError && err.code === "not_found") notFound();
+    throw err;
+  }
+  const fmt = formatterOf(roi.locale, roi.currency);
+  const p = roi.program;
+  return (
+    <>
+      <div className="page-head">
+        <p>
+          <Link href="/programs">← Programs</Link>
+        </p>
+        <h1>{p.name}</h1>
+        <p className="muted">
+          From {p.startDate}
+          {p.endDate ? ` to ${p.endDate}` : ""} · participants: {p.participants.map((t) => t.name).join(", ") || "none"}
+          {p.controls.length ? ` · control: ${p.controls.map((t) => t.name).join(", ")}` : ""}
+        </p>
+        {p.description ? <p>{p.description}</p> : null}
+      </div>
+
+      <Section id="summary" title="ROI summary">
+        <RoiSummary roi={roi} fmt={fmt} />
+      </Section>
+
+      <Section id="chart" title="Cumulative benefits and costs, with the next four quarters">
+        <ChartAndTable roi={roi} fmt={fmt} />
+      </Section>
+
+      <Section id="what-if" title="What if a lead measure changed?">
+        {leadMeasures.length === 0 ? (
+          <p className="empty">No lead measures yet, so there is nothing to change.</p>
+        ) : (
+          <>
+            <WhatIfControl leads={leadMeasures} leadId={whatIfLead ?? leadMeasures[0]!.id} percent={pct} />
+            <WhatIfResult roi={roi} fmt={fmt} />
+          </>
+        )}
+      </Section>
+
+      <Section id="costs" title="Cost ledger">
+        <CostLedger roi={roi} fmt={fmt} />
+        <h3>Add a cost</h3>
+        <CostForm programId={p.id} today={roi.today} />
+      </Section>
+
+      <Section id="budget" title="Training budget helper">
+        {roi.trainingBudget ? (
+          <p>{roi.trainingBudget.text}</p>
+        ) : (
+          <p className="empty">Give the program an average salary (Edit program) to compare the costs with a budget of the inflation rate × salary per person.</p>
+        )}
+      </Section>
+
+      <Section id="benefits" title="Benefit lines">
+        <BenefitLines roi={roi} fmt={fmt} />
+        <h3>Add a benefit line</h3>
+        <BenefitForm programId={p.id} lagMeasures={lagMeasures} hasControlTeams={p.controls.length > 0} />
+      </Section>
+
+      <Section id="intangibles" title="Intangible benefits (listed, never priced)">
+        <RemovalArea>
+          {roi.intangibles.length === 0 ? (
+            <p className="empty">None listed yet.</p>
+          ) : (
+            <ul aria-label="Intangible benefits">
+              {roi.intangibles.map((i) => (
+                <li key={i.id}>
+                  <strong>{i.name}</strong>
+                  {i.note ? ` — ${i.note}` : ""} <RemoveLineButton kind="intangible" id={i.id} label={i.name} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </RemovalArea>
+        <IntangibleForm programId={p.id} />
+      </Section>
+
+      <Section id="edit" title="Edit program">
+        <details>
+          <summary>Name, dates, salary and teams</summary>
+          <ProgramForm
+            teams={teams}
+            values={{
+              id: p.id,
+              name: p.name,
+              description: p.description,
+              startDate: p.startDate,
+              endDate: p.endDate ?? "",
+              averageSalary: roi.trainingBudget ? String(roi.trainingBudget.averageSalary) : "",
+              participantTeamIds: p.participants.map((t) => t.id),
+              controlTeamIds: p.controls.map((t) => t.id),
+            }}
+          />
+        </details>
+      </Section>
+    </>
+  );
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} id={id} style={{ marginBottom: "1.25rem" }}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function chartMonths(roi: ProgramRoi): RoiChartMonth[] {
+  const whatIf = roi.whatIf?.available ? roi.whatIf.projection : null;
+  return [
+    ...roi.months.map((m) => ({ month: m.month, kind: "actual" as const, cumulativeCosts: m.cumulativeCosts, cumulativeBenefits: m.cumulativeBenefits, lo: null, hi: null, whatIf: null })),
+    ...roi.projection.months.map((m, i) => ({
+      month: m.month,
+      kind: "projected" as const,
+      cumulativeCosts: m.cumulativeCosts,
+      cumulativeBenefits: m.cumulativeBenefits,
+      lo: m.cumulativeLo,
+      hi: m.cumulativeHi,
+      whatIf: whatIf?.[i]?.cumulativeBenefits ?? null,
+    })),
+  ];
+}
+
+function ChartAndTable({ roi, fmt }: { roi: ProgramRoi; fmt: Fmt }) {
+  const months = chartMonths(roi);
+  const pr = roi.projection;
+  const summary = `Fully-loaded costs ${fmt.money(roi.totals.costs)}, benefits so far ${fmt.money(roi.totals.benefits)}; projected ROI after four quarters ${fmt.pct(pr.roiPercent)} (80% band ${fmt.pct(pr.roiLo)} to ${fmt.pct(pr.roiHi)}).`;
+  return (
+    <>
+      <p>{summary}</p>
+      <RoiChart months={months} title={`${roi.program.name} — cumulative benefits and costs`} currency={roi.currency} locale={roi.locale} summary={summary} />
+      <h3>Projection by quarter</h3>
+      <div className="table-wrap">
+        <table aria-label="Projection by quarter">
+          <thead>
+            <tr>
+              <th scope="col">Quarter</th>
+              <th scope="col">Months</th>
+              <th scope="col">Projected benefits</th>
+              <th scope="col">80% band</th>
+              <th scope="col">ROI to its end</th>
+            </tr>
+          </thead>
+          <tbody>
+            {pr.quarters.map((qt) => (
+              <tr key={qt.label}>
+                <th scope="row">{qt.label}</th>
+                <td>
+                  {qt.from} – {qt.to}
+                </td>
+                <td>{fmt.money(qt.benefits)}</td>
+                <td>
+                  {fmt.money(qt.lo)} – {fmt.money(qt.hi)}
+                </td>
+                <td>{fmt.pct(qt.cumulativeRoiPercent)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {pr.lines.length ? (
+        <ul className="muted" style={{ fontSize: "0.9rem" }}>
+          {pr.lines.map((l) => (
+            <li key={l.id}>
+              {l.name}: {l.note}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <details>
+        <summary>Every month as a table</summary>
+        <div className="table-wrap">
+          <table aria-label="Cumulative benefits and costs by month">
+            <thead>
+              <tr>
+                <th scope="col">Month</th>
+                <th scope="col">Actual or projected</th>
+                <th scope="col">Cumulative costs</th>
+                <th scope="col">Cumulative benefits</th>
+                <th scope="col">80% band</th>
+                {roi.whatIf?.available ? <th scope="col">With the what-if</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {months.map((m) => (
+                <tr key={m.month}>
+                  <th scope="row">{m.month}</th>
+                  <td>{m.kind}</td>
+                  <td>{fmt.money(m.cumulativeCosts)}</td>
+                  <td>{fmt.money(m.cumulativeBenefits)}</td>
+                  <td>{m.lo == null || m.hi == null ? "—" : `${fmt.money(m.lo)} – ${fmt.money(m.hi)}`}</td>
+                  {roi.whatIf?.available ? <td>{m.whatIf == null ? "—" : fmt.money(m.whatIf)}</td> : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </>
+  );
+}
+
+function WhatIfResult({ roi, fmt }: { roi: ProgramRoi; fmt: Fmt }) {
+  const w = roi.whatIf;
+  if (!w) return <p className="muted">Move the slider to see how the projected lag measures and ROI would move.</p>;
+  if (!w.available) {
+    return (
+      <p role="status" data-testid="what-if-result">
+        The what-if is unavailable because the data shows no predictive lead → lag relationship. {w.reason}
+      </p>
+    );
+  }
+  const sign = w.changePercent > 0 ? "+" : "";
+  return (
+    <div role="status" data-testid="what-if-result">
+      <p>
+        With {w.leadMeasure.name} at {sign}
+        {w.changePercent}%, the projected ROI after four quarters moves from {fmt.pct(w.baseRoiPercent)} to <strong>{fmt.pct(w.roiPercent)}</strong> (
+        {w.monthlyBenefitChange >= 0 ? "+" : "−"}
+        {fmt.money(Math.abs(w.monthlyBenefitChange))} of benefit a month).
+      </p>
+      <ul>
+        {w.lines.map((l) => (
+          <li key={l.id}>
+            {l.name}: {l.available ? `projected lag change ${fmt.num(l.lagChange, 3)} — ${l.formula}` : `unchanged: ${l.reason}`}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden } from "next/navigation";
+import { requirePageContext } from "@/lib/auth/context";
+import { canViewDashboard } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db";
+import { ProgramForm } from "../ProgramForm";
+
+export const metadata: Metadata = { title: "New program" };
+
+export default async function NewProgramPage() {
+  const ctx = await requirePageContext();
+  if (!canViewDashboard(ctx.role)) forbidden();
+  const db = await getDb();
+  const teams = await db.team.findMany({ where: { organizationId: ctx.organizationId, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <>
+      <div className="page-head">
+        <p>
+          <Link href="/programs">← Programs</Link>
+        </p>
+        <h1>New program</h1>
+        <p className="muted">A program is something you invest in — a training, a coaching cadence — whose return you want to measure.</p>
+      </div>
+      <section className="card">
+        <ProgramForm
+          teams={teams}
+          values={{ id: null, name: "", description: "", startDate: today, endDate: "", averageSalary: "", participantTeamIds: [], controlTeamIds: [] }}
+        />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,195 @@
+// A program's ROI from the organization's own data, on each database: the group series in SQL
+// against a small fixture with known answers, and a program over the demo data whose every
+// number traces to its inputs — private to its organization and reproducible by its seed.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadTenantContext } from "@/lib/auth/loadContext";
+import type { TenantContext } from "@/lib/auth/tenant";
+import { AppError } from "@/lib/errors";
+import { programSeriesLag } from "@/lib/queries/programSeriesLag";
+import { programSeriesLead } from "@/lib/queries/programSeriesLead";
+import { DEMO_USERS, seedDemo } from "@/lib/seed/demo";
+import { DEMO_PROGRAM_NAME } from "@/lib/seed/demoProgram";
+import {
+  createLagMeasure,
+  createLagObservations,
+  createLeadEntries,
+  createOrgWithTeam,
+  createTeam,
+  utcDate,
+  type OrgWithTeam,
+} from "@/lib/seed/factories";
+import { computeProgramRoi } from "@/lib/services/programRoi";
+import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
+
+/** "Now" for the demo and the services: Wednesday 17 June 2026. */
+const NOW = new Date("2026-06-17T12:00:00Z");
+
+async function contextOf(db: TestDb["db"], email: string, organizationId: string): Promise<TenantContext> {
+  const user = await db.user.findUniqueOrThrow({ where: { email } });
+  return (await loadTenantContext(db, user.id, organizationId))!;
+}
+
+async function appErrorOf(promise: Promise<unknown>): Promise<AppError> {
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(AppError);
+  return err as AppError;
+}
+
+describe.each(testDbKinds())("weekly series of a program's team groups [%s]", (kind) => {
+  let t: TestDb;
+  let a: OrgWithTeam;
+  let b: OrgWithTeam;
+  let teamB: string;
+  let teamC: string;
+  let lagId: string;
+  const monday = { firstWeek: "2026-01-05", lastWeek: "2026-01-19", weekStartsOn: 1 };
+
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+    a = await createOrgWithTeam(t.db);
+    b = await createOrgWithTeam(t.db);
+    teamB = (await createTeam(t.db, a.organizationId, { name: "Billing" })).id;
+    teamC = (await createTeam(t.db, a.organizationId, { name: "Escalations" })).id;
+    lagId = (await createLagMeasure(t.db, a.organizationId, { name: "CSAT" })).id;
+    const obs = (teamId: string | null, date: string, value: number) => ({ lagMeasureId: lagId, teamId, observedOn: utcDate(date), value });
+    await createLagObservations(t.db, a.organizationId, [
+      obs(a.teamId, "2026-01-06", 70),
+      obs(teamB, "2026-01-08", 80),
+      obs(teamB, "2026-01-09", 84),
+      obs(teamC, "2026-01-07", 10), // not in the group
+      obs(null, "2026-01-07", 99), // organization-wide: not a team's
+      obs(a.teamId, "2026-01-25", 90), // Sunday: the week of 19 Jan
+      obs(a.teamId, "2026-01-26", 1), // after the range
+    ]);
+    const entry = (teamId: string, date: string, value: number) => ({ teamId, leadMeasureId: a.leadMeasureId, userId: a.member.id, entryDate: utcDate(date), value });
+    await createLeadEntries(t.db, a.organizationId, [entry(a.teamId, "2026-01-05", 2), entry(teamB, "2026-01-06", 3), entry(teamC, "2026-01-06", 40), entry(a.teamId, "2026-01-20", 5)]);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("averages the group's observations per week and leaves weeks without any missing", async () => {
+    const rows = await programSeriesLag(t.db, { organizationId: a.organizationId, lagMeasureId: lagId, teamIds: [a.teamId, teamB], ...monday });
+    expect(rows).toEqual([
+      { weekStart: "2026-01-05", value: (70 + 80 + 84) / 3 },
+      { weekStart: "2026-01-12", value: null },
+      { weekStart: "2026-01-19", value: 90 },
+    ]);
+  });
+
+  it("totals the group's lead entries per week, 0 in a week without entries", async () => {
+    const rows = await programSeriesLead(t.db, { organizationId: a.organizationId, leadMeasureId: a.leadMeasureId, teamIds: [a.teamId, teamB], ...monday });
+    expect(rows.map((r) => r.value)).toEqual([5, 0, 5]);
+  });
+
+  it("finds nothing of another organization, even with its ids", async () => {
+    const rows = await programSeriesLag(t.db, { organizationId: b.organizationId, lagMeasureId: lagId, teamIds: [a.teamId, teamB], ...monday });
+    expect(rows.map((r) => r.value)).toEqual([null, null, null]);
+  });
+});
+
+describe.each(testDbKinds())("the demo program's ROI [%s]", (kind) => {
+  let t: TestDb;
+  let organizationId: string;
+  let programId: string;
+  let manager: TenantContext;
+
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+    // The demo seed includes the demo program.
+    organizationId = (await seedDemo(t.db, { today: NOW })).organizationId;
+    programId = (await t.db.program.findFirstOrThrow({ where: { organizationId, name: DEMO_PROGRAM_NAME } })).id;
+    manager = await contextOf(t.db, DEMO_USERS.manager.email, organizationId);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("yields a finite ROI whose every number traces to its inputs", async () => {
+    const r = await computeProgramRoi(t.db, manager, programId, { now: NOW });
+    expect(r.program.name).toBe(DEMO_PROGRAM_NAME);
+    expect(r.program.participants.map((p) => p.name).sort()).toEqual(["Billing Care", "Tier 1 Support"]);
+    expect(r.program.controls.map((p) => p.name)).toEqual(["Technical Escalations"]);
+    for (const n of [r.roi!.bcr, r.roi!.roiPercent, r.roi!.benefits, r.roi!.costs, r.range!.p10, r.range!.p50, r.range!.p90]) expect(Number.isFinite(n)).toBe(true);
+    expect(r.roi!.roiPercent).toBeCloseTo((r.roi!.bcr - 1) * 100, 9);
+
+    // Costs: every category of a fully-loaded ledger, each with how its amount was computed.
+    expect(new Set(r.costLines.map((c) => c.category)).size).toBe(8);
+    expect(r.costLines.find((c) => c.category === "PARTICIPANT_TIME")!.formula).toBe("88 h × £32.00 = £2,816.00");
+    expect(r.costLines.find((c) => c.category === "DESIGN_DEVELOPMENT")!.formula).toBe("£24,000.00 ÷ 3 cohorts = £8,000.00");
+    expect(r.totals.costs).toBeCloseTo(r.costLines.reduce((s, c) => s + c.amount, 0), 6);
+
+    // Benefits: each line's formula and the isolation numbers it used; totals are the lines' sum.
+    expect(r.lines.map((l) => l.name)).toEqual(["Customers retained", "Faster resolution", "Referrals from delighted customers"]);
+    for (const l of r.lines) {
+      expect(l.formula).toMatch(/= .*\/ month$/);
+      expect(l.attributed).toBeCloseTo(l.monthlyAttributed * r.benefitMonths.length, 6);
+    }
+    const [retention, resolution, referrals] = r.lines as [(typeof r.lines)[0], (typeof r.lines)[0], (typeof r.lines)[0]];
+    expect(retention.isolation).toMatchObject({ chosen: "TREND_LINE", usedMethod: "TREND_LINE", scope: "organization" });
+    expect(retention.isolation.methods.find((m) => m.method === "TREND_LINE")!.detail).toMatch(/^pre-program trend/);
+    expect(retention.formula).toMatch(/^2,400 customers × [\d.]+ pts ÷ 100 × £124\.32 \(CLV/);
+    expect(resolution.isolation).toMatchObject({ chosen: "CONTROL_GROUP", usedMethod: "CONTROL_GROUP", scope: "teams" });
+    expect(resolution.isolation.methods[0]!.detail).toMatch(/^program .* control .*lower is better/);
+    expect(referrals.evidence).toMatch(/CRM/);
+    expect(r.totals.benefits).toBeCloseTo(r.lines.reduce((s, l) => s + l.attributed, 0), 6);
+    expect(r.roi!.benefits).toBeCloseTo(r.totals.benefits, 6);
+    expect(r.months.at(-1)!.cumulativeBenefits).toBeCloseTo(r.totals.benefits, 6);
+
+    // Intangibles listed, never priced; assumptions stated; a projection of four quarters.
+    expect(r.intangibles.map((i) => i.name)).toEqual(["Agent confidence and morale", "Brand reputation"]);
+    expect(r.assumptions.length).toBeGreaterThan(3);
+    expect(r.projection.quarters).toHaveLength(4);
+    for (const q of r.projection.quarters) expect(q.lo).toBeLessThanOrEqual(q.benefits + 1e-9);
+    expect(r.trainingBudget).toMatchObject({ headcount: 11, perPerson: expect.closeTo(490, 6) });
+  });
+
+  it("gives the same range for the same seed", async () => {
+    const a = await computeProgramRoi(t.db, manager, programId, { now: NOW });
+    const b = await computeProgramRoi(t.db, manager, programId, { now: NOW });
+    expect(b.range).toEqual(a.range);
+    expect(a.range).toMatchObject({ draws: 10_000, seed: 20240601 });
+  });
+
+  it("moves the projection with a lead measure where the analysis found it predictive, and says why not otherwise", async () => {
+    const coaching = await t.db.leadMeasure.findFirstOrThrow({ where: { organizationId, name: "Coaching conversations" } });
+    const up = await computeProgramRoi(t.db, manager, programId, { now: NOW, whatIf: { leadMeasureId: coaching.id, changePercent: 20 } });
+    const w = up.whatIf!;
+    expect(w.leadMeasure.name).toBe("Coaching conversations");
+    expect(w.lines).toHaveLength(3);
+    if (w.available) {
+      expect(w.roiPercent).not.toBeCloseTo(w.baseRoiPercent!, 6);
+    } else {
+      expect(w.reason).toMatch(/No predictive lead → lag relationship/);
+      expect(w.roiPercent).toBeCloseTo(w.baseRoiPercent!, 6);
+    }
+    expect(w.lines.find((l) => l.name.startsWith("Referrals"))).toMatchObject({ available: false });
+
+    // Recognitions predict faster resolution in the demo: 20% more of them moves the projection up.
+    const recognitions = await t.db.leadMeasure.findFirstOrThrow({ where: { organizationId, name: "Recognitions given" } });
+    const more = (await computeProgramRoi(t.db, manager, programId, { now: NOW, whatIf: { leadMeasureId: recognitions.id, changePercent: 20 } })).whatIf!;
+    expect(more.available).toBe(true);
+    expect(more.lines.find((l) => l.name === "Faster resolution")).toMatchObject({ available: true, formula: expect.stringMatching(/^slope .* × 20% × /) });
+    expect(more.roiPercent!).toBeGreaterThan(more.baseRoiPercent!);
+    expect(more.projection.at(-1)!.cumulativeBenefits).toBeGreaterThan(up.projection.months.at(-1)!.cumulativeBenefits);
+  });
+
+  it("is private: another organization's manager gets 404, with the program's or a lead measure's id", async () => {
+    const other = await createOrgWithTeam(t.db);
+    const ctx = (await loadTenantContext(t.db, other.manager.id, other.organizationId))!;
+    expect((await appErrorOf(computeProgramRoi(t.db, ctx, programId, { now: NOW }))).code).toBe("not_found");
+    const otherProgram = await t.db.program.create({ data: { organizationId: other.organizationId, name: "Theirs", startDate: utcDate("2026-03-02") } });
+    await t.db.programTeam.create({ data: { organizationId: other.organizationId, programId: otherProgram.id, teamId: other.teamId, role: "PARTICIPANT" } });
+    const coaching = await t.db.leadMeasure.findFirstOrThrow({ where: { organizationId, name: "Coaching conversations" } });
+    const err = await appErrorOf(computeProgramRoi(t.db, ctx, otherProgram.id, { now: NOW, whatIf: { leadMeasureId: coaching.id, changePercent: 10 } }));
+    expect(err.code).toBe("not_found");
+  });
+
+  it("is for managers: a member of the organization gets 403", async () => {
+    const member = await contextOf(t.db, DEMO_USERS.member.email, organizationId);
+    expect((await appErrorOf(computeProgramRoi(t.db, member, programId, { now: NOW }))).code).toBe("forbidden");
+  });
+});
