@@ -4,6 +4,8 @@ import type { z } from "zod";
 import { batchLagObservationsSchema, apiLagObservationSchema } from "@/lib/schemas/apiLagObservation";
 import { apiLeadEntrySchema, batchLeadEntriesSchema, listLeadEntriesQuerySchema } from "@/lib/schemas/apiLeadEntry";
 import { createTeamSchema, setTeamMembersSchema } from "@/lib/schemas/team";
+import { forecastQuerySchema, leadLagQuerySchema } from "@/lib/schemas/analytics";
+import { roiEvaluateSchema } from "@/lib/schemas/roiEvaluate";
 import type { ApiScope } from "@/lib/services/apiTokens";
 import type { JsonSchema } from "./openapiSchemas";
 
@@ -205,5 +207,46 @@ export const OPERATIONS: Operation[] = [
       errors: [400, 401, 403, 404],
     }),
   ),
+  {
+    method: "get",
+    path: "/api/v1/analytics/lead-lag",
+    summary: "Does a lead measure predict a lag measure?",
+    description:
+      "First-differences both weekly series (lead: weekly totals, 0 in a week without entries; lag: weekly means, missing in a week without a value) " +
+      "and, for each lag k = 0…maxLagWeeks, regresses the lag's change on the lead's change k weeks earlier (OLS). " +
+      "The best k has the smallest p-value among fits with n ≥ 8. The verdict describes an association in past data, never a cause. " +
+      "Managers and above (a token needs `measures:read`).",
+    scope: "measures:read",
+    query: leadLagQuerySchema,
+    ok: { status: 200, description: "The fits for every k, the best k and the verdict.", schema: ref("LeadLagAnalysis") },
+    errors: [400, 401, 403, 404],
+  },
+  {
+    method: "get",
+    path: "/api/v1/analytics/forecast",
+    summary: "Forecast a lag measure's next weeks",
+    description:
+      "A linear trend fitted on the last 26 weekly means (weeks without a value are left out) with 80% and 95% prediction intervals " +
+      "from the t distribution. Needs at least 3 weeks with values; otherwise `forecast.kind` is `insufficient` with a reason. " +
+      "Managers and above (a token needs `measures:read`).",
+    scope: "measures:read",
+    query: forecastQuerySchema,
+    ok: { status: 200, description: "The history and the forecast.", schema: ref("LagForecast") },
+    errors: [400, 401, 403, 404],
+  },
+  {
+    method: "post",
+    path: "/api/v1/roi/evaluate",
+    summary: "Evaluate an ROI (stateless calculator)",
+    description:
+      "Nothing is read or stored. Each benefit line counts value × margin × isolation × confidence × (1 + adjustment); " +
+      "BCR = benefits ÷ costs; ROI % = (benefits − costs) ÷ costs × 100; payback = costs ÷ (benefits ÷ months), null without a benefit. " +
+      "Costs must add up to more than zero. Any valid API token may call it, whatever its scopes, and any signed-in member.",
+    // Documented under the least scope until the document can describe scope-less operations;
+    // the handler itself asks for no scope (apiRoute(null, …)).
+    scope: "measures:read",
+    body: roiEvaluateSchema,
+    ok: { status: 200, description: "The ROI, with each line's attributed value.", schema: ref("RoiEvaluation") },
+    errors: [400, 401, 403],
+  },
 ];
-

@@ -1,0 +1,117 @@
+// Does the lead measure predict the lag? The verdict in plain words, then every lag k tested
+// with its statistics, the strongest one marked. The wording stays within what the numbers
+// show: an association in past weeks, never that one measure drives the other.
+import type { VerdictKind } from "@/lib/domain/leadLag";
+import { addDays } from "@/lib/domain/weeks";
+import type { LeadLagAnalysis } from "@/lib/services/analytics";
+import { formatDate } from "./format";
+import styles from "./trends.module.css";
+
+const KIND_LABEL: Record<VerdictKind, { text: string; tone: "green" | "red" | "amber" | "none" }> = {
+  predictive: { text: "Predictive", tone: "green" },
+  opposite: { text: "Unwanted direction", tone: "red" },
+  weak: { text: "Weak evidence", tone: "amber" },
+  none: { text: "No evidence", tone: "none" },
+  insufficient: { text: "Not enough data", tone: "none" },
+};
+
+const weeksLater = (k: number) => (k === 0 ? "same week" : `${k} week${k === 1 ? "" : "s"} later`);
+
+export function LeadLagPanel({ analysis, scopeName, locale }: { analysis: LeadLagAnalysis; scopeName: string; locale: string }) {
+  const { leadMeasure: lead, lagMeasure: lag, verdict } = analysis;
+  const fixed = (x: number | null, digits: number) => (x == null ? "—" : x.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+  const sig = (x: number | null) => (x == null ? "—" : x.toLocaleString(locale, { maximumSignificantDigits: 3 }));
+  const p = (x: number | null) => (x == null ? "—" : x < 0.001 ? "< 0.001" : fixed(x, 3));
+  const slopeUnit = `${lag.unit || lag.name} per ${lead.unit || "unit"}`;
+  const badge = KIND_LABEL[verdict.kind];
+  const { firstWeek, lastWeek } = analysis.window;
+  const lagSource =
+    analysis.teamId && analysis.lagValuesOf === "organization"
+      ? ` ${scopeName} records no ${lag.name} of its own, so its activity is compared with the organization's ${lag.name}.`
+      : "";
+
+  return (
+    <section className="card" aria-labelledby="leadlag-title" data-testid="lead-lag-panel">
+      <h2 id="leadlag-title">
+        Does {lead.name} predict {lag.name}?
+      </h2>
+      <p className="muted">
+        {scopeName}, the {analysis.window.weeks} weeks from {formatDate(firstWeek, locale)} to {formatDate(addDays(lastWeek, 6), locale)}.{" "}
+        {analysis.declaredDriver
+          ? `${lead.name} is a declared driver of ${lag.name}: this tests that hypothesis.`
+          : `${lead.name} is not declared as a driver of ${lag.name}; the test runs all the same.`}
+        {lagSource}
+      </p>
+      <p className={styles.verdict} data-testid="verdict">
+        <span className={`badge ${badge.tone}`}>{badge.text}</span> <span data-testid="verdict-text">{verdict.text}</span>
+      </p>
+      <p className={styles.method}>
+        Each row compares the week-to-week change in {lag.name} with the change in {lead.name} k weeks earlier (a linear regression
+        on weekly changes, so shared trends do not count). A small p-value means such a pattern would rarely appear by chance; it
+        is still an association in past data, not proof that one moves the other. Rows with fewer than {analysis.minN} paired
+        weeks are not judged.
+      </p>
+      <div className="table-wrap">
+        <table data-testid="lead-lag-table">
+          <caption className="sr-only">
+            Lagged regressions of {lag.name} on {lead.name}, one row per lag k; the strongest is marked.
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">k</th>
+              <th scope="col" className="num">
+                n
+              </th>
+              <th scope="col" className="num">
+                r
+              </th>
+              <th scope="col" className="num">
+                Slope <span className={styles.unit}>({slopeUnit})</span>
+              </th>
+              <th scope="col" className="num">
+                SE
+              </th>
+              <th scope="col" className="num">
+                p
+              </th>
+              <th scope="col" className="num">
+                95% CI of the slope
+              </th>
+              <th scope="col" className="num">
+                R²
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {analysis.fits.map((f) => {
+              const best = f.k === analysis.bestK;
+              return (
+                <tr key={f.k} className={best ? styles.best : undefined} aria-current={best ? "true" : undefined}>
+                  <th scope="row">
+                    {weeksLater(f.k)}
+                    {best ? <span className={styles.bestMark}> strongest</span> : null}
+                  </th>
+                  <td className="num">{f.n}</td>
+                  {f.enoughData ? (
+                    <>
+                      <td className="num">{fixed(f.r, 2)}</td>
+                      <td className="num">{sig(f.slope)}</td>
+                      <td className="num">{sig(f.slopeSE)}</td>
+                      <td className="num">{p(f.p)}</td>
+                      <td className="num">{f.ci95 ? `${sig(f.ci95[0])} to ${sig(f.ci95[1])}` : "—"}</td>
+                      <td className="num">{fixed(f.r2, 2)}</td>
+                    </>
+                  ) : (
+                    <td colSpan={6} className="muted">
+                      Not enough data (fewer than {analysis.minN} paired weeks)
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+// The overlay chart's text alternative: the same rows as its CSV.
+import type { OverlayChartData } from "@/lib/charts/overlayChart";
+
+export function OverlayTable({ data, title, leadHead, lagHead, locale }: { data: OverlayChartData; title: string; leadHead: string; lagHead: string; locale: string }) {
+  const n = (x: number | null) => (x == null ? "—" : x.toLocaleString(locale, { maximumFractionDigits: 2 }));
+  return (
+    <details>
+      <summary>Show both series as a table</summary>
+      <div className="table-wrap">
+        <table data-testid="overlay-table">
+          <caption className="muted" style={{ textAlign: "left" }}>
+            {title}. A week without a lag value shows a dash.
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Week</th>
+              <th scope="col" className="num">
+                {leadHead}
+              </th>
+              <th scope="col" className="num">
+                {lagHead}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.rows.map((r) => (
+              <tr key={r.weekStart}>
+                <th scope="row">{r.label}</th>
+                <td className="num">{n(r.lead)}</td>
+                <td className="num">{n(r.lag)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}

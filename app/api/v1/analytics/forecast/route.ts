@@ -1,0 +1,9 @@
+// GET /api/v1/analytics/forecast — a lag measure's next weeks: the linear trend of its last 26
+// weekly means with 80% and 95% prediction bands.
+import { apiRoute } from "@/lib/api/handler";
+import { queryOf } from "@/lib/api/validation";
+import { lagForecast } from "@/lib/services/analytics";
+
+export const GET = apiRoute("measures:read", async ({ db, ctx, request }) => {
+  return Response.json(await lagForecast(db, ctx, queryOf(request)));
+});

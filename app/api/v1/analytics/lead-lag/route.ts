@@ -1,0 +1,9 @@
+// GET /api/v1/analytics/lead-lag — does a lead measure predict a lag measure? The lagged
+// regressions of weekly changes for k = 0…maxLagWeeks, the best k and a plain-words verdict.
+import { apiRoute } from "@/lib/api/handler";
+import { queryOf } from "@/lib/api/validation";
+import { leadLagAnalysis } from "@/lib/services/analytics";
+
+export const GET = apiRoute("measures:read", async ({ db, ctx, request }) => {
+  return Response.json(await leadLagAnalysis(db, ctx, queryOf(request)));
+});

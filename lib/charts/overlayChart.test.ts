@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { buildOverlayChart } from "./overlayChart";
+
+describe("lead vs lag overlay data", () => {
+  const input = {
+    lead: { name: "Coaching conversations", unit: "conversations" },
+    lag: { name: "CSAT", unit: "%", direction: "HIGHER_IS_BETTER" as const },
+    series: [
+      { weekStart: "2026-01-05", lead: 12, lag: 80.123 },
+      { weekStart: "2026-01-12", lead: 0, lag: null },
+      { weekStart: "2026-01-19", lead: 7.5, lag: 82 },
+    ],
+  };
+
+  it("keeps both series on the same weeks, a missing lag week as a gap", () => {
+    const data = buildOverlayChart(input);
+    expect(data.rows.map((r) => [r.weekStart, r.lead, r.lag])).toEqual([
+      ["2026-01-05", 12, 80.12],
+      ["2026-01-12", 0, null],
+      ["2026-01-19", 7.5, 82],
+    ]);
+    expect(data.csv).toEqual({
+      header: ["Week starting", "Coaching conversations (conversations)", "CSAT (%)"],
+      rows: [
+        ["2026-01-05", 12, 80.12],
+        ["2026-01-12", 0, null],
+        ["2026-01-19", 7.5, 82],
+      ],
+    });
+  });
+
+  it("describes both axes and the lag's direction in words", () => {
+    expect(buildOverlayChart(input).summary).toBe(
+      "Coaching conversations (weekly total, left axis) and CSAT (weekly mean, right axis, higher is better) over 3 weeks: " +
+        "19.5 conversations in total; CSAT recorded in 2 of them, from 80.1% to 82%.",
+    );
+  });
+});
