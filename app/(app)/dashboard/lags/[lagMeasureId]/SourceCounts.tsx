@@ -1,0 +1,21 @@
+import type { SourceCounts as Counts } from "@/lib/queries/lagObservationsInRange";
+import styles from "../../teams/_drilldown/drilldown.module.css";
+import { SOURCE_LABEL, SOURCES } from "../../teams/_drilldown/format";
+
+/** How many of the range's observations were typed in, imported, pushed by the API or seeded. */
+export function SourceCounts({ bySource, total, locale }: { bySource: Counts; total: number; locale: string }) {
+  return (
+    <dl className={styles.sources} data-testid="source-counts">
+      <div>
+        <dt>All sources</dt>
+        <dd>{total.toLocaleString(locale)}</dd>
+      </div>
+      {SOURCES.map((s) => (
+        <div key={s}>
+          <dt>{SOURCE_LABEL[s]}</dt>
+          <dd>{bySource[s].toLocaleString(locale)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
