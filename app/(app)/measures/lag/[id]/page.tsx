@@ -42,6 +42,9 @@ export default async function LagMeasurePage({ params, searchParams }: { params:
         <div className="grid" style={{ marginBottom: "1.25rem" }}>
           <section className="card" aria-labelledby="obs-title">
             <h2 id="obs-title">Results</h2>
+            <p style={{ margin: "0 0 0.5rem" }}>
+              <Link href={`/dashboard/lags/${measure.id}`}>Where the numbers come from →</Link>
+            </p>
             <p className="muted" style={{ marginTop: 0 }}>
               Goal: {lagGoalText({ ...measure, unit: measure.unit }, locale)} ({measure.direction === "LOWER_IS_BETTER" ? "↓ lower is better" : "↑ higher is better"})
             </p>
