@@ -64,7 +64,7 @@ test("the manager sees the weekly chart of a lead measure across teams", async (
   await signIn(page, DEMO_USERS.manager.email);
   await page.goto("/dashboard");
   await expect(page.getByRole("heading", { name: /weekly totals per team/ })).toBeVisible();
-  const canvas = page.locator("canvas");
+  const canvas = page.getByTestId("lead-totals-chart");
   await expect(canvas).toBeVisible();
   // chart.js paints after hydration: wait until the canvas has non-blank pixels.
   await expect
@@ -83,14 +83,15 @@ test("the manager sees the weekly chart of a lead measure across teams", async (
     .toBeGreaterThan(500);
   // The text alternative lists every team.
   await page.getByText("Show the numbers as a table").click();
-  const table = page.getByRole("table");
+  const table = page.getByTestId("totals-table");
   for (const team of ["Tier 1 Support", "Billing Care", "Technical Escalations"]) {
     await expect(table.getByRole("columnheader", { name: new RegExp(team) })).toBeVisible();
   }
-  await expect(table.getByRole("row")).toHaveCount(13); // header + 12 weeks
+  await expect(table.getByRole("row")).toHaveCount(14); // header + 13 weeks
   // Choosing another measure changes the URL and the chart title.
   await page.getByLabel("Lead measure").selectOption({ label: "Recognitions given" });
-  await expect(page).toHaveURL(/measure=/);
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/lead=/);
   await expect(page.getByRole("heading", { name: /Recognitions given: weekly totals/ })).toBeVisible();
 });
 

@@ -1,5 +1,5 @@
 "use client";
-
+// Weekly totals of one lead measure, a line per team, with CSV and PNG downloads of what it shows.
 import {
   CategoryScale,
   Chart as ChartJS,
@@ -10,7 +10,9 @@ import {
   Tooltip,
   type ChartOptions,
 } from "chart.js";
+import { useEffect, useRef } from "react";
 import { Line } from "react-chartjs-2";
+import { ChartDownloads } from "@/app/_components/ChartDownloads";
 import type { LeadTotalsChartData } from "@/lib/charts/leadTotalsChart";
 
 ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Tooltip, Legend);
@@ -26,6 +28,11 @@ export function LeadTotalsChart({
   title: string;
   unit: string;
 }) {
+  const chartRef = useRef<ChartJS<"line"> | null>(null);
+  const canvasRef = useRef<HTMLCanvasElement | null>(null);
+  useEffect(() => {
+    canvasRef.current = chartRef.current?.canvas ?? null;
+  });
   const options: ChartOptions<"line"> = {
     responsive: true,
     maintainAspectRatio: false,
@@ -37,27 +44,36 @@ export function LeadTotalsChart({
     },
   };
   const summary = data.series
-    .map((s) => `${s.teamName}: ${s.totals[s.totals.length - 1] ?? 0} this week, target ${s.weeklyTarget}`)
+    .map((s) => `${s.teamName}: ${s.totals[s.totals.length - 1] ?? 0} in the last week shown, target ${s.weeklyTarget}`)
     .join("; ");
   return (
-    <div className="chart-box">
-      <Line
-        data-testid="lead-totals-chart"
-        role="img"
-        aria-label={`${title}. ${summary}. The table below lists every value.`}
-        options={options}
-        data={{
-          labels: weekLabels.map((l) => l.replace(/ \d{4}$/, "")),
-          datasets: data.series.map((s) => ({
-            label: s.teamName,
-            data: s.totals,
-            borderColor: s.colour,
-            backgroundColor: s.colour,
-            tension: 0.25,
-            pointRadius: 3,
-          })),
-        }}
+    <>
+      <div className="chart-box">
+        <Line
+          ref={chartRef}
+          data-testid="lead-totals-chart"
+          role="img"
+          aria-label={`${title}. ${summary}. The table below lists every value.`}
+          options={options}
+          data={{
+            labels: weekLabels.map((l) => l.replace(/ \d{4}$/, "")),
+            datasets: data.series.map((s) => ({
+              label: s.teamName,
+              data: s.totals,
+              borderColor: s.colour,
+              backgroundColor: s.colour,
+              tension: 0.25,
+              pointRadius: 3,
+            })),
+          }}
+        />
+      </div>
+      <ChartDownloads
+        title={title}
+        header={["Week", ...data.series.map((s) => s.teamName)]}
+        rows={data.weeks.map((w, i) => [w, ...data.series.map((s) => s.totals[i] ?? 0)])}
+        canvasRef={canvasRef}
       />
-    </div>
+    </>
   );
 }

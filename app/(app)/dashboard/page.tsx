@@ -1,110 +1,136 @@
+// The manager dashboard: every team at a glance (roll-up and at-risk list), lead attainment as a
+// team × week heatmap, and the weekly totals of a lead measure per team. Filters and sort live
+// in the URL. Lag trends and the lead → lag analysis are at /dashboard/trends.
 import type { Metadata } from "next";
+import Link from "next/link";
 import { forbidden } from "next/navigation";
+import { FilterBar } from "@/app/_components/FilterBar";
 import { requirePageContext } from "@/lib/auth/context";
 import { canViewDashboard } from "@/lib/auth/permissions";
+import { buildHeatmapChart } from "@/lib/charts/heatmap";
+import { filtersToQuery } from "@/lib/dashboard/filters";
+import { loadDashboard } from "@/lib/dashboard/loadDashboard";
 import { getDb } from "@/lib/db";
-import { buildLeadTotalsChart } from "@/lib/charts/leadTotalsChart";
-import { formatWeek, lastWeekStarts, localDay, addDays } from "@/lib/domain/weeks";
-import { leadTotalsByTeamWeek } from "@/lib/queries/leadTotalsByTeamWeek";
-import { LeadTotalsChart } from "./LeadTotalsChart";
-import { MeasurePicker } from "./MeasurePicker";
+import { ATTAINMENT_CAP } from "@/lib/domain/risk";
+import { formatShare } from "@/lib/domain/execution";
+import { addDays, formatWeek } from "@/lib/domain/weeks";
+import { AtRiskList } from "./AtRiskList";
+import { HeatmapSection } from "./HeatmapSection";
+import { LeadTotalsSection } from "./LeadTotalsSection";
+import { RollupTable } from "./RollupTable";
+import { parseSort, sortQuery, sortRollup, SORT_COLUMNS, type SortColumn } from "./rollupSort";
+import { shortDay } from "./format";
+import styles from "./dashboard.module.css";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-export const WEEKS_SHOWN = 12;
+type Query = Record<string, string | string[] | undefined>;
 
-export default async function DashboardPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Query> }) {
   const ctx = await requirePageContext();
   if (!canViewDashboard(ctx.role)) forbidden();
   const query = await searchParams;
-  const db = await getDb();
-  const measures = await db.leadMeasure.findMany({
-    where: { organizationId: ctx.organizationId, archivedAt: null },
-    select: { id: true, name: true, unit: true },
-    orderBy: { name: "asc" },
-  });
-  const { locale, timeZone, weekStartsOn } = ctx.organization;
-  const wanted = typeof query.measure === "string" ? query.measure : undefined;
-  const measure = measures.find((m) => m.id === wanted) ?? measures[0];
+  const d = await loadDashboard(await getDb(), ctx.organization, query);
+  const { locale } = ctx.organization;
+  const { filters } = d;
 
-  if (!measure) {
+  if (d.teams.length === 0) {
     return (
       <>
         <h1>Dashboard</h1>
-        <p className="empty">No lead measures yet. Define one to see how teams are doing.</p>
+        <p className="empty">No teams yet. Once teams log their lead measures, every team shows here at a glance.</p>
       </>
     );
   }
 
-  const weeks = lastWeekStarts(localDay(new Date(), timeZone), weekStartsOn, WEEKS_SHOWN);
-  const rows = await leadTotalsByTeamWeek(db, {
-    organizationId: ctx.organizationId,
-    leadMeasureId: measure.id,
-    firstWeek: weeks[0]!,
-    lastWeek: weeks[weeks.length - 1]!,
-    weekStartsOn,
-  });
-  const data = buildLeadTotalsChart(rows);
-  const weekLabels = data.weeks.map((w) => formatWeek({ start: w, end: addDays(w, 6) }, locale));
-  const title = `${measure.name}: weekly totals per team, last ${WEEKS_SHOWN} weeks`;
+  const range = formatWeek({ start: filters.firstWeek, end: addDays(filters.lastWeek, 6) }, locale);
+  const rangeQuery = filtersToQuery({ firstWeek: filters.firstWeek, lastWeek: filters.lastWeek });
+  const teamHref = (teamId: string) => `/dashboard/teams/${teamId}?${rangeQuery}`;
+  const sort = parseSort(query);
+  const sortHrefs = Object.fromEntries(SORT_COLUMNS.map((c) => [c, `/dashboard?${sortQuery(query, sort, c)}`])) as Record<SortColumn, string>;
+  const thisWeekLabel = filters.lastWeek === d.currentWeek ? "This week (so far)" : `Week of ${shortDay(filters.lastWeek, locale)}`;
+  const shownTeams = filters.teamIds.length ? `${filters.teamIds.length} of ${d.teams.length} teams` : `all ${d.teams.length} teams`;
+
+  // The heatmap: all measures combined, or the chosen lead measure only (?heatmap=measure).
+  const withHeatmap = (mode: "combined" | "measure") => {
+    const p = new URLSearchParams(filtersToQuery(filters));
+    for (const k of ["sort", "dir"]) if (typeof query[k] === "string") p.set(k, query[k]);
+    if (mode === "measure") p.set("heatmap", "measure");
+    return `/dashboard?${p.toString()}`;
+  };
+  const measure = d.measure;
+  const heatmapTitle =
+    d.heatmapMode === "measure" && measure ? `${measure.name}: attainment by team and week` : "Lead attainment by team and week";
+  const heatmapExplanation =
+    d.heatmapMode === "measure"
+      ? "Each cell is the team's total for the week as a share of its target that week."
+      : `Each cell is the mean over the team's lead measures of actual ÷ target, each counted up to ${formatShare(ATTAINMENT_CAP)}.`;
+  const heatmapChart = buildHeatmapChart(
+    d.heatmap,
+    d.thresholds,
+    d.heatmap.weeks.map((w) => shortDay(w, locale)),
+  );
+  const totalsTitle = measure ? `${measure.name}: weekly totals per team` : "Weekly lead totals per team";
+  const totalsLabels = (d.leadTotals?.weeks ?? []).map((w) => formatWeek({ start: w, end: addDays(w, 6) }, locale));
 
   return (
-    <>
-      <div className="page-head">
-        <h1>Dashboard</h1>
-        <p className="muted">{ctx.organization.name} · all teams</p>
-      </div>
-      <section className="card" aria-labelledby="chart-title">
-        <div className="row" style={{ justifyContent: "space-between", alignItems: "end", marginBottom: "1rem" }}>
-          <h2 id="chart-title" style={{ margin: 0 }}>
-            {title}
-          </h2>
-          <MeasurePicker measures={measures} selected={measure.id} />
+    <div className={styles.sections}>
+      <div className={styles.head}>
+        <div>
+          <h1>Dashboard</h1>
+          <p className="muted" style={{ margin: 0 }}>
+            {ctx.organization.name} · {shownTeams} · weeks of {range}
+          </p>
         </div>
-        {data.series.length === 0 ? (
-          <p className="empty">No team tracks this measure yet.</p>
-        ) : (
-          <>
-            <LeadTotalsChart data={data} weekLabels={weekLabels} title={title} unit={measure.unit} />
-            <details>
-              <summary>Show the numbers as a table</summary>
-              <div className="table-wrap">
-                <table>
-                  <caption className="muted" style={{ textAlign: "left" }}>
-                    {title} ({measure.unit || "total"}). Weekly target in brackets.
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Week</th>
-                      {data.series.map((s) => (
-                        <th key={s.teamId} scope="col" className="num">
-                          {s.teamName} ({s.weeklyTarget.toLocaleString(locale)})
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.weeks.map((w, i) => (
-                      <tr key={w}>
-                        <th scope="row">{weekLabels[i]}</th>
-                        {data.series.map((s) => (
-                          <td key={s.teamId} className="num">
-                            {s.totals[i]!.toLocaleString(locale, { maximumFractionDigits: 1 })}
-                          </td>
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </details>
-          </>
-        )}
+        <Link href={`/dashboard/trends?${filtersToQuery(filters)}`}>Lag trends and which lead measures move them →</Link>
+      </div>
+
+      <FilterBar filters={filters} teams={d.teams} leadMeasures={d.leadMeasures} />
+
+      <section className="card" aria-labelledby="rollup-title">
+        <h2 id="rollup-title">Teams at a glance</h2>
+        <RollupTable
+          lines={sortRollup(d.rollup, sort)}
+          organization={d.organization}
+          sort={sort}
+          sortHrefs={sortHrefs}
+          thisWeekLabel={thisWeekLabel}
+          trailingEndLabel={`week of ${shortDay(d.windows.trailingEnd, locale)}`}
+          teamHref={teamHref}
+          thresholds={d.thresholds}
+        />
       </section>
-    </>
+
+      <section className="card" aria-labelledby="risk-title">
+        <h2 id="risk-title">At risk</h2>
+        <AtRiskList lines={d.rollup} teamHref={teamHref} />
+      </section>
+
+      <HeatmapSection
+        chart={heatmapChart}
+        title={heatmapTitle}
+        explanation={heatmapExplanation}
+        modes={[
+          { label: "All lead measures", href: withHeatmap("combined"), current: d.heatmapMode === "combined" },
+          ...(measure ? [{ label: `${measure.name} only`, href: withHeatmap("measure"), current: d.heatmapMode === "measure" }] : []),
+        ]}
+        emptyText={
+          d.leadMeasures.length === 0
+            ? "No lead measures yet. Define one on the Measures page to see attainment here."
+            : d.heatmap.teams.length === 0
+              ? `No team shown tracks ${measure?.name ?? "this measure"}.`
+              : null
+        }
+      />
+
+      <LeadTotalsSection
+        data={d.leadTotals}
+        title={totalsTitle}
+        unit={measure?.unit ?? ""}
+        weekLabels={totalsLabels}
+        locale={locale}
+        emptyText={measure ? `No team shown tracks ${measure.name}.` : "No lead measures yet."}
+      />
+    </div>
   );
 }

@@ -1,0 +1,271 @@
+// The dashboard roll-up in one statement: for every team in scope, and for the organization
+// as a whole, lead attainment this week and over the trailing 4 and 13 weeks, check-ins held,
+// the week-by-week cadence facts the execution score and the at-risk rules are computed from,
+// and the latest value of each lag measure the team answers for.
+//
+// Definitions (the UI and the tests rely on them):
+//   - attainment = mean over measure-weeks with a positive target of min(actual ÷ target,
+//     ATTAINMENT_CAP) — see lib/domain/risk.ts for why it is capped;
+//   - "this week" is the range's last week (it may still be running);
+//   - the trailing windows end with the last *ended* week of the range, so a Monday morning
+//     does not drag a quarter's average down;
+//   - check-ins count ended weeks on or after the team's first week (a new team is not blamed
+//     for weeks it did not exist), like the check-in page's execution score;
+//   - a team answers for its own lag measures, or, when it has none, the organization's; an
+//     organization-wide goal is judged on organization-wide values (as teamLagScoreboard does).
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/db/client";
+import { ATTAINMENT_CAP } from "@/lib/domain/risk";
+import type { Direction, Thresholds } from "@/lib/domain/status";
+import { addDays, type IsoDate } from "@/lib/domain/weeks";
+import { attainmentAggregatesSql, measureWeeksCtes } from "./teamAttainmentByWeek";
+import { weekStartSql } from "./weekSql";
+
+export type RollupWindows = {
+  /** First week the statement reads: the start of the trailing 13 weeks. */
+  firstWeek: IsoDate;
+  /** The range's last week ("this week"). */
+  lastWeek: IsoDate;
+  /** Last ended week of the range, where the trailing windows end. */
+  trailingEnd: IsoDate;
+  trailing4First: IsoDate;
+  trailing13First: IsoDate;
+};
+
+/** The windows of the roll-up for a range ending with `lastWeek`, when `currentWeek` is running. */
+export function rollupWindows(lastWeek: IsoDate, currentWeek: IsoDate): RollupWindows {
+  const trailingEnd = lastWeek < currentWeek ? lastWeek : addDays(currentWeek, -7);
+  const trailing13First = addDays(trailingEnd, -7 * 12);
+  return { firstWeek: trailing13First, lastWeek, trailingEnd, trailing4First: addDays(trailingEnd, -7 * 3), trailing13First };
+}
+
+export type Attainment = { measures: number; attainment: number | null; green: number; amber: number; red: number };
+export type HeldOf = { held: number; due: number };
+
+export type RollupWeek = {
+  weekStart: IsoDate;
+  measures: number;
+  attainment: number | null;
+  checkInHeld: boolean;
+  done: number;
+  partial: number;
+  notDone: number;
+  open: number;
+  /** Each measure with a target that week: the team total and the target. */
+  leads: { total: number; target: number }[];
+};
+
+export type RollupLag = {
+  lagMeasureId: string;
+  name: string;
+  unit: string;
+  direction: Direction;
+  baselineValue: number;
+  baselineDate: IsoDate;
+  targetValue: number;
+  targetDate: IsoDate;
+  latestValue: number | null;
+  latestDate: IsoDate | null;
+};
+
+export type RollupFigures = {
+  thisWeek: Attainment;
+  trailing4: number | null;
+  trailing13: number | null;
+  checkIns4: HeldOf;
+  checkIns13: HeldOf;
+  lags: RollupLag[];
+};
+
+export type TeamRollupRow = RollupFigures & {
+  teamId: string;
+  teamName: string;
+  /** The team's first week, in the organization's calendar. */
+  firstWeek: IsoDate;
+  /** Every week from windows.firstWeek to lastWeek, oldest first. */
+  weeks: RollupWeek[];
+};
+
+export type TeamRollup = { organization: RollupFigures; teams: TeamRollupRow[] };
+
+type Row = {
+  teamId: string | null;
+  teamName: string | null;
+  firstWeek: IsoDate | null;
+  this_measures: number | null;
+  this_attainment: number | null;
+  this_green: number | null;
+  this_amber: number | null;
+  this_red: number | null;
+  trailing4: number | null;
+  trailing13: number | null;
+  held4: number;
+  due4: number;
+  held13: number;
+  due13: number;
+  weeks: RollupWeek[] | null;
+  lags: RollupLag[] | null;
+};
+
+export async function teamRollup(
+  db: Db,
+  params: {
+    organizationId: string;
+    timeZone: string;
+    weekStartsOn: number;
+    /** Empty = every active team. */
+    teamIds: readonly string[];
+    windows: RollupWindows;
+    thresholds: Thresholds;
+  },
+): Promise<TeamRollup> {
+  const { organizationId, timeZone, weekStartsOn, windows: w, thresholds } = params;
+  const org = Prisma.sql`${organizationId}::uuid`;
+  const cap = ATTAINMENT_CAP;
+  const end = addDays(w.lastWeek, 7);
+  const in4 = Prisma.sql`week_start BETWEEN ${w.trailing4First}::date AND ${w.trailingEnd}::date`;
+  const in13 = Prisma.sql`week_start BETWEEN ${w.trailing13First}::date AND ${w.trailingEnd}::date`;
+  // createdAt is a UTC timestamp; the team's first day is its local date in the organization.
+  const createdDay = Prisma.sql`((st."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone})::date`;
+  const rows = await db.$queryRaw<Row[]>(Prisma.sql`
+    WITH ${measureWeeksCtes({ organizationId, teamIds: params.teamIds, firstWeek: w.firstWeek, lastWeek: w.lastWeek, weekStartsOn })},
+    team_first AS (
+      SELECT st.id AS team_id, ${weekStartSql(createdDay, weekStartsOn)} AS first_week FROM scope_teams st
+    ),
+    lead_weeks AS (
+      SELECT team_id, week_start, ${attainmentAggregatesSql(cap, thresholds)},
+             json_agg(json_build_object('total', total, 'target', target) ORDER BY lead_measure_id) AS leads
+        FROM measure_weeks
+       GROUP BY 1, 2
+    ),
+    held AS (
+      SELECT DISTINCT c."teamId" AS team_id, ${weekStartSql(Prisma.sql`c."weekStart"`, weekStartsOn)} AS week_start
+        FROM "CheckIn" c
+        JOIN scope_teams st ON st.id = c."teamId"
+       WHERE c."organizationId" = ${org} AND c."weekStart" >= ${w.firstWeek}::date AND c."weekStart" < ${end}::date
+    ),
+    commitments AS (
+      SELECT c."teamId" AS team_id, ${weekStartSql(Prisma.sql`c."weekStart"`, weekStartsOn)} AS week_start,
+             count(*) FILTER (WHERE c.status = 'DONE')::int AS done,
+             count(*) FILTER (WHERE c.status = 'PARTIAL')::int AS partial,
+             count(*) FILTER (WHERE c.status = 'NOT_DONE')::int AS not_done,
+             count(*) FILTER (WHERE c.status = 'OPEN')::int AS open
+        FROM "Commitment" c
+        JOIN scope_teams st ON st.id = c."teamId"
+       WHERE c."organizationId" = ${org} AND c."weekStart" >= ${w.firstWeek}::date AND c."weekStart" < ${end}::date
+       GROUP BY 1, 2
+    ),
+    team_weeks AS (
+      SELECT tf.team_id, tf.first_week, weeks.week_start, lw.measures, lw.attainment, lw.leads,
+             (held.week_start IS NOT NULL) AS held, cm.done, cm.partial, cm.not_done, cm.open
+        FROM team_first tf
+       CROSS JOIN weeks
+        LEFT JOIN lead_weeks lw ON lw.team_id = tf.team_id AND lw.week_start = weeks.week_start
+        LEFT JOIN held ON held.team_id = tf.team_id AND held.week_start = weeks.week_start
+        LEFT JOIN commitments cm ON cm.team_id = tf.team_id AND cm.week_start = weeks.week_start
+    ),
+    per_team AS (
+      SELECT team_id,
+             json_agg(json_build_object(
+               'weekStart', to_char(week_start, 'YYYY-MM-DD'),
+               'measures', coalesce(measures, 0),
+               'attainment', attainment,
+               'checkInHeld', held,
+               'done', coalesce(done, 0), 'partial', coalesce(partial, 0),
+               'notDone', coalesce(not_done, 0), 'open', coalesce(open, 0),
+               'leads', coalesce(leads, '[]'::json)
+             ) ORDER BY week_start) AS weeks,
+             count(*) FILTER (WHERE ${in4} AND week_start >= first_week)::int AS due4,
+             count(*) FILTER (WHERE ${in4} AND week_start >= first_week AND held)::int AS held4,
+             count(*) FILTER (WHERE ${in13} AND week_start >= first_week)::int AS due13,
+             count(*) FILTER (WHERE ${in13} AND week_start >= first_week AND held)::int AS held13
+        FROM team_weeks
+       GROUP BY team_id
+    ),
+    attainment AS (
+      -- ROLLUP adds the organization's row (team_id NULL, grouped = 1) over every team in scope.
+      SELECT team_id, GROUPING(team_id) AS grouped,
+             ${attainmentAggregatesSql(cap, thresholds, { where: Prisma.sql`week_start = ${w.lastWeek}::date`, prefix: "this_" })},
+             (avg(least(raw, ${cap}::float8)) FILTER (WHERE ${in4}))::float8 AS trailing4,
+             (avg(least(raw, ${cap}::float8)) FILTER (WHERE ${in13}))::float8 AS trailing13
+        FROM measure_weeks
+       GROUP BY ROLLUP (team_id)
+    ),
+    lag_latest AS (
+      SELECT l."teamId" AS team_id, l.name, l.id,
+             json_build_object(
+               'lagMeasureId', l.id, 'name', l.name, 'unit', l.unit, 'direction', l.direction::text,
+               'baselineValue', l."baselineValue"::float8, 'baselineDate', to_char(l."baselineDate", 'YYYY-MM-DD'),
+               'targetValue', l."targetValue"::float8, 'targetDate', to_char(l."targetDate", 'YYYY-MM-DD'),
+               'latestValue', latest.value::float8, 'latestDate', to_char(latest."observedOn", 'YYYY-MM-DD')
+             ) AS lag
+        FROM "LagMeasure" l
+        LEFT JOIN LATERAL (
+          SELECT o.value, o."observedOn"
+            FROM "LagObservation" o
+           WHERE o."organizationId" = l."organizationId"
+             AND o."lagMeasureId" = l.id
+             AND o."observedOn" <= ${addDays(w.lastWeek, 6)}::date
+             -- A team's goal takes its team's values (or unattributed ones); an organization's
+             -- goal only organization-wide values.
+             AND (o."teamId" IS NULL OR o."teamId" = l."teamId")
+           ORDER BY o."observedOn" DESC, o."createdAt" DESC
+           LIMIT 1
+        ) latest ON true
+       WHERE l."organizationId" = ${org}
+         AND l."archivedAt" IS NULL
+         AND (l."teamId" IS NULL OR l."teamId" IN (SELECT id FROM scope_teams))
+    ),
+    team_lags AS (
+      SELECT st.id AS team_id, json_agg(ll.lag ORDER BY ll.name, ll.id) AS lags
+        FROM scope_teams st
+        JOIN lag_latest ll
+          ON ll.team_id = st.id
+          OR (ll.team_id IS NULL AND NOT EXISTS (SELECT 1 FROM lag_latest own WHERE own.team_id = st.id))
+       GROUP BY st.id
+    )
+    SELECT st.id AS "teamId", st.name AS "teamName", to_char(tf.first_week, 'YYYY-MM-DD') AS "firstWeek",
+           a.this_measures, a.this_attainment, a.this_green, a.this_amber, a.this_red, a.trailing4, a.trailing13,
+           pt.held4, pt.due4, pt.held13, pt.due13, pt.weeks, coalesce(tl.lags, '[]'::json) AS lags
+      FROM scope_teams st
+      JOIN team_first tf ON tf.team_id = st.id
+      JOIN per_team pt ON pt.team_id = st.id
+      LEFT JOIN attainment a ON a.team_id = st.id AND a.grouped = 0
+      LEFT JOIN team_lags tl ON tl.team_id = st.id
+    UNION ALL
+    SELECT NULL, NULL, NULL,
+           a.this_measures, a.this_attainment, a.this_green, a.this_amber, a.this_red, a.trailing4, a.trailing13,
+           (SELECT coalesce(sum(held4), 0)::int FROM per_team), (SELECT coalesce(sum(due4), 0)::int FROM per_team),
+           (SELECT coalesce(sum(held13), 0)::int FROM per_team), (SELECT coalesce(sum(due13), 0)::int FROM per_team),
+           NULL,
+           (SELECT coalesce(json_agg(lag ORDER BY name, id), '[]'::json) FROM lag_latest WHERE team_id IS NULL)
+      FROM (SELECT 1) AS one
+      LEFT JOIN attainment a ON a.grouped = 1
+     ORDER BY 2 NULLS FIRST, 1`);
+
+  const figures = (r: Row): RollupFigures => ({
+    thisWeek: {
+      measures: r.this_measures ?? 0,
+      attainment: r.this_attainment,
+      green: r.this_green ?? 0,
+      amber: r.this_amber ?? 0,
+      red: r.this_red ?? 0,
+    },
+    trailing4: r.trailing4,
+    trailing13: r.trailing13,
+    checkIns4: { held: r.held4, due: r.due4 },
+    checkIns13: { held: r.held13, due: r.due13 },
+    lags: r.lags ?? [],
+  });
+  const [orgRow, ...teamRows] = rows;
+  return {
+    organization: figures(orgRow!),
+    teams: teamRows.map((r) => ({
+      ...figures(r),
+      teamId: r.teamId!,
+      teamName: r.teamName!,
+      firstWeek: r.firstWeek!,
+      weeks: r.weeks ?? [],
+    })),
+  };
+}
