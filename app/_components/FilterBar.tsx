@@ -32,7 +32,10 @@ export function FilterBar({
       leadMeasureId: (form.get("lead") as string | null) || filters.leadMeasureId,
       lagMeasureId: (form.get("lag") as string | null) || filters.lagMeasureId,
     });
-    router.push(`${pathname}?${query}`);
+    // Keep what the filters do not own (a sort order, a heatmap mode).
+    const kept = new URLSearchParams(window.location.search);
+    for (const k of ["from", "to", "teams", "lead", "lag"]) kept.delete(k);
+    router.push(`${pathname}?${[query, kept.toString()].filter(Boolean).join("&")}`);
   }
 
   return (

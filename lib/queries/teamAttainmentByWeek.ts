@@ -30,7 +30,7 @@ export type AttainmentScope = {
  * measure and week with a positive target in force, gap-filled with a zero total.
  */
 export function measureWeeksCtes(s: AttainmentScope): Prisma.Sql {
-  const weekCount = daysBetween(s.firstWeek, s.lastWeek) / 7 + 1;
+  const weekCount = Math.floor(daysBetween(s.firstWeek, s.lastWeek) / 7) + 1;
   const org = Prisma.sql`${s.organizationId}::uuid`;
   const teamFilter = (column: Prisma.Sql) =>
     s.teamIds.length ? Prisma.sql`AND ${column} IN (${Prisma.join(s.teamIds.map((id) => Prisma.sql`${id}::uuid`))})` : Prisma.empty;
