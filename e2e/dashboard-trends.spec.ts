@@ -1,21 +1,7 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { DEMO_USERS, signIn } from "./fixtures";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_USERS, expectChartPainted, signIn } from "./fixtures";
 
-/** Pixels that are neither transparent nor the white background: what chart.js drew. */
-function paintedPixels(canvas: Locator) {
-  return canvas.evaluate((el: HTMLCanvasElement) => {
-    const ctx = el.getContext("2d");
-    if (!ctx || el.width === 0) return 0;
-    const { data } = ctx.getImageData(0, 0, el.width, el.height);
-    let painted = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      const white = data[i]! > 245 && data[i + 1]! > 245 && data[i + 2]! > 245;
-      if (data[i + 3]! > 0 && !white) painted++;
-    }
-    return painted;
-  });
-}
 
 const lagSection = (page: Page) => page.locator("section", { has: page.locator("#lag-title") });
 
@@ -42,8 +28,8 @@ test("the manager sees a lag's trend, its forecast and whether a lead measure pr
 
   const chart = page.getByTestId("lag-chart");
   await expect(chart).toBeVisible();
-  await expect.poll(() => paintedPixels(chart), { timeout: 15_000 }).toBeGreaterThan(500);
-  await expect.poll(() => paintedPixels(page.getByTestId("overlay-chart")), { timeout: 15_000 }).toBeGreaterThan(500);
+  await expectChartPainted(chart);
+  await expectChartPainted(page.getByTestId("overlay-chart"));
 
   // The lead → lag panel: a verdict sentence and one row per lag tested, claiming no cause.
   const panel = page.getByTestId("lead-lag-panel");
@@ -113,7 +99,7 @@ test("the trends page fits a phone screen", async ({ page }) => {
   await signIn(page, DEMO_USERS.manager.email);
   await page.goto("/dashboard/trends");
   const chart = page.getByTestId("lag-chart");
-  await expect.poll(() => paintedPixels(chart), { timeout: 15_000 }).toBeGreaterThan(500);
+  await expectChartPainted(chart);
   for (const section of await page.locator("main section").all()) {
     const box = (await section.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(390);

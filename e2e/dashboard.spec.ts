@@ -2,29 +2,11 @@
 // heatmap paints, sorting reorders the roll-up, the lead totals download as the charted numbers,
 // and a member is refused.
 import { readFile } from "node:fs/promises";
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { DEMO_USERS, signIn } from "./fixtures";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_USERS, expectChartPainted, signIn } from "./fixtures";
 
 const TEAMS = ["Billing Care", "Technical Escalations", "Tier 1 Support"];
 
-/** chart.js paints after hydration: wait until the canvas has non-blank pixels. */
-async function expectPainted(canvas: Locator) {
-  await expect(canvas).toBeVisible();
-  await expect
-    .poll(
-      () =>
-        canvas.evaluate((el: HTMLCanvasElement) => {
-          const ctx = el.getContext("2d");
-          if (!ctx || el.width === 0) return 0;
-          const { data } = ctx.getImageData(0, 0, el.width, el.height);
-          let painted = 0;
-          for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted++;
-          return painted;
-        }),
-      { timeout: 15_000 },
-    )
-    .toBeGreaterThan(500);
-}
 
 const rollupTeams = (page: Page) => page.getByTestId("rollup-team").getByRole("rowheader");
 
@@ -52,7 +34,7 @@ test("the manager filters the dashboard to two teams, and the URL keeps the view
 test("the heatmap paints, explains its colours and lists every cell as a table", async ({ page }) => {
   await signIn(page, DEMO_USERS.manager.email);
   await page.goto("/dashboard");
-  await expectPainted(page.getByTestId("heatmap-chart"));
+  await expectChartPainted(page.getByTestId("heatmap-chart"));
   await expect(page.getByRole("list", { name: "Colours" })).toContainText("On target: 100% or more");
   await page.getByText("Show the heatmap as a table").click();
   const table = page.getByTestId("heatmap-table");
@@ -86,7 +68,7 @@ test("the weekly lead totals download as a CSV of the charted numbers", async ({
   await signIn(page, DEMO_USERS.manager.email);
   await page.goto("/dashboard");
   const section = page.locator("section").filter({ has: page.getByRole("heading", { name: /weekly totals per team/ }) });
-  await expectPainted(section.getByTestId("lead-totals-chart"));
+  await expectChartPainted(section.getByTestId("lead-totals-chart"));
   await section.getByText("Show the numbers as a table").click();
   const tableRows = section.getByTestId("totals-table").locator("tbody tr");
   await expect(tableRows).toHaveCount(13);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_USERS, signIn } from "./fixtures";
+import { DEMO_USERS, expectChartPainted, signIn } from "./fixtures";
 
 test("an anonymous visitor is sent to sign-in", async ({ page }) => {
   await page.goto("/dashboard");
@@ -67,20 +67,7 @@ test("the manager sees the weekly chart of a lead measure across teams", async (
   const canvas = page.getByTestId("lead-totals-chart");
   await expect(canvas).toBeVisible();
   // chart.js paints after hydration: wait until the canvas has non-blank pixels.
-  await expect
-    .poll(
-      () =>
-        canvas.evaluate((el: HTMLCanvasElement) => {
-          const ctx = el.getContext("2d");
-          if (!ctx || el.width === 0) return 0;
-          const { data } = ctx.getImageData(0, 0, el.width, el.height);
-          let painted = 0;
-          for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted++;
-          return painted;
-        }),
-      { timeout: 15_000 },
-    )
-    .toBeGreaterThan(500);
+  await expectChartPainted(canvas);
   // The text alternative lists every team.
   await page.getByText("Show the numbers as a table").click();
   const table = page.getByTestId("totals-table");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_USERS, signIn } from "./fixtures";
+import { DEMO_USERS, expectChartPainted, signIn } from "./fixtures";
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
@@ -66,20 +66,7 @@ test("a manager measures a program's ROI: costs, a retention benefit, BCR, ROI, 
 
   // The chart paints, with its table alternative.
   const canvas = page.getByTestId("roi-chart");
-  await expect
-    .poll(
-      () =>
-        canvas.evaluate((el: HTMLCanvasElement) => {
-          const ctx = el.getContext("2d");
-          if (!ctx || el.width === 0) return 0;
-          const { data } = ctx.getImageData(0, 0, el.width, el.height);
-          let painted = 0;
-          for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted++;
-          return painted;
-        }),
-      { timeout: 15_000 },
-    )
-    .toBeGreaterThan(500);
+  await expectChartPainted(canvas);
   await expect(page.getByRole("table", { name: "Projection by quarter" }).getByRole("row")).toHaveCount(5);
 
   // The what-if: move the lead measure's weekly level with the keyboard; the projection follows.
