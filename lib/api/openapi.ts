@@ -32,7 +32,7 @@ function operationObject(op: Operation) {
     summary: op.summary,
     ...(op.description ? { description: op.description } : {}),
     operationId: `${op.method}${op.path.replace(/^\/api\/v1/, "").replace(/[{}]/g, "").replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase())}`,
-    security: [{ bearerAuth: [op.scope] }, { sessionCookie: [] }],
+    security: [{ bearerAuth: op.scope ? [op.scope] : [] }, { sessionCookie: [] }],
     "x-required-scope": op.scope,
     parameters: parametersOf(op),
     ...(body ? { requestBody: body } : {}),

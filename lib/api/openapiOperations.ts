@@ -16,7 +16,8 @@ export type Operation = {
   path: string;
   summary: string;
   description?: string;
-  scope: ApiScope;
+  /** The scope a token needs; null = any valid token (and any signed-in member). */
+  scope: ApiScope | null;
   /** The JSON body's zod schema. */
   body?: z.ZodType;
   /** A non-JSON body (CSV uploads). */
@@ -242,11 +243,9 @@ export const OPERATIONS: Operation[] = [
       "Nothing is read or stored. Each benefit line counts value × margin × isolation × confidence × (1 + adjustment); " +
       "BCR = benefits ÷ costs; ROI % = (benefits − costs) ÷ costs × 100; payback = costs ÷ (benefits ÷ months), null without a benefit. " +
       "Costs must add up to more than zero. Any valid API token may call it, whatever its scopes, and any signed-in member.",
-    // Documented under the least scope until the document can describe scope-less operations;
-    // the handler itself asks for no scope (apiRoute(null, …)).
-    scope: "measures:read",
+    scope: null,
     body: roiEvaluateSchema,
     ok: { status: 200, description: "The ROI, with each line's attributed value.", schema: ref("RoiEvaluation") },
-    errors: [400, 401, 403],
+    errors: [400, 401],
   },
 ];
