@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { TemplatePicker } from "@/app/_components/TemplatePicker";
 import { useFormAction } from "@/app/_components/useFormAction";
 import { FormMessage, SelectField, TextField } from "@/app/_components/Field";
 import type { ActionState } from "@/lib/actions";
@@ -32,19 +33,7 @@ export function LeadMeasureForm({
   return (
     <form onSubmit={onSubmit} className="stack" key={template?.name ?? "form"} aria-label="Lead measure">
       {measure ? <input type="hidden" name="id" value={measure.id} /> : null}
-      {templates.length > 0 ? (
-        <SelectField
-          label="Start from a template"
-          name="template"
-          defaultValue={template?.name ?? ""}
-          onChange={(e) => setTemplate(templates.find((t) => t.name === e.target.value) ?? null)}
-        >
-          <option value="">— none —</option>
-          {templates.map((t) => (
-            <option key={t.name}>{t.name}</option>
-          ))}
-        </SelectField>
-      ) : null}
+      <TemplatePicker templates={templates} selected={template} onPick={setTemplate} />
       <TextField label="Name" name="name" defaultValue={values?.name ?? ""} errors={errors.name} required />
       <TextField label="Description" name="description" defaultValue={values?.description ?? ""} errors={errors.description} />
       <div className="row">
