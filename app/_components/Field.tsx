@@ -20,6 +20,16 @@ function Message({ id, errors, hint }: { id: string; errors?: string[]; hint?: s
   );
 }
 
+/** A field's error message on its own, for inputs laid out by hand. */
+export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors?.length) return null;
+  return (
+    <p id={id} className="field-error">
+      {errors.join(" ")}
+    </p>
+  );
+}
+
 function aria(id: string, errors?: string[], hint?: string) {
   return {
     "aria-invalid": errors?.length ? (true as const) : undefined,

@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { addDays, type IsoDate } from "@/lib/domain/weeks";
 import type { WeeklyValue } from "./leadWeeklySeries";
-import { weekStartSql } from "./weekSql";
+import { weekSeriesSql, weekStartSql } from "./weekSql";
 
 export async function lagWeeklySeries(
   db: Db,
@@ -14,7 +14,7 @@ export async function lagWeeklySeries(
   const scope = params.teamId ? Prisma.sql`o."teamId" = ${params.teamId}::uuid` : Prisma.sql`o."teamId" IS NULL`;
   return db.$queryRaw<WeeklyValue[]>(Prisma.sql`
     WITH weeks AS (
-      SELECT generate_series(${firstWeek}::date, ${lastWeek}::date, interval '7 days')::date AS week_start
+      ${weekSeriesSql(firstWeek, lastWeek)}
     ),
     means AS (
       SELECT ${weekStartSql(Prisma.sql`o."observedOn"`, weekStartsOn)} AS week_start, avg(o.value) AS mean

@@ -2,9 +2,9 @@
 // no entries is a zero, not a hole. Aggregated in SQL.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { addDays, daysBetween, type IsoDate } from "@/lib/domain/weeks";
+import { addDays, type IsoDate } from "@/lib/domain/weeks";
 import { targetInForceSql } from "./targetSql";
-import { weekStartSql } from "./weekSql";
+import { weekSeriesSql, weekStartSql } from "./weekSql";
 
 export type LeadTotalRow = {
   teamId: string;
@@ -23,9 +23,7 @@ export async function leadTotalsByTeamWeek(
   const end = addDays(lastWeek, 7);
   return db.$queryRaw<LeadTotalRow[]>(Prisma.sql`
     WITH weeks AS (
-      -- An integer series: the planner knows the row count (a date series is guessed at 1,000
-      -- rows; at 150 teams PostgreSQL then spends ~300 ms JIT-compiling the query).
-      SELECT (${firstWeek}::date + 7 * i) AS week_start FROM generate_series(0, ${Math.floor(daysBetween(firstWeek, lastWeek) / 7)}::int) AS i
+      ${weekSeriesSql(firstWeek, lastWeek)}
     ),
     teams AS (
       SELECT t.id, t.name, tlm."organizationId", tlm."teamId", tlm."leadMeasureId"

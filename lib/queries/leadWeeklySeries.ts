@@ -3,7 +3,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { addDays, type IsoDate } from "@/lib/domain/weeks";
-import { weekStartSql } from "./weekSql";
+import { weekSeriesSql, weekStartSql } from "./weekSql";
 
 export type WeeklyValue = { weekStart: IsoDate; value: number | null };
 
@@ -15,7 +15,7 @@ export async function leadWeeklySeries(
   const teamFilter = params.teamId ? Prisma.sql`AND e."teamId" = ${params.teamId}::uuid` : Prisma.empty;
   return db.$queryRaw<WeeklyValue[]>(Prisma.sql`
     WITH weeks AS (
-      SELECT generate_series(${firstWeek}::date, ${lastWeek}::date, interval '7 days')::date AS week_start
+      ${weekSeriesSql(firstWeek, lastWeek)}
     ),
     totals AS (
       SELECT ${weekStartSql(Prisma.sql`e."entryDate"`, weekStartsOn)} AS week_start, sum(e.value) AS total

@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { addDays, type IsoDate } from "@/lib/domain/weeks";
 import type { WeeklyValue } from "./leadWeeklySeries";
-import { weekStartSql } from "./weekSql";
+import { weekSeriesSql, weekStartSql } from "./weekSql";
 
 export async function programSeriesLead(
   db: Db,
@@ -13,7 +13,7 @@ export async function programSeriesLead(
   const { organizationId, leadMeasureId, teamIds, firstWeek, lastWeek, weekStartsOn } = params;
   return db.$queryRaw<WeeklyValue[]>(Prisma.sql`
     WITH weeks AS (
-      SELECT generate_series(${firstWeek}::date, ${lastWeek}::date, interval '7 days')::date AS week_start
+      ${weekSeriesSql(firstWeek, lastWeek)}
     ),
     totals AS (
       SELECT ${weekStartSql(Prisma.sql`e."entryDate"`, weekStartsOn)} AS week_start, sum(e.value) AS total

@@ -9,9 +9,9 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import type { Thresholds } from "@/lib/domain/status";
-import { addDays, daysBetween, type IsoDate } from "@/lib/domain/weeks";
+import { addDays, type IsoDate } from "@/lib/domain/weeks";
 import { targetInForceSql } from "./targetSql";
-import { weekStartSql } from "./weekSql";
+import { weekSeriesSql, weekStartSql } from "./weekSql";
 
 export type AttainmentScope = {
   organizationId: string;
@@ -30,16 +30,13 @@ export type AttainmentScope = {
  * measure and week with a positive target in force, gap-filled with a zero total.
  */
 export function measureWeeksCtes(s: AttainmentScope): Prisma.Sql {
-  const weekCount = Math.floor(daysBetween(s.firstWeek, s.lastWeek) / 7) + 1;
   const org = Prisma.sql`${s.organizationId}::uuid`;
   const teamFilter = (column: Prisma.Sql) =>
     s.teamIds.length ? Prisma.sql`AND ${column} IN (${Prisma.join(s.teamIds.map((id) => Prisma.sql`${id}::uuid`))})` : Prisma.empty;
   const measureFilter = (column: Prisma.Sql) => (s.leadMeasureId ? Prisma.sql`AND ${column} = ${s.leadMeasureId}::uuid` : Prisma.empty);
   return Prisma.sql`
     weeks AS (
-      -- An integer series: the planner knows how many weeks there are (a date series would be
-      -- guessed at 1,000 rows, inflating every estimate until PostgreSQL JIT-compiles the query).
-      SELECT (${s.firstWeek}::date + 7 * i) AS week_start FROM generate_series(0, ${weekCount - 1}::int) AS i
+      ${weekSeriesSql(s.firstWeek, s.lastWeek)}
     ),
     scope_teams AS (
       SELECT t.id, t.name, t."createdAt"

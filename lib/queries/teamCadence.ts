@@ -7,7 +7,7 @@ import type { OrgSettings } from "@/lib/auth/tenant";
 import { executionScore, scoreWindow, type CadenceWeek, type ExecutionScore } from "@/lib/domain/execution";
 import { addDays, localDay, weekStart, type IsoDate } from "@/lib/domain/weeks";
 import { targetInForceSql } from "./targetSql";
-import { weekStartSql } from "./weekSql";
+import { weekSeriesSql, weekStartSql } from "./weekSql";
 
 export type CadenceRow = {
   weekStart: IsoDate;
@@ -28,7 +28,7 @@ export async function teamCadence(
   const end = addDays(lastWeek, 7);
   return db.$queryRaw<CadenceRow[]>(Prisma.sql`
     WITH weeks AS (
-      SELECT generate_series(${firstWeek}::date, ${lastWeek}::date, interval '7 days')::date AS week_start
+      ${weekSeriesSql(firstWeek, lastWeek)}
     ),
     held AS (
       SELECT DISTINCT ${weekStartSql(Prisma.sql`c."weekStart"`, weekStartsOn)} AS week_start

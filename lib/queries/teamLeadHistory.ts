@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { addDays, type IsoDate } from "@/lib/domain/weeks";
 import { targetInForceSql } from "./targetSql";
-import { weekStartSql } from "./weekSql";
+import { teamMeasuresSql, weekSeriesSql, weekStartSql } from "./weekSql";
 
 export type LeadHistoryRow = {
   leadMeasureId: string;
@@ -28,15 +28,10 @@ export async function teamLeadHistory(
   const end = addDays(lastWeek, 7);
   return db.$queryRaw<LeadHistoryRow[]>(Prisma.sql`
     WITH weeks AS (
-      SELECT generate_series(${firstWeek}::date, ${lastWeek}::date, interval '7 days')::date AS week_start
+      ${weekSeriesSql(firstWeek, lastWeek)}
     ),
     measures AS (
-      SELECT tlm."organizationId", tlm."teamId", tlm."leadMeasureId", m.name, m.unit
-        FROM "TeamLeadMeasure" tlm
-        JOIN "LeadMeasure" m ON m."organizationId" = tlm."organizationId" AND m.id = tlm."leadMeasureId"
-       WHERE tlm."organizationId" = ${organizationId}::uuid
-         AND tlm."teamId" = ${teamId}::uuid
-         AND m."archivedAt" IS NULL
+      ${teamMeasuresSql(organizationId, teamId)}
     ),
     people AS (
       SELECT tm."userId", u.name

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { FieldError } from "@/app/_components/Field";
 import { useFormAction } from "@/app/_components/useFormAction";
 import type { ActionState } from "@/lib/actions";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/errors";
@@ -13,14 +14,6 @@ type Props = {
   measures: { id: string; name: string; unit: string }[];
 };
 
-function FieldError({ id, errors }: { id: string; errors?: string[] }) {
-  if (!errors?.length) return null;
-  return (
-    <p id={id} className="field-error">
-      {errors.join(" ")}
-    </p>
-  );
-}
 
 export function LogEntryForm({ teamId, today, measures }: Props) {
   // One key per intended entry: a double submit or a retry after a lost response reuses it,

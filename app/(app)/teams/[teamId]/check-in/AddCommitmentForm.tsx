@@ -6,7 +6,7 @@ import type { ActionState } from "@/lib/actions";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/errors";
 import { commitmentsFromForm, createCommitmentsSchema, MAX_COMMITMENT_LENGTH } from "@/lib/schemas/checkIn";
 import { addCommitmentsAction } from "./actions";
-import { FieldError, FormMessage } from "./FieldError";
+import { FieldError, FormMessage } from "@/app/_components/Field";
 import styles from "./checkIn.module.css";
 
 type Props = {

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions";
 import { markCheckInHeldAction } from "./actions";
-import { FormMessage } from "./FieldError";
+import { FormMessage } from "@/app/_components/Field";
 
 /** The lead's last step: record that the check-in took place. */
 export function MarkHeldForm({ teamId, weekStart }: { teamId: string; weekStart: string }) {

@@ -6,7 +6,7 @@ import type { ActionState } from "@/lib/actions";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/errors";
 import { reviewCommitmentSchema } from "@/lib/schemas/checkIn";
 import { reviewCommitmentAction } from "./actions";
-import { FieldError, FormMessage } from "./FieldError";
+import { FieldError, FormMessage } from "@/app/_components/Field";
 import styles from "./checkIn.module.css";
 
 const CHOICES = [
