@@ -78,6 +78,8 @@ export type ProgramRoi = ProgramRoiCore & {
   intangibles: { id: string; name: string; note: string }[];
   /** Inflation rate × average salary × headcount vs the costs; null without an average salary. */
   trainingBudget: TrainingBudget | null;
+  /** Costs dated after `costsThrough`, left out of every figure. */
+  costsExcluded: number;
   whatIf: ProgramWhatIf | null;
 };
 
@@ -86,17 +88,24 @@ export type ComputeProgramRoiOptions = {
   whatIf?: { leadMeasureId: string; changePercent: number };
   /** Monte Carlo draws (default 10,000). */
   draws?: number;
+  /** "Today" in the organization's calendar, instead of `now` (a quarterly report's day after its as-of day). */
+  today?: IsoDate;
+  /** Leave out costs incurred after this day (a report as of a past day); their sum is `costsExcluded`. */
+  costsThrough?: IsoDate;
 };
 
 const values = (rows: { value: number | null }[]) => rows.map((r) => r.value);
 
 export async function computeProgramRoi(db: Db, ctx: TenantContext, programId: string, opts: ComputeProgramRoiOptions = {}): Promise<ProgramRoi> {
   if (!canViewDashboard(ctx.role)) throw forbidden("You need the manager role to see a program's ROI.");
-  const program = await loadProgram(db, ctx, programId);
+  const loaded = await loadProgram(db, ctx, programId);
+  const counted = (c: { incurredOn: Date }) => !opts.costsThrough || fromUtcDate(c.incurredOn) <= opts.costsThrough;
+  const program = { ...loaded, costs: loaded.costs.filter(counted) };
+  const costsExcluded = loaded.costs.filter((c) => !counted(c)).reduce((s, c) => s + c.amount, 0);
   const { organizationId } = ctx;
   const { timeZone, weekStartsOn, currency, locale } = ctx.organization;
   const org = await db.organization.findUnique({ where: { id: organizationId }, select: { trainingInflationRate: true } });
-  const today = localDay(opts.now ?? new Date(), timeZone);
+  const today = opts.today ?? localDay(opts.now ?? new Date(), timeZone);
   const startDate = fromUtcDate(program.startDate);
   const participants = program.teams.filter((t) => t.role === "PARTICIPANT");
   const controls = program.teams.filter((t) => t.role === "CONTROL");
@@ -193,6 +202,7 @@ export async function computeProgramRoi(db: Db, ctx: TenantContext, programId: s
       locale,
       currency,
     }),
+    costsExcluded,
     whatIf: opts.whatIf ? await whatIfOf(db, ctx, core, benefits, participants.map((t) => t.teamId), window, opts.whatIf) : null,
   };
 }

@@ -1,0 +1,158 @@
+import "server-only";
+// Past reports: the list, one report's document, and its files — all regenerated from the
+// stored snapshot, never from today's data.
+import type { TenantContext } from "@/lib/auth/tenant";
+import { canViewDashboard } from "@/lib/auth/permissions";
+import type { Db } from "@/lib/db/client";
+import { renderAppendixCsv } from "@/lib/domain/report/appendix";
+import type { ReportDocument } from "@/lib/domain/report/document";
+import { renderReportMarkdown } from "@/lib/domain/report/markdown";
+import { buildNarrative } from "@/lib/domain/report/narrative";
+import { defaultReportQuarter, quarterCutoff, reportableQuarters } from "@/lib/domain/report/quarters";
+import type { ReportSnapshot } from "@/lib/domain/report/snapshot";
+import { fromUtcDate, localDay, type IsoDate } from "@/lib/domain/weeks";
+import { forbidden, notFound } from "@/lib/errors";
+import { renderReportPdf } from "@/lib/report/pdf";
+import type { ReportFormat } from "@/lib/schemas/reports";
+
+export type ReportListItem = {
+  id: string;
+  title: string;
+  quarter: string;
+  quarterLabel: string;
+  scope: "organization" | "program";
+  programName: string | null;
+  asOf: IsoDate;
+  complete: boolean;
+  createdAt: string;
+  createdBy: string | null;
+  pdfPages: number;
+  fingerprint: string;
+};
+
+export type ReportView = { item: ReportListItem; document: ReportDocument; pdfSha256: string; snapshotSha256: string };
+
+export type ReportOptions = {
+  quarters: { id: string; label: string; inProgress: boolean; asOf: IsoDate }[];
+  defaultQuarter: string | null;
+  programs: { id: string; name: string }[];
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function requireReportRole(ctx: TenantContext): void {
+  if (!canViewDashboard(ctx.role)) throw forbidden("You need the manager role to see and export reports.");
+}
+
+type ReportRow = {
+  id: string;
+  title: string;
+  quarter: string;
+  scope: "ORGANIZATION" | "PROGRAM";
+  asOf: Date;
+  createdAt: Date;
+  createdById: string | null;
+  pdfPages: number;
+  snapshotSha256: string;
+  snapshot: unknown;
+};
+
+async function itemOf(db: Db, organizationId: string, rows: ReportRow[]): Promise<ReportListItem[]> {
+  const ids = [...new Set(rows.map((r) => r.createdById).filter((x): x is string => x != null))];
+  const users = ids.length ? await db.membership.findMany({ where: { organizationId, userId: { in: ids } }, select: { userId: true, user: { select: { name: true } } } }) : [];
+  const nameOf = new Map(users.map((u) => [u.userId, u.user.name]));
+  return rows.map((r) => {
+    const s = r.snapshot as ReportSnapshot;
+    return {
+      id: r.id,
+      title: r.title,
+      quarter: r.quarter,
+      quarterLabel: s.quarter.label,
+      scope: r.scope === "PROGRAM" ? "program" : "organization",
+      programName: s.scope.kind === "program" ? s.scope.programName : null,
+      asOf: fromUtcDate(r.asOf),
+      complete: s.quarter.complete,
+      createdAt: r.createdAt.toISOString(),
+      createdBy: r.createdById ? (nameOf.get(r.createdById) ?? null) : null,
+      pdfPages: r.pdfPages,
+      fingerprint: r.snapshotSha256.slice(0, 16),
+    };
+  });
+}
+
+/** Every report of the organization, newest first. */
+export async function listReports(db: Db, ctx: TenantContext): Promise<ReportListItem[]> {
+  requireReportRole(ctx);
+  const rows = await db.report.findMany({
+    where: { organizationId: ctx.organizationId },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    select: { id: true, title: true, quarter: true, scope: true, asOf: true, createdAt: true, createdById: true, pdfPages: true, snapshotSha256: true, snapshot: true },
+  });
+  return itemOf(db, ctx.organizationId, rows as ReportRow[]);
+}
+
+async function loadRow(db: Db, ctx: TenantContext, reportId: string) {
+  requireReportRole(ctx);
+  if (!UUID.test(reportId)) throw notFound("Report not found.");
+  const row = await db.report.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: reportId } } });
+  if (!row) throw notFound("Report not found.");
+  return row;
+}
+
+/** The report as its page shows it: the narrative rebuilt from the stored snapshot. */
+export async function getReport(db: Db, ctx: TenantContext, reportId: string): Promise<ReportView> {
+  const row = await loadRow(db, ctx, reportId);
+  const [item] = await itemOf(db, ctx.organizationId, [row as ReportRow]);
+  const document = buildNarrative(row.snapshot as ReportSnapshot, row.snapshotSha256);
+  return { item: item!, document, pdfSha256: row.pdfSha256, snapshotSha256: row.snapshotSha256 };
+}
+
+const slug = (s: string) =>
+  s
+    .normalize("NFKD")
+    .replace(/[^\w\s-]/g, "")
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, "-")
+    .slice(0, 60) || "report";
+
+const CONTENT_TYPE: Record<ReportFormat, string> = {
+  pdf: "application/pdf",
+  md: "text/markdown; charset=utf-8",
+  csv: "text/csv; charset=utf-8",
+};
+
+/** One format of a stored report, regenerated from its snapshot (identical bytes every time). */
+export async function reportFile(db: Db, ctx: TenantContext, reportId: string, format: ReportFormat): Promise<{ body: Uint8Array | string; contentType: string; filename: string }> {
+  const row = await loadRow(db, ctx, reportId);
+  const snapshot = row.snapshot as ReportSnapshot;
+  const document = buildNarrative(snapshot, row.snapshotSha256);
+  const scopeName = snapshot.scope.kind === "program" ? `-${slug(snapshot.scope.programName)}` : "";
+  const filename = `leadlag-${slug(snapshot.organization.name)}-${row.quarter.toLowerCase()}${scopeName}.${format === "csv" ? "appendix.csv" : format}`;
+  const body =
+    format === "pdf" ? new Uint8Array(await renderReportPdf(document)) : format === "md" ? renderReportMarkdown(document) : renderAppendixCsv(document);
+  return { body, contentType: CONTENT_TYPE[format], filename };
+}
+
+/** What the export form offers: quarters with data (newest first), the default one, programs. */
+export async function reportOptions(db: Db, ctx: TenantContext, now = new Date()): Promise<ReportOptions> {
+  requireReportRole(ctx);
+  const { organizationId } = ctx;
+  const { timeZone, weekStartsOn } = ctx.organization;
+  const today = localDay(now, timeZone);
+  const [lead, lag, programs] = await Promise.all([
+    db.leadEntry.aggregate({ where: { organizationId }, _min: { entryDate: true } }),
+    db.lagObservation.aggregate({ where: { organizationId }, _min: { observedOn: true } }),
+    db.program.findMany({ where: { organizationId, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, startDate: true } }),
+  ]);
+  const firsts = [lead._min.entryDate, lag._min.observedOn, ...programs.map((p) => p.startDate)].filter((d): d is Date => d != null).map(fromUtcDate);
+  const earliest = firsts.sort()[0] ?? today;
+  const quarters = reportableQuarters(earliest, today, weekStartsOn).map((q) => {
+    const cut = quarterCutoff(q, today, weekStartsOn)!;
+    return { id: q.id, label: cut.complete ? q.label : `${q.label} to date`, inProgress: !cut.complete, asOf: cut.asOf };
+  });
+  const preferred = defaultReportQuarter(today, weekStartsOn).id;
+  const defaultQuarter = quarters.find((q) => q.id === preferred)?.id ?? quarters[0]?.id ?? null;
+  return { quarters, defaultQuarter, programs: programs.map(({ id, name }) => ({ id, name })) };
+}
+
