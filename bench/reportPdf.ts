@@ -1,0 +1,59 @@
+// npx tsx bench/reportPdf.ts: how long the quarterly report PDF takes to render
+// (lib/report/pdf.ts, chart images included) for the renderers' test document (80 team rows,
+// 2 charts) and a large one (300 team rows, 6 charts), and how long the event loop is blocked
+// at most meanwhile: the renderer yields between sections and charts, so other requests on
+// the same server wait at most that long.
+//
+// One warm-up render per document (fonts, chart.js and pdfkit load on first use), then 5 timed
+// renders: p50 and max in ms, the page count and size, and the longest event-loop delay seen
+// during the timed renders (perf_hooks.monitorEventLoopDelay, 1 ms resolution). Writes
+// bench/out/reportPdf.json and the two PDFs next to it.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { register } from "node:module";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+
+// The renderer is marked `server-only`, whose plain entry point throws outside React's server
+// build; here it resolves to an empty module, as tests/helpers/empty.ts does under Vitest.
+const serverOnlyIsEmpty = `export async function resolve(specifier, context, next) {
+  return specifier === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : next(specifier, context);
+}`;
+register(`data:text/javascript,${encodeURIComponent(serverOnlyIsEmpty)}`);
+const { renderReportPdf } = await import("@/lib/report/pdf");
+const { makeTestDocument } = await import("@/lib/domain/report/testDocument");
+
+const RUNS = 5;
+const cases = [
+  { name: "test document (80 rows, 2 charts)", file: "report-test.pdf", doc: makeTestDocument() },
+  { name: "large (300 rows, 6 charts)", file: "report-large.pdf", doc: makeTestDocument({ teams: 300, extraCharts: 4 }) },
+];
+
+const pageCount = (pdf: Buffer) => Number(/\/Type \/Pages\n\/Count (\d+)/.exec(pdf.toString("latin1"))?.[1] ?? NaN);
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+mkdirSync("bench/out", { recursive: true });
+const results = [];
+for (const c of cases) {
+  let pdf = await renderReportPdf(c.doc);
+  const times: number[] = [];
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    pdf = await renderReportPdf(c.doc);
+    times.push(performance.now() - start);
+  }
+  delay.disable();
+  times.sort((a, b) => a - b);
+  writeFileSync(`bench/out/${c.file}`, pdf);
+  results.push({
+    case: c.name,
+    p50Ms: round(quantile(times, 0.5)),
+    maxMs: round(times.at(-1)!),
+    pages: pageCount(pdf),
+    kB: Math.round(pdf.length / 1024),
+    longestEventLoopBlockMs: round(delay.max / 1e6),
+  });
+}
+console.table(results);
+writeFileSync("bench/out/reportPdf.json", JSON.stringify(results, null, 2) + "\n");
