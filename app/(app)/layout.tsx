@@ -15,6 +15,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     links.push(
       { href: "/measures", label: "Measures" },
       { href: "/programs", label: "ROI" },
+      { href: "/reports", label: "Reports" },
       { href: "/import", label: "Import" },
       { href: "/audit", label: "Audit" },
     );

@@ -9,7 +9,12 @@ import { SCOPE_DESCRIPTIONS } from "./scopes";
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 function parametersOf(op: Operation): unknown[] {
-  const params: unknown[] = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string", format: "uuid" } }));
+  const params: unknown[] = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+    name: m[1],
+    in: "path",
+    required: true,
+    schema: op.pathParams?.[m[1]!] ?? { type: "string", format: "uuid" },
+  }));
   if (op.query) {
     const schema = inputSchema(op.query) as { properties?: Record<string, JsonSchema>; required?: string[] };
     for (const [name, { description, ...s }] of Object.entries(schema.properties ?? {})) {

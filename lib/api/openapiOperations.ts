@@ -5,6 +5,7 @@ import { batchLagObservationsSchema, apiLagObservationSchema } from "@/lib/schem
 import { apiLeadEntrySchema, batchLeadEntriesSchema, listLeadEntriesQuerySchema } from "@/lib/schemas/apiLeadEntry";
 import { createTeamSchema, setTeamMembersSchema } from "@/lib/schemas/team";
 import { forecastQuerySchema, leadLagQuerySchema } from "@/lib/schemas/analytics";
+import { exportReportSchema } from "@/lib/schemas/reports";
 import { roiEvaluateSchema } from "@/lib/schemas/roiEvaluate";
 import type { ApiScope } from "@/lib/services/apiTokens";
 import type { JsonSchema } from "./openapiSchemas";
@@ -23,6 +24,8 @@ export type Operation = {
   /** A non-JSON body (CSV uploads). */
   upload?: { content: Record<string, { schema: JsonSchema }> };
   query?: z.ZodObject;
+  /** Path parameters that are not ids (ids are documented as UUIDs). */
+  pathParams?: Record<string, JsonSchema>;
   /** Query parameters written out by hand (endpoints whose schemas parse strings for forms). */
   queryParams?: { name: string; description: string; schema: JsonSchema }[];
   ok: { status: number; description: string; schema?: JsonSchema; content?: Record<string, { schema: JsonSchema }> };
@@ -44,6 +47,8 @@ export const ERROR_TEXT: Record<number, string> = {
   404: "No such record in the caller's organization (records of other organizations are never visible).",
   409: "Conflicts with existing data.",
 };
+
+const REPORTS_ROLE = "Managers and above (a token needs `reports:read`).";
 
 const CSV_UPLOAD = {
   content: {
@@ -247,5 +252,66 @@ export const OPERATIONS: Operation[] = [
     body: roiEvaluateSchema,
     ok: { status: 200, description: "The ROI, with each line's attributed value.", schema: ref("RoiEvaluation") },
     errors: [400, 401],
+  },
+  {
+    method: "post",
+    path: "/api/v1/reports",
+    summary: "Export a quarterly ROI report",
+    description:
+      "Starts building the report on the organization or one ROI program for a quarter (`2026-Q3`; a quarter still running is reported up to its last ended week). " +
+      "Answers at once with the export's state and its URL in `Location`; follow it with GET until `status` is `succeeded` (then `reportId` names the report) or `failed` (`error` says why; nothing was saved). " +
+      "Managers and above (a token needs `reports:write`).",
+    scope: "reports:write",
+    body: exportReportSchema,
+    ok: { status: 202, description: "Started. The `Location` header is the export's URL.", schema: ref("ReportExport") },
+    errors: [400, 401, 403, 404],
+  },
+  {
+    method: "get",
+    path: "/api/v1/reports",
+    summary: "List the organization's quarterly reports",
+    description: `Newest first. ${REPORTS_ROLE}`,
+    scope: "reports:read",
+    ok: { status: 200, description: "Every report.", schema: { type: "object", properties: { reports: { type: "array", items: ref("ReportListItem") } }, required: ["reports"] } },
+    errors: [401, 403],
+  },
+  {
+    method: "get",
+    path: "/api/v1/reports/{reportId}",
+    summary: "Read a quarterly report",
+    description: `The report as its page shows it, rebuilt from the snapshot stored at export: the same report always reads the same. ${REPORTS_ROLE}`,
+    scope: "reports:read",
+    ok: { status: 200, description: "The report's entry, document and fingerprints.", schema: ref("ReportView") },
+    errors: [401, 403, 404],
+  },
+  {
+    method: "get",
+    path: "/api/v1/reports/{reportId}/{file}",
+    summary: "Download a quarterly report as PDF, Markdown or CSV",
+    description:
+      "`report.pdf`, `report.md`, or `appendix.csv` (every number of the report: section, item, metric, value, unit, display). " +
+      `Regenerated from the stored snapshot, so the same report gives identical bytes every time. ${REPORTS_ROLE}`,
+    scope: "reports:read",
+    pathParams: { file: { type: "string", enum: ["report.pdf", "report.md", "appendix.csv"] } },
+    queryParams: [{ name: "inline", description: "`1` shows the PDF in the browser (`Content-Disposition: inline`) instead of downloading it.", schema: { type: "string", enum: ["1"] } }],
+    ok: {
+      status: 200,
+      description: "The file, as an attachment.",
+      content: {
+        "application/pdf": { schema: { type: "string", contentMediaType: "application/pdf" } },
+        "text/markdown": { schema: { type: "string" } },
+        "text/csv": { schema: { type: "string" } },
+      },
+    },
+    errors: [401, 403, 404],
+  },
+  {
+    method: "get",
+    path: "/api/v1/report-exports/{exportId}",
+    summary: "Follow a report export",
+    description: `Poll until \`status\` is not \`running\`. An export that stopped moving (the server restarted) reads as failed. ${REPORTS_ROLE}`,
+    scope: "reports:read",
+    ok: { status: 200, description: "The export's state.", schema: ref("ReportExport") },
+    errors: [401, 403, 404],
   },
 ];

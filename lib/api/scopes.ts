@@ -9,4 +9,6 @@ export const SCOPE_DESCRIPTIONS: Record<ApiScope, string> = {
   "entries:write": "Push lead entries and lag observations, one at a time, in batches or as CSV imports.",
   "teams:read": "Read teams and who is on them.",
   "teams:write": "Create teams and set their member lists (HR sync).",
+  "reports:read": "List quarterly ROI reports, follow their exports, and download them (PDF, Markdown, CSV appendix).",
+  "reports:write": "Export a new quarterly ROI report.",
 };

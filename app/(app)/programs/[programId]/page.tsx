@@ -63,7 +63,12 @@ export default async function ProgramPage({ params, searchParams }: Props) {
         <p>
           <Link href="/programs">← Programs</Link>
         </p>
-        <h1>{p.name}</h1>
+        <div className="row" style={{ justifyContent: "space-between", alignItems: "center" }}>
+          <h1>{p.name}</h1>
+          <Link className="button" href={`/reports?scope=program&programId=${p.id}`}>
+            Export a quarterly report
+          </Link>
+        </div>
         <p className="muted">
           From {p.startDate}
           {p.endDate ? ` to ${p.endDate}` : ""} · participants: {p.participants.map((t) => t.name).join(", ") || "none"}

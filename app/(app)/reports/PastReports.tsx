@@ -1,0 +1,72 @@
+// Every report exported in the organization, newest first, with its files.
+import Link from "next/link";
+import { Fragment } from "react";
+import type { ReportListItem } from "@/lib/services/reports/reports";
+import styles from "./reports.module.css";
+
+/** The API's file names for a report's downloads, and how the links name them. */
+export const REPORT_DOWNLOADS = [
+  { file: "report.pdf", short: "PDF", long: "Download PDF" },
+  { file: "report.md", short: "Markdown", long: "Download Markdown" },
+  { file: "appendix.csv", short: "CSV", long: "Download CSV appendix" },
+] as const;
+
+export const reportFileUrl = (reportId: string, file: string) => `/api/v1/reports/${reportId}/${file}`;
+
+export function PastReports({ reports, locale, timeZone }: { reports: ReportListItem[]; locale: string; timeZone: string }) {
+  if (reports.length === 0) return <p className="empty">No reports yet. Export one above: it will be listed here for everyone who manages the organization.</p>;
+  const day = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
+  return (
+    <div className={`table-wrap ${styles.wrap}`}>
+      <table aria-label="Past reports">
+        <thead>
+          <tr>
+            <th scope="col">Report</th>
+            <th scope="col">Quarter</th>
+            <th scope="col">Scope</th>
+            <th scope="col">Made by</th>
+            <th scope="col">When</th>
+            <th scope="col" className="num">
+              Pages
+            </th>
+            <th scope="col">Files</th>
+          </tr>
+        </thead>
+        <tbody>
+          {reports.map((r) => (
+            <tr key={r.id} data-report-id={r.id}>
+              <th scope="row" className={styles.title}>
+                {r.title}
+              </th>
+              <td>
+                {r.quarterLabel}
+                {r.complete ? "" : " to date"}
+                <br />
+                <span className="muted">as of {day.format(new Date(`${r.asOf}T00:00:00Z`))}</span>
+              </td>
+              <td>{r.scope === "program" ? r.programName : "Organization"}</td>
+              <td>{r.createdBy ?? "a former member"}</td>
+              <td>{when.format(new Date(r.createdAt))}</td>
+              <td className="num">{r.pdfPages}</td>
+              <td className={styles.links}>
+                <Link href={`/reports/${r.id}`}>
+                  View<span className="sr-only"> {r.title}</span>
+                </Link>
+                {REPORT_DOWNLOADS.map((d) => (
+                  <Fragment key={d.file}>
+                    <span aria-hidden="true"> · </span>
+                    <a href={reportFileUrl(r.id, d.file)} download>
+                      {d.short}
+                      <span className="sr-only"> of {r.title}</span>
+                    </a>
+                  </Fragment>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

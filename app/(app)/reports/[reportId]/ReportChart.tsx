@@ -1,0 +1,26 @@
+"use client";
+// A report chart drawn in the browser from the configuration the PDF's image is drawn with
+// (lib/charts/reportChart.ts), so the page and the PDF show the same chart.
+import { useMemo } from "react";
+import { Chart } from "react-chartjs-2";
+import { whiteBackground } from "@/app/(app)/dashboard/trends/chartSetup";
+import { reportChartConfig } from "@/lib/charts/reportChart";
+import type { ChartSpec } from "@/lib/domain/report/document";
+import styles from "./report.module.css";
+
+export function ReportChart({ spec }: { spec: ChartSpec }) {
+  const config = useMemo(() => reportChartConfig(spec), [spec]);
+  return (
+    <div className={styles.chartBox}>
+      <Chart
+        type={config.type}
+        data={config.data}
+        options={config.options}
+        plugins={[whiteBackground<"line" | "bar">()]}
+        data-testid={`report-chart-${spec.id}`}
+        role="img"
+        aria-label={`${spec.title}. ${spec.description} The table under the chart lists every value.`}
+      />
+    </div>
+  );
+}

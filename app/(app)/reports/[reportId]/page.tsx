@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+import { requirePageContext } from "@/lib/auth/context";
+import { canViewDashboard } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { getReport, type ReportView } from "@/lib/services/reports";
+import { REPORT_DOWNLOADS, reportFileUrl } from "../PastReports";
+import { PrintButton } from "./PrintButton";
+import { ReportSectionView } from "./ReportBlocks";
+import styles from "./report.module.css";
+
+export const metadata: Metadata = { title: "Quarterly report" };
+
+type Props = { params: Promise<{ reportId: string }> };
+
+/** A stored report, rebuilt from its snapshot: the page, and the way to its PDF, Markdown and CSV. */
+export default async function ReportPage({ params }: Props) {
+  const ctx = await requirePageContext();
+  if (!canViewDashboard(ctx.role)) forbidden();
+  const { reportId } = await params;
+  let view: ReportView;
+  try {
+    view = await getReport(await getDb(), ctx, reportId);
+  } catch (err) {
+    if (err instanceof AppError && err.code === "not_found") notFound();
+    throw err;
+  }
+  const { document: doc } = view;
+  const meta: [string, string][] = [
+    ["Organization", doc.meta.organization],
+    ["Scope", doc.meta.scope],
+    ["Period", doc.meta.period],
+    ["As of", doc.meta.asOf],
+    ["Generated on", doc.meta.generatedOn],
+    ["Prepared by", doc.meta.preparedBy],
+  ];
+  return (
+    <article className={styles.report} aria-labelledby="report-title">
+      <header className={styles.head}>
+        <h1 id="report-title">{doc.title}</h1>
+        <p className={styles.subtitle}>{doc.subtitle}</p>
+        <dl className={styles.meta}>
+          {meta.map(([label, value]) => (
+            <div key={label}>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </header>
+      <div className={styles.toolbar} role="group" aria-label="Downloads and print">
+        {REPORT_DOWNLOADS.map((d, i) => (
+          <a key={d.file} className={i === 0 ? "button" : `button ${styles.secondary}`} href={reportFileUrl(view.item.id, d.file)} download>
+            {d.long}
+          </a>
+        ))}
+        <PrintButton />
+        <Link href="/reports" className={styles.back}>
+          ← Back to reports
+        </Link>
+      </div>
+      {doc.sections.map((s) => (
+        <ReportSectionView key={s.id} section={s} />
+      ))}
+      <footer className={styles.footer}>
+        Regenerated from the snapshot taken on {doc.meta.generatedOn} · fingerprint <code>{doc.meta.fingerprint}</code> · PDF SHA-256{" "}
+        <code>{view.pdfSha256}</code>
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,57 @@
+// npx tsx --conditions=react-server bench/reportExport.ts: a quarterly report export end to end
+// (collect → narrative → PDF → save) for the demo organization and for one of 300 teams, on
+// fresh embedded and (with TEST_DATABASE_URL) PostgreSQL databases: total time, the event loop's
+// longest stall while it runs (other requests wait at most that long), PDF pages and render time.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { loadTenantContext } from "@/lib/auth/loadContext";
+import type { Db } from "@/lib/db/client";
+import { Role } from "@/lib/generated/prisma/enums";
+import { DEMO_USERS, seedDemo } from "@/lib/seed/demo";
+import { addMembership, createUser } from "@/lib/seed/factories";
+import { seedLargeOrg } from "@/lib/seed/large";
+import { getReport, reportFile, startReportExport } from "@/lib/services/reports";
+import { createTestDb, testDbKinds } from "../tests/helpers/db";
+
+const NOW = new Date("2026-12-01T12:00:00Z");
+const results: Record<string, unknown>[] = [];
+
+async function timeExport(db: Db, label: string, organizationId: string, userId: string) {
+  const ctx = (await loadTenantContext(db, userId, organizationId))!;
+  const h = monitorEventLoopDelay({ resolution: 5 });
+  h.enable();
+  const t0 = performance.now();
+  const { state, done } = await startReportExport(db, ctx, { scope: "organization", quarter: "2026-Q4" }, NOW);
+  await done;
+  const total = performance.now() - t0;
+  h.disable();
+  const exp = await db.reportExport.findUniqueOrThrow({ where: { organizationId_id: { organizationId, id: state.id } } });
+  if (!exp.reportId) throw new Error(`export failed: ${exp.error}`);
+  const view = await getReport(db, ctx, exp.reportId);
+  const pdfTimes: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const p0 = performance.now();
+    await reportFile(db, ctx, exp.reportId, "pdf");
+    pdfTimes.push(performance.now() - p0);
+  }
+  const row = { label, exportMs: Math.round(total), maxEventLoopStallMs: Math.round(h.max / 1e6), pdfMsMedian: Math.round(pdfTimes.sort((a, b) => a - b)[1]!), pages: view.item.pdfPages };
+  console.log(row);
+  results.push(row);
+}
+
+for (const kind of testDbKinds()) {
+  const t = await createTestDb(kind);
+  const demo = await seedDemo(t.db, { today: NOW });
+  const manager = await t.db.user.findUniqueOrThrow({ where: { email: DEMO_USERS.manager.email } });
+  await timeExport(t.db, `${kind}: demo (3 teams)`, demo.organizationId, manager.id);
+  const large = await seedLargeOrg(t.db, { teams: 300, peoplePerTeam: 4, weeks: 26, today: "2026-12-01" });
+  const boss = await createUser(t.db, { name: "Bench manager" });
+  await addMembership(t.db, large.organizationId, boss.id, Role.MANAGER);
+  // The server runs ANALYZE at start-up (PGlite has no autovacuum): so does the benchmark.
+  await t.db.$executeRawUnsafe("ANALYZE");
+  await timeExport(t.db, `${kind}: 300 teams`, large.organizationId, boss.id);
+  await t.close();
+}
+mkdirSync("bench/out", { recursive: true });
+writeFileSync("bench/out/reportExport.json", JSON.stringify(results, null, 2));
+process.exit(0);
