@@ -1,4 +1,5 @@
-// npx tsx bench/reportPdf.ts: how long the quarterly report PDF takes to render
+// npx tsx --conditions=react-server bench/reportPdf.ts (the condition under which `server-only`
+// is an empty module, as in Next's server build): how long the quarterly report PDF takes to render
 // (lib/report/pdf.ts, chart images included) for the renderers' test document (80 team rows,
 // 2 charts) and a large one (300 team rows, 6 charts), and how long the event loop is blocked
 // at most meanwhile: the renderer yields between sections and charts, so other requests on
@@ -9,17 +10,9 @@
 // during the timed renders (perf_hooks.monitorEventLoopDelay, 1 ms resolution). Writes
 // bench/out/reportPdf.json and the two PDFs next to it.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { register } from "node:module";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-
-// The renderer is marked `server-only`, whose plain entry point throws outside React's server
-// build; here it resolves to an empty module, as tests/helpers/empty.ts does under Vitest.
-const serverOnlyIsEmpty = `export async function resolve(specifier, context, next) {
-  return specifier === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : next(specifier, context);
-}`;
-register(`data:text/javascript,${encodeURIComponent(serverOnlyIsEmpty)}`);
-const { renderReportPdf } = await import("@/lib/report/pdf");
-const { makeTestDocument } = await import("@/lib/domain/report/testDocument");
+import { makeTestDocument } from "@/lib/domain/report/testDocument";
+import { renderReportPdf } from "@/lib/report/pdf";
 
 const RUNS = 5;
 const cases = [
@@ -27,20 +20,19 @@ const cases = [
   { name: "large (300 rows, 6 charts)", file: "report-large.pdf", doc: makeTestDocument({ teams: 300, extraCharts: 4 }) },
 ];
 
-const pageCount = (pdf: Buffer) => Number(/\/Type \/Pages\n\/Count (\d+)/.exec(pdf.toString("latin1"))?.[1] ?? NaN);
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
 mkdirSync("bench/out", { recursive: true });
 const results = [];
 for (const c of cases) {
-  let pdf = await renderReportPdf(c.doc);
+  let { pdf, pages } = await renderReportPdf(c.doc);
   const times: number[] = [];
   const delay = monitorEventLoopDelay({ resolution: 1 });
   delay.enable();
   for (let i = 0; i < RUNS; i++) {
     const start = performance.now();
-    pdf = await renderReportPdf(c.doc);
+    ({ pdf, pages } = await renderReportPdf(c.doc));
     times.push(performance.now() - start);
   }
   delay.disable();
@@ -50,7 +42,7 @@ for (const c of cases) {
     case: c.name,
     p50Ms: round(quantile(times, 0.5)),
     maxMs: round(times.at(-1)!),
-    pages: pageCount(pdf),
+    pages,
     kB: Math.round(pdf.length / 1024),
     longestEventLoopBlockMs: round(delay.max / 1e6),
   });

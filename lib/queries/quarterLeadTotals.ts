@@ -4,20 +4,15 @@
 // team's quarter attainment here equals the mean of the roll-up's capped measure-weeks.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
+import type { LeadLine } from "@/lib/domain/report/snapshot";
 import { ATTAINMENT_CAP } from "@/lib/domain/risk";
 import type { IsoDate } from "@/lib/domain/weeks";
 import { measureWeeksCtes } from "./teamAttainmentByWeek";
 
-export type QuarterLeadTotal = {
+/** A team's lead measure over the quarter: the snapshot's LeadLine, with its team and the capped attainment sum. */
+export type QuarterLeadTotal = LeadLine & {
   teamId: string;
   teamName: string;
-  leadMeasureId: string;
-  name: string;
-  unit: string;
-  actual: number;
-  target: number;
-  weeks: number;
-  weeksOnTarget: number;
   /** Σ min(actual ÷ target, cap) over the weeks: ÷ weeks gives the measure's attainment. */
   cappedSum: number;
 };

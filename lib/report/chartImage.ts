@@ -2,8 +2,9 @@
 // the report page uses (lib/charts/reportChart.ts), so the PDF prints the chart the reader saw.
 import "server-only";
 import { createCanvas, GlobalFonts, Path2D } from "@napi-rs/canvas";
-import { Chart, registerables, type ChartItem, type Plugin } from "chart.js";
+import { Chart, registerables, type ChartItem } from "chart.js";
 import { reportChartConfig } from "@/lib/charts/reportChart";
+import { whiteBackground } from "@/lib/charts/whiteBackground";
 import type { ChartSpec } from "@/lib/domain/report/document";
 import { REPORT_FONT_FAMILY, reportFontPath } from "./fonts";
 import { encodeOpaquePng } from "./opaquePng";
@@ -22,18 +23,6 @@ function registerFonts() {
   GlobalFonts.registerFromPath(reportFontPath("bold"), REPORT_FONT_FAMILY);
   fontsRegistered = true;
 }
-
-/** A canvas starts transparent; paper is white (and the PNG is written without alpha). */
-const whiteBackground: Plugin<"line" | "bar"> = {
-  id: "reportWhiteBackground",
-  beforeDraw(chart) {
-    const { ctx, width, height } = chart;
-    ctx.save();
-    ctx.fillStyle = "#ffffff";
-    ctx.fillRect(0, 0, width, height);
-    ctx.restore();
-  },
-};
 
 /**
  * chart.js draws lines through the global Path2D whenever one existed when it loaded. On the
@@ -60,7 +49,7 @@ export function renderChartPng(spec: ChartSpec, size: { width: number; height: n
   const config = reportChartConfig(spec, { animation: false, responsive: false, devicePixelRatio: PIXEL_RATIO, fontFamily: REPORT_FONT_FAMILY });
   return withCanvasPath2D(() => {
     // chart.js takes a DOM canvas; @napi-rs/canvas implements the part of it chart.js uses.
-    const chart = new Chart(canvas as unknown as ChartItem, { ...config, plugins: [whiteBackground] });
+    const chart = new Chart(canvas as unknown as ChartItem, { ...config, plugins: [whiteBackground<"line" | "bar">()] });
     try {
       // chart.js has sized the canvas to size × PIXEL_RATIO and drawn synchronously (no animation).
       const pixels = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);

@@ -18,7 +18,7 @@ async function pdfText(buf: Buffer): Promise<{ pages: string[]; numPages: number
   return { pages, numPages: pdf.numPages };
 }
 
-const pageCount = async (doc: ReportDocument) => (await pdfText(await renderReportPdf(doc))).numPages;
+const pageCount = async (doc: ReportDocument) => (await pdfText((await renderReportPdf(doc)).pdf)).numPages;
 
 /** Each page's text runs with their baseline height (points from the bottom of the page). */
 async function pdfRuns(buf: Buffer): Promise<{ str: string; y: number }[][]> {
@@ -36,13 +36,13 @@ describe("report PDF", () => {
   let pdf: Buffer;
   let text: { pages: string[]; numPages: number };
   beforeAll(async () => {
-    pdf = await renderReportPdf(testDocument);
+    pdf = (await renderReportPdf(testDocument)).pdf;
     text = await pdfText(pdf);
   }, 60_000);
 
   it("is a PDF, byte for byte the same every time it is rendered", async () => {
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
-    expect((await renderReportPdf(testDocument)).equals(pdf)).toBe(true);
+    expect((await renderReportPdf(testDocument)).pdf.equals(pdf)).toBe(true);
   });
 
   it("prints the title, the running text with its symbols, and the last row of a table that runs over pages", () => {
@@ -91,7 +91,7 @@ describe("report PDF", () => {
     const titles = new Set(testDocument.sections.map((s) => s.title));
     // Tables of different lengths put the next heading at different heights on the page.
     for (const teams of [62, 67, 72, 77]) {
-      for (const runs of await pdfRuns(await renderReportPdf(makeTestDocument({ teams })))) {
+      for (const runs of await pdfRuns((await renderReportPdf(makeTestDocument({ teams }))).pdf)) {
         const footer = Math.min(...runs.map((r) => r.y));
         for (const heading of runs.filter((r) => titles.has(r.str))) {
           expect(runs.some((r) => r.y < heading.y - 1 && r.y > footer + 1)).toBe(true);

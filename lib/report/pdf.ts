@@ -74,7 +74,7 @@ async function writeSection(pdf: Pdf, section: ReportSection) {
   pdf.y += 8;
 }
 
-function writeFooters(pdf: Pdf, doc: ReportDocument) {
+function writeFooters(pdf: Pdf, doc: ReportDocument): number {
   const { start, count } = pdf.bufferedPageRange();
   for (let i = start; i < start + count; i++) {
     pdf.switchToPage(i);
@@ -92,9 +92,11 @@ function writeFooters(pdf: Pdf, doc: ReportDocument) {
     });
     pdf.page.margins.bottom = bottom;
   }
+  return count;
 }
 
-export async function renderReportPdf(doc: ReportDocument, opts: { onProgress?: (done: number, total: number) => void } = {}): Promise<Buffer> {
+/** The PDF's bytes and its number of pages (every page is kept open until the footers are written, so it is known here). */
+export async function renderReportPdf(doc: ReportDocument, opts: { onProgress?: (done: number, total: number) => void } = {}): Promise<{ pdf: Buffer; pages: number }> {
   const pdf = createPdf(doc);
   const chunks: Buffer[] = [];
   pdf.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -110,7 +112,7 @@ export async function renderReportPdf(doc: ReportDocument, opts: { onProgress?: 
     opts.onProgress?.(i + 1, total);
     await yieldToEventLoop();
   }
-  writeFooters(pdf, doc);
+  const pages = writeFooters(pdf, doc);
   pdf.end();
-  return finished;
+  return { pdf: await finished, pages };
 }

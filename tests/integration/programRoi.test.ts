@@ -4,7 +4,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadTenantContext } from "@/lib/auth/loadContext";
 import type { TenantContext } from "@/lib/auth/tenant";
-import { AppError } from "@/lib/errors";
 import { programSeriesLag } from "@/lib/queries/programSeriesLag";
 import { programSeriesLead } from "@/lib/queries/programSeriesLead";
 import { DEMO_USERS, seedDemo } from "@/lib/seed/demo";
@@ -19,24 +18,11 @@ import {
   type OrgWithTeam,
 } from "@/lib/seed/factories";
 import { computeProgramRoi } from "@/lib/services/programRoi";
+import { appErrorOf, contextOf } from "../helpers/context";
 import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
 
 /** "Now" for the demo and the services: Wednesday 17 June 2026. */
 const NOW = new Date("2026-06-17T12:00:00Z");
-
-async function contextOf(db: TestDb["db"], email: string, organizationId: string): Promise<TenantContext> {
-  const user = await db.user.findUniqueOrThrow({ where: { email } });
-  return (await loadTenantContext(db, user.id, organizationId))!;
-}
-
-async function appErrorOf(promise: Promise<unknown>): Promise<AppError> {
-  const err = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  return err as AppError;
-}
 
 describe.each(testDbKinds())("weekly series of a program's team groups [%s]", (kind) => {
   let t: TestDb;

@@ -4,32 +4,17 @@
 // export; and an export that fails while saving leaves no report behind.
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadTenantContext } from "@/lib/auth/loadContext";
 import type { TenantContext } from "@/lib/auth/tenant";
 import type { Db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { DEMO_USERS, seedDemo } from "@/lib/seed/demo";
 import { createLeadEntries, createOrgWithTeam, utcDate } from "@/lib/seed/factories";
 import { getReport, getReportExport, listReports, reportFile, reportOptions, startReportExport } from "@/lib/services/reports";
+import { appErrorOf, contextOf } from "../helpers/context";
 import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
 
 /** Tuesday 1 December 2026: Q4 2026 is in progress, Q3 2026 has ended. */
 const NOW = new Date("2026-12-01T12:00:00Z");
 const LATER = new Date("2027-01-06T12:00:00Z");
-
-async function contextOf(db: Db, email: string, organizationId: string): Promise<TenantContext> {
-  const user = await db.user.findUniqueOrThrow({ where: { email } });
-  return (await loadTenantContext(db, user.id, organizationId))!;
-}
-
-async function appErrorOf(promise: Promise<unknown>): Promise<AppError> {
-  const err = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  return err as AppError;
-}
 
 const sha = (b: Uint8Array | string) => createHash("sha256").update(b).digest("hex");
 

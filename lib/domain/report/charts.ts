@@ -15,6 +15,8 @@ const GREY = "#6b7280";
 const MONEY = { cost: "#475569", benefit: "#15803d", band: "rgba(21, 128, 61, 0.15)" };
 
 const round2 = (v: number | null) => (v == null || !Number.isFinite(v) ? null : Math.round(v * 100) / 100);
+/** `xs` with `before` gaps in front and `after` behind: a series placed on a longer axis. */
+const pad = <T,>(xs: T[], before: number, after: number) => [...Array<null>(before).fill(null), ...xs, ...Array<null>(after).fill(null)];
 const shortDay = (w: Writer, d: string) => w.day(d).replace(/,? \d{4}$/, "");
 
 export function leadAttainmentChart(s: ReportSnapshot, w: Writer): ChartSpec {
@@ -51,7 +53,6 @@ export function lagChart(full: LagSnapshot, w: Writer): ChartSpec {
   const lag = first > 0 ? { ...full, history: full.history.slice(first) } : full;
   const forecast = lag.forecast ?? [];
   const weeks = [...lag.history.map((h) => h.weekStart), ...forecast.map((f) => f.weekStart)];
-  const pad = <T,>(xs: T[], before: number, after: number) => [...Array<null>(before).fill(null), ...xs, ...Array<null>(after).fill(null)];
   const n = lag.history.length;
   const datasets: ChartDataset[] = [
     { label: "Weekly mean", data: pad(lag.history.map((h) => round2(h.value)), 0, forecast.length), color: LAG_COLOURS.onTrack, pointRadius: 3 },
@@ -85,7 +86,6 @@ export function lagChart(full: LagSnapshot, w: Writer): ChartSpec {
 export function roiChart(p: ProgramRoiSnapshot, w: Writer): ChartSpec {
   const months = [...p.months.map((m) => m.month), ...p.projection.map((m) => m.month)];
   const n = p.months.length;
-  const pad = <T,>(xs: T[], before: number, after: number) => [...Array<null>(before).fill(null), ...xs, ...Array<null>(after).fill(null)];
   const lastActual = p.months.at(-1)?.cumulativeBenefits ?? null;
   // The projected line starts at the last actual month so the two join.
   const projected = [...Array<null>(Math.max(0, n - 1)).fill(null), ...(n ? [lastActual] : []), ...p.projection.map((m) => m.cumulativeBenefits)];

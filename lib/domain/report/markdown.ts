@@ -2,6 +2,7 @@
 // document's already-worded strings; the only numbers it formats itself are a chart's data,
 // listed as a table because Markdown cannot draw the chart. Pure.
 import type { ChartSpec, ReportBlock, ReportDocument, TableColumn } from "./document";
+import { chartTable } from "./chartTable";
 import { reportParticulars } from "./particulars";
 
 /** A cell must stay on one line and must not end the cell early. */
@@ -22,9 +23,8 @@ function table(columns: readonly TableColumn[], rows: readonly string[][]): stri
 
 function chartData(chart: ChartSpec): string[] {
   const number = new Intl.NumberFormat(chart.locale, { maximumFractionDigits: 2 });
-  const shown = chart.datasets.filter((d) => d.legend !== false);
-  const columns: TableColumn[] = [{ label: "", align: "left" }, ...shown.map((d) => ({ label: d.label, align: "right" as const }))];
-  const rows = chart.labels.map((label, i) => [label, ...shown.map((d) => (d.data[i] == null ? "—" : number.format(d.data[i])))]);
+  // The lower edge of a band is a helper line: the band's label carries it.
+  const { columns, rows } = chartTable(chart, { format: (v) => number.format(v), labelHeader: "", include: (d) => d.legend !== false });
   return table(columns, rows);
 }
 

@@ -4,7 +4,8 @@
 // next. The same snapshot always gives the same document, word for word.
 import { REPORT_VERSION, type ReportBlock, type ReportDocument, type ReportSection } from "./document";
 import { listText, plural, writerFor, type Writer } from "./format";
-import { cadenceTotals, changeText, executionSection, overallAttainment, pointsText, predictiveSection, resultsSection, roiFigures, roiSection } from "./narrativeBody";
+import { cadenceTotals, combinedRoi, overallAttainment } from "./aggregates";
+import { changeText, executionSection, pointsText, predictiveSection, resultsSection, roiFigures, roiSection } from "./narrativeBody";
 import { lagOnTrack, type ProgramRoiSnapshot, type ReportSnapshot } from "./snapshot";
 
 export function buildNarrative(s: ReportSnapshot, snapshotSha256: string): ReportDocument {
@@ -37,14 +38,6 @@ export function buildNarrative(s: ReportSnapshot, snapshotSha256: string): Repor
     sections,
     facts: w.facts,
   };
-}
-
-// ---- Combined ROI across programs ------------------------------------------------------------------
-
-export function combinedRoi(programs: readonly ProgramRoiSnapshot[]) {
-  const costs = programs.reduce((n, p) => n + p.totals.costs, 0);
-  const benefits = programs.reduce((n, p) => n + p.totals.benefits, 0);
-  return { costs, benefits, bcr: costs > 0 ? benefits / costs : null, roiPercent: costs > 0 ? ((benefits - costs) / costs) * 100 : null };
 }
 
 type Confidence = { level: "high" | "moderate" | "low" | "none"; why: string };
@@ -110,7 +103,7 @@ function summarySection(s: ReportSnapshot, w: Writer, period: string): ReportSec
   const blocks: ReportBlock[] = [{ kind: "paragraph", text: sentences.join(" "), lead: true }];
   const cad = cadenceTotals(s.teams);
   const figures = [
-    ...(s.programs.length === 1 ? roiFigures(s.programs[0]!, w, S).items.filter((f) => ["Fully-loaded costs", "Benefits to date", "Benefit-cost ratio (BCR)", "Return on investment (ROI)"].includes(f.label)) : []),
+    ...(s.programs.length === 1 ? roiFigures(s.programs[0]!, w, S, ["Fully-loaded costs", "Benefits to date", "Benefit-cost ratio (BCR)", "Return on investment (ROI)"]).items : []),
     ...(s.programs.length === 1 && s.programs[0]!.range ? [{ label: "ROI range (P10 to P90)", value: `${w.pct(s.programs[0]!.range!.p10)} to ${w.pct(s.programs[0]!.range!.p90)}` }] : []),
     { label: "Lead attainment", value: w.share(att) },
     { label: "Lag measures on track", value: `${w.fact(S, "All lag measures", "On track", onTrack, w.num(onTrack, 0))} of ${w.num(s.lags.length, 0)}` },

@@ -4,6 +4,7 @@
 import { leadAttainmentChart, lagChart, roiChart } from "./charts";
 import type { ReportBlock, ReportSection } from "./document";
 import { DASH, listText, plural, type Writer } from "./format";
+import { cadenceTotals, overallAttainment } from "./aggregates";
 import { lagOnTrack, type LagSnapshot, type ProgramRoiSnapshot, type ReportSnapshot, type TeamExecution } from "./snapshot";
 
 /** Per team × measure rows are listed up to this many teams; beyond, per measure (all rows in the appendix). */
@@ -18,31 +19,6 @@ const METHOD_LABEL: Record<string, string> = {
   CONSERVATIVE: "most conservative method",
 };
 export const methodLabel = (m: string | null) => (m ? (METHOD_LABEL[m] ?? m.toLowerCase()) : "none: no data, nothing claimed");
-
-const leadWeeks = (t: TeamExecution) => t.leads.reduce((n, l) => n + l.weeks, 0);
-
-/** Mean attainment over every measure-week of the teams (the dashboard's organization figure). */
-export function overallAttainment(teams: readonly TeamExecution[], which: "current" | "previous" = "current"): number | null {
-  let sum = 0;
-  let weeks = 0;
-  for (const t of teams) {
-    const a = which === "current" ? t.attainment : t.previousAttainment;
-    const w = which === "current" ? leadWeeks(t) : t.previousWeeks;
-    if (a != null && w > 0) {
-      sum += a * w;
-      weeks += w;
-    }
-  }
-  return weeks > 0 ? sum / weeks : null;
-}
-
-export function cadenceTotals(teams: readonly TeamExecution[]) {
-  const held = teams.reduce((n, t) => n + t.checkIns.held, 0);
-  const due = teams.reduce((n, t) => n + t.checkIns.due, 0);
-  const c = teams.reduce((a, t) => ({ done: a.done + t.commitments.done, partial: a.partial + t.commitments.partial, notDone: a.notDone + t.commitments.notDone, open: a.open + t.commitments.open }), { done: 0, partial: 0, notDone: 0, open: 0 });
-  const reviewed = c.done + c.partial + c.notDone;
-  return { held, due, ...c, reviewed, kept: reviewed ? (c.done + 0.5 * c.partial) / reviewed : null };
-}
 
 /** Change in percentage points between two shares, signed ("+12 points"). */
 
@@ -262,22 +238,23 @@ export function resultsSection(s: ReportSnapshot, w: Writer): ReportSection {
 
 // ---- ROI ----------------------------------------------------------------------------------------
 
-export function roiFigures(p: ProgramRoiSnapshot, w: Writer, S = "ROI"): Extract<ReportBlock, { kind: "figures" }> {
+type Figure = Extract<ReportBlock, { kind: "figures" }>["items"][number];
+
+/** A program's key figures; `only` picks some by label. Each is worded (and recorded as a fact) only when shown. */
+export function roiFigures(p: ProgramRoiSnapshot, w: Writer, S = "ROI", only?: readonly string[]): Extract<ReportBlock, { kind: "figures" }> {
   const item = p.name;
-  return {
-    kind: "figures",
-    items: [
-      { label: "Fully-loaded costs", value: w.fact(S, item, "Costs", p.totals.costs, w.money(p.totals.costs), w.currency) },
-      { label: "Benefits to date", value: w.fact(S, item, "Benefits", p.totals.benefits, w.money(p.totals.benefits), w.currency), note: `${plural(p.benefitMonths, "month")} counted` },
-      { label: "Net benefit", value: w.fact(S, item, "Net benefit", p.totals.netBenefit, w.money(p.totals.netBenefit), w.currency) },
-      { label: "Benefit-cost ratio (BCR)", value: w.fact(S, item, "BCR", p.bcr, w.bcr(p.bcr)), note: "benefits ÷ costs" },
-      { label: "Return on investment (ROI)", value: w.fact(S, item, "ROI %", p.roiPercent, w.pct(p.roiPercent), "%"), note: "(benefits − costs) ÷ costs × 100" },
-      { label: "Payback", value: p.paybackMonths == null ? "Not yet" : `${w.fact(S, item, "Payback (months)", p.paybackMonths, w.num(p.paybackMonths, 1))} months` },
-      { label: "P10", value: w.fact(S, item, "P10 ROI %", p.range?.p10, w.pct(p.range?.p10 ?? null), "%"), note: "pessimistic" },
-      { label: "P50", value: w.fact(S, item, "P50 ROI %", p.range?.p50, w.pct(p.range?.p50 ?? null), "%"), note: "median" },
-      { label: "P90", value: w.fact(S, item, "P90 ROI %", p.range?.p90, w.pct(p.range?.p90 ?? null), "%"), note: "optimistic" },
-    ],
-  };
+  const all: [string, () => Omit<Figure, "label">][] = [
+    ["Fully-loaded costs", () => ({ value: w.fact(S, item, "Costs", p.totals.costs, w.money(p.totals.costs), w.currency) })],
+    ["Benefits to date", () => ({ value: w.fact(S, item, "Benefits", p.totals.benefits, w.money(p.totals.benefits), w.currency), note: `${plural(p.benefitMonths, "month")} counted` })],
+    ["Net benefit", () => ({ value: w.fact(S, item, "Net benefit", p.totals.netBenefit, w.money(p.totals.netBenefit), w.currency) })],
+    ["Benefit-cost ratio (BCR)", () => ({ value: w.fact(S, item, "BCR", p.bcr, w.bcr(p.bcr)), note: "benefits ÷ costs" })],
+    ["Return on investment (ROI)", () => ({ value: w.fact(S, item, "ROI %", p.roiPercent, w.pct(p.roiPercent), "%"), note: "(benefits − costs) ÷ costs × 100" })],
+    ["Payback", () => ({ value: p.paybackMonths == null ? "Not yet" : `${w.fact(S, item, "Payback (months)", p.paybackMonths, w.num(p.paybackMonths, 1))} months` })],
+    ["P10", () => ({ value: w.fact(S, item, "P10 ROI %", p.range?.p10, w.pct(p.range?.p10 ?? null), "%"), note: "pessimistic" })],
+    ["P50", () => ({ value: w.fact(S, item, "P50 ROI %", p.range?.p50, w.pct(p.range?.p50 ?? null), "%"), note: "median" })],
+    ["P90", () => ({ value: w.fact(S, item, "P90 ROI %", p.range?.p90, w.pct(p.range?.p90 ?? null), "%"), note: "optimistic" })],
+  ];
+  return { kind: "figures", items: all.filter(([label]) => !only || only.includes(label)).map(([label, figure]) => ({ label, ...figure() })) };
 }
 
 export function roiSection(s: ReportSnapshot, w: Writer): ReportSection {

@@ -59,13 +59,10 @@ export function weeksOfQuarter(quarter: Quarter, weekStartsOn: number): IsoDate[
  */
 export function quarterCutoff(quarter: Quarter, today: IsoDate, weekStartsOn: number): { asOf: IsoDate; complete: boolean; weeks: IsoDate[] } | null {
   const all = weeksOfQuarter(quarter, weekStartsOn);
-  if (today > quarter.end) {
-    // The quarter's last week may run past its end: it counts once it has ended too.
-    const weeks = all.filter((w) => addDays(w, 6) < today);
-    return weeks.length ? { asOf: quarter.end, complete: weeks.length === all.length, weeks } : null;
-  }
+  // The quarter's last week may run past its end: it counts once it has ended too.
   const weeks = all.filter((w) => addDays(w, 6) < today);
   if (!weeks.length) return null;
+  if (today > quarter.end) return { asOf: quarter.end, complete: weeks.length === all.length, weeks };
   return { asOf: addDays(weeks[weeks.length - 1]!, 6), complete: false, weeks };
 }
 

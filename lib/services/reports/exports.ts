@@ -15,7 +15,7 @@ import { AppError, notFound, parseOrThrow, validationError } from "@/lib/errors"
 import { renderReportPdf } from "@/lib/report/pdf";
 import { exportReportSchema } from "@/lib/schemas/reports";
 import { collectSnapshot } from "./reportData";
-import { requireReportRole } from "./reports";
+import { requireReportRole, UUID } from "./reports";
 
 export type ExportState = {
   id: string;
@@ -29,8 +29,6 @@ export type ExportState = {
 
 /** An export that has not moved for this long was cut off (e.g. by a restart). */
 const STALE_MS = 10 * 60_000;
-
-const pdfPageCount = (pdf: Buffer) => (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
 
 function stateOf(row: { id: string; status: string; progress: number; stage: string; error: string | null; reportId: string | null; updatedAt: Date }, now = Date.now()): ExportState {
   if (row.status === "RUNNING" && now - row.updatedAt.getTime() > STALE_MS) {
@@ -72,7 +70,7 @@ export async function startReportExport(db: Db, ctx: TenantContext, raw: unknown
 
 export async function getReportExport(db: Db, ctx: TenantContext, exportId: string): Promise<ExportState> {
   requireReportRole(ctx);
-  const row = /^[0-9a-f-]{36}$/i.test(exportId) ? await db.reportExport.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: exportId } } }) : null;
+  const row = UUID.test(exportId) ? await db.reportExport.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: exportId } } }) : null;
   if (!row) throw notFound("Export not found.");
   return stateOf(row);
 }
@@ -94,9 +92,17 @@ async function runExport(db: Db, ctx: TenantContext, exportId: string, input: { 
     await progress(0.82, "Writing the narrative");
     const document = buildNarrative(snapshot, snapshotSha256);
     await progress(0.85, "Drawing the charts and the PDF");
-    const pdf = await renderReportPdf(document, { onProgress: (d, t) => void db.reportExport.update({ where, data: { progress: 0.85 + (0.12 * d) / Math.max(1, t) } }).catch(() => {}) });
+    // The renderer reports each section synchronously: its writes are queued in order and
+    // waited for, so none can land after the export's final state.
+    let written = Promise.resolve();
+    const { pdf, pages } = await renderReportPdf(document, {
+      onProgress: (d, t) => {
+        written = written.then(() => db.reportExport.update({ where, data: { progress: 0.85 + (0.12 * d) / Math.max(1, t) } })).then(() => {});
+      },
+    });
+    await written;
     await progress(0.97, "Saving the report");
-    const report = await db.$transaction(async (tx) => {
+    await db.$transaction(async (tx) => {
       const created = await tx.report.create({
         data: {
           organizationId,
@@ -111,14 +117,12 @@ async function runExport(db: Db, ctx: TenantContext, exportId: string, input: { 
           snapshot: JSON.parse(canonical),
           snapshotSha256,
           pdfSha256: createHash("sha256").update(pdf).digest("hex"),
-          pdfPages: pdfPageCount(pdf),
+          pdfPages: pages,
           createdById: ctx.userId,
         },
       });
       await tx.reportExport.update({ where, data: { status: "SUCCEEDED", progress: 1, stage: "Done", reportId: created.id } });
-      return created;
     });
-    void report;
   } catch (err) {
     const message = err instanceof AppError ? err.message : "The export failed on our side; nothing was saved. Try again, or tell us if it keeps failing.";
     if (!(err instanceof AppError)) console.error("report export failed", err);

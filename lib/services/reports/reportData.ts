@@ -7,6 +7,7 @@ import "server-only";
 // dashboard and the program pages use, so the report cannot disagree with the app.
 import type { TenantContext } from "@/lib/auth/tenant";
 import type { Db } from "@/lib/db/client";
+import { combinedRoi, overallAttainment } from "@/lib/domain/report/aggregates";
 import { REPORT_VERSION } from "@/lib/domain/report/document";
 import { parseQuarter, quarterCutoff, shiftQuarter, weeksOfQuarter, type Quarter } from "@/lib/domain/report/quarters";
 import { lagOnTrack, type DriverFinding, type LagSnapshot, type PreviousReport, type ProgramRoiSnapshot, type ReportSnapshot, type TeamExecution } from "@/lib/domain/report/snapshot";
@@ -38,10 +39,7 @@ export async function collectSnapshot(db: Db, ctx: TenantContext, req: SnapshotR
   if (!cut) throw validationError({ quarter: [`${quarter.label} has no ended week yet: choose an earlier quarter.`] });
   const previous = shiftQuarter(quarter, -1);
   const next = shiftQuarter(quarter, 1);
-  const [organization, user] = await Promise.all([
-    db.organization.findUniqueOrThrow({ where: { id: organizationId } }),
-    db.user.findUnique({ where: { id: ctx.userId }, select: { name: true } }),
-  ]);
+  const user = await db.user.findUnique({ where: { id: ctx.userId }, select: { name: true } });
 
   // ---- Scope: teams, programs, lag measures ----
   await progress(0, "Finding the teams and measures");
@@ -71,7 +69,7 @@ export async function collectSnapshot(db: Db, ctx: TenantContext, req: SnapshotR
 
   // ---- Execution ----
   await progress(0.05, `Adding up lead measures for ${teams.length} team${teams.length === 1 ? "" : "s"}`);
-  const execution = await executionOf(db, ctx, teams, quarter, cut, previous);
+  const execution = await executionOf(db, ctx, teams, cut, previous);
 
   // ---- Results ----
   const lagSnapshots: LagSnapshot[] = [];
@@ -126,7 +124,7 @@ export async function collectSnapshot(db: Db, ctx: TenantContext, req: SnapshotR
 
   return {
     version: REPORT_VERSION,
-    organization: { name: organization.name, locale: org.locale, currency: org.currency, timeZone: org.timeZone, green: org.greenThreshold, amber: org.amberThreshold },
+    organization: { name: org.name, locale: org.locale, currency: org.currency, timeZone: org.timeZone, green: org.greenThreshold, amber: org.amberThreshold },
     scope: program ? { kind: "program", programId: program.id, programName: program.name } : { kind: "organization" },
     quarter: { id: quarter.id, label: quarter.label, start: quarter.start, end: quarter.end, asOf: cut.asOf, complete: cut.complete, weeks: cut.weeks },
     previousQuarter: { id: previous.id, label: previous.label, start: previous.start, end: previous.end },
@@ -154,7 +152,7 @@ function attainmentOf(rows: readonly QuarterLeadTotal[]): number | null {
   return weeks > 0 ? rows.reduce((s, r) => s + r.cappedSum, 0) / weeks : null;
 }
 
-async function executionOf(db: Db, ctx: TenantContext, teams: readonly ScopeTeam[], quarter: Quarter, cut: { weeks: IsoDate[] }, previous: Quarter): Promise<TeamExecution[]> {
+async function executionOf(db: Db, ctx: TenantContext, teams: readonly ScopeTeam[], cut: { weeks: IsoDate[] }, previous: Quarter): Promise<TeamExecution[]> {
   if (!teams.length) return [];
   const { organizationId } = ctx;
   const { weekStartsOn, timeZone, greenThreshold: green, amberThreshold: amber } = ctx.organization;
@@ -167,7 +165,6 @@ async function executionOf(db: Db, ctx: TenantContext, teams: readonly ScopeTeam
     teamAttainmentByWeek(db, { organizationId, teamIds, ...span, cap: ATTAINMENT_CAP, thresholds: { green, amber } }),
     quarterCadence(db, { organizationId, teamIds, ...span, timeZone }),
   ]);
-  void quarter;
   const weekOf = new Map(weekly.map((r) => [`${r.teamId}|${r.weekStart}`, r.attainment]));
   return teams.map((t) => {
     const own = totals.filter((r) => r.teamId === t.id);
@@ -307,20 +304,17 @@ async function previousReportOf(db: Db, organizationId: string, req: SnapshotReq
   });
   if (!row) return null;
   const s = row.snapshot as ReportSnapshot;
-  const led = s.teams.flatMap((t) => t.leads);
-  const weeks = led.reduce((n, l) => n + l.weeks, 0);
-  const attainment = weeks ? s.teams.reduce((sum, t) => sum + (t.attainment ?? 0) * t.leads.reduce((n, l) => n + l.weeks, 0), 0) / weeks : null;
-  const totals = s.programs.reduce((acc, p) => ({ benefits: acc.benefits + p.totals.benefits, costs: acc.costs + p.totals.costs }), { benefits: 0, costs: 0 });
+  const totals = combinedRoi(s.programs);
   const one = s.programs.length === 1 ? s.programs[0]! : null;
   return {
     reportId: row.id,
     quarterLabel: s.quarter.label,
     createdAt: row.createdAt.toISOString(),
-    attainment,
+    attainment: overallAttainment(s.teams),
     lagsOnTrack: s.lags.filter((l) => lagOnTrack(l) === "green").length,
     lagsTotal: s.lags.length,
-    roiPercent: totals.costs > 0 ? ((totals.benefits - totals.costs) / totals.costs) * 100 : null,
-    bcr: totals.costs > 0 ? totals.benefits / totals.costs : null,
+    roiPercent: totals.roiPercent,
+    bcr: totals.bcr,
     p10: one?.range?.p10 ?? null,
     p90: one?.range?.p90 ?? null,
     benefits: s.programs.length ? totals.benefits : null,

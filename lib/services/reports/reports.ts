@@ -12,6 +12,7 @@ import { defaultReportQuarter, quarterCutoff, reportableQuarters } from "@/lib/d
 import type { ReportSnapshot } from "@/lib/domain/report/snapshot";
 import { fromUtcDate, localDay, type IsoDate } from "@/lib/domain/weeks";
 import { forbidden, notFound } from "@/lib/errors";
+import { reportList, type ReportListRow } from "@/lib/queries/reportList";
 import { renderReportPdf } from "@/lib/report/pdf";
 import type { ReportFormat } from "@/lib/schemas/reports";
 
@@ -38,57 +39,33 @@ export type ReportOptions = {
   programs: { id: string; name: string }[];
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function requireReportRole(ctx: TenantContext): void {
   if (!canViewDashboard(ctx.role)) throw forbidden("You need the manager role to see and export reports.");
 }
 
-type ReportRow = {
-  id: string;
-  title: string;
-  quarter: string;
-  scope: "ORGANIZATION" | "PROGRAM";
-  asOf: Date;
-  createdAt: Date;
-  createdById: string | null;
-  pdfPages: number;
-  snapshotSha256: string;
-  snapshot: unknown;
-};
-
-async function itemOf(db: Db, organizationId: string, rows: ReportRow[]): Promise<ReportListItem[]> {
-  const ids = [...new Set(rows.map((r) => r.createdById).filter((x): x is string => x != null))];
-  const users = ids.length ? await db.membership.findMany({ where: { organizationId, userId: { in: ids } }, select: { userId: true, user: { select: { name: true } } } }) : [];
-  const nameOf = new Map(users.map((u) => [u.userId, u.user.name]));
-  return rows.map((r) => {
-    const s = r.snapshot as ReportSnapshot;
-    return {
-      id: r.id,
-      title: r.title,
-      quarter: r.quarter,
-      quarterLabel: s.quarter.label,
-      scope: r.scope === "PROGRAM" ? "program" : "organization",
-      programName: s.scope.kind === "program" ? s.scope.programName : null,
-      asOf: fromUtcDate(r.asOf),
-      complete: s.quarter.complete,
-      createdAt: r.createdAt.toISOString(),
-      createdBy: r.createdById ? (nameOf.get(r.createdById) ?? null) : null,
-      pdfPages: r.pdfPages,
-      fingerprint: r.snapshotSha256.slice(0, 16),
-    };
-  });
+function itemOf(r: ReportListRow): ReportListItem {
+  return {
+    id: r.id,
+    title: r.title,
+    quarter: r.quarter,
+    quarterLabel: r.quarterLabel,
+    scope: r.scope === "PROGRAM" ? "program" : "organization",
+    programName: r.programName,
+    asOf: r.asOf,
+    complete: r.complete,
+    createdAt: r.createdAt.toISOString(),
+    createdBy: r.createdBy,
+    pdfPages: r.pdfPages,
+    fingerprint: r.snapshotSha256.slice(0, 16),
+  };
 }
 
 /** Every report of the organization, newest first. */
 export async function listReports(db: Db, ctx: TenantContext): Promise<ReportListItem[]> {
   requireReportRole(ctx);
-  const rows = await db.report.findMany({
-    where: { organizationId: ctx.organizationId },
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    select: { id: true, title: true, quarter: true, scope: true, asOf: true, createdAt: true, createdById: true, pdfPages: true, snapshotSha256: true, snapshot: true },
-  });
-  return itemOf(db, ctx.organizationId, rows as ReportRow[]);
+  return (await reportList(db, { organizationId: ctx.organizationId })).map(itemOf);
 }
 
 async function loadRow(db: Db, ctx: TenantContext, reportId: string) {
@@ -102,9 +79,9 @@ async function loadRow(db: Db, ctx: TenantContext, reportId: string) {
 /** The report as its page shows it: the narrative rebuilt from the stored snapshot. */
 export async function getReport(db: Db, ctx: TenantContext, reportId: string): Promise<ReportView> {
   const row = await loadRow(db, ctx, reportId);
-  const [item] = await itemOf(db, ctx.organizationId, [row as ReportRow]);
+  const [item] = await reportList(db, { organizationId: ctx.organizationId, reportId: row.id });
   const document = buildNarrative(row.snapshot as ReportSnapshot, row.snapshotSha256);
-  return { item: item!, document, pdfSha256: row.pdfSha256, snapshotSha256: row.snapshotSha256 };
+  return { item: itemOf(item!), document, pdfSha256: row.pdfSha256, snapshotSha256: row.snapshotSha256 };
 }
 
 const slug = (s: string) =>
@@ -130,7 +107,7 @@ export async function reportFile(db: Db, ctx: TenantContext, reportId: string, f
   const scopeName = snapshot.scope.kind === "program" ? `-${slug(snapshot.scope.programName)}` : "";
   const filename = `leadlag-${slug(snapshot.organization.name)}-${row.quarter.toLowerCase()}${scopeName}.${format === "csv" ? "appendix.csv" : format}`;
   const body =
-    format === "pdf" ? new Uint8Array(await renderReportPdf(document)) : format === "md" ? renderReportMarkdown(document) : renderAppendixCsv(document);
+    format === "pdf" ? new Uint8Array((await renderReportPdf(document)).pdf) : format === "md" ? renderReportMarkdown(document) : renderAppendixCsv(document);
   return { body, contentType: CONTENT_TYPE[format], filename };
 }
 

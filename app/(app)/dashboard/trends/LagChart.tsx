@@ -7,7 +7,8 @@ import { Line } from "react-chartjs-2";
 import { ChartDownloads } from "@/app/_components/ChartDownloads";
 import { LAG_COLOURS, type LagChartData } from "@/lib/charts/lagChart";
 import { DIRECTION_LABEL, formatLagValue, type Direction } from "@/lib/domain/status";
-import { useCanvasRef, whiteBackground } from "./chartSetup";
+import { whiteBackground } from "@/lib/charts/whiteBackground";
+import { useCanvasRef } from "./chartSetup";
 import styles from "./trends.module.css";
 
 type Dataset = ChartDataset<"line", (number | null)[]>;

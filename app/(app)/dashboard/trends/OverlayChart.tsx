@@ -6,7 +6,8 @@ import { Chart } from "react-chartjs-2";
 import { ChartDownloads } from "@/app/_components/ChartDownloads";
 import { OVERLAY_COLOURS, type OverlayChartData } from "@/lib/charts/overlayChart";
 import { DIRECTION_LABEL, type Direction } from "@/lib/domain/status";
-import { useCanvasRef, whiteBackground } from "./chartSetup";
+import { whiteBackground } from "@/lib/charts/whiteBackground";
+import { useCanvasRef } from "./chartSetup";
 import styles from "./trends.module.css";
 
 type Measure = { name: string; unit: string };

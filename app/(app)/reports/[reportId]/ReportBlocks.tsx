@@ -1,7 +1,8 @@
 // A report section and its blocks as HTML. The document arrives worded and formatted; this only
 // lays it out (the PDF and Markdown renderers lay out the same document).
 import { chartValueFormatter } from "@/lib/charts/reportChart";
-import type { ChartSpec, ReportBlock, ReportSection } from "@/lib/domain/report/document";
+import { chartTable } from "@/lib/domain/report/chartTable";
+import type { ChartSpec, ReportBlock, ReportSection, TableColumn } from "@/lib/domain/report/document";
 import styles from "./report.module.css";
 import { ReportChart } from "./ReportChart";
 
@@ -44,31 +45,7 @@ function Block({ block, id }: { block: ReportBlock; id: string }) {
     case "table":
       return (
         <div className={styles.tableBlock}>
-          <div className="table-wrap">
-            <table>
-              <caption>{block.caption}</caption>
-              <thead>
-                <tr>
-                  {block.columns.map((c, i) => (
-                    <th key={i} scope="col" className={c.align === "right" ? "num" : undefined}>
-                      {c.label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {block.rows.map((row, r) => (
-                  <tr key={r}>
-                    {row.map((cell, c) => (
-                      <td key={c} className={block.columns[c]?.align === "right" ? "num" : undefined}>
-                        {cell}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <TableView caption={block.caption} columns={block.columns} rows={block.rows} />
           {block.note ? <p className={styles.note}>{block.note}</p> : null}
         </div>
       );
@@ -79,7 +56,6 @@ function Block({ block, id }: { block: ReportBlock; id: string }) {
 
 /** The chart, its caption, and the same numbers as a table for those who cannot see it. */
 function ChartBlock({ chart, id }: { chart: ChartSpec; id: string }) {
-  const format = chartValueFormatter(chart);
   return (
     <figure className={styles.chart} aria-labelledby={`${id}-caption`}>
       <ReportChart spec={chart} />
@@ -88,37 +64,46 @@ function ChartBlock({ chart, id }: { chart: ChartSpec; id: string }) {
       </figcaption>
       <details className={styles.chartData}>
         <summary>Chart data as a table</summary>
-        <div className="table-wrap">
-          <table>
-            <caption>
-              {chart.title}
-              {chart.y.title ? ` (${chart.y.title})` : ""}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Period</th>
-                {chart.datasets.map((d) => (
-                  <th key={d.label} scope="col" className="num">
-                    {d.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {chart.labels.map((label, i) => (
-                <tr key={`${label}-${i}`}>
-                  <th scope="row">{label}</th>
-                  {chart.datasets.map((d) => (
-                    <td key={d.label} className="num">
-                      {d.data[i] == null ? "—" : format(d.data[i]!)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TableView caption={`${chart.title}${chart.y.title ? ` (${chart.y.title})` : ""}`} {...chartTable(chart, { format: chartValueFormatter(chart), labelHeader: "Period" })} rowHeaders />
       </details>
     </figure>
+  );
+}
+
+/** A table with its caption; `rowHeaders` makes each row's first cell its header (a chart's period). */
+function TableView({ caption, columns, rows, rowHeaders = false }: { caption: string; columns: TableColumn[]; rows: string[][]; rowHeaders?: boolean }) {
+  const num = (c: number) => (columns[c]?.align === "right" ? "num" : undefined);
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c, i) => (
+              <th key={i} scope="col" className={num(i)}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, r) => (
+            <tr key={r}>
+              {row.map((cell, c) =>
+                rowHeaders && c === 0 ? (
+                  <th key={c} scope="row">
+                    {cell}
+                  </th>
+                ) : (
+                  <td key={c} className={num(c)}>
+                    {cell}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

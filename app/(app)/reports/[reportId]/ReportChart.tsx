@@ -3,8 +3,10 @@
 // (lib/charts/reportChart.ts), so the page and the PDF show the same chart.
 import { useMemo } from "react";
 import { Chart } from "react-chartjs-2";
-import { whiteBackground } from "@/app/(app)/dashboard/trends/chartSetup";
+// Registers the chart.js parts the chart needs.
+import "@/app/(app)/dashboard/trends/chartSetup";
 import { reportChartConfig } from "@/lib/charts/reportChart";
+import { whiteBackground } from "@/lib/charts/whiteBackground";
 import type { ChartSpec } from "@/lib/domain/report/document";
 import styles from "./report.module.css";
 

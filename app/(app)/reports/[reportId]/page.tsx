@@ -4,6 +4,7 @@ import { forbidden, notFound } from "next/navigation";
 import { requirePageContext } from "@/lib/auth/context";
 import { canViewDashboard } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
+import { reportParticulars } from "@/lib/domain/report/particulars";
 import { AppError } from "@/lib/errors";
 import { getReport, type ReportView } from "@/lib/services/reports";
 import { REPORT_DOWNLOADS, reportFileUrl } from "../PastReports";
@@ -28,21 +29,13 @@ export default async function ReportPage({ params }: Props) {
     throw err;
   }
   const { document: doc } = view;
-  const meta: [string, string][] = [
-    ["Organization", doc.meta.organization],
-    ["Scope", doc.meta.scope],
-    ["Period", doc.meta.period],
-    ["As of", doc.meta.asOf],
-    ["Generated on", doc.meta.generatedOn],
-    ["Prepared by", doc.meta.preparedBy],
-  ];
   return (
     <article className={styles.report} aria-labelledby="report-title">
       <header className={styles.head}>
         <h1 id="report-title">{doc.title}</h1>
         <p className={styles.subtitle}>{doc.subtitle}</p>
         <dl className={styles.meta}>
-          {meta.map(([label, value]) => (
+          {reportParticulars(doc.meta).map(([label, value]) => (
             <div key={label}>
               <dt>{label}</dt>
               <dd>{value}</dd>
