@@ -8,7 +8,7 @@ import { loadTenantContext } from "@/lib/auth/loadContext";
 import { checkLeadEntries } from "@/lib/csv/leadEntriesCsv";
 import { IMPORT_WRITE_CHUNK } from "@/lib/csv/options";
 import { decodeCsv, parseCsv } from "@/lib/csv/parse";
-import { addDays, localDay } from "@/lib/domain/weeks";
+import { addDays, localDay } from "@/lib/domain/calendar/weeks";
 import { Role } from "@/lib/generated/prisma/enums";
 import { addMembership, createUser } from "@/lib/seed/factories";
 import { seedLargeOrg } from "@/lib/seed/large";

@@ -1,5 +1,5 @@
 // npx tsx bench/dashboard.ts: how long the manager dashboard's server-side data loading
-// (lib/dashboard/loadDashboard.ts, exactly what /dashboard runs) takes on embedded PGlite and,
+// (lib/views/dashboard.ts, exactly what /dashboard runs) takes on embedded PGlite and,
 // with TEST_DATABASE_URL (or DATABASE_URL), on PostgreSQL — for the demo organization and for
 // a generated one fifty times its size (150 teams, ~144k lead entries, with lag measures,
 // check-ins and commitments added here so every part of the roll-up has data to chew on).
@@ -13,12 +13,12 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { orgSettings } from "@/lib/auth/loadContext";
 import type { OrgSettings } from "@/lib/auth/tenant";
-import { loadDashboard } from "@/lib/dashboard/loadDashboard";
+import { loadDashboard } from "@/lib/views/dashboard";
 import type { Db } from "@/lib/db/client";
-import { addDays, currentWeekStart, lastWeekStarts, localDay } from "@/lib/domain/weeks";
-import { createRng } from "@/lib/domain/random";
+import { addDays, currentWeekStart, lastWeekStarts, localDay } from "@/lib/domain/calendar/weeks";
+import { createRng } from "@/lib/domain/stats/random";
 import { CommitmentStatus, Direction } from "@/lib/generated/prisma/enums";
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "@/lib/seed/demo";
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "@/lib/seed/demo/seedDemo";
 import { createLagMeasure, createLagObservations, utcDate, type LagObservationRow } from "@/lib/seed/factories";
 import { seedLargeOrg } from "@/lib/seed/large";
 import { createTestDb, testDbKinds } from "../tests/helpers/db";

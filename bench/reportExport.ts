@@ -7,10 +7,11 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { loadTenantContext } from "@/lib/auth/loadContext";
 import type { Db } from "@/lib/db/client";
 import { Role } from "@/lib/generated/prisma/enums";
-import { DEMO_USERS, seedDemo } from "@/lib/seed/demo";
+import { DEMO_USERS, seedDemo } from "@/lib/seed/demo/seedDemo";
 import { addMembership, createUser } from "@/lib/seed/factories";
 import { seedLargeOrg } from "@/lib/seed/large";
-import { getReport, reportFile, startReportExport } from "@/lib/services/reports";
+import { startReportExport } from "@/lib/services/reportExports";
+import { getReport, reportFile } from "@/lib/views/reports";
 import { createTestDb, testDbKinds } from "../tests/helpers/db";
 
 const NOW = new Date("2026-12-01T12:00:00Z");

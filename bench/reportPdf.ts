@@ -1,6 +1,6 @@
 // npx tsx --conditions=react-server bench/reportPdf.ts (the condition under which `server-only`
 // is an empty module, as in Next's server build): how long the quarterly report PDF takes to render
-// (lib/report/pdf.ts, chart images included) for the renderers' test document (80 team rows,
+// (lib/report/render/pdf.ts, chart images included) for the renderers' test document (80 team rows,
 // 2 charts) and a large one (300 team rows, 6 charts), and how long the event loop is blocked
 // at most meanwhile: the renderer yields between sections and charts, so other requests on
 // the same server wait at most that long.
@@ -11,8 +11,8 @@
 // bench/out/reportPdf.json and the two PDFs next to it.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { makeTestDocument } from "@/lib/domain/report/testDocument";
-import { renderReportPdf } from "@/lib/report/pdf";
+import { makeTestDocument } from "@/tests/fixtures/reportDocument";
+import { renderReportPdf } from "@/lib/report/render/pdf";
 
 const RUNS = 5;
 const cases = [

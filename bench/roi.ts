@@ -1,10 +1,10 @@
 // npx tsx bench/roi.ts: how long one Monte Carlo ROI range of 10,000 draws takes (pure, no I/O),
 // for a program shaped like the demo's (three benefit lines, eight cost lines), and the whole
 // pure computation around it (isolation, accrual, range, forecast projection).
-import { computeProgramRoi, type BenefitSpec, type ProgramRoiInput } from "@/lib/domain/programRoi";
-import { roiRange } from "@/lib/domain/roi";
+import { computeProgramRoi, type BenefitSpec, type ProgramRoiInput } from "@/lib/domain/roi/program";
+import { roiRange } from "@/lib/domain/roi/formulas";
 import type { Direction } from "@/lib/domain/status";
-import { addDays } from "@/lib/domain/weeks";
+import { addDays } from "@/lib/domain/calendar/weeks";
 
 const weeks = Array.from({ length: 40 }, (_, i) => addDays("2025-09-01", 7 * i));
 const wave = (base: number, step: number, i: number) => base + (i >= 26 ? step : 0) + Math.sin(i) * 0.3;

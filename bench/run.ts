@@ -5,10 +5,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadTenantContext } from "@/lib/auth/loadContext";
 import type { Db } from "@/lib/db/client";
-import { lastWeekStarts, localDay, weekStart } from "@/lib/domain/weeks";
+import { lastWeekStarts, localDay, weekStart } from "@/lib/domain/calendar/weeks";
 import { leadTotalsByTeamWeek } from "@/lib/queries/leadTotalsByTeamWeek";
 import { teamWeekScoreboard } from "@/lib/queries/teamWeekScoreboard";
-import { seedDemo } from "@/lib/seed/demo";
+import { seedDemo } from "@/lib/seed/demo/seedDemo";
 import { seedLargeOrg } from "@/lib/seed/large";
 import { createLeadEntry } from "@/lib/services/leadEntries";
 import { createTestDb, testDbKinds } from "../tests/helpers/db";

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/seed/demo";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/seed/demo/seedDemo";
 
 export { DEMO_USERS };
 

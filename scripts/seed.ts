@@ -6,7 +6,7 @@ import { openAdapter } from "@/lib/db/adapter";
 import { migrate } from "@/lib/db/migrate";
 import { dbTarget } from "@/lib/db/target";
 import { makeClient } from "@/lib/db/client";
-import { DEMO_USERS, resetDemo } from "@/lib/seed/demo";
+import { DEMO_USERS, resetDemo } from "@/lib/seed/demo/seedDemo";
 
 async function main() {
   const target = dbTarget();

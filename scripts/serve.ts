@@ -5,10 +5,10 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { MissingSecretError, resolveAuthSecret } from "@/lib/auth/secret";
-import { prepareDatabase } from "@/lib/db/prepare";
+import { prepareDatabase } from "@/lib/seed/prepare";
 import { dbTarget } from "@/lib/db/target";
 import { EnvError, parseEnv, type Env } from "@/lib/env";
-import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/seed/demo";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/seed/demo/seedDemo";
 
 const NEXT_BIN = path.resolve("node_modules/.bin/next");
 

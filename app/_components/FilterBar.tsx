@@ -3,7 +3,7 @@
 // one. Applying them changes the URL (so the view can be shared and survives a reload).
 import { usePathname, useRouter } from "next/navigation";
 import { useState } from "react";
-import { filtersToQuery, type DashboardFilters } from "@/lib/dashboard/filters";
+import { filtersToQuery, type DashboardFilters } from "@/lib/schemas/dashboardFilters";
 
 type Option = { id: string; name: string };
 

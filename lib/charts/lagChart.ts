@@ -3,7 +3,7 @@
 // bands. Pure: the chart component renders what this returns, and the table alternative and
 // the CSV download come from the same rows, so the three can never disagree.
 import { DIRECTION_LABEL, formatLagValue, lagPathValue, type Direction } from "@/lib/domain/status";
-import { addDays, formatWeek, type IsoDate } from "@/lib/domain/weeks";
+import { addDays, formatWeek, type IsoDate } from "@/lib/domain/calendar/weeks";
 
 export const LAG_COLOURS = {
   onTrack: "#15803d",

@@ -2,7 +2,7 @@
 // y axes, so a manager can see whether the result moves some weeks after the activity. Pure:
 // the table alternative and the CSV come from the same rows as the chart.
 import { DIRECTION_LABEL, formatLagValue, type Direction } from "@/lib/domain/status";
-import { addDays, formatWeek, type IsoDate } from "@/lib/domain/weeks";
+import { addDays, formatWeek, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { round2 } from "./lagChart";
 
 export const OVERLAY_COLOURS = { lead: "rgba(217, 119, 6, 0.55)", leadBorder: "#b45309", lag: "#1d4ed8" } as const;

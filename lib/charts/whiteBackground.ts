@@ -1,6 +1,6 @@
 // A chart.js plugin that paints the chart's canvas white before drawing: a canvas starts
 // transparent, and a downloaded PNG or a PDF image must read on any background. Pure: the
-// page's charts and the server's chart images (lib/report/chartImage.ts) both use it.
+// page's charts and the server's chart images (lib/report/render/chartImage.ts) both use it.
 import type { ChartType, Plugin } from "chart.js";
 
 export function whiteBackground<T extends ChartType>(): Plugin<T> {

@@ -1,6 +1,6 @@
 // Reading one CSV value: dates, numbers and text, each with the reason a person needs when the
 // value cannot be read. Pure; the rules are documented on the import page and in the README.
-import { isIsoDate, type IsoDate } from "@/lib/domain/weeks";
+import { isIsoDate, type IsoDate } from "@/lib/domain/calendar/weeks";
 import type { DateOrder, DecimalMark } from "./options";
 
 export type Read<T> = { ok: true; value: T } | { ok: false; message: string };

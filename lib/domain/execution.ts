@@ -11,7 +11,7 @@
 // check-in or a lead target counts once achieved, a commitment once reviewed, and everything
 // counts in full when the week has ended.
 import { leadStatus, type Thresholds } from "./status";
-import { addDays, type IsoDate } from "./weeks";
+import { addDays, type IsoDate } from "./calendar/weeks";
 
 /** What a partly done commitment is worth, between not done (0) and done (1). */
 export const PARTIAL_CREDIT = 0.5;

@@ -9,7 +9,7 @@
 //     its baseline to its target (direction-aware, see lagStatus).
 // Unfinished weeks never count against a team: the caller passes ended weeks only.
 import { leadStatus, type LagStatus, type Status, type Thresholds } from "./status";
-import type { IsoDate } from "./weeks";
+import type { IsoDate } from "./calendar/weeks";
 
 /**
  * A team's lead attainment in a week is the mean over its measures of actual ÷ target, each

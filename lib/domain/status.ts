@@ -1,5 +1,5 @@
 // Status is computed from data and targets, never self-rated.
-import { daysBetween, toUtcDate, type IsoDate } from "./weeks";
+import { daysBetween, toUtcDate, type IsoDate } from "./calendar/weeks";
 
 export type Status = "green" | "amber" | "red" | "none";
 

@@ -1,6 +1,6 @@
 // The latest observations of a lag measure with their team and source, for its page.
 import type { Db } from "@/lib/db/client";
-import { fromUtcDate } from "@/lib/domain/weeks";
+import { fromUtcDate } from "@/lib/domain/calendar/weeks";
 
 export async function lagObservationList(db: Db, params: { organizationId: string; lagMeasureId: string; limit?: number }) {
   const rows = await db.lagObservation.findMany({

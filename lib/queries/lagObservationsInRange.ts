@@ -4,7 +4,7 @@
 // (observedOn, createdAt, id), served by the (organizationId, lagMeasureId, observedOn) index.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { addDays, type IsoDate } from "@/lib/domain/weeks";
+import { addDays, type IsoDate } from "@/lib/domain/calendar/weeks";
 import type { EntrySource } from "@/lib/generated/prisma/enums";
 import { encodeKeysetCursor, type KeysetCursor } from "./teamEntriesInRange";
 

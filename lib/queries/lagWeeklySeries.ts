@@ -2,7 +2,7 @@
 // gap-filled with null: a week without an observation is missing, never zero.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { addDays, type IsoDate } from "@/lib/domain/weeks";
+import { addDays, type IsoDate } from "@/lib/domain/calendar/weeks";
 import type { WeeklyValue } from "./leadWeeklySeries";
 import { weekSeriesSql, weekStartSql } from "./weekSql";
 

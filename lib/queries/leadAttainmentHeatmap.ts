@@ -5,7 +5,7 @@
 import type { Db } from "@/lib/db/client";
 import { ATTAINMENT_CAP } from "@/lib/domain/risk";
 import type { Thresholds } from "@/lib/domain/status";
-import type { IsoDate } from "@/lib/domain/weeks";
+import type { IsoDate } from "@/lib/domain/calendar/weeks";
 import { teamAttainmentByWeek, type AttainmentScope, type TeamWeekAttainment } from "./teamAttainmentByWeek";
 
 export type HeatmapCell = Omit<TeamWeekAttainment, "teamId" | "teamName">;

@@ -2,7 +2,7 @@
 // keyed on (entryDate, id) rather than an offset, so entries written while a client pages
 // through are neither skipped nor repeated, and a deep page costs the same as the first.
 import type { Db } from "@/lib/db/client";
-import { fromUtcDate, isIsoDate, toUtcDate, type IsoDate } from "@/lib/domain/weeks";
+import { fromUtcDate, isIsoDate, toUtcDate, type IsoDate } from "@/lib/domain/calendar/weeks";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type LeadEntryApiRow = {

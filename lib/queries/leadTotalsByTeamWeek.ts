@@ -2,7 +2,7 @@
 // no entries is a zero, not a hole. Aggregated in SQL.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { addDays, type IsoDate } from "@/lib/domain/weeks";
+import { addDays, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { targetInForceSql } from "./targetSql";
 import { weekSeriesSql, weekStartSql } from "./weekSql";
 

@@ -2,7 +2,7 @@
 // without entries is 0 (nothing was done), unlike a lag week without an observation.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { addDays, type IsoDate } from "@/lib/domain/weeks";
+import { addDays, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { weekSeriesSql, weekStartSql } from "./weekSql";
 
 export type WeeklyValue = { weekStart: IsoDate; value: number | null };

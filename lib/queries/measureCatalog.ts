@@ -1,7 +1,7 @@
 // Every lead and lag measure of an organization with what the definitions page shows:
 // teams and their current targets, owners, drivers.
 import type { Db } from "@/lib/db/client";
-import { fromUtcDate } from "@/lib/domain/weeks";
+import { fromUtcDate } from "@/lib/domain/calendar/weeks";
 
 export async function measureCatalog(db: Db, organizationId: string) {
   const [lead, lag, teams, members] = await Promise.all([

@@ -3,7 +3,7 @@
 // lag measure's "from baseline to target by date".
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { fromUtcDate, type IsoDate } from "@/lib/domain/weeks";
+import { fromUtcDate, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { targetInForceSql } from "./targetSql";
 
 export type LeadMeasureView = {

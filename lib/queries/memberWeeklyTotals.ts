@@ -5,7 +5,7 @@
 // the range and has since left it, so the totals add up to what the team did.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { addDays, type IsoDate } from "@/lib/domain/weeks";
+import { addDays, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { targetInForceSql } from "./targetSql";
 import { teamMeasuresSql, weekSeriesSql, weekStartSql } from "./weekSql";
 

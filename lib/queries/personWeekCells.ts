@@ -1,7 +1,7 @@
 // One person's values for a week on a team: measure × day, summed per day, for the quick grid.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { addDays, type IsoDate } from "@/lib/domain/weeks";
+import { addDays, type IsoDate } from "@/lib/domain/calendar/weeks";
 
 export type PersonCell = { leadMeasureId: string; entryDate: IsoDate; value: number };
 

@@ -3,7 +3,7 @@
 // The mean is over the group's observations of the week, so teams that report weekly weigh equally.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { addDays, type IsoDate } from "@/lib/domain/weeks";
+import { addDays, type IsoDate } from "@/lib/domain/calendar/weeks";
 import type { WeeklyValue } from "./leadWeeklySeries";
 import { weekSeriesSql, weekStartSql } from "./weekSql";
 

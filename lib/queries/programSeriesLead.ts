@@ -2,7 +2,7 @@
 // with 0: a week without entries means nothing was done. For the what-if's lead → lag fit.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { addDays, type IsoDate } from "@/lib/domain/weeks";
+import { addDays, type IsoDate } from "@/lib/domain/calendar/weeks";
 import type { WeeklyValue } from "./leadWeeklySeries";
 import { weekSeriesSql, weekStartSql } from "./weekSql";
 

@@ -3,7 +3,7 @@
 // made for the quarter's weeks by review status.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { addDays, type IsoDate } from "@/lib/domain/weeks";
+import { addDays, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { weekSeriesSql, weekStartSql } from "./weekSql";
 
 export type QuarterCadence = {

@@ -4,9 +4,9 @@
 // team's quarter attainment here equals the mean of the roll-up's capped measure-weeks.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import type { LeadLine } from "@/lib/domain/report/snapshot";
+import type { LeadLine } from "@/lib/report/snapshot/types";
 import { ATTAINMENT_CAP } from "@/lib/domain/risk";
-import type { IsoDate } from "@/lib/domain/weeks";
+import type { IsoDate } from "@/lib/domain/calendar/weeks";
 import { measureWeeksCtes } from "./teamAttainmentByWeek";
 
 /** A team's lead measure over the quarter: the snapshot's LeadLine, with its team and the capped attainment sum. */

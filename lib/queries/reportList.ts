@@ -3,7 +3,7 @@
 // snapshots themselves, and the author's name comes with the same statement.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import type { IsoDate } from "@/lib/domain/weeks";
+import type { IsoDate } from "@/lib/domain/calendar/weeks";
 
 export type ReportListRow = {
   id: string;

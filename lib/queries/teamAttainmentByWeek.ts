@@ -9,7 +9,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import type { Thresholds } from "@/lib/domain/status";
-import { addDays, type IsoDate } from "@/lib/domain/weeks";
+import { addDays, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { targetInForceSql } from "./targetSql";
 import { weekSeriesSql, weekStartSql } from "./weekSql";
 

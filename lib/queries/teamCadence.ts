@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import type { OrgSettings } from "@/lib/auth/tenant";
 import { executionScore, scoreWindow, type CadenceWeek, type ExecutionScore } from "@/lib/domain/execution";
-import { addDays, localDay, weekStart, type IsoDate } from "@/lib/domain/weeks";
+import { addDays, localDay, weekStart, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { targetInForceSql } from "./targetSql";
 import { weekSeriesSql, weekStartSql } from "./weekSql";
 

@@ -2,7 +2,7 @@
 // and reason) and how many ended each way. A team makes a handful a week, so even two years of
 // them is a short list; the counts are still aggregated by the database.
 import type { Db } from "@/lib/db/client";
-import { addDays, fromUtcDate, toUtcDate, type IsoDate } from "@/lib/domain/weeks";
+import { addDays, fromUtcDate, toUtcDate, type IsoDate } from "@/lib/domain/calendar/weeks";
 import type { CommitmentStatus } from "@/lib/generated/prisma/enums";
 
 export type TeamRangeCommitment = {

@@ -4,7 +4,7 @@
 // and entries logged while someone pages are neither skipped nor shown twice.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { addDays, isIsoDate, type IsoDate } from "@/lib/domain/weeks";
+import { addDays, isIsoDate, type IsoDate } from "@/lib/domain/calendar/weeks";
 import type { EntrySource } from "@/lib/generated/prisma/enums";
 
 export const ENTRIES_PAGE = 50;

@@ -4,7 +4,7 @@
 // team's own latest value, when one is recorded, is returned beside it for context.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import type { IsoDate } from "@/lib/domain/weeks";
+import type { IsoDate } from "@/lib/domain/calendar/weeks";
 import type { Direction } from "@/lib/domain/status";
 
 export type LagScoreRow = {

@@ -3,7 +3,7 @@
 // its sparklines. Gap-filled in SQL, so a week with nothing logged is a zero, not a hole.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { addDays, type IsoDate } from "@/lib/domain/weeks";
+import { addDays, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { targetInForceSql } from "./targetSql";
 import { teamMeasuresSql, weekSeriesSql, weekStartSql } from "./weekSql";
 

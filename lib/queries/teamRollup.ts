@@ -17,7 +17,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { ATTAINMENT_CAP } from "@/lib/domain/risk";
 import type { Direction, Thresholds } from "@/lib/domain/status";
-import { addDays, type IsoDate } from "@/lib/domain/weeks";
+import { addDays, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { attainmentAggregatesSql, measureWeeksCtes } from "./teamAttainmentByWeek";
 import { weekStartSql } from "./weekSql";
 

@@ -1,6 +1,6 @@
 // The latest entries of a team in a week, with who logged them, for the team page.
 import type { Db } from "@/lib/db/client";
-import { addDays, fromUtcDate, toUtcDate, type IsoDate } from "@/lib/domain/weeks";
+import { addDays, fromUtcDate, toUtcDate, type IsoDate } from "@/lib/domain/calendar/weeks";
 
 export type TeamEntryRow = {
   id: string;

@@ -2,8 +2,8 @@
 // own share. One aggregation in SQL; nothing loads entries into JavaScript.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import type { IsoDate } from "@/lib/domain/weeks";
-import { addDays } from "@/lib/domain/weeks";
+import type { IsoDate } from "@/lib/domain/calendar/weeks";
+import { addDays } from "@/lib/domain/calendar/weeks";
 import { targetInForceSql } from "./targetSql";
 
 export type TeamWeekScoreRow = {

@@ -2,7 +2,7 @@
 // weeks in a range, and a team's measures.
 // weekStartsOn is 0 (Sunday) … 6 and is passed as a parameter, never pasted into the text.
 import { Prisma } from "@/lib/generated/prisma/client";
-import { daysBetween, type IsoDate } from "@/lib/domain/weeks";
+import { daysBetween, type IsoDate } from "@/lib/domain/calendar/weeks";
 
 export function weekStartSql(dateColumn: Prisma.Sql, weekStartsOn: number): Prisma.Sql {
   return Prisma.sql`(${dateColumn} - ((extract(dow from ${dateColumn})::int - ${weekStartsOn}::int + 7) % 7))::date`;

@@ -2,7 +2,7 @@
 // Numbers arrive as text in a URL, so they are coerced here — and only here; the OpenAPI
 // document is generated from these schemas, so docs and validation cannot drift.
 import { z } from "zod";
-import { DEFAULT_MAX_LAG_WEEKS } from "@/lib/domain/leadLag";
+import { DEFAULT_MAX_LAG_WEEKS } from "@/lib/domain/stats/leadLag";
 import { isoDate } from "./apiLeadEntry";
 
 export const DEFAULT_ANALYSIS_WEEKS = 52;

@@ -1,7 +1,7 @@
 // Inputs of the weekly check-in, shared by the forms and the server. FormData values are
 // strings: blanks become "missing", and a commitment row left entirely blank is skipped.
 import { z } from "zod";
-import { isIsoDate } from "@/lib/domain/weeks";
+import { isIsoDate } from "@/lib/domain/calendar/weeks";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 

@@ -1,7 +1,7 @@
 // Input of "record a lag measure's result", shared by forms and the server. FormData values are
 // strings: numbers are parsed here, and an empty field is "required", never zero.
 import { z } from "zod";
-import { isIsoDate } from "@/lib/domain/weeks";
+import { isIsoDate } from "@/lib/domain/calendar/weeks";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 

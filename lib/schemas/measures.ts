@@ -1,7 +1,7 @@
 // Inputs of the measure definitions (admins and managers), shared by forms and the server.
 // FormData sends strings: numbers and dates are parsed here; blank optional fields are null.
 import { z } from "zod";
-import { isIsoDate } from "@/lib/domain/weeks";
+import { isIsoDate } from "@/lib/domain/calendar/weeks";
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const num = (label: string) =>

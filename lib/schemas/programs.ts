@@ -1,7 +1,7 @@
 // Inputs of ROI programs: the program, its cost ledger, its benefit lines and intangibles.
 // FormData-friendly (numbers and dates parsed here, blank optional fields are null).
 import { z } from "zod";
-import { isIsoDate } from "@/lib/domain/weeks";
+import { isIsoDate } from "@/lib/domain/calendar/weeks";
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const num = (label: string) =>

@@ -1,6 +1,6 @@
 // What an export asks for: the organization or one program, and a quarter ("2026-Q3").
 import { z } from "zod";
-import { isQuarterId } from "@/lib/domain/report/quarters";
+import { isQuarterId } from "@/lib/domain/calendar/quarters";
 
 export const REPORT_FORMATS = ["pdf", "md", "csv"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

@@ -1,5 +1,5 @@
 // The body of POST /api/v1/roi/evaluate, the stateless ROI calculator: costs and benefit lines
-// in, the ROI arithmetic of lib/domain/roi.ts out. Strict JSON (numbers must be numbers; NaN and
+// in, the ROI arithmetic of lib/domain/roi/formulas.ts out. Strict JSON (numbers must be numbers; NaN and
 // Infinity cannot be sent), so a typo never turns into a silently wrong ROI.
 import { z } from "zod";
 

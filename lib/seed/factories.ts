@@ -6,7 +6,7 @@ import type { ITXClientDenyList } from "@prisma/client/runtime/client";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { TARGET_EPOCH } from "@/lib/domain/targets";
+import { TARGET_EPOCH } from "@/lib/domain/rules/targets";
 import { Aggregation, Cadence, Direction, LagKind, Role } from "@/lib/generated/prisma/enums";
 
 /** A Prisma client or an interactive-transaction client: every factory accepts both. */

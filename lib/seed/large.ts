@@ -2,7 +2,7 @@
 // `peoplePerTeam` people, five lead measures tracked by every team, and `weeks` weeks of
 // entries (one entry per person, measure and working day with activity). Deterministic.
 import { randomUUID } from "node:crypto";
-import { addDays, lastWeekStarts, type IsoDate } from "@/lib/domain/weeks";
+import { addDays, lastWeekStarts, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { Role } from "@/lib/generated/prisma/enums";
 import {
   cachedPasswordHash,
@@ -14,7 +14,7 @@ import {
   type DbClient,
   type LeadEntryRow,
 } from "./factories";
-import { createRng } from "@/lib/domain/random";
+import { createRng } from "@/lib/domain/stats/random";
 
 export type LargeOrgOptions = { teams: number; peoplePerTeam: number; weeks: number; today: IsoDate; seed?: number };
 

@@ -7,7 +7,7 @@ import type { CommitmentStatus } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db/client";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { canRunCheckIn } from "@/lib/auth/permissions";
-import { addDays, fromUtcDate, localDay, toUtcDate, weekStart, type IsoDate } from "@/lib/domain/weeks";
+import { addDays, fromUtcDate, localDay, toUtcDate, weekStart, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { forbidden, notFound, parseOrThrow, validationError, type FieldErrors } from "@/lib/errors";
 import {
   createCommitmentsSchema,

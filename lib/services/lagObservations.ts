@@ -8,7 +8,7 @@ import type { EntrySource } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db/client";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { canManageMeasures } from "@/lib/auth/permissions";
-import { daysBetween, localDay, type IsoDate } from "@/lib/domain/weeks";
+import { daysBetween, localDay, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { AppError, forbidden, notFound, parseOrThrow, validationError } from "@/lib/errors";
 import { lagValueSchema, MAX_NOTE_LENGTH, recordLagObservationSchema } from "@/lib/schemas/lagObservation";
 import { recordAudit } from "./audit";

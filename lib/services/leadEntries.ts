@@ -7,7 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { EntrySource } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db/client";
 import type { TenantContext } from "@/lib/auth/tenant";
-import { fromUtcDate, toUtcDate, type IsoDate } from "@/lib/domain/weeks";
+import { fromUtcDate, toUtcDate, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { AppError, forbidden, notFound, parseOrThrow, validationError } from "@/lib/errors";
 import { createLeadEntrySchema } from "@/lib/schemas/leadEntry";
 import { recordAudit } from "./audit";

@@ -4,7 +4,7 @@
 import type { Db } from "@/lib/db/client";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { canLogForOthers } from "@/lib/auth/permissions";
-import { addDays, daysBetween, fromUtcDate, localDay, weekStart, type IsoDate } from "@/lib/domain/weeks";
+import { addDays, daysBetween, fromUtcDate, localDay, weekStart, type IsoDate } from "@/lib/domain/calendar/weeks";
 
 /** How far back managers may date or correct entries. */
 export const MAX_BACKDATE_DAYS = 366;

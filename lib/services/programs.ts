@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { requireRole } from "@/lib/auth/permissions";
-import { toUtcDate } from "@/lib/domain/weeks";
+import { toUtcDate } from "@/lib/domain/calendar/weeks";
 import { notFound, parseOrThrow, validationError } from "@/lib/errors";
 import { benefitSchema, costSchema, intangibleSchema, programSchema } from "@/lib/schemas/programs";
 import { recordAudit } from "./audit";

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadTenantContext } from "@/lib/auth/loadContext";
 import type { TenantContext } from "@/lib/auth/tenant";
-import { analyzeLeadLag } from "@/lib/domain/leadLag";
-import { addDays } from "@/lib/domain/weeks";
+import { analyzeLeadLag } from "@/lib/domain/stats/leadLag";
+import { addDays } from "@/lib/domain/calendar/weeks";
 import { AppError } from "@/lib/errors";
 import { Direction, Role } from "@/lib/generated/prisma/enums";
 import { lagWeeklySeries } from "@/lib/queries/lagWeeklySeries";
@@ -24,7 +24,7 @@ import {
   utcDate,
   type OrgWithTeam,
 } from "@/lib/seed/factories";
-import { lagForecast, leadLagAnalysis } from "@/lib/services/analytics";
+import { lagForecast, leadLagAnalysis } from "@/lib/views/analytics";
 import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
 
 /** "Now" for the services: Monday 15 June 2026, so the current week is known. */

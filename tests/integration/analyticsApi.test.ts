@@ -19,7 +19,7 @@ vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined })
 
 import * as forecastRoute from "@/app/api/v1/analytics/forecast/route";
 import * as leadLagRoute from "@/app/api/v1/analytics/lead-lag/route";
-import { addDays, currentWeekStart } from "@/lib/domain/weeks";
+import { addDays, currentWeekStart } from "@/lib/domain/calendar/weeks";
 import { createLagMeasure, createLagObservations, createLeadEntries, utcDate } from "@/lib/seed/factories";
 import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
 import { apiOrg, call, isErrorShape, serveFrom, type ApiOrg } from "./apiFixtures";

@@ -2,7 +2,7 @@
 // lag, then its declared driver), one selected team analysed alone, a team's own lag measure
 // shown for its team — and another organization's ids in the URL never reaching its data.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadTrends } from "@/app/(app)/dashboard/trends/loadTrends";
+import { loadTrends } from "@/lib/views/trends";
 import { loadTenantContext } from "@/lib/auth/loadContext";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { AppError } from "@/lib/errors";

@@ -4,11 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadTenantContext } from "@/lib/auth/loadContext";
 import type { TenantContext } from "@/lib/auth/tenant";
-import { checkImport, commitImportResponse, previewOf, type ImportEvent } from "@/lib/csv/importer";
-import { exportLeadEntries } from "@/lib/csv/exporter";
+import { checkImport, commitImportResponse, previewOf, type ImportEvent } from "@/lib/services/csvImport";
+import { exportLeadEntries } from "@/lib/http/endpoints/exports";
 import { IMPORT_WRITE_CHUNK, type ReadOptions } from "@/lib/csv/options";
-import type { ImportRequest } from "@/lib/csv/request";
-import { addDays } from "@/lib/domain/weeks";
+import type { ImportRequest } from "@/lib/http/csvRequest";
+import { addDays } from "@/lib/domain/calendar/weeks";
 import { AppError } from "@/lib/errors";
 import { addMembership, addTeamMember, assignLeadMeasure, createLeadMeasure, createTeam, createUser, createOrgWithTeam, type OrgWithTeam } from "@/lib/seed/factories";
 import { createLeadEntry } from "@/lib/services/leadEntries";

@@ -4,9 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadTenantContext } from "@/lib/auth/loadContext";
 import type { TenantContext } from "@/lib/auth/tenant";
-import { exportLagObservations } from "@/lib/csv/exporter";
-import { checkImport } from "@/lib/csv/importer";
-import type { ImportRequest } from "@/lib/csv/request";
+import { exportLagObservations } from "@/lib/http/endpoints/exports";
+import { checkImport } from "@/lib/services/csvImport";
+import type { ImportRequest } from "@/lib/http/csvRequest";
 import { createLagMeasure, createOrgWithTeam, createTeam, type OrgWithTeam } from "@/lib/seed/factories";
 import { recordLagObservation, setLagObservations } from "@/lib/services/lagObservations";
 import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";

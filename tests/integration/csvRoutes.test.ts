@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadTenantContext } from "@/lib/auth/loadContext";
 import type { OpenedDb } from "@/lib/db/client";
-import { addDays, localDay } from "@/lib/domain/weeks";
+import { addDays, localDay } from "@/lib/domain/calendar/weeks";
 import { addMembership, createOrgWithTeam, createUser, type OrgWithTeam } from "@/lib/seed/factories";
 import { createApiToken, type ApiScope } from "@/lib/services/apiTokens";
 import { Role } from "@/lib/generated/prisma/enums";

@@ -5,7 +5,7 @@
 // time zone, lag status per team, the heatmap cells, the at-risk reasons — and that another
 // organization's team ids in the filter never reach its data.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDashboard } from "@/lib/dashboard/loadDashboard";
+import { loadDashboard } from "@/lib/views/dashboard";
 import { orgSettings } from "@/lib/auth/loadContext";
 import type { OrgSettings } from "@/lib/auth/tenant";
 import { ATTAINMENT_CAP } from "@/lib/domain/risk";

@@ -4,8 +4,8 @@
 // out by hand below — and that another organization's team or measure shows nothing (the
 // pages' loaders: 404), while a member of the organization is refused (403).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadLagDrilldown } from "@/app/(app)/dashboard/lags/[lagMeasureId]/loadLagDrilldown";
-import { loadTeamDrilldown } from "@/app/(app)/dashboard/teams/[teamId]/loadTeamDrilldown";
+import { loadLagDrilldown } from "@/lib/views/lagDrilldown";
+import { loadTeamDrilldown } from "@/lib/views/teamDrilldown";
 import { loadTenantContext } from "@/lib/auth/loadContext";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { AppError } from "@/lib/errors";

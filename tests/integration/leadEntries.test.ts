@@ -3,12 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadTenantContext } from "@/lib/auth/loadContext";
 import type { TenantContext } from "@/lib/auth/tenant";
-import { addDays, localDay } from "@/lib/domain/weeks";
+import { addDays, localDay } from "@/lib/domain/calendar/weeks";
 import { AppError } from "@/lib/errors";
 import { createLeadMeasure, createOrgWithTeam, createTeam, addTeamMember, assignLeadMeasure, type OrgWithTeam } from "@/lib/seed/factories";
 import { createLeadEntry } from "@/lib/services/leadEntries";
 import { teamWeekScoreboard } from "@/lib/queries/teamWeekScoreboard";
-import { weekStart } from "@/lib/domain/weeks";
+import { weekStart } from "@/lib/domain/calendar/weeks";
 import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
 
 const NOW = new Date("2026-11-18T12:00:00Z"); // a Wednesday

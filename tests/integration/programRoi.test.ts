@@ -6,8 +6,8 @@ import { loadTenantContext } from "@/lib/auth/loadContext";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { programSeriesLag } from "@/lib/queries/programSeriesLag";
 import { programSeriesLead } from "@/lib/queries/programSeriesLead";
-import { DEMO_USERS, seedDemo } from "@/lib/seed/demo";
-import { DEMO_PROGRAM_NAME } from "@/lib/seed/demoProgram";
+import { DEMO_USERS, seedDemo } from "@/lib/seed/demo/seedDemo";
+import { DEMO_PROGRAM_NAME } from "@/lib/seed/demo/program";
 import {
   createLagMeasure,
   createLagObservations,
@@ -17,7 +17,7 @@ import {
   utcDate,
   type OrgWithTeam,
 } from "@/lib/seed/factories";
-import { computeProgramRoi } from "@/lib/services/programRoi";
+import { computeProgramRoi } from "@/lib/views/programRoi";
 import { appErrorOf, contextOf } from "../helpers/context";
 import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
 

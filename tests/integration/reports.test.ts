@@ -6,9 +6,10 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TenantContext } from "@/lib/auth/tenant";
 import type { Db } from "@/lib/db/client";
-import { DEMO_USERS, seedDemo } from "@/lib/seed/demo";
+import { DEMO_USERS, seedDemo } from "@/lib/seed/demo/seedDemo";
 import { createLeadEntries, createOrgWithTeam, utcDate } from "@/lib/seed/factories";
-import { getReport, getReportExport, listReports, reportFile, reportOptions, startReportExport } from "@/lib/services/reports";
+import { getReportExport, startReportExport } from "@/lib/services/reportExports";
+import { getReport, listReports, reportFile, reportOptions } from "@/lib/views/reports";
 import { appErrorOf, contextOf } from "../helpers/context";
 import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
 

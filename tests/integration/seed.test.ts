@@ -6,7 +6,7 @@ import { migrate } from "@/lib/db/migrate";
 
 import { Direction, EntrySource, Role } from "@/lib/generated/prisma/enums";
 import { verifyPassword } from "@/lib/auth/password";
-import { DEMO_EMAILS, DEMO_ORG_SLUG, DEMO_USERS, resetDemo, seedDemo, seedDemoIfEmpty, type DemoSummary } from "@/lib/seed/demo";
+import { DEMO_EMAILS, DEMO_ORG_SLUG, DEMO_USERS, resetDemo, seedDemo, seedDemoIfEmpty, type DemoSummary } from "@/lib/seed/demo/seedDemo";
 import { createOrgWithTeam } from "@/lib/seed/factories";
 
 type Fresh = { db: Db; adapter: OpenedAdapter; close(): Promise<void> };

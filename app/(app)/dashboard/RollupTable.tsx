@@ -1,12 +1,12 @@
 // Every team at a glance: lead attainment this week and over the trailing 4 and 13 weeks, lag
 // status, check-ins held and the execution score, sortable by any column, with the
-// organization's line below. Renders what lib/dashboard/loadDashboard.ts computed.
+// organization's line below. Renders what lib/views/dashboard.ts computed.
 import Link from "next/link";
-import type { RollupLine, TeamLine } from "@/lib/dashboard/loadDashboard";
+import type { RollupLine, TeamLine } from "@/lib/views/dashboard";
 import { formatShare } from "@/lib/domain/execution";
 import { ATTAINMENT_CAP, attainmentStatus } from "@/lib/domain/risk";
 import { LAG_STATUS_LABEL, type LagStatus, type Thresholds } from "@/lib/domain/status";
-import type { Sort, SortColumn } from "./rollupSort";
+import type { Sort, SortColumn } from "@/lib/domain/rollupSort";
 import { SortButton } from "./SortButton";
 import styles from "./dashboard.module.css";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import type { ImportPreview, Written } from "@/lib/csv/importer";
+import type { ImportPreview, Written } from "@/lib/services/csvImport";
 import type { ImportKind } from "@/lib/csv/options";
 import styles from "./import.module.css";
 import { ImportFailed, requestPreview, runCommit, type ImportOptions } from "./importClient";

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ImportPreview } from "@/lib/csv/importer";
+import type { ImportPreview } from "@/lib/services/csvImport";
 import type { RowProblem } from "@/lib/csv/options";
 import styles from "./import.module.css";
 import { problemsCsv } from "./importClient";

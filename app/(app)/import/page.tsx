@@ -3,7 +3,7 @@ import { forbidden } from "next/navigation";
 import { requirePageContext } from "@/lib/auth/context";
 import { canLogForOthers } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
-import { localDay } from "@/lib/domain/weeks";
+import { localDay } from "@/lib/domain/calendar/weeks";
 import { ColumnDocs } from "./ColumnDocs";
 import { ExportForm } from "./ExportForm";
 import { ImportForm } from "./ImportForm";

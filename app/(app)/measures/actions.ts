@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { runAction, type ActionState } from "@/lib/actions";
+import { runAction, type ActionState } from "@/lib/http/runAction";
 import { recordLagObservation } from "@/lib/services/lagObservations";
 import { archiveLagMeasure, archiveLeadMeasure, changeLeadTarget, createLeadMeasure, saveLagMeasure, updateLeadMeasure } from "@/lib/services/measures";
 

@@ -3,7 +3,7 @@
 // teams that take part and the teams it is compared with.
 import { FormMessage, TextField } from "@/app/_components/Field";
 import { useFormAction } from "@/app/_components/useFormAction";
-import type { ActionState } from "@/lib/actions";
+import type { ActionState } from "@/lib/http/runAction";
 import { saveProgramAction } from "./actions";
 
 export type ProgramValues = {

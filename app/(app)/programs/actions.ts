@@ -3,7 +3,7 @@
 // lib/services/programs.ts, through runAction so refusals come back as field messages.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { runAction, type ActionState } from "@/lib/actions";
+import { runAction, type ActionState } from "@/lib/http/runAction";
 import { AppError } from "@/lib/errors";
 import { addBenefit, addCost, addIntangible, removeLine, saveProgram } from "@/lib/services/programs";
 

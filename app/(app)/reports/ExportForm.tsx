@@ -4,7 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { FieldError, SelectField } from "@/app/_components/Field";
-import type { ReportOptions } from "@/lib/services/reports/reports";
+import type { ReportOptions } from "@/lib/views/reports";
 import { ExportFailed, followExport, startExport, type ExportState } from "./exportClient";
 import styles from "./reports.module.css";
 

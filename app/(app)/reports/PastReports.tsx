@@ -1,7 +1,7 @@
 // Every report exported in the organization, newest first, with its files.
 import Link from "next/link";
 import { Fragment } from "react";
-import type { ReportListItem } from "@/lib/services/reports/reports";
+import type { ReportListItem } from "@/lib/views/reports";
 import styles from "./reports.module.css";
 
 /** The API's file names for a report's downloads, and how the links name them. */

@@ -1,6 +1,6 @@
 // The browser side of a report export: start it (POST /api/v1/reports), then follow it
 // (GET /api/v1/report-exports/<id>) until it has succeeded or failed.
-import type { ExportState } from "@/lib/services/reports/exports";
+import type { ExportState } from "@/lib/services/reportExports";
 
 export type { ExportState };
 

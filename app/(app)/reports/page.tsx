@@ -3,7 +3,7 @@ import { forbidden } from "next/navigation";
 import { requirePageContext } from "@/lib/auth/context";
 import { canViewDashboard } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
-import { listReports, reportOptions } from "@/lib/services/reports";
+import { listReports, reportOptions } from "@/lib/views/reports";
 import { ExportForm } from "./ExportForm";
 import { PastReports } from "./PastReports";
 

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useFormAction } from "@/app/_components/useFormAction";
 import { FormMessage, TextField } from "@/app/_components/Field";
-import { SCOPE_DESCRIPTIONS } from "@/lib/api/scopes";
+import { SCOPE_DESCRIPTIONS } from "@/lib/auth/scopes";
 import type { ApiScope } from "@/lib/services/apiTokens";
 import { createToken, type CreateTokenState } from "./actions";
 

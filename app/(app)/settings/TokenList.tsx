@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { FormMessage } from "@/app/_components/Field";
-import type { ActionState } from "@/lib/actions";
+import type { ActionState } from "@/lib/http/runAction";
 import { revokeToken } from "./actions";
 
 export type TokenItem = {

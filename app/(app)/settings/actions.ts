@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { runAction, type ActionState } from "@/lib/actions";
+import { runAction, type ActionState } from "@/lib/http/runAction";
 import { notFound } from "@/lib/errors";
 import { createApiToken, revokeApiToken } from "@/lib/services/apiTokens";
 import { updateOrganizationSettings } from "@/lib/services/organization";

@@ -1,9 +1,9 @@
 // Does the lead measure predict the lag? The verdict in plain words, then every lag k tested
 // with its statistics, the strongest one marked. The wording stays within what the numbers
 // show: an association in past weeks, never that one measure drives the other.
-import type { VerdictKind } from "@/lib/domain/leadLag";
-import { addDays } from "@/lib/domain/weeks";
-import type { LeadLagAnalysis } from "@/lib/services/analytics";
+import type { VerdictKind } from "@/lib/domain/stats/leadLag";
+import { addDays } from "@/lib/domain/calendar/weeks";
+import type { LeadLagAnalysis } from "@/lib/views/analytics";
 import { formatDate } from "./format";
 import styles from "./trends.module.css";
 

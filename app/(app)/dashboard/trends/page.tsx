@@ -12,7 +12,7 @@ import { formatDate } from "./format";
 import { LagChart } from "./LagChart";
 import { LagTable } from "./LagTable";
 import { LeadLagPanel } from "./LeadLagPanel";
-import { loadTrends } from "./loadTrends";
+import { loadTrends } from "@/lib/views/trends";
 import { OverlayChart } from "./OverlayChart";
 import { OverlayTable } from "./OverlayTable";
 import styles from "./trends.module.css";

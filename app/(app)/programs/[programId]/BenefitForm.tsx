@@ -5,7 +5,7 @@
 import { useState } from "react";
 import { FormMessage, SelectField, TextField } from "@/app/_components/Field";
 import { useFormAction } from "@/app/_components/useFormAction";
-import type { ActionState } from "@/lib/actions";
+import type { ActionState } from "@/lib/http/runAction";
 import { addBenefitAction } from "../actions";
 import { BENEFIT_KIND_LABEL, ISOLATION_LABEL } from "./labels";
 

@@ -1,6 +1,6 @@
 // The benefit lines: each with its formula, the isolation method chosen and the numbers every
 // method found (the smallest credible one wins under "conservative"), and its evidence.
-import type { ProgramRoi } from "@/lib/services/programRoi";
+import type { ProgramRoi } from "@/lib/views/programRoi";
 import { BENEFIT_KIND_LABEL, ISOLATION_LABEL } from "./labels";
 import { RemovalArea, RemoveLineButton } from "./RemoveLineButton";
 import type { Fmt } from "./format";

@@ -4,7 +4,7 @@
 import { useState } from "react";
 import { FormMessage, SelectField, TextField } from "@/app/_components/Field";
 import { useFormAction } from "@/app/_components/useFormAction";
-import type { ActionState } from "@/lib/actions";
+import type { ActionState } from "@/lib/http/runAction";
 import { COST_CATEGORIES, COST_CATEGORY_LABEL } from "@/lib/schemas/programs";
 import { addCostAction } from "../actions";
 

@@ -1,6 +1,6 @@
 // The cost ledger: every line with how its amount was computed, and totals by category and by
 // month (costs accrue in the month they were incurred). Renders only.
-import type { ProgramRoi } from "@/lib/services/programRoi";
+import type { ProgramRoi } from "@/lib/views/programRoi";
 import { RemovalArea, RemoveLineButton } from "./RemoveLineButton";
 import type { Fmt } from "./format";
 

@@ -2,7 +2,7 @@
 // Lists an intangible benefit (morale, brand, teamwork): named and described, never priced.
 import { FormMessage, TextField } from "@/app/_components/Field";
 import { useFormAction } from "@/app/_components/useFormAction";
-import type { ActionState } from "@/lib/actions";
+import type { ActionState } from "@/lib/http/runAction";
 import { addIntangibleAction } from "../actions";
 
 export function IntangibleForm({ programId }: { programId: string }) {

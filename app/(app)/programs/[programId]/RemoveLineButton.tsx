@@ -4,7 +4,7 @@
 // undo lives in the section's RemovalArea, not in the row.
 import { createContext, useContext, useState, useTransition, type ReactNode } from "react";
 import { FormMessage } from "@/app/_components/Field";
-import type { ActionState } from "@/lib/actions";
+import type { ActionState } from "@/lib/http/runAction";
 import { removeLineAction, undoRemoveAction, type RemoveState } from "../actions";
 
 type Removal = { set(state: RemoveState): void };

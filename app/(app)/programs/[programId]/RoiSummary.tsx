@@ -1,6 +1,6 @@
 // The ROI summary: benefits, fully-loaded costs, net benefit, BCR and ROI (always labelled as
 // such — they are different numbers), payback, and the Monte Carlo range. Renders only.
-import type { ProgramRoi } from "@/lib/services/programRoi";
+import type { ProgramRoi } from "@/lib/views/programRoi";
 import type { Fmt } from "./format";
 
 export function RoiSummary({ roi, fmt }: { roi: ProgramRoi; fmt: Fmt }) {

@@ -5,7 +5,7 @@ import { requirePageContext } from "@/lib/auth/context";
 import { canViewDashboard } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { computeProgramRoi, type ProgramRoi } from "@/lib/services/programRoi";
+import { computeProgramRoi, type ProgramRoi } from "@/lib/views/programRoi";
 import { ProgramForm } from "../ProgramForm";
 import { BenefitForm } from "./BenefitForm";
 import { BenefitLines } from "./BenefitLines";

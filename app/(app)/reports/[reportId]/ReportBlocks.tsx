@@ -1,8 +1,8 @@
 // A report section and its blocks as HTML. The document arrives worded and formatted; this only
 // lays it out (the PDF and Markdown renderers lay out the same document).
-import { chartValueFormatter } from "@/lib/charts/reportChart";
-import { chartTable } from "@/lib/domain/report/chartTable";
-import type { ChartSpec, ReportBlock, ReportSection, TableColumn } from "@/lib/domain/report/document";
+import { chartValueFormatter } from "@/lib/report/render/chartConfig";
+import { chartTable } from "@/lib/report/render/chartTable";
+import type { ChartSpec, ReportBlock, ReportSection, TableColumn } from "@/lib/report/document";
 import styles from "./report.module.css";
 import { ReportChart } from "./ReportChart";
 

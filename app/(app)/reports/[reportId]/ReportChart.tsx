@@ -1,13 +1,13 @@
 "use client";
 // A report chart drawn in the browser from the configuration the PDF's image is drawn with
-// (lib/charts/reportChart.ts), so the page and the PDF show the same chart.
+// (lib/report/render/chartConfig.ts), so the page and the PDF show the same chart.
 import { useMemo } from "react";
 import { Chart } from "react-chartjs-2";
 // Registers the chart.js parts the chart needs.
 import "@/app/(app)/dashboard/trends/chartSetup";
-import { reportChartConfig } from "@/lib/charts/reportChart";
+import { reportChartConfig } from "@/lib/report/render/chartConfig";
 import { whiteBackground } from "@/lib/charts/whiteBackground";
-import type { ChartSpec } from "@/lib/domain/report/document";
+import type { ChartSpec } from "@/lib/report/document";
 import styles from "./report.module.css";
 
 export function ReportChart({ spec }: { spec: ChartSpec }) {

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { FieldError } from "@/app/_components/Field";
 import { useFormAction } from "@/app/_components/useFormAction";
-import type { ActionState } from "@/lib/actions";
+import type { ActionState } from "@/lib/http/runAction";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/errors";
 import { createLeadEntrySchema } from "@/lib/schemas/leadEntry";
 import { logLeadEntry } from "./actions";

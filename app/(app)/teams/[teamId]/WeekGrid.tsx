@@ -2,7 +2,7 @@
 
 import { useFormAction } from "@/app/_components/useFormAction";
 import { FormMessage } from "@/app/_components/Field";
-import type { ActionState } from "@/lib/actions";
+import type { ActionState } from "@/lib/http/runAction";
 import { saveWeekAction } from "./gridActions";
 
 type Props = {

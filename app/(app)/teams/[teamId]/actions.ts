@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionState } from "@/lib/actions";
+import { runAction, type ActionState } from "@/lib/http/runAction";
 import { createLeadEntry } from "@/lib/services/leadEntries";
 
 export async function logLeadEntry(_prev: ActionState, form: FormData): Promise<ActionState> {

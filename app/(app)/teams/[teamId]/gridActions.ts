@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionState } from "@/lib/actions";
+import { runAction, type ActionState } from "@/lib/http/runAction";
 import { AppError } from "@/lib/errors";
 import { createLeadEntry, deleteLeadEntry, setLeadCells, type LeadEntryView } from "@/lib/services/leadEntries";
 import { createLeadEntrySchema } from "@/lib/schemas/leadEntry";

@@ -5,7 +5,7 @@ import { requirePageContext } from "@/lib/auth/context";
 import { canLogForOthers, canViewAllTeams } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { leadStatus, STATUS_LABEL } from "@/lib/domain/status";
-import { addDays, formatDay, formatWeek, isIsoDate, localDay, weekOf } from "@/lib/domain/weeks";
+import { addDays, formatDay, formatWeek, isIsoDate, localDay, weekOf } from "@/lib/domain/calendar/weeks";
 import { personWeekCells } from "@/lib/queries/personWeekCells";
 import { teamWeekEntries } from "@/lib/queries/teamWeekEntries";
 import { teamWeekScoreboard } from "@/lib/queries/teamWeekScoreboard";

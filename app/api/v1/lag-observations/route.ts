@@ -1,7 +1,7 @@
 // POST /api/v1/lag-observations — records one lag measure result (managers and above; tokens
 // need entries:write). A result for the same measure, team and date is replaced.
-import { apiRoute, readJson } from "@/lib/api/handler";
-import { addLagObservation } from "@/lib/api/lagObservations";
+import { apiRoute, readJson } from "@/lib/http/apiRoute";
+import { addLagObservation } from "@/lib/http/endpoints/lagObservations";
 
 export const POST = apiRoute("entries:write", async ({ db, caller, request }) => {
   const result = await addLagObservation(db, caller, await readJson(request));

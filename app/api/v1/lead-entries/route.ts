@@ -1,8 +1,8 @@
 // GET /api/v1/lead-entries — lead entries, filtered and paged by cursor.
 // POST /api/v1/lead-entries — adds one entry to a person's day (idempotent per key).
-import { apiRoute, readJson } from "@/lib/api/handler";
-import { addLeadEntry, listLeadEntries } from "@/lib/api/leadEntries";
-import { queryOf } from "@/lib/api/validation";
+import { apiRoute, readJson } from "@/lib/http/apiRoute";
+import { addLeadEntry, listLeadEntries } from "@/lib/http/endpoints/leadEntries";
+import { queryOf } from "@/lib/http/validation";
 
 export const GET = apiRoute("entries:read", async ({ db, caller, request }) => {
   return Response.json(await listLeadEntries(db, caller, queryOf(request)));

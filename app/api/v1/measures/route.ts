@@ -1,7 +1,7 @@
 // GET /api/v1/measures — every lead measure (with the teams tracking it and this week's targets)
 // and every lag measure (baseline, target, direction), for integrations to map their data to.
-import { apiRoute } from "@/lib/api/handler";
-import { currentWeekStart } from "@/lib/domain/weeks";
+import { apiRoute } from "@/lib/http/apiRoute";
+import { currentWeekStart } from "@/lib/domain/calendar/weeks";
 import { measuresWithCurrentTargets } from "@/lib/queries/measuresWithCurrentTargets";
 
 export const GET = apiRoute("measures:read", async ({ db, ctx }) => {

@@ -1,8 +1,9 @@
 // GET /api/v1/reports — the organization's quarterly ROI reports, newest first.
 // POST /api/v1/reports — starts an export: 202 with its state and a Location to follow it by;
 // the report is built in the background (GET the Location until `status` is not "running").
-import { apiRoute, readJson } from "@/lib/api/handler";
-import { listReports, startReportExport } from "@/lib/services/reports";
+import { apiRoute, readJson } from "@/lib/http/apiRoute";
+import { startReportExport } from "@/lib/services/reportExports";
+import { listReports } from "@/lib/views/reports";
 
 // The export draws charts and a PDF with native modules (pdfkit, @napi-rs/canvas).
 export const runtime = "nodejs";

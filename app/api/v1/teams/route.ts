@@ -1,6 +1,6 @@
 // GET /api/v1/teams — the caller's teams (every team for tokens and managers), with member counts.
 // POST /api/v1/teams — creates a team (managers and above; tokens need teams:write).
-import { apiRoute, readJson } from "@/lib/api/handler";
+import { apiRoute, readJson } from "@/lib/http/apiRoute";
 import { teamsVisibleTo } from "@/lib/queries/teamsVisibleTo";
 import { createTeam } from "@/lib/services/teams";
 

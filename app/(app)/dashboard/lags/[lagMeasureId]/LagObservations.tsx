@@ -2,7 +2,7 @@ import { formatLagValue, LAG_STATUS_LABEL } from "@/lib/domain/status";
 import styles from "../../teams/_drilldown/drilldown.module.css";
 import { formatDate, formatInstant, SOURCE_LABEL } from "../../teams/_drilldown/format";
 import { PageLinks } from "../../teams/_drilldown/PageLinks";
-import type { JudgedObservation } from "./loadLagDrilldown";
+import type { JudgedObservation } from "@/lib/views/lagDrilldown";
 
 /** One page of a lag measure's observations, newest first, each against the path at its date. */
 export function LagObservations({

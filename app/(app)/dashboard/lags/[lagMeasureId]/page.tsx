@@ -3,15 +3,15 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { FilterBar } from "@/app/_components/FilterBar";
 import { requirePageContext } from "@/lib/auth/context";
-import { filtersToQuery, parseFilters } from "@/lib/dashboard/filters";
+import { filtersToQuery, parseFilters } from "@/lib/schemas/dashboardFilters";
 import { getDb } from "@/lib/db";
 import { DIRECTION_LABEL, lagGoalText } from "@/lib/domain/status";
-import { localDay } from "@/lib/domain/weeks";
+import { localDay } from "@/lib/domain/calendar/weeks";
 import { AppError } from "@/lib/errors";
 import { formatRange } from "../../teams/_drilldown/format";
 import styles from "../../teams/_drilldown/drilldown.module.css";
 import { LagObservations } from "./LagObservations";
-import { loadLagDrilldown } from "./loadLagDrilldown";
+import { loadLagDrilldown } from "@/lib/views/lagDrilldown";
 import { SourceCounts } from "./SourceCounts";
 
 export const metadata: Metadata = { title: "Lag drill-down" };

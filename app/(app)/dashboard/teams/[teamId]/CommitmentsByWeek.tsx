@@ -1,4 +1,4 @@
-import { addDays, formatWeek, type IsoDate } from "@/lib/domain/weeks";
+import { addDays, formatWeek, type IsoDate } from "@/lib/domain/calendar/weeks";
 import type { CommitmentStatus } from "@/lib/generated/prisma/enums";
 import type { CommitmentCounts, TeamRangeCommitment } from "@/lib/queries/teamCommitmentsInRange";
 import styles from "../_drilldown/drilldown.module.css";

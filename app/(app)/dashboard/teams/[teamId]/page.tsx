@@ -3,14 +3,14 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { FilterBar } from "@/app/_components/FilterBar";
 import { requirePageContext } from "@/lib/auth/context";
-import { filtersToQuery, parseFilters } from "@/lib/dashboard/filters";
+import { filtersToQuery, parseFilters } from "@/lib/schemas/dashboardFilters";
 import { getDb } from "@/lib/db";
-import { addDays, localDay } from "@/lib/domain/weeks";
+import { addDays, localDay } from "@/lib/domain/calendar/weeks";
 import { AppError } from "@/lib/errors";
 import { formatRange } from "../_drilldown/format";
 import styles from "../_drilldown/drilldown.module.css";
 import { CommitmentsByWeek } from "./CommitmentsByWeek";
-import { loadTeamDrilldown } from "./loadTeamDrilldown";
+import { loadTeamDrilldown } from "@/lib/views/teamDrilldown";
 import { MemberTotals } from "./MemberTotals";
 import { TeamEntries } from "./TeamEntries";
 

@@ -1,6 +1,6 @@
 // Labels and date formats shared by the two drill-down pages (teams and lags): how a source is
 // named, and dates with their year, since a range can span two years.
-import { addDays } from "@/lib/domain/weeks";
+import { addDays } from "@/lib/domain/calendar/weeks";
 import type { EntrySource } from "@/lib/generated/prisma/enums";
 
 export const SOURCE_LABEL: Record<EntrySource, string> = {

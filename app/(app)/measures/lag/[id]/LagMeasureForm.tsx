@@ -4,7 +4,7 @@ import { useState } from "react";
 import { TemplatePicker } from "@/app/_components/TemplatePicker";
 import { useFormAction } from "@/app/_components/useFormAction";
 import { FormMessage, SelectField, TextField } from "@/app/_components/Field";
-import type { ActionState } from "@/lib/actions";
+import type { ActionState } from "@/lib/http/runAction";
 import type { LagTemplate } from "@/lib/domain/templates";
 import type { MeasureCatalog } from "@/lib/queries/measureCatalog";
 import { saveLagMeasureAction } from "../../actions";

@@ -2,7 +2,7 @@
 
 import { FormMessage, SelectField, TextField } from "@/app/_components/Field";
 import { useFormAction } from "@/app/_components/useFormAction";
-import type { ActionState } from "@/lib/actions";
+import type { ActionState } from "@/lib/http/runAction";
 import { recordObservationAction } from "../../actions";
 
 /** Record a result in seconds: date, value, Enter. The same date again replaces the value. */

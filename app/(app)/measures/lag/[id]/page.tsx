@@ -5,7 +5,7 @@ import { requirePageContext } from "@/lib/auth/context";
 import { canManageMeasures } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { LAG_TEMPLATES } from "@/lib/domain/templates";
-import { localDay } from "@/lib/domain/weeks";
+import { localDay } from "@/lib/domain/calendar/weeks";
 import { formatLagValue, LAG_STATUS_LABEL, lagGoalText, lagStatus } from "@/lib/domain/status";
 import { lagObservationList } from "@/lib/queries/lagObservationList";
 import { measureCatalog } from "@/lib/queries/measureCatalog";

@@ -2,7 +2,7 @@
 
 import { useFormAction } from "@/app/_components/useFormAction";
 import { FormMessage, TextField } from "@/app/_components/Field";
-import type { ActionState } from "@/lib/actions";
+import type { ActionState } from "@/lib/http/runAction";
 import { changeTargetAction } from "../../actions";
 
 type Team = { teamId: string; teamName: string; weeklyTarget: number; personWeeklyTarget: number | null };

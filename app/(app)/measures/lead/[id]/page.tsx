@@ -5,7 +5,7 @@ import { requirePageContext } from "@/lib/auth/context";
 import { canManageMeasures } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { LEAD_TEMPLATES } from "@/lib/domain/templates";
-import { currentWeekStart } from "@/lib/domain/weeks";
+import { currentWeekStart } from "@/lib/domain/calendar/weeks";
 import { measureCatalog } from "@/lib/queries/measureCatalog";
 import { LeadMeasureForm } from "./LeadMeasureForm";
 import { TargetChangeForm } from "./TargetChangeForm";

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useFormAction } from "@/app/_components/useFormAction";
-import type { ActionState } from "@/lib/actions";
+import type { ActionState } from "@/lib/http/runAction";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/errors";
 import { commitmentsFromForm, createCommitmentsSchema, MAX_COMMITMENT_LENGTH } from "@/lib/schemas/checkIn";
 import { addCommitmentsAction } from "./actions";

@@ -1,7 +1,7 @@
 import type { CommitmentStatus } from "@/lib/generated/prisma/enums";
 import { MAX_COMMITMENTS_PER_PERSON } from "@/lib/schemas/checkIn";
 import { AddCommitmentForm } from "./AddCommitmentForm";
-import type { CommitmentItem, Person } from "./loadCheckIn";
+import type { CommitmentItem, Person } from "@/lib/views/checkIn";
 import { ReviewCommitmentForm } from "./ReviewCommitmentForm";
 import styles from "./checkIn.module.css";
 

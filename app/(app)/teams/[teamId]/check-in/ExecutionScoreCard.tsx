@@ -1,5 +1,5 @@
 import { formatShare, PARTIAL_CREDIT, type ExecutionScore } from "@/lib/domain/execution";
-import { addDays, formatWeek, type IsoDate } from "@/lib/domain/weeks";
+import { addDays, formatWeek, type IsoDate } from "@/lib/domain/calendar/weeks";
 import styles from "./checkIn.module.css";
 
 type Props = { score: ExecutionScore & { firstWeek: IsoDate; lastWeek: IsoDate }; locale: string };

@@ -1,4 +1,4 @@
-import { formatDay } from "@/lib/domain/weeks";
+import { formatDay } from "@/lib/domain/calendar/weeks";
 import {
   DIRECTION_LABEL,
   formatLagValue,

@@ -1,7 +1,7 @@
 import { leadStatus, STATUS_LABEL, type Thresholds } from "@/lib/domain/status";
-import type { IsoDate } from "@/lib/domain/weeks";
+import type { IsoDate } from "@/lib/domain/calendar/weeks";
 import type { LeadHistoryRow } from "@/lib/queries/teamLeadHistory";
-import type { Person } from "./loadCheckIn";
+import type { Person } from "@/lib/views/checkIn";
 import { Sparkline } from "./Sparkline";
 import styles from "./checkIn.module.css";
 

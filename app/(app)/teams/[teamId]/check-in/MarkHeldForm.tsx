@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/actions";
+import type { ActionState } from "@/lib/http/runAction";
 import { markCheckInHeldAction } from "./actions";
 import { FormMessage } from "@/app/_components/Field";
 

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useFormAction } from "@/app/_components/useFormAction";
-import type { ActionState } from "@/lib/actions";
+import type { ActionState } from "@/lib/http/runAction";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/errors";
 import { reviewCommitmentSchema } from "@/lib/schemas/checkIn";
 import { reviewCommitmentAction } from "./actions";

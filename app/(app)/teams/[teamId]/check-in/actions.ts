@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionState } from "@/lib/actions";
+import { runAction, type ActionState } from "@/lib/http/runAction";
 import { commitmentsFromForm } from "@/lib/schemas/checkIn";
 import { createCommitments, markCheckInHeld, reviewCommitment } from "@/lib/services/checkIns";
 

@@ -3,13 +3,13 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { requirePageContext } from "@/lib/auth/context";
 import { getDb } from "@/lib/db";
-import { formatWeek, isIsoDate } from "@/lib/domain/weeks";
+import { formatWeek, isIsoDate } from "@/lib/domain/calendar/weeks";
 import { AppError } from "@/lib/errors";
 import { CommitmentsReview, NewCommitments } from "./Commitments";
 import { ExecutionScoreCard } from "./ExecutionScoreCard";
 import { LagScoreboard } from "./LagScoreboard";
 import { LeadScoreboard } from "./LeadScoreboard";
-import { loadCheckIn, type CommitmentItem } from "./loadCheckIn";
+import { loadCheckIn, type CommitmentItem } from "@/lib/views/checkIn";
 import { MarkHeldForm } from "./MarkHeldForm";
 import styles from "./checkIn.module.css";
 

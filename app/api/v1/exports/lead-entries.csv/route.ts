@@ -1,5 +1,5 @@
-import { apiRoute } from "@/lib/api/handler";
-import { exportLeadEntries } from "@/lib/csv/exporter";
+import { apiRoute } from "@/lib/http/apiRoute";
+import { exportLeadEntries } from "@/lib/http/endpoints/exports";
 
 export const dynamic = "force-dynamic";
 

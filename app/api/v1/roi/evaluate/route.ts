@@ -1,8 +1,8 @@
 // POST /api/v1/roi/evaluate — the stateless ROI calculator: any valid API token (whatever its
 // scopes) or any signed-in member; nothing is read or stored, so no role or scope guards data.
 // The same evaluateRoi serves the programs' pages.
-import { apiRoute, readJson } from "@/lib/api/handler";
-import { evaluateRoi } from "@/lib/domain/roi";
+import { apiRoute, readJson } from "@/lib/http/apiRoute";
+import { evaluateRoi } from "@/lib/domain/roi/formulas";
 import { parseOrThrow } from "@/lib/errors";
 import { roiEvaluateSchema } from "@/lib/schemas/roiEvaluate";
 

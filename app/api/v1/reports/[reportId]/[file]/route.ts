@@ -1,10 +1,10 @@
 // GET /api/v1/reports/{reportId}/report.pdf | report.md | appendix.csv — a report's files,
 // regenerated from its snapshot (the same bytes every time). `?inline=1` shows the PDF in the
 // browser instead of downloading it.
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute } from "@/lib/http/apiRoute";
 import { notFound } from "@/lib/errors";
 import type { ReportFormat } from "@/lib/schemas/reports";
-import { reportFile } from "@/lib/services/reports";
+import { reportFile } from "@/lib/views/reports";
 
 // pdfkit and the chart canvas are Node modules.
 export const runtime = "nodejs";

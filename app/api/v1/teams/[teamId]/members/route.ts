@@ -1,7 +1,7 @@
 // GET /api/v1/teams/{teamId}/members — who is on the team.
 // PUT /api/v1/teams/{teamId}/members — sets the member list by email (HR sync), all or nothing.
-import { apiRoute, readJson } from "@/lib/api/handler";
-import { idParam } from "@/lib/api/validation";
+import { apiRoute, readJson } from "@/lib/http/apiRoute";
+import { idParam } from "@/lib/http/validation";
 import { canViewAllTeams } from "@/lib/auth/permissions";
 import { forbidden, notFound } from "@/lib/errors";
 import { teamMembers } from "@/lib/queries/teamMembers";

@@ -1,0 +1,68 @@
+// Sorting the roll-up table. The sort lives in the URL (?sort=<column>&dir=asc|desc) so a
+// sorted view can be shared; the column name goes through this allowlist, never into a query.
+import type { TeamLine } from "@/lib/views/dashboard";
+
+export const SORT_COLUMNS = ["team", "thisWeek", "trailing4", "trailing13", "lag", "checkIns", "execution"] as const;
+export type SortColumn = (typeof SORT_COLUMNS)[number];
+export type SortDir = "asc" | "desc";
+export type Sort = { column: SortColumn; dir: SortDir };
+
+export const DEFAULT_SORT: Sort = { column: "team", dir: "asc" };
+
+type Query = Record<string, string | string[] | undefined>;
+const one = (q: Query, k: string) => (Array.isArray(q[k]) ? q[k][0] : q[k]);
+
+export function parseSort(q: Query): Sort {
+  const column = SORT_COLUMNS.find((c) => c === one(q, "sort"));
+  if (!column) return DEFAULT_SORT;
+  return { column, dir: one(q, "dir") === "desc" ? "desc" : "asc" };
+}
+
+type Sortable = Pick<TeamLine, "teamName" | "thisWeek" | "trailing4" | "trailing13" | "lag" | "checkIns4" | "execution">;
+
+/** The number a column sorts by; null sorts last whichever the direction. */
+function key(row: Sortable, column: Exclude<SortColumn, "team">): number | null {
+  switch (column) {
+    case "thisWeek":
+      return row.thisWeek.attainment;
+    case "trailing4":
+      return row.trailing4;
+    case "trailing13":
+      return row.trailing13;
+    case "lag": {
+      const judged = row.lag.onTrack + row.lag.offTrack;
+      return judged ? row.lag.onTrack / judged : null;
+    }
+    case "checkIns":
+      return row.checkIns4.due ? row.checkIns4.held / row.checkIns4.due : null;
+    case "execution":
+      return row.execution.combined;
+  }
+}
+
+export function sortRollup<T extends Sortable>(rows: readonly T[], sort: Sort): T[] {
+  const byName = (a: T, b: T) => a.teamName.localeCompare(b.teamName);
+  const sign = sort.dir === "asc" ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    if (sort.column === "team") return sign * byName(a, b);
+    const ka = key(a, sort.column);
+    const kb = key(b, sort.column);
+    if (ka == null || kb == null) return ka == null && kb == null ? byName(a, b) : ka == null ? 1 : -1;
+    return sign * (ka - kb) || byName(a, b);
+  });
+}
+
+/**
+ * The URL query after choosing a column's header: the same column flips its direction, another
+ * column starts ascending (worst first for every figure). Other parameters are kept.
+ */
+export function sortQuery(q: Query, current: Sort, column: SortColumn): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) {
+    if (k === "sort" || k === "dir" || v == null) continue;
+    for (const item of Array.isArray(v) ? v : [v]) p.append(k, item);
+  }
+  p.set("sort", column);
+  p.set("dir", current.column === column && current.dir === "asc" ? "desc" : "asc");
+  return p.toString();
+}

@@ -1,0 +1,70 @@
+// The OpenAPI document describes every route of API v1 (found on disk, so a new route file
+// without documentation fails here), with a scope on each operation and no dangling $ref.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { API_SCOPES } from "@/lib/services/apiTokens";
+import { openApiDocument } from "./document";
+
+const V1 = path.resolve(__dirname, "../../../app/api/v1");
+
+/** [OpenAPI path, method] of every handler exported by a route file under app/api/v1. */
+function routesOnDisk(): [string, string][] {
+  const out: [string, string][] = [];
+  for (const file of readdirSync(V1, { recursive: true, encoding: "utf8" })) {
+    if (path.basename(file) !== "route.ts") continue;
+    const url = `/api/v1/${path.dirname(file).split(path.sep).join("/")}`.replace(/\[(\w+)\]/g, "{$1}");
+    const source = readFileSync(path.join(V1, file), "utf8");
+    for (const m of source.matchAll(/export\s+(?:const|(?:async\s+)?function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) out.push([url, m[1]!.toLowerCase()]);
+  }
+  return out;
+}
+
+type Doc = { openapi: string; paths: Record<string, Record<string, { security: Record<string, string[]>[]; responses: object }>> };
+
+describe("the OpenAPI document of API v1", () => {
+  const doc = openApiDocument() as unknown as Doc;
+
+  it("is OpenAPI 3.1", () => {
+    expect(doc.openapi).toBe("3.1.0");
+  });
+
+  it("describes every route file's handlers, and nothing that does not exist", () => {
+    const onDisk = routesOnDisk();
+    expect(onDisk.length).toBeGreaterThan(8);
+    for (const [url, method] of onDisk) expect(doc.paths[url]?.[method], `${method.toUpperCase()} ${url}`).toBeDefined();
+    const documented = Object.entries(doc.paths).flatMap(([url, ops]) => Object.keys(ops).map((m) => `${m} ${url}`));
+    expect(documented.sort()).toEqual(onDisk.map(([url, m]) => `${m} ${url}`).sort());
+  });
+
+  it("names a known scope for every authenticated operation", () => {
+    for (const [url, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        if (url.endsWith("openapi.json")) continue;
+        const scopes = op.security.flatMap((s) => s.bearerAuth ?? []);
+        // A scope-less operation (the ROI calculator) takes any valid token.
+        if ((op as { "x-required-scope"?: string | null })["x-required-scope"] === null) {
+          expect(scopes, `${method} ${url}`).toEqual([]);
+          continue;
+        }
+        expect(scopes.length, `${method} ${url}`).toBe(1);
+        expect(API_SCOPES).toContain(scopes[0]);
+      }
+    }
+  });
+
+  it("has no dangling $ref", () => {
+    const text = JSON.stringify(doc);
+    for (const [, ref] of text.matchAll(/"\$ref":"#\/([^"]+)"/g)) {
+      const target = ref!.split("/").reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], doc);
+      expect(target, ref).toBeDefined();
+    }
+  });
+
+  it("documents request bodies from the zod schemas the endpoints validate with", () => {
+    const body = (doc.paths["/api/v1/lead-entries"]!.post as unknown as { requestBody: { content: Record<string, { schema: { required: string[]; additionalProperties: boolean } }> } })
+      .requestBody.content["application/json"]!.schema;
+    expect(body.required.sort()).toEqual(["date", "leadMeasureId", "teamId", "value"]);
+    expect(body.additionalProperties).toBe(false);
+  });
+});

@@ -1,0 +1,317 @@
+// Every operation of REST API v1, as data: method, path, scope, the zod schema of its body or
+// query, and its answers. lib/http/openapi/document.ts turns the list into the OpenAPI document.
+import type { z } from "zod";
+import { batchLagObservationsSchema, apiLagObservationSchema } from "@/lib/schemas/apiLagObservation";
+import { apiLeadEntrySchema, batchLeadEntriesSchema, listLeadEntriesQuerySchema } from "@/lib/schemas/apiLeadEntry";
+import { createTeamSchema, setTeamMembersSchema } from "@/lib/schemas/team";
+import { forecastQuerySchema, leadLagQuerySchema } from "@/lib/schemas/analytics";
+import { exportReportSchema } from "@/lib/schemas/reports";
+import { roiEvaluateSchema } from "@/lib/schemas/roiEvaluate";
+import type { ApiScope } from "@/lib/services/apiTokens";
+import type { JsonSchema } from "@/lib/schemas/openapiComponents";
+
+export type Method = "get" | "post" | "put";
+
+export type Operation = {
+  method: Method;
+  path: string;
+  summary: string;
+  description?: string;
+  /** The scope a token needs; null = any valid token (and any signed-in member). */
+  scope: ApiScope | null;
+  /** The JSON body's zod schema. */
+  body?: z.ZodType;
+  /** A non-JSON body (CSV uploads). */
+  upload?: { content: Record<string, { schema: JsonSchema }> };
+  query?: z.ZodObject;
+  /** Path parameters that are not ids (ids are documented as UUIDs). */
+  pathParams?: Record<string, JsonSchema>;
+  /** Query parameters written out by hand (endpoints whose schemas parse strings for forms). */
+  queryParams?: { name: string; description: string; schema: JsonSchema }[];
+  ok: { status: number; description: string; schema?: JsonSchema; content?: Record<string, { schema: JsonSchema }> };
+  also?: Record<string, { description: string; schema?: JsonSchema }>;
+  errors: number[];
+};
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const dataOf = (schema: JsonSchema, extra: Record<string, unknown> = {}) => ({
+  type: "object",
+  properties: { data: schema, ...extra },
+  required: ["data"],
+});
+
+export const ERROR_TEXT: Record<number, string> = {
+  400: "Invalid JSON, or the body breaks a rule: `details.fieldErrors` by field, or `details.problems` by index for batches. Nothing was written.",
+  401: "No token, or the token is malformed, unknown or revoked.",
+  403: "The token lacks the scope, or the signed-in person's role does not allow it.",
+  404: "No such record in the caller's organization (records of other organizations are never visible).",
+  409: "Conflicts with existing data.",
+};
+
+const REPORTS_ROLE = "Managers and above (a token needs `reports:read`).";
+
+const CSV_UPLOAD = {
+  content: {
+    "text/csv": { schema: { type: "string" } },
+    "multipart/form-data": {
+      schema: {
+        type: "object",
+        properties: {
+          file: { type: "string", contentMediaType: "text/csv" },
+          dateOrder: { type: "string", enum: ["ymd", "dmy", "mdy"] },
+          decimalMark: { type: "string", enum: ["dot", "comma"] },
+          mapping: { type: "string", description: "JSON: field → column (0-based index or header name)." },
+        },
+        required: ["file"],
+      },
+    },
+  },
+};
+
+const teamIdPath = "/api/v1/teams/{teamId}/members";
+
+export const OPERATIONS: Operation[] = [
+  {
+    method: "get",
+    path: "/api/v1/teams",
+    summary: "List teams with member counts",
+    description: "Tokens and managers see every active team; members see their own teams.",
+    scope: "teams:read",
+    ok: { status: 200, description: "The teams, by name.", schema: dataOf({ type: "array", items: ref("Team") }) },
+    errors: [401, 403],
+  },
+  {
+    method: "post",
+    path: "/api/v1/teams",
+    summary: "Create a team",
+    description: "Managers and above.",
+    scope: "teams:write",
+    body: createTeamSchema,
+    ok: { status: 201, description: "The new team.", schema: dataOf(ref("Team")) },
+    errors: [400, 401, 403, 409],
+  },
+  {
+    method: "get",
+    path: teamIdPath,
+    summary: "List a team's members",
+    scope: "teams:read",
+    ok: { status: 200, description: "The members, by name.", schema: dataOf({ type: "array", items: ref("TeamMember") }) },
+    errors: [401, 403, 404],
+  },
+  {
+    method: "put",
+    path: teamIdPath,
+    summary: "Set a team's members by email (HR sync)",
+    description:
+      "Replaces the member list: listed people are added, unlisted ones removed. Everyone must already be a member of the organization; " +
+      "unknown emails are listed in `details.unknownEmails` and nothing changes. Managers and above.",
+    scope: "teams:write",
+    body: setTeamMembersSchema,
+    ok: { status: 200, description: "What changed, and the new member list.", schema: ref("SetMembersResult") },
+    errors: [400, 401, 403, 404],
+  },
+  {
+    method: "get",
+    path: "/api/v1/measures",
+    summary: "List lead and lag measures with current targets",
+    description: "Lead measures with the teams tracking them and this week's targets; lag measures with baseline, target and direction.",
+    scope: "measures:read",
+    ok: { status: 200, description: "Every measure of the organization.", schema: ref("Measures") },
+    errors: [401, 403],
+  },
+  {
+    method: "get",
+    path: "/api/v1/lead-entries",
+    summary: "List lead entries (paged)",
+    description: "Oldest day first. Follow `nextCursor` until it is null. Members see only their own teams' entries.",
+    scope: "entries:read",
+    query: listLeadEntriesQuerySchema,
+    ok: { status: 200, description: "One page.", schema: ref("LeadEntryPage") },
+    errors: [400, 401, 403],
+  },
+  {
+    method: "post",
+    path: "/api/v1/lead-entries",
+    summary: "Add one lead entry",
+    description:
+      "Adds to a person's day. With an API token, name the person (email or userId). Send an `idempotencyKey` so a retry adds nothing twice.",
+    scope: "entries:write",
+    body: apiLeadEntrySchema,
+    ok: { status: 201, description: "Created.", schema: dataOf(ref("LeadEntry"), { created: { const: true } }) },
+    also: { "200": { description: "Replay of an idempotency key: the entry stored the first time.", schema: dataOf(ref("LeadEntry"), { created: { const: false } }) } },
+    errors: [400, 401, 403, 404],
+  },
+  {
+    method: "post",
+    path: "/api/v1/lead-entries/batch",
+    summary: "Set up to 10,000 lead values at once",
+    description:
+      "Each item sets a person's value for a measure on a day, replacing what was there (`value: null` clears it); repeating a batch changes nothing. " +
+      "All or nothing, with every problem listed by index.",
+    scope: "entries:write",
+    body: batchLeadEntriesSchema,
+    ok: { status: 200, description: "Counts.", schema: ref("BatchResult") },
+    errors: [400, 401, 403],
+  },
+  {
+    method: "post",
+    path: "/api/v1/lag-observations",
+    summary: "Record one lag measure result",
+    description: "Replaces any result for the same measure, team and date. Managers and above.",
+    scope: "entries:write",
+    body: apiLagObservationSchema,
+    ok: { status: 201, description: "Recorded.", schema: dataOf(ref("LagObservation"), { replaced: { const: false } }) },
+    also: { "200": { description: "Recorded, replacing an earlier result.", schema: dataOf(ref("LagObservation"), { replaced: { const: true } }) } },
+    errors: [400, 401, 403, 404],
+  },
+  {
+    method: "post",
+    path: "/api/v1/lag-observations/batch",
+    summary: "Record up to 10,000 lag results at once",
+    description: "All or nothing, with every problem listed by index. Managers and above.",
+    scope: "entries:write",
+    body: batchLagObservationsSchema,
+    ok: { status: 200, description: "Counts.", schema: ref("BatchResult") },
+    errors: [400, 401, 403],
+  },
+  ...(["lead-entries", "lag-observations"] as const).flatMap((kind): Operation[] => [
+    {
+      method: "post",
+      path: `/api/v1/imports/${kind}/preview`,
+      summary: `Check a ${kind} CSV without writing`,
+      description: "Send the file as `text/csv` or as the `file` field of a form. Answers with the column mapping and every problem found.",
+      scope: "entries:write",
+      upload: CSV_UPLOAD,
+      ok: { status: 200, description: "The preview.", schema: { type: "object" } },
+      errors: [400, 401, 403],
+    },
+    {
+      method: "post",
+      path: `/api/v1/imports/${kind}/commit`,
+      summary: `Import a ${kind} CSV, all or nothing`,
+      description: "Streams progress as NDJSON, ending with a `done` line. A file with any problem is refused with 400 and nothing is written.",
+      scope: "entries:write",
+      upload: CSV_UPLOAD,
+      ok: { status: 200, description: "Progress lines.", content: { "application/x-ndjson": { schema: { type: "string" } } } },
+      errors: [400, 401, 403],
+    },
+  ]),
+  ...(["lead-entries", "lag-observations"] as const).map(
+    (kind): Operation => ({
+      method: "get",
+      path: `/api/v1/exports/${kind}.csv`,
+      summary: `Export ${kind} as CSV`,
+      description: "In the columns the importer reads, so an export can be edited and imported back. Managers and above.",
+      scope: "entries:read",
+      queryParams: [
+        { name: "from", description: "First day, inclusive (YYYY-MM-DD).", schema: { type: "string", format: "date" } },
+        { name: "to", description: "Last day, inclusive (YYYY-MM-DD).", schema: { type: "string", format: "date" } },
+        { name: "team", description: "Only this team.", schema: { type: "string", format: "uuid" } },
+        { name: "bom", description: "Start with a byte-order mark (helps Excel).", schema: { type: "string", enum: ["true", "false"], default: "true" } },
+      ],
+      ok: { status: 200, description: "The CSV file.", content: { "text/csv": { schema: { type: "string" } } } },
+      errors: [400, 401, 403, 404],
+    }),
+  ),
+  {
+    method: "get",
+    path: "/api/v1/analytics/lead-lag",
+    summary: "Does a lead measure predict a lag measure?",
+    description:
+      "First-differences both weekly series (lead: weekly totals, 0 in a week without entries; lag: weekly means, missing in a week without a value) " +
+      "and, for each lag k = 0…maxLagWeeks, regresses the lag's change on the lead's change k weeks earlier (OLS). " +
+      "The best k has the smallest p-value among fits with n ≥ 8. The verdict describes an association in past data, never a cause. " +
+      "Managers and above (a token needs `measures:read`).",
+    scope: "measures:read",
+    query: leadLagQuerySchema,
+    ok: { status: 200, description: "The fits for every k, the best k and the verdict.", schema: ref("LeadLagAnalysis") },
+    errors: [400, 401, 403, 404],
+  },
+  {
+    method: "get",
+    path: "/api/v1/analytics/forecast",
+    summary: "Forecast a lag measure's next weeks",
+    description:
+      "A linear trend fitted on the last 26 weekly means (weeks without a value are left out) with 80% and 95% prediction intervals " +
+      "from the t distribution. Needs at least 3 weeks with values; otherwise `forecast.kind` is `insufficient` with a reason. " +
+      "Managers and above (a token needs `measures:read`).",
+    scope: "measures:read",
+    query: forecastQuerySchema,
+    ok: { status: 200, description: "The history and the forecast.", schema: ref("LagForecast") },
+    errors: [400, 401, 403, 404],
+  },
+  {
+    method: "post",
+    path: "/api/v1/roi/evaluate",
+    summary: "Evaluate an ROI (stateless calculator)",
+    description:
+      "Nothing is read or stored. Each benefit line counts value × margin × isolation × confidence × (1 + adjustment); " +
+      "BCR = benefits ÷ costs; ROI % = (benefits − costs) ÷ costs × 100; payback = costs ÷ (benefits ÷ months), null without a benefit. " +
+      "Costs must add up to more than zero. Any valid API token may call it, whatever its scopes, and any signed-in member.",
+    scope: null,
+    body: roiEvaluateSchema,
+    ok: { status: 200, description: "The ROI, with each line's attributed value.", schema: ref("RoiEvaluation") },
+    errors: [400, 401],
+  },
+  {
+    method: "post",
+    path: "/api/v1/reports",
+    summary: "Export a quarterly ROI report",
+    description:
+      "Starts building the report on the organization or one ROI program for a quarter (`2026-Q3`; a quarter still running is reported up to its last ended week). " +
+      "Answers at once with the export's state and its URL in `Location`; follow it with GET until `status` is `succeeded` (then `reportId` names the report) or `failed` (`error` says why; nothing was saved). " +
+      "Managers and above (a token needs `reports:write`).",
+    scope: "reports:write",
+    body: exportReportSchema,
+    ok: { status: 202, description: "Started. The `Location` header is the export's URL.", schema: ref("ReportExport") },
+    errors: [400, 401, 403, 404],
+  },
+  {
+    method: "get",
+    path: "/api/v1/reports",
+    summary: "List the organization's quarterly reports",
+    description: `Newest first. ${REPORTS_ROLE}`,
+    scope: "reports:read",
+    ok: { status: 200, description: "Every report.", schema: { type: "object", properties: { reports: { type: "array", items: ref("ReportListItem") } }, required: ["reports"] } },
+    errors: [401, 403],
+  },
+  {
+    method: "get",
+    path: "/api/v1/reports/{reportId}",
+    summary: "Read a quarterly report",
+    description: `The report as its page shows it, rebuilt from the snapshot stored at export: the same report always reads the same. ${REPORTS_ROLE}`,
+    scope: "reports:read",
+    ok: { status: 200, description: "The report's entry, document and fingerprints.", schema: ref("ReportView") },
+    errors: [401, 403, 404],
+  },
+  {
+    method: "get",
+    path: "/api/v1/reports/{reportId}/{file}",
+    summary: "Download a quarterly report as PDF, Markdown or CSV",
+    description:
+      "`report.pdf`, `report.md`, or `appendix.csv` (every number of the report: section, item, metric, value, unit, display). " +
+      `Regenerated from the stored snapshot, so the same report gives identical bytes every time. ${REPORTS_ROLE}`,
+    scope: "reports:read",
+    pathParams: { file: { type: "string", enum: ["report.pdf", "report.md", "appendix.csv"] } },
+    queryParams: [{ name: "inline", description: "`1` shows the PDF in the browser (`Content-Disposition: inline`) instead of downloading it.", schema: { type: "string", enum: ["1"] } }],
+    ok: {
+      status: 200,
+      description: "The file, as an attachment.",
+      content: {
+        "application/pdf": { schema: { type: "string", contentMediaType: "application/pdf" } },
+        "text/markdown": { schema: { type: "string" } },
+        "text/csv": { schema: { type: "string" } },
+      },
+    },
+    errors: [401, 403, 404],
+  },
+  {
+    method: "get",
+    path: "/api/v1/report-exports/{exportId}",
+    summary: "Follow a report export",
+    description: `Poll until \`status\` is not \`running\`. An export that stopped moving (the server restarted) reads as failed. ${REPORTS_ROLE}`,
+    scope: "reports:read",
+    ok: { status: 200, description: "The export's state.", schema: ref("ReportExport") },
+    errors: [401, 403, 404],
+  },
+];

@@ -1,0 +1,62 @@
+// The report as GitHub-flavoured Markdown, for pasting into a wiki or an e-mail. Lays out the
+// document's already-worded strings; the only numbers it formats itself are a chart's data,
+// listed as a table because Markdown cannot draw the chart. Pure.
+import type { ChartSpec, ReportBlock, ReportDocument, TableColumn } from "../document";
+import { chartTable } from "./chartTable";
+import { reportParticulars } from "./particulars";
+
+/** A cell must stay on one line and must not end the cell early. */
+function cell(text: string): string {
+  return text.replace(/\|/g, "\\|").replace(/\r?\n|\r/g, "<br>");
+}
+
+/** A list item or paragraph continues on the next line only when it is indented under it. */
+const oneBlock = (text: string, indent: string) => text.replace(/\r?\n|\r/g, `\n${indent}`);
+
+function table(columns: readonly TableColumn[], rows: readonly string[][]): string[] {
+  return [
+    `| ${columns.map((c) => cell(c.label)).join(" | ")} |`,
+    `| ${columns.map((c) => (c.align === "right" ? "---:" : "---")).join(" | ")} |`,
+    ...rows.map((r) => `| ${columns.map((_, i) => cell(r[i] ?? "")).join(" | ")} |`),
+  ];
+}
+
+function chartData(chart: ChartSpec): string[] {
+  const number = new Intl.NumberFormat(chart.locale, { maximumFractionDigits: 2 });
+  // The lower edge of a band is a helper line: the band's label carries it.
+  const { columns, rows } = chartTable(chart, { format: (v) => number.format(v), labelHeader: "", include: (d) => d.legend !== false });
+  return table(columns, rows);
+}
+
+function block(b: ReportBlock): string[] {
+  switch (b.kind) {
+    case "paragraph":
+      return [oneBlock(b.text, "")];
+    case "bullets":
+      return [b.items.map((item) => `- ${oneBlock(item, "  ")}`).join("\n")];
+    case "figures": {
+      // The notes get their own column only when a figure has one, so most tables stay two columns.
+      const notes = b.items.some((f) => f.note);
+      const columns: TableColumn[] = [{ label: "Figure", align: "left" }, { label: "Value", align: "right" }, ...(notes ? [{ label: "Note", align: "left" as const }] : [])];
+      return [table(columns, b.items.map((f) => [f.label, f.value, f.note ?? ""])).join("\n")];
+    }
+    case "table":
+      return [...(b.caption ? [`**${cell(b.caption)}**`] : []), table(b.columns, b.rows).join("\n"), ...(b.note ? [`*${cell(b.note)}*`] : [])];
+    case "chart":
+      return [`**${cell(b.chart.title)}**`, `${oneBlock(b.chart.description, "")} (chart in the PDF and on the report page)`, chartData(b.chart).join("\n")];
+  }
+}
+
+export function renderReportMarkdown(doc: ReportDocument): string {
+  const parts: string[] = [
+    `# ${doc.title}`,
+    ...(doc.subtitle ? [doc.subtitle] : []),
+    reportParticulars(doc.meta)
+      .map(([label, value]) => `- **${label}:** ${oneBlock(value, "  ")}`)
+      .join("\n"),
+    ...doc.sections.flatMap((s) => [`## ${s.title}`, ...s.blocks.flatMap(block)]),
+    `Fingerprint: ${doc.meta.fingerprint} · report format version ${doc.version}`,
+  ];
+  // One blank line between blocks keeps each a separate Markdown block.
+  return parts.join("\n\n") + "\n";
+}

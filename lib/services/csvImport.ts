@@ -1,0 +1,168 @@
+import "server-only";
+// The two steps of a CSV import, for either kind: a preview that reads and checks every row and
+// writes nothing, and a commit that checks again (the file may have changed, and clients are
+// not trusted) and then writes everything in one transaction, streaming progress as NDJSON.
+import type { TenantContext } from "@/lib/auth/tenant";
+import { canLogForOthers, canManageMeasures } from "@/lib/auth/permissions";
+import type { Db } from "@/lib/db/client";
+import { AppError, forbidden, toErrorBody } from "@/lib/errors";
+import { loadLagRules, setLagObservations } from "@/lib/services/lagObservations";
+import { setLeadCells } from "@/lib/services/leadEntries";
+import { loadEntryRules } from "@/lib/services/leadRules";
+import type { ColumnSpec } from "../csv/columns";
+import { checkLagObservations, LAG_OBSERVATION_COLUMNS } from "../csv/lagObservationsCsv";
+import { checkLeadEntries, LEAD_ENTRY_COLUMNS } from "../csv/leadEntriesCsv";
+import { IMPORT_WRITE_CHUNK, MAX_LISTED_PROBLEMS, type ImportKind, type RowProblem } from "../csv/options";
+import { CsvFileError, decodeCsv, parseCsv } from "../csv/parse";
+import type { ImportRequest } from "../http/csvRequest";
+import type { ImportCheck } from "../csv/rows";
+
+export const COLUMNS: Record<ImportKind, readonly ColumnSpec[]> = {
+  "lead-entries": LEAD_ENTRY_COLUMNS,
+  "lag-observations": LAG_OBSERVATION_COLUMNS,
+};
+
+export function requireImporter(ctx: TenantContext, kind: ImportKind): void {
+  if (kind === "lead-entries" && !canLogForOthers(ctx.role)) throw forbidden("Only managers can import lead entries.");
+  if (kind === "lag-observations" && !canManageMeasures(ctx.role)) throw forbidden("Only managers can import lag measure results.");
+}
+
+export type CheckedImport = { check: ImportCheck<string, unknown>; commit: (onProgress?: Progress) => Promise<Written> };
+type Progress = (done: number, total: number) => void;
+export type Written = { rows: number; written: number; replaced: number };
+
+/** Reads and checks the file; `commit` writes what was checked. Refuses unreadable files. */
+export async function checkImport(db: Db, ctx: TenantContext, kind: ImportKind, req: ImportRequest, now = new Date()): Promise<CheckedImport> {
+  requireImporter(ctx, kind);
+  let text: string;
+  try {
+    text = decodeCsv(req.bytes);
+  } catch (err) {
+    if (err instanceof CsvFileError) throw new AppError("validation_failed", err.message, { fieldErrors: { file: [err.message] } });
+    throw err;
+  }
+  const parsed = parseCsv(text);
+  const auditNote = `csv:${req.fileName}`.slice(0, 200);
+  if (kind === "lead-entries") {
+    const rules = await loadEntryRules(db, ctx, now);
+    const check = checkLeadEntries(parsed, req.options, rules, ctx);
+    return {
+      check,
+      commit: async (onProgress) => {
+        const r = await setLeadCells(db, ctx, check.writes, { source: "CSV", rules, onProgress, auditNote, chunkSize: IMPORT_WRITE_CHUNK });
+        return { rows: check.writes.length, written: r.written, replaced: r.deleted };
+      },
+    };
+  }
+  const rules = await loadLagRules(db, ctx, now);
+  const check = checkLagObservations(parsed, req.options, rules);
+  return {
+    check,
+    commit: async (onProgress) => {
+      const r = await setLagObservations(db, ctx, check.writes, { source: "CSV", rules, onProgress, auditNote, chunkSize: IMPORT_WRITE_CHUNK });
+      return { rows: check.writes.length, written: r.written, replaced: r.replaced };
+    },
+  };
+}
+
+export type ImportPreview = {
+  kind: ImportKind;
+  fileName: string;
+  delimiter: string;
+  headers: string[];
+  mapping: Record<string, number | null>;
+  columns: { field: string; header: string; required: boolean; description: string }[];
+  rowCount: number;
+  /** Rows that passed every check. */
+  readyCount: number;
+  problemCount: number;
+  /** The first MAX_LISTED_PROBLEMS problems, in row order. */
+  problems: RowProblem[];
+  warnings: string[];
+  sample: { row: number; values: Record<string, string> }[];
+  /** True when the commit would import every row. */
+  ready: boolean;
+};
+
+export function previewOf(kind: ImportKind, fileName: string, check: ImportCheck<string, unknown>): ImportPreview {
+  return {
+    kind,
+    fileName,
+    delimiter: check.delimiter,
+    headers: check.headers,
+    mapping: check.mapping,
+    columns: COLUMNS[kind].map(({ field, header, required, description }) => ({ field, header, required, description })),
+    rowCount: check.rowCount,
+    readyCount: check.writes.length,
+    problemCount: check.problems.length,
+    problems: check.problems.slice(0, MAX_LISTED_PROBLEMS),
+    warnings: check.warnings,
+    sample: check.sample,
+    ready: check.problems.length === 0 && check.writes.length > 0,
+  };
+}
+
+/** The commit's refusal when the file is not ready: every problem by row, nothing written. */
+export function notReady(check: ImportCheck<string, unknown>): AppError {
+  const n = check.problems.length;
+  const message =
+    n > 0 ? `${n} problem${n === 1 ? "" : "s"} found; nothing was imported.` : "The file has no rows to import; nothing was imported.";
+  return new AppError("validation_failed", message, { problems: check.problems.slice(0, MAX_LISTED_PROBLEMS), problemCount: n });
+}
+
+export type ImportEvent =
+  | { type: "start"; total: number }
+  | { type: "progress"; done: number; total: number }
+  | ({ type: "done" } & Written)
+  | { type: "error"; error: { code: string; message: string; details?: unknown } };
+
+/**
+ * The commit's answer: one JSON object per line, flushed as the transaction goes, so a browser
+ * can show a progress bar. The transaction commits before "done"; on "error" nothing was written.
+ */
+export function ndjsonResponse(run: (send: (e: ImportEvent) => void) => Promise<ImportEvent>): Response {
+  const encoder = new TextEncoder();
+  let open = true;
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      const send = (e: ImportEvent) => {
+        if (!open) return; // the client went away; the import still finishes (or fails) as a whole
+        try {
+          controller.enqueue(encoder.encode(`${JSON.stringify(e)}\n`));
+        } catch {
+          open = false;
+        }
+      };
+      void run(send)
+        .then(send, (err: unknown) => send({ type: "error", error: toErrorBody(err).body.error }))
+        .finally(() => {
+          if (open) controller.close();
+          open = false;
+        });
+    },
+    cancel() {
+      open = false;
+    },
+  });
+  return new Response(stream, {
+    headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store", "x-accel-buffering": "no" },
+  });
+}
+
+/** Checks, then streams the commit. A file with problems is a 400 in the one error shape. */
+export async function commitImportResponse(
+  db: Db,
+  ctx: TenantContext,
+  kind: ImportKind,
+  req: ImportRequest,
+  now = new Date(),
+): Promise<Response> {
+  const checked = await checkImport(db, ctx, kind, req, now);
+  if (!previewOf(kind, req.fileName, checked.check).ready) throw notReady(checked.check);
+  const total = checked.check.writes.length;
+  return ndjsonResponse(async (send) => {
+    send({ type: "start", total });
+    const written = await checked.commit((done) => send({ type: "progress", done, total }));
+    return { type: "done", ...written };
+  });
+}

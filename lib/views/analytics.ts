@@ -1,0 +1,240 @@
+import "server-only";
+// Lead → lag analytics and lag forecasts for the trends page and GET /api/v1/analytics/*:
+// validate → authorize → resolve the measures and team in the caller's organization (anything
+// else is a 404) → load weekly series in SQL → run the pure statistics → plain JSON numbers.
+import type { TenantContext } from "@/lib/auth/tenant";
+import { canViewDashboard } from "@/lib/auth/permissions";
+import type { Db } from "@/lib/db/client";
+import { forecastLag } from "@/lib/domain/stats/forecast";
+import { analyzeLeadLag, MIN_N, type Direction, type LagFit, type VerdictKind } from "@/lib/domain/stats/leadLag";
+import { addDays, fromUtcDate, localDay, weekStart, type IsoDate } from "@/lib/domain/calendar/weeks";
+import { forbidden, notFound, parseOrThrow, validationError } from "@/lib/errors";
+import { lagWeeklySeries } from "@/lib/queries/lagWeeklySeries";
+import { leadWeeklySeries, type WeeklyValue } from "@/lib/queries/leadWeeklySeries";
+import { forecastQuerySchema, leadLagQuerySchema, type ForecastQuery, type LeadLagQuery } from "@/lib/schemas/analytics";
+
+/** The forecast's history: the weeks forecastLag fits its trend on. */
+export const FORECAST_HISTORY_WEEKS = 26;
+
+export type LagMeasureInfo = {
+  id: string;
+  name: string;
+  unit: string;
+  direction: Direction;
+  /** Null: an organization-wide measure. */
+  teamId: string | null;
+  baseline: { value: number; date: IsoDate };
+  target: { value: number; date: IsoDate };
+};
+
+/** Whose lag values were used: the team's own, or the organization's (a team that records none). */
+export type LagValuesOf = "team" | "organization";
+
+export type Fit = Omit<LagFit, "ci95"> & { ci95: [number, number] | null; enoughData: boolean };
+
+export type LeadLagAnalysis = {
+  leadMeasure: { id: string; name: string; unit: string };
+  lagMeasure: LagMeasureInfo;
+  /** The team analysed; null for the whole organization. */
+  teamId: string | null;
+  lagValuesOf: LagValuesOf;
+  /** True when the lag measure names this lead measure as one of its drivers. */
+  declaredDriver: boolean;
+  window: { firstWeek: IsoDate; lastWeek: IsoDate; weeks: number; weekStartsOn: number };
+  maxLagWeeks: number;
+  minN: number;
+  /** The series analysed, oldest first: lead = weekly total (0 without entries), lag = weekly mean (null without a value). */
+  series: { weekStart: IsoDate; lead: number; lag: number | null }[];
+  fits: Fit[];
+  bestK: number | null;
+  verdict: { kind: VerdictKind; text: string };
+  /** +1 when more of the lead should raise the lag (higher is better), −1 when it should lower it. */
+  expectedSign: 1 | -1;
+};
+
+export type ForecastPointJson = { weekStart: IsoDate; step: number; mean: number; lo80: number; hi80: number; lo95: number; hi95: number };
+
+export type LagForecast = {
+  lagMeasure: LagMeasureInfo;
+  teamId: string | null;
+  lagValuesOf: LagValuesOf;
+  /** The last FORECAST_HISTORY_WEEKS weekly means, oldest first, ending with the week of `to`. */
+  history: WeeklyValue[];
+  forecast: {
+    kind: "forecast" | "insufficient";
+    /** Weeks with a value that the trend was fitted on. */
+    n: number;
+    slopePerWeek: number | null;
+    reason: string | null;
+    points: ForecastPointJson[];
+  };
+};
+
+// ---------------------------------------------------------------------------------------------
+
+/** JSON has no NaN or Infinity: anything not finite is reported as null. */
+const num = (x: number | null | undefined): number | null => (x != null && Number.isFinite(x) ? x : null);
+
+function requireAnalyticsRole(ctx: TenantContext) {
+  if (!canViewDashboard(ctx.role)) throw forbidden("You need the manager role to see analytics.");
+}
+
+/** The last week of a window: the week of `to`, never later than the current week. */
+function lastWeekOf(ctx: TenantContext, to: IsoDate | undefined, now: Date): IsoDate {
+  const { timeZone, weekStartsOn } = ctx.organization;
+  const current = weekStart(localDay(now, timeZone), weekStartsOn);
+  const wanted = to ? weekStart(to, weekStartsOn) : current;
+  return wanted < current ? wanted : current;
+}
+
+/** The lag measure in the caller's organization; another organization's id finds nothing. */
+async function findLagMeasure(db: Db, organizationId: string, id: string): Promise<LagMeasureInfo | null> {
+  const m = await db.lagMeasure.findUnique({ where: { organizationId_id: { organizationId, id } } });
+  if (!m) return null;
+  return {
+    id: m.id,
+    name: m.name,
+    unit: m.unit,
+    direction: m.direction,
+    teamId: m.teamId,
+    baseline: { value: m.baselineValue, date: fromUtcDate(m.baselineDate) },
+    target: { value: m.targetValue, date: fromUtcDate(m.targetDate) },
+  };
+}
+
+/**
+ * The team to analyse. A team's own lag measure is always analysed for its team (its values are
+ * recorded for that team only); asking for another team is a contradiction, not a 404.
+ */
+async function resolveTeam(db: Db, organizationId: string, lag: LagMeasureInfo, teamId: string | undefined): Promise<string | null> {
+  if (teamId) {
+    const team = await db.team.findUnique({ where: { organizationId_id: { organizationId, id: teamId } }, select: { id: true } });
+    if (!team) throw notFound("Team not found.");
+  }
+  if (lag.teamId && teamId && teamId !== lag.teamId) {
+    throw validationError({ teamId: ["This lag measure belongs to another team: omit teamId or give that team's id."] });
+  }
+  return lag.teamId ?? teamId ?? null;
+}
+
+/**
+ * The lag's weekly means for the scope. A team without values of its own for an
+ * organization-wide measure is compared with the organization's values, and the result says so.
+ */
+async function lagSeriesFor(
+  db: Db,
+  ctx: TenantContext,
+  lag: LagMeasureInfo,
+  teamId: string | null,
+  firstWeek: IsoDate,
+  lastWeek: IsoDate,
+): Promise<{ series: WeeklyValue[]; lagValuesOf: LagValuesOf }> {
+  const base = { organizationId: ctx.organizationId, lagMeasureId: lag.id, firstWeek, lastWeek, weekStartsOn: ctx.organization.weekStartsOn };
+  if (!teamId) return { series: await lagWeeklySeries(db, { ...base, teamId: null }), lagValuesOf: "organization" };
+  const own = await lagWeeklySeries(db, { ...base, teamId });
+  if (lag.teamId || own.some((w) => w.value != null)) return { series: own, lagValuesOf: "team" };
+  return { series: await lagWeeklySeries(db, { ...base, teamId: null }), lagValuesOf: "organization" };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Does the lead measure predict the lag measure? Lagged regressions of weekly changes, k = 0…maxLagWeeks. */
+export async function leadLagAnalysis(
+  db: Db,
+  ctx: TenantContext,
+  input: LeadLagQuery | Record<string, string | undefined>,
+  now: Date = new Date(),
+): Promise<LeadLagAnalysis> {
+  requireAnalyticsRole(ctx);
+  const q = parseOrThrow(leadLagQuerySchema, input);
+  const organizationId = ctx.organizationId;
+  const [lead, lag] = await Promise.all([
+    db.leadMeasure.findUnique({ where: { organizationId_id: { organizationId, id: q.leadMeasureId } }, select: { id: true, name: true, unit: true } }),
+    findLagMeasure(db, organizationId, q.lagMeasureId),
+  ]);
+  if (!lead) throw notFound("Lead measure not found.");
+  if (!lag) throw notFound("Lag measure not found.");
+  const teamId = await resolveTeam(db, organizationId, lag, q.teamId);
+
+  const lastWeek = lastWeekOf(ctx, q.to, now);
+  const firstWeek = addDays(lastWeek, -7 * (q.weeks - 1));
+  const weekStartsOn = ctx.organization.weekStartsOn;
+  const [leadSeries, lagResult, driver] = await Promise.all([
+    leadWeeklySeries(db, { organizationId, leadMeasureId: lead.id, teamId, firstWeek, lastWeek, weekStartsOn }),
+    lagSeriesFor(db, ctx, lag, teamId, firstWeek, lastWeek),
+    db.lagDriver.findUnique({
+      where: { organizationId_lagMeasureId_leadMeasureId: { organizationId, lagMeasureId: lag.id, leadMeasureId: lead.id } },
+      select: { leadMeasureId: true },
+    }),
+  ]);
+
+  const leadValues = leadSeries.map((w) => w.value ?? 0);
+  const lagValues = lagResult.series.map((w) => w.value);
+  const result = analyzeLeadLag({ lead: leadValues, lag: lagValues, direction: lag.direction, maxLagWeeks: q.maxLagWeeks });
+  return {
+    leadMeasure: lead,
+    lagMeasure: lag,
+    teamId,
+    lagValuesOf: lagResult.lagValuesOf,
+    declaredDriver: driver != null,
+    window: { firstWeek, lastWeek, weeks: q.weeks, weekStartsOn },
+    maxLagWeeks: q.maxLagWeeks,
+    minN: MIN_N,
+    series: leadSeries.map((w, i) => ({ weekStart: w.weekStart, lead: leadValues[i]!, lag: lagValues[i] ?? null })),
+    fits: result.fits.map((f) => {
+      const lo = num(f.ci95?.[0]);
+      const hi = num(f.ci95?.[1]);
+      return {
+        k: f.k,
+        n: f.n,
+        r: num(f.r),
+        slope: num(f.slope),
+        slopeSE: num(f.slopeSE),
+        p: num(f.p),
+        ci95: lo != null && hi != null ? [lo, hi] : null,
+        r2: num(f.r2),
+        enoughData: f.n >= MIN_N,
+      };
+    }),
+    bestK: result.best?.k ?? null,
+    verdict: result.verdict,
+    expectedSign: result.expectedSign,
+  };
+}
+
+/** The lag measure's next weeks: a linear trend on the last 26 weekly means, with 80% and 95% bands. */
+export async function lagForecast(
+  db: Db,
+  ctx: TenantContext,
+  input: ForecastQuery | Record<string, string | undefined>,
+  now: Date = new Date(),
+): Promise<LagForecast> {
+  requireAnalyticsRole(ctx);
+  const q = parseOrThrow(forecastQuerySchema, input);
+  const lag = await findLagMeasure(db, ctx.organizationId, q.lagMeasureId);
+  if (!lag) throw notFound("Lag measure not found.");
+  const teamId = await resolveTeam(db, ctx.organizationId, lag, q.teamId);
+  const lastWeek = lastWeekOf(ctx, q.to, now);
+  const firstWeek = addDays(lastWeek, -7 * (FORECAST_HISTORY_WEEKS - 1));
+  const { series, lagValuesOf } = await lagSeriesFor(db, ctx, lag, teamId, firstWeek, lastWeek);
+  const f = forecastLag(series.map((w) => w.value), q.weeks);
+  const forecast: LagForecast["forecast"] =
+    f.kind === "forecast"
+      ? {
+          kind: "forecast",
+          n: f.n,
+          slopePerWeek: num(f.slopePerWeek),
+          reason: null,
+          points: f.points.map((p) => ({
+            weekStart: addDays(lastWeek, 7 * p.step),
+            step: p.step,
+            mean: p.mean,
+            lo80: p.lo80,
+            hi80: p.hi80,
+            lo95: p.lo95,
+            hi95: p.hi95,
+          })),
+        }
+      : { kind: "insufficient", n: f.n, slopePerWeek: null, reason: f.reason, points: [] };
+  return { lagMeasure: lag, teamId, lagValuesOf, history: series, forecast };
+}

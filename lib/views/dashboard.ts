@@ -1,0 +1,148 @@
+// Everything the manager dashboard (/dashboard) shows, loaded in one place so the page and the
+// benchmark (bench/dashboard.ts) time the same work. No `server-only` import: the benchmark runs
+// it under plain Node. The caller has already checked that the viewer may see the dashboard.
+//
+// Filters come from the URL (lib/schemas/dashboardFilters.ts); team and measure ids are checked
+// against the organization here, so another organization's ids are dropped, never queried.
+import type { OrgSettings } from "@/lib/auth/tenant";
+import type { Db } from "@/lib/db/client";
+import { buildLeadTotalsChart, type LeadTotalsChartData } from "@/lib/charts/leadTotalsChart";
+import { knownTeams, parseFilters, type DashboardFilters } from "@/lib/schemas/dashboardFilters";
+import { executionScore, scoreWindow, type ExecutionScore } from "@/lib/domain/execution";
+import { riskReasons, type RiskReason } from "@/lib/domain/risk";
+import { lagStatus, type LagStatus, type Thresholds } from "@/lib/domain/status";
+import { currentWeekStart, type IsoDate } from "@/lib/domain/calendar/weeks";
+import { leadAttainmentHeatmap, type LeadAttainmentHeatmap } from "@/lib/queries/leadAttainmentHeatmap";
+import { leadTotalsByTeamWeek } from "@/lib/queries/leadTotalsByTeamWeek";
+import { rollupWindows, teamRollup, type RollupFigures, type RollupLag, type RollupWindows } from "@/lib/queries/teamRollup";
+
+type Query = Record<string, string | string[] | undefined>;
+type Option = { id: string; name: string };
+
+export type LagSummary = {
+  /** Each lag measure the row answers for, with its status as of the range's end. */
+  lags: { lagMeasureId: string; name: string; status: LagStatus }[];
+  onTrack: number;
+  offTrack: number;
+  noData: number;
+};
+
+export type RollupLine = Omit<RollupFigures, "lags"> & { lag: LagSummary };
+
+export type TeamLine = RollupLine & {
+  teamId: string;
+  teamName: string;
+  execution: ExecutionScore;
+  reasons: RiskReason[];
+};
+
+export type HeatmapMode = "combined" | "measure";
+
+export type DashboardData = {
+  filters: DashboardFilters;
+  currentWeek: IsoDate;
+  windows: RollupWindows;
+  thresholds: Thresholds;
+  teams: Option[];
+  leadMeasures: (Option & { unit: string })[];
+  /** The lead measure charted in the weekly totals (and the heatmap in "measure" mode). */
+  measure: (Option & { unit: string }) | null;
+  organization: RollupLine;
+  rollup: TeamLine[];
+  heatmapMode: HeatmapMode;
+  heatmap: LeadAttainmentHeatmap;
+  leadTotals: LeadTotalsChartData | null;
+};
+
+function lagSummary(lags: RollupLag[]): LagSummary {
+  const judged = lags.map((l) => ({
+    lagMeasureId: l.lagMeasureId,
+    name: l.name,
+    status: lagStatus({ ...l, latest: l.latestValue != null && l.latestDate ? { value: l.latestValue, date: l.latestDate } : null }),
+  }));
+  const count = (s: LagStatus) => judged.filter((l) => l.status === s).length;
+  return { lags: judged, onTrack: count("green"), offTrack: count("red"), noData: count("none") };
+}
+
+const one = (q: Query, k: string) => (Array.isArray(q[k]) ? q[k][0] : q[k]);
+
+export async function loadDashboard(db: Db, org: OrgSettings, query: Query, now = new Date()): Promise<DashboardData> {
+  const organizationId = org.id;
+  const currentWeek = currentWeekStart(now, org.timeZone, org.weekStartsOn);
+  const parsed = parseFilters(query, currentWeek, org.weekStartsOn);
+  const thresholds = { green: org.greenThreshold, amber: org.amberThreshold };
+
+  const [teams, leadMeasures] = await Promise.all([
+    db.team.findMany({ where: { organizationId, archivedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.leadMeasure.findMany({
+      where: { organizationId, archivedAt: null },
+      select: { id: true, name: true, unit: true },
+      orderBy: { name: "asc" },
+    }),
+  ]);
+  const teamIds = knownTeams(parsed.teamIds, teams);
+  const measure = leadMeasures.find((m) => m.id === parsed.leadMeasureId) ?? leadMeasures[0] ?? null;
+  const filters: DashboardFilters = { ...parsed, teamIds, leadMeasureId: measure?.id ?? null };
+  const heatmapMode: HeatmapMode = one(query, "heatmap") === "measure" && measure ? "measure" : "combined";
+  const windows = rollupWindows(filters.lastWeek, currentWeek);
+  const range = { firstWeek: filters.firstWeek, lastWeek: filters.lastWeek, weekStartsOn: org.weekStartsOn };
+
+  const [rollup, heatmap, totals] = await Promise.all([
+    teamRollup(db, { organizationId, timeZone: org.timeZone, weekStartsOn: org.weekStartsOn, teamIds, windows, thresholds }),
+    leadAttainmentHeatmap(db, {
+      organizationId,
+      teamIds,
+      leadMeasureId: heatmapMode === "measure" ? measure!.id : null,
+      ...range,
+      thresholds,
+    }),
+    measure ? leadTotalsByTeamWeek(db, { organizationId, leadMeasureId: measure.id, ...range }) : Promise.resolve([]),
+  ]);
+
+  const lines: TeamLine[] = rollup.teams.map(({ weeks, lags, ...figures }) => {
+    const window = scoreWindow(filters.lastWeek, figures.firstWeek);
+    const execution = executionScore(
+      weeks
+        .filter((w) => w.weekStart >= window.firstWeek && w.weekStart <= window.lastWeek)
+        .map((w) => ({
+          weekStart: w.weekStart,
+          ended: w.weekStart < currentWeek,
+          checkInHeld: w.checkInHeld,
+          commitments: { done: w.done, partial: w.partial, notDone: w.notDone, open: w.open },
+          leads: w.leads,
+        })),
+      thresholds,
+    );
+    const lag = lagSummary(lags);
+    const reasons = riskReasons(
+      {
+        // The streak reads the team's own ended weeks, like its check-ins.
+        leadWeeks: weeks.filter((w) => w.weekStart <= windows.trailingEnd && w.weekStart >= figures.firstWeek),
+        checkIns: figures.checkIns4,
+        lags: lag.lags,
+      },
+      thresholds,
+    );
+    return { ...figures, lag, execution, reasons };
+  });
+
+  // The weekly totals chart follows the team filter; its query covers the organization's teams.
+  const wanted = new Set(teamIds);
+  const leadTotals = measure ? buildLeadTotalsChart(teamIds.length ? totals.filter((r) => wanted.has(r.teamId)) : totals) : null;
+
+  const { lags: orgLags, ...orgFigures } = rollup.organization;
+  return {
+    filters,
+    currentWeek,
+    windows,
+    thresholds,
+    teams,
+    leadMeasures,
+    measure,
+    organization: { ...orgFigures, lag: lagSummary(orgLags) },
+    rollup: lines,
+    heatmapMode,
+    heatmap,
+    leadTotals,
+  };
+}
