@@ -12,7 +12,7 @@ import { forbidden, notFound } from "@/lib/errors";
 import { memberWeeklyTotals } from "@/lib/queries/memberWeeklyTotals";
 import { teamCommitmentsInRange } from "@/lib/queries/teamCommitmentsInRange";
 import { decodeKeysetCursor, teamEntriesInRange } from "@/lib/queries/teamEntriesInRange";
-import { summarizeMembers } from "../domain/memberSummary";
+import { summarizeMembers } from "./memberSummary";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -6,7 +6,7 @@ import type { RollupLine, TeamLine } from "@/lib/views/dashboard";
 import { formatShare } from "@/lib/domain/execution";
 import { ATTAINMENT_CAP, attainmentStatus } from "@/lib/domain/risk";
 import { LAG_STATUS_LABEL, type LagStatus, type Thresholds } from "@/lib/domain/status";
-import type { Sort, SortColumn } from "@/lib/domain/rollupSort";
+import type { Sort, SortColumn } from "@/lib/views/rollupSort";
 import { SortButton } from "./SortButton";
 import styles from "./dashboard.module.css";
 

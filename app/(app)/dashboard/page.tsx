@@ -18,7 +18,7 @@ import { AtRiskList } from "./AtRiskList";
 import { HeatmapSection } from "./HeatmapSection";
 import { LeadTotalsSection } from "./LeadTotalsSection";
 import { RollupTable } from "./RollupTable";
-import { parseSort, sortQuery, sortRollup, SORT_COLUMNS, type SortColumn } from "@/lib/domain/rollupSort";
+import { parseSort, sortQuery, sortRollup, SORT_COLUMNS, type SortColumn } from "@/lib/views/rollupSort";
 import { shortDay } from "./format";
 import styles from "./dashboard.module.css";
 

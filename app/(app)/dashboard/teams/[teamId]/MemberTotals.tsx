@@ -2,7 +2,7 @@ import { ChartDownloads } from "@/app/_components/ChartDownloads";
 // The check-in's sparkline: the same numbers drawn the same way on both pages.
 import { Sparkline } from "@/app/(app)/teams/[teamId]/check-in/Sparkline";
 import { STATUS_LABEL } from "@/lib/domain/status";
-import { memberSummaryCsv, type MemberMeasureCell, type MemberSummary } from "@/lib/domain/memberSummary";
+import { memberSummaryCsv, type MemberMeasureCell, type MemberSummary } from "@/lib/views/memberSummary";
 import styles from "../_drilldown/drilldown.module.css";
 
 /** How many of the latest weeks the mini trend draws. */
