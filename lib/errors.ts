@@ -47,6 +47,29 @@ export function validationError(fieldErrors: FieldErrors, message = "Some fields
   return new AppError("validation_failed", message, { fieldErrors });
 }
 
+/**
+ * One thing wrong with one part of an input, in words. A batch's problems are placed by the
+ * item's index and field (the default); a CSV file's by the row and column a spreadsheet shows
+ * (`RowProblem` in lib/csv/options.ts). A list of them travels in details.problems, with
+ * details.problemCount, so every all-or-nothing write refuses in the same shape.
+ */
+export type Problem<Where extends object = { index: number; field: string }> = Where & { message: string };
+
+/** At most this many problems of a batch are listed; `problemCount` says how many there were. */
+export const MAX_PROBLEMS = 1_000;
+
+/** The refusal of an all-or-nothing write: every problem (the first `listed`), nothing written. */
+export function problemsError(
+  problems: readonly Problem<object>[],
+  opts: { listed?: number; nothingWas?: "saved" | "imported" } = {},
+): AppError {
+  const n = problems.length;
+  return new AppError("validation_failed", `${n} problem${n === 1 ? "" : "s"} found; nothing was ${opts.nothingWas ?? "saved"}.`, {
+    problems: problems.slice(0, opts.listed ?? MAX_PROBLEMS),
+    problemCount: n,
+  });
+}
+
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {

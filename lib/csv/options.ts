@@ -1,6 +1,7 @@
 // How a CSV file is to be read: the choices a person makes on the import page (or an API client
 // sends as form fields / query parameters), and the shape of a problem found in a file.
 import { z } from "zod";
+import type { Problem } from "@/lib/errors";
 
 export const IMPORT_KINDS = ["lead-entries", "lag-observations"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -55,7 +56,7 @@ export const readOptionsSchema = z.object({
  * empty lines count, a quoted value spanning several lines is one row); null = the whole file.
  * `column` is the header as written in the file.
  */
-export type RowProblem = { row: number | null; column: string | null; message: string };
+export type RowProblem = Problem<{ row: number | null; column: string | null }>;
 
 /**
  * Rows per write statement of an import. setLeadCells's replace scans the organization's entries

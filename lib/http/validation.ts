@@ -2,20 +2,7 @@
 // messages (details.fieldErrors); batches get one problem per bad item, by its index
 // (details.problems), the same shape the services use for rows that break a business rule.
 import type { z } from "zod";
-import { AppError, type FieldErrors } from "@/lib/errors";
-
-export type Problem = { index: number; field: string; message: string };
-
-/** At most this many problems are returned; `problemCount` says how many there were. */
-export const MAX_PROBLEMS = 1_000;
-
-export function batchProblemError(problems: Problem[]): AppError {
-  const n = problems.length;
-  return new AppError("validation_failed", `${n} problem${n === 1 ? "" : "s"} found; nothing was saved.`, {
-    problems: problems.slice(0, MAX_PROBLEMS),
-    problemCount: n,
-  });
-}
+import { AppError, problemsError, type FieldErrors, type Problem } from "@/lib/errors";
 
 export type ParsedBatch<T> = {
   /** Each item parsed, or undefined where it has problems. */
@@ -55,7 +42,7 @@ export function parseBatch<T>(batchSchema: z.ZodType, itemSchema: z.ZodType<T>, 
 /** Problems sorted by index (then in the order found), thrown if there are any. */
 export function throwIfProblems(problems: Problem[]): void {
   if (problems.length === 0) return;
-  throw batchProblemError(problems.map((p, n) => ({ p, n })).sort((x, y) => x.p.index - y.p.index || x.n - y.n).map(({ p }) => p));
+  throw problemsError(problems.map((p, n) => ({ p, n })).sort((x, y) => x.p.index - y.p.index || x.n - y.n).map(({ p }) => p));
 }
 
 /** Query-string parameters as a plain object (the last value of a repeated name wins). */

@@ -5,7 +5,7 @@ import "server-only";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { canLogForOthers, canManageMeasures } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
-import { AppError, forbidden, toErrorBody } from "@/lib/errors";
+import { AppError, forbidden, problemsError, toErrorBody } from "@/lib/errors";
 import { loadLagRules, setLagObservations } from "@/lib/services/lagObservations";
 import { setLeadCells } from "@/lib/services/leadEntries";
 import { loadEntryRules } from "@/lib/services/leadRules";
@@ -104,10 +104,8 @@ export function previewOf(kind: ImportKind, fileName: string, check: ImportCheck
 
 /** The commit's refusal when the file is not ready: every problem by row, nothing written. */
 export function notReady(check: ImportCheck<string, unknown>): AppError {
-  const n = check.problems.length;
-  const message =
-    n > 0 ? `${n} problem${n === 1 ? "" : "s"} found; nothing was imported.` : "The file has no rows to import; nothing was imported.";
-  return new AppError("validation_failed", message, { problems: check.problems.slice(0, MAX_LISTED_PROBLEMS), problemCount: n });
+  if (check.problems.length > 0) return problemsError(check.problems, { listed: MAX_LISTED_PROBLEMS, nothingWas: "imported" });
+  return new AppError("validation_failed", "The file has no rows to import; nothing was imported.", { problems: [], problemCount: 0 });
 }
 
 export type ImportEvent =

@@ -9,7 +9,7 @@ import type { Db } from "@/lib/db/client";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { canManageMeasures } from "@/lib/auth/permissions";
 import { daysBetween, localDay, type IsoDate } from "@/lib/domain/calendar/weeks";
-import { AppError, forbidden, notFound, parseOrThrow, validationError } from "@/lib/errors";
+import { forbidden, notFound, parseOrThrow, problemsError, validationError, type Problem } from "@/lib/errors";
 import { lagValueSchema, MAX_NOTE_LENGTH, recordLagObservationSchema } from "@/lib/schemas/lagObservation";
 import { recordAudit } from "./audit";
 
@@ -67,10 +67,8 @@ function normalized(rules: LagRules, obs: LagObservationWrite): LagObservationWr
   return owner ? { ...obs, teamId: owner } : obs;
 }
 
-export type LagProblem = { index: number; field: string; message: string };
-
-export function lagProblemsOf(rules: LagRules, rows: readonly LagObservationWrite[]): LagProblem[] {
-  const problems: LagProblem[] = [];
+export function lagProblemsOf(rules: LagRules, rows: readonly LagObservationWrite[]): Problem[] {
+  const problems: Problem[] = [];
   rows.forEach((obs, index) => {
     const v = checkLagObservation(rules, obs);
     if (v.notFound) problems.push({ index, ...v.notFound });
@@ -135,12 +133,7 @@ export async function setLagObservations(
   requireLagWriter(ctx);
   const rules = opts.rules ?? (await loadLagRules(db, ctx, opts.now));
   const problems = lagProblemsOf(rules, rows);
-  if (problems.length > 0) {
-    throw new AppError("validation_failed", `${problems.length} problem${problems.length === 1 ? "" : "s"} found; nothing was saved.`, {
-      problems: problems.slice(0, 1000),
-      problemCount: problems.length,
-    });
-  }
+  if (problems.length > 0) throw problemsError(problems);
   const byKey = new Map<string, LagObservationWrite>();
   for (const row of rows) {
     const n = normalized(rules, row);

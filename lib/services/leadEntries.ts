@@ -8,7 +8,7 @@ import type { EntrySource } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db/client";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { fromUtcDate, toUtcDate, type IsoDate } from "@/lib/domain/calendar/weeks";
-import { AppError, forbidden, notFound, parseOrThrow, validationError } from "@/lib/errors";
+import { forbidden, notFound, parseOrThrow, problemsError, validationError, type Problem } from "@/lib/errors";
 import { createLeadEntrySchema } from "@/lib/schemas/leadEntry";
 import { recordAudit } from "./audit";
 import { checkCell, loadEntryRules, verdictMessages, verdictOk, type Cell, type EntryRules } from "./leadRules";
@@ -110,11 +110,10 @@ export async function createLeadEntry(
 }
 
 export type CellWrite = Cell & { note?: string };
-export type CellProblem = { index: number; field: string; message: string };
 
 /** Checks cells without writing; the problems of every bad cell, by its index. */
-export function problemsOf(rules: EntryRules, ctx: TenantContext, cells: readonly CellWrite[]): CellProblem[] {
-  const problems: CellProblem[] = [];
+export function problemsOf(rules: EntryRules, ctx: TenantContext, cells: readonly CellWrite[]): Problem[] {
+  const problems: Problem[] = [];
   cells.forEach((cell, index) => {
     for (const p of verdictMessages(checkCell(rules, ctx, cell))) problems.push({ index, ...p });
   });
@@ -146,12 +145,7 @@ export async function setLeadCells(
 ): Promise<SetCellsResult> {
   const rules = opts.rules ?? (await loadEntryRules(db, ctx, opts.now));
   const problems = problemsOf(rules, ctx, cells);
-  if (problems.length > 0) {
-    throw new AppError("validation_failed", `${problems.length} problem${problems.length === 1 ? "" : "s"} found; nothing was saved.`, {
-      problems: problems.slice(0, 1000),
-      problemCount: problems.length,
-    });
-  }
+  if (problems.length > 0) throw problemsError(problems);
   // The last write of a cell wins, as if the cells were applied in order.
   const byKey = new Map<string, CellWrite>();
   for (const c of cells) byKey.set(`${c.userId}|${c.leadMeasureId}|${c.entryDate}`, c);

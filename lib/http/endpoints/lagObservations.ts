@@ -2,11 +2,11 @@
 // `date` is the service's `observedOn`, and problems come back under the API's field names.
 import type { Db } from "@/lib/db/client";
 import { canManageMeasures } from "@/lib/auth/permissions";
-import { AppError, forbidden, parseOrThrow, type FieldErrors } from "@/lib/errors";
+import { AppError, forbidden, parseOrThrow, type FieldErrors, type Problem } from "@/lib/errors";
 import { apiLagObservationSchema, batchLagObservationsSchema, type ApiLagObservation } from "@/lib/schemas/apiLagObservation";
 import { lagProblemsOf, loadLagRules, recordLagObservation, setLagObservations, type LagObservationWrite } from "@/lib/services/lagObservations";
 import type { ApiCaller } from "../apiRoute";
-import { parseBatch, throwIfProblems, type Problem } from "../validation";
+import { parseBatch, throwIfProblems } from "../validation";
 
 const apiField = (field: string) => (field === "observedOn" ? "date" : field);
 

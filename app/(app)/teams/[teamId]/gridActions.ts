@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { runAction, type ActionState } from "@/lib/http/runAction";
-import { AppError } from "@/lib/errors";
+import { AppError, type Problem } from "@/lib/errors";
 import { createLeadEntry, deleteLeadEntry, setLeadCells, type LeadEntryView } from "@/lib/services/leadEntries";
 import { createLeadEntrySchema } from "@/lib/schemas/leadEntry";
 
@@ -37,7 +37,7 @@ export async function saveWeekAction(_prev: ActionState, form: FormData): Promis
         { source: "MANUAL" },
       );
     } catch (err) {
-      const problems = err instanceof AppError ? (err.details?.problems as { index: number; message: string }[] | undefined) : undefined;
+      const problems = err instanceof AppError ? (err.details?.problems as Problem[] | undefined) : undefined;
       if (!problems) throw err;
       const byCell: Record<string, string[]> = {};
       for (const p of problems) (byCell[parsed[p.index]!.name] ??= []).push(p.message);
