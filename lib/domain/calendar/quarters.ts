@@ -1,7 +1,8 @@
 // Quarters of the calendar year, named "2026-Q3" in URLs and data and "Q3 2026" in words.
 // A quarter's weeks are the organization's weeks that *start* inside it, so every week belongs
 // to exactly one quarter and a week is never counted twice across two reports.
-import { addDays, toUtcDate, weekStart, type IsoDate } from "./weeks";
+import { addMonths, firstDayOfMonth, lastDayOfMonth } from "./months";
+import { addDays, daysBetween, toUtcDate, weekStart, type IsoDate } from "./weeks";
 
 export type QuarterId = `${number}-Q${1 | 2 | 3 | 4}`;
 
@@ -22,9 +23,9 @@ export function isQuarterId(value: string): value is QuarterId {
 }
 
 export function quarterOf(year: number, q: number): Quarter {
-  const startMonth = (q - 1) * 3;
-  const start = new Date(Date.UTC(year, startMonth, 1)).toISOString().slice(0, 10);
-  const end = new Date(Date.UTC(year, startMonth + 3, 0)).toISOString().slice(0, 10);
+  const firstMonth = `${year}-${String((q - 1) * 3 + 1).padStart(2, "0")}`;
+  const start = firstDayOfMonth(firstMonth);
+  const end = lastDayOfMonth(addMonths(firstMonth, 2));
   return { id: `${year}-Q${q}` as QuarterId, year, q, label: `Q${q} ${year}`, start, end };
 }
 
@@ -73,7 +74,7 @@ export function quarterCutoff(quarter: Quarter, today: IsoDate, weekStartsOn: nu
 export function defaultReportQuarter(today: IsoDate, weekStartsOn: number): Quarter {
   const current = quarterContaining(today);
   const previous = shiftQuarter(current, -1);
-  const inSeason = toUtcDate(today).getTime() - toUtcDate(current.start).getTime() < 28 * 86_400_000;
+  const inSeason = daysBetween(current.start, today) < 28;
   if (inSeason || !quarterCutoff(current, today, weekStartsOn)) return previous;
   return current;
 }
