@@ -1,7 +1,8 @@
 // npx tsx bench/roi.ts: how long one Monte Carlo ROI range of 10,000 draws takes (pure, no I/O),
 // for a program shaped like the demo's (three benefit lines, eight cost lines), and the whole
 // pure computation around it (isolation, accrual, range, forecast projection).
-import { computeProgramRoi, type BenefitSpec, type ProgramRoiInput } from "@/lib/domain/roi/program";
+import { computeProgramRoi } from "@/lib/domain/roi/program";
+import type { BenefitSpec, ProgramRoiInput } from "@/lib/domain/roi/types";
 import { roiRange } from "@/lib/domain/roi/formulas";
 import type { Direction } from "@/lib/domain/status";
 import { addDays } from "@/lib/domain/calendar/weeks";

@@ -6,18 +6,10 @@ import "server-only";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { canViewDashboard } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
-import {
-  computeProgramRoi as computeCore,
-  trainingBudget,
-  whatIfLine,
-  type BenefitParameters,
-  type BenefitSpec,
-  type LineSeries,
-  type ProgramRoiCore,
-  type ProjectionMonth,
-  type TrainingBudget,
-  type WhatIfLine,
-} from "@/lib/domain/roi/program";
+import { computeProgramRoi as computeCore } from "@/lib/domain/roi/program";
+import { trainingBudget, type TrainingBudget } from "@/lib/domain/roi/budget";
+import { whatIfLine, type WhatIfLine } from "@/lib/domain/roi/whatIf";
+import type { BenefitParameters, BenefitSpec, LineSeries, ProgramRoiCore, ProjectionMonth } from "@/lib/domain/roi/types";
 import { addDays, fromUtcDate, localDay, weekStart, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { forbidden, notFound } from "@/lib/errors";
 import { lagWeeklySeries } from "@/lib/queries/lagWeeklySeries";
