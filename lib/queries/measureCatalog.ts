@@ -2,6 +2,7 @@
 // teams and their current targets, owners, drivers.
 import type { Db } from "@/lib/db/client";
 import { fromUtcDate } from "@/lib/domain/calendar/weeks";
+import { activeTeams } from "./activeTeams";
 
 export async function measureCatalog(db: Db, organizationId: string) {
   const [lead, lag, teams, members] = await Promise.all([
@@ -18,7 +19,7 @@ export async function measureCatalog(db: Db, organizationId: string) {
       orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { name: "asc" }],
       include: { team: { select: { name: true } }, drivers: { include: { leadMeasure: { select: { name: true } } } } },
     }),
-    db.team.findMany({ where: { organizationId, archivedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    activeTeams(db, organizationId),
     db.membership.findMany({ where: { organizationId }, select: { userId: true, user: { select: { name: true } } }, orderBy: { user: { name: "asc" } } }),
   ]);
   return {

@@ -11,6 +11,7 @@ import { canManageMeasures } from "@/lib/auth/permissions";
 import { daysBetween, localDay, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { forbidden, notFound, parseOrThrow, problemsError, validationError, type Problem } from "@/lib/errors";
 import { lagValueSchema, MAX_NOTE_LENGTH, recordLagObservationSchema } from "@/lib/schemas/lagObservation";
+import { activeTeams } from "@/lib/queries/activeTeams";
 import { recordAudit } from "./audit";
 
 type Tx = Prisma.TransactionClient;
@@ -29,7 +30,7 @@ export async function loadLagRules(db: Db, ctx: TenantContext, now: Date = new D
   const organizationId = ctx.organizationId;
   const [measures, teams] = await Promise.all([
     db.lagMeasure.findMany({ where: { organizationId }, select: { id: true, name: true, teamId: true, archivedAt: true } }),
-    db.team.findMany({ where: { organizationId, archivedAt: null }, select: { id: true, name: true } }),
+    activeTeams(db, organizationId),
   ]);
   return {
     organizationId,

@@ -12,6 +12,8 @@ import { executionScore, scoreWindow, type ExecutionScore } from "@/lib/domain/e
 import { riskReasons, type RiskReason } from "@/lib/domain/risk";
 import { lagStatus, type LagStatus, type Thresholds } from "@/lib/domain/status";
 import { currentWeekStart, type IsoDate } from "@/lib/domain/calendar/weeks";
+import { activeLeadMeasures } from "@/lib/queries/activeLeadMeasures";
+import { activeTeams } from "@/lib/queries/activeTeams";
 import { leadAttainmentHeatmap, type LeadAttainmentHeatmap } from "@/lib/queries/leadAttainmentHeatmap";
 import { leadTotalsByTeamWeek } from "@/lib/queries/leadTotalsByTeamWeek";
 import { rollupWindows, teamRollup, type RollupFigures, type RollupLag, type RollupWindows } from "@/lib/queries/teamRollup";
@@ -73,12 +75,8 @@ export async function loadDashboard(db: Db, org: OrgSettings, query: Query, now 
   const thresholds = { green: org.greenThreshold, amber: org.amberThreshold };
 
   const [teams, leadMeasures] = await Promise.all([
-    db.team.findMany({ where: { organizationId, archivedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db.leadMeasure.findMany({
-      where: { organizationId, archivedAt: null },
-      select: { id: true, name: true, unit: true },
-      orderBy: { name: "asc" },
-    }),
+    activeTeams(db, organizationId),
+    activeLeadMeasures(db, organizationId),
   ]);
   const teamIds = knownTeams(parsed.teamIds, teams);
   const measure = leadMeasures.find((m) => m.id === parsed.leadMeasureId) ?? leadMeasures[0] ?? null;

@@ -6,14 +6,14 @@ import "server-only";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { canViewDashboard } from "@/lib/auth/permissions";
 import { knownTeams, type DashboardFilters } from "@/lib/schemas/dashboardFilters";
+import { isUuid } from "@/lib/schemas/ids";
 import type { Db } from "@/lib/db/client";
 import { lagPathValue, lagStatus, type LagStatus } from "@/lib/domain/status";
 import { addDays, fromUtcDate } from "@/lib/domain/calendar/weeks";
 import { forbidden, notFound } from "@/lib/errors";
+import { activeTeams } from "@/lib/queries/activeTeams";
 import { lagObservationsInRange, type LagRangeObservation } from "@/lib/queries/lagObservationsInRange";
-import { decodeKeysetCursor } from "@/lib/queries/teamEntriesInRange";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { decodeKeysetCursor } from "@/lib/queries/cursor";
 
 export type JudgedObservation = LagRangeObservation & { path: number; status: LagStatus };
 
@@ -28,7 +28,7 @@ export async function loadLagDrilldown(
 ) {
   if (!canViewDashboard(ctx.role)) throw forbidden("The dashboard is for managers.");
   const organizationId = ctx.organizationId;
-  const m = UUID.test(lagMeasureId)
+  const m = isUuid(lagMeasureId)
     ? await db.lagMeasure.findUnique({
         where: { organizationId_id: { organizationId, id: lagMeasureId } },
         select: {
@@ -48,11 +48,7 @@ export async function loadLagDrilldown(
     : null;
   if (!m) throw notFound("Lag measure not found.");
 
-  const teams = await db.team.findMany({
-    where: { organizationId, archivedAt: null },
-    select: { id: true, name: true },
-    orderBy: { name: "asc" },
-  });
+  const teams = await activeTeams(db, organizationId);
   const teamIds = knownTeams(filters.teamIds, teams);
   const page = await lagObservationsInRange(db, {
     organizationId,

@@ -8,6 +8,8 @@ import type { Db } from "@/lib/db/client";
 import { knownTeams, parseFilters, weeksOf, type DashboardFilters } from "@/lib/schemas/dashboardFilters";
 import { localDay } from "@/lib/domain/calendar/weeks";
 import { DEFAULT_ANALYSIS_WEEKS } from "@/lib/schemas/analytics";
+import { activeLeadMeasures } from "@/lib/queries/activeLeadMeasures";
+import { activeTeams } from "@/lib/queries/activeTeams";
 import { lagForecast, leadLagAnalysis, type LagForecast, type LeadLagAnalysis } from "@/lib/views/analytics";
 
 type Option = { id: string; name: string };
@@ -33,12 +35,11 @@ export type TrendsData = {
 export async function loadTrends(db: Db, ctx: TenantContext, query: Query, now = new Date()): Promise<TrendsData> {
   const organizationId = ctx.organizationId;
   const { timeZone, weekStartsOn } = ctx.organization;
-  const active = { organizationId, archivedAt: null };
   const [teams, leadMeasures, lagMeasures] = await Promise.all([
-    db.team.findMany({ where: active, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db.leadMeasure.findMany({ where: active, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    activeTeams(db, organizationId),
+    activeLeadMeasures(db, organizationId),
     db.lagMeasure.findMany({
-      where: active,
+      where: { organizationId, archivedAt: null },
       select: { id: true, name: true, teamId: true, drivers: { select: { leadMeasureId: true } } },
       orderBy: { name: "asc" },
     }),

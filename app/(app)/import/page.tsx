@@ -4,6 +4,7 @@ import { requirePageContext } from "@/lib/auth/context";
 import { canLogForOthers } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { localDay } from "@/lib/domain/calendar/weeks";
+import { activeTeams } from "@/lib/queries/activeTeams";
 import { ColumnDocs } from "./ColumnDocs";
 import { ExportForm } from "./ExportForm";
 import { ImportForm } from "./ImportForm";
@@ -14,12 +15,7 @@ export const metadata: Metadata = { title: "Import and export" };
 export default async function ImportPage() {
   const ctx = await requirePageContext();
   if (!canLogForOthers(ctx.role)) forbidden();
-  const db = await getDb();
-  const teams = await db.team.findMany({
-    where: { organizationId: ctx.organizationId, archivedAt: null },
-    select: { id: true, name: true },
-    orderBy: { name: "asc" },
-  });
+  const teams = await activeTeams(await getDb(), ctx.organizationId);
   const today = localDay(new Date(), ctx.organization.timeZone);
   return (
     <>

@@ -14,6 +14,7 @@ import { lagOnTrack, type DriverFinding, type LagSnapshot, type PreviousReport, 
 import { lagPathValue } from "@/lib/domain/status";
 import { addDays, fromUtcDate, localDay, toUtcDate, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { notFound, validationError } from "@/lib/errors";
+import { activeTeams } from "@/lib/queries/activeTeams";
 import { quarterCadence } from "@/lib/queries/quarterCadence";
 import { quarterLeadTotals, type QuarterLeadTotal } from "@/lib/queries/quarterLeadTotals";
 import { teamAttainmentByWeek } from "@/lib/queries/teamAttainmentByWeek";
@@ -55,7 +56,7 @@ export async function collectSnapshot(db: Db, ctx: TenantContext, req: SnapshotR
     ? program.teams
         .map((t) => ({ id: t.teamId, name: t.team.name, role: t.role === "PARTICIPANT" ? ("participant" as const) : ("control" as const) }))
         .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
-    : (await db.team.findMany({ where: { organizationId, archivedAt: null }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } })).map((t) => ({ ...t, role: null }));
+    : (await activeTeams(db, organizationId)).map((t) => ({ ...t, role: null }));
   const teamIds = teams.map((t) => t.id);
 
   const allLags = await db.lagMeasure.findMany({

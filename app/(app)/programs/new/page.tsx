@@ -4,6 +4,7 @@ import { forbidden } from "next/navigation";
 import { requirePageContext } from "@/lib/auth/context";
 import { canViewDashboard } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
+import { activeTeams } from "@/lib/queries/activeTeams";
 import { ProgramForm } from "../ProgramForm";
 
 export const metadata: Metadata = { title: "New program" };
@@ -11,8 +12,7 @@ export const metadata: Metadata = { title: "New program" };
 export default async function NewProgramPage() {
   const ctx = await requirePageContext();
   if (!canViewDashboard(ctx.role)) forbidden();
-  const db = await getDb();
-  const teams = await db.team.findMany({ where: { organizationId: ctx.organizationId, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  const teams = await activeTeams(await getDb(), ctx.organizationId);
   const today = new Date().toISOString().slice(0, 10);
   return (
     <>
