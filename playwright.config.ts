@@ -1,25 +1,14 @@
 // Playwright runs against a production build (`next build` + `next start`) with the embedded
 // database in a fresh data directory, seeded with the demo organization — exactly what a
 // newcomer gets from `npm install && npm start`.
-import { existsSync, readdirSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { chooseChromium } from "./e2e/browser";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
-/** Debian's Chromium, else a Playwright-installed one; a clear error when there is none. */
-function chromiumExecutable(): string | undefined {
-  for (const candidate of [process.env.CHROME_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"]) {
-    if (candidate && existsSync(candidate)) return candidate;
-  }
-  const cache = path.join(os.homedir(), ".cache", "ms-playwright");
-  if (existsSync(cache) && readdirSync(cache).some((d) => d.startsWith("chromium"))) return undefined; // Playwright's own
-  throw new Error(
-    "No Chromium found for the browser tests. Install one: `apt-get install -y chromium` (Debian/Ubuntu) or `npx playwright install chromium`, or set CHROME_PATH.",
-  );
-}
+// CHROME_PATH, Debian's, Playwright's, else the one npm install brought (see e2e/browser.ts).
+const browser = await chooseChromium();
 
 export default defineConfig({
   testDir: "e2e",
@@ -41,17 +30,7 @@ export default defineConfig({
       name: "chromium",
       use: {
         ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: chromiumExecutable(),
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
-          ],
-        },
+        launchOptions: { executablePath: browser.executablePath, args: browser.args },
       },
     },
   ],

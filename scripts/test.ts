@@ -8,10 +8,10 @@
 // line, `leadlag: N passed, N failed[, N skipped]`, counting vitest and Playwright tests, plus
 // typecheck and lint as one test each. Exit status 1 when anything failed.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { chooseChromium, NoChromiumError, type ChosenChromium } from "../e2e/browser";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const BIN = path.join(ROOT, "node_modules", ".bin");
@@ -183,30 +183,20 @@ async function vitest(): Promise<StepResult> {
   return { name: "vitest", status: counts.failed ? "failed" : "passed", note, ms, counts };
 }
 
-/** The Chromium Playwright will drive, or undefined when there is none (mirrors playwright.config.ts). */
-function findChromium(): string | undefined {
-  for (const candidate of [process.env.CHROME_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"]) {
-    if (candidate && existsSync(candidate)) return candidate;
-  }
-  const cache = process.env.PLAYWRIGHT_BROWSERS_PATH || path.join(os.homedir(), ".cache", "ms-playwright");
-  if (existsSync(cache) && readdirSync(cache).some((d) => d.startsWith("chromium"))) return path.join(cache, "chromium*");
-  return undefined;
-}
-
 type PlaywrightJson = { stats: { expected: number; unexpected: number; flaky: number; skipped: number }; errors?: unknown[] };
 
 async function playwright(): Promise<StepResult> {
   banner("e2e: playwright test (production build)");
   const started = performance.now();
-  const chromium = findChromium();
-  if (!chromium) {
-    console.error(
-      "✖ No Chromium for the browser tests. Install one: `apt-get install -y chromium` (Debian/Ubuntu) or `npx playwright install chromium`, or set CHROME_PATH.\n" +
-        "  (Or skip the browser tests: npm test -- --no-e2e)",
-    );
+  let chromium: ChosenChromium;
+  try {
+    chromium = await chooseChromium(); // unpacks the npm-shipped one here, once, before the workers start
+  } catch (e) {
+    if (!(e instanceof NoChromiumError)) throw e;
+    console.error(`✖ ${e.message}\n  (Or skip the browser tests: npm test -- --no-e2e)`);
     return { name: "e2e", status: "failed", note: "no Chromium", ms: performance.now() - started, counts: { passed: 0, failed: 1, skipped: 0 } };
   }
-  console.log(`Browser: ${chromium}\n`);
+  console.log(`Browser: ${chromium.source}\n`);
   rmSync(PLAYWRIGHT_JSON, { force: true });
   const code = await run(path.join(BIN, "playwright"), ["test", "--reporter=list,json"], {
     ...childEnv,
