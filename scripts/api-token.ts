@@ -8,6 +8,7 @@ import { makeClient } from "@/lib/db/client";
 import { dbTarget } from "@/lib/db/target";
 import { loadTenantContext } from "@/lib/auth/loadContext";
 import { AppError } from "@/lib/errors";
+import { isUuid } from "@/lib/schemas/ids";
 import { API_SCOPES, createApiToken } from "@/lib/services/apiTokens";
 
 const USAGE = `Usage: npm run api-token -- <organization slug or id> <token name> [--scopes ${API_SCOPES.join(",")}]
@@ -36,15 +37,13 @@ function parseArgs(argv: string[]): { org: string; name: string; scopes: string[
   return { org, name, scopes };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const opened = await openAdapter(dbTarget());
   const db = makeClient(opened.factory);
   try {
     const org = await db.organization.findFirst({
-      where: UUID.test(args.org) ? { OR: [{ id: args.org }, { slug: args.org }] } : { slug: args.org },
+      where: isUuid(args.org) ? { OR: [{ id: args.org }, { slug: args.org }] } : { slug: args.org },
     });
     if (!org) throw new Error(`No organization has the slug or id "${args.org}".`);
     const owner = await db.membership.findFirst({

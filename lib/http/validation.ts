@@ -3,6 +3,7 @@
 // (details.problems), the same shape the services use for rows that break a business rule.
 import type { z } from "zod";
 import { AppError, problemsError, type FieldErrors, type Problem } from "@/lib/errors";
+import { isUuid } from "@/lib/schemas/ids";
 
 export type ParsedBatch<T> = {
   /** Each item parsed, or undefined where it has problems. */
@@ -50,10 +51,8 @@ export function queryOf(request: Request): Record<string, string> {
   return Object.fromEntries(new URL(request.url).searchParams);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A path id that is not a UUID names nothing: a 404, as for any id we do not have. */
 export function idParam(value: string, what: string): string {
-  if (!UUID.test(value)) throw new AppError("not_found", `${what} not found.`);
+  if (!isUuid(value)) throw new AppError("not_found", `${what} not found.`);
   return value;
 }

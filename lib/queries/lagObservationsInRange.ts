@@ -6,7 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { addDays, type IsoDate } from "@/lib/domain/calendar/weeks";
 import type { EntrySource } from "@/lib/generated/prisma/enums";
-import { encodeKeysetCursor, type KeysetCursor } from "./teamEntriesInRange";
+import { encodeKeysetCursor, type KeysetCursor } from "./cursor";
 
 export const OBSERVATIONS_PAGE = 50;
 

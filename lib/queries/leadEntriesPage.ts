@@ -2,8 +2,9 @@
 // keyed on (entryDate, id) rather than an offset, so entries written while a client pages
 // through are neither skipped nor repeated, and a deep page costs the same as the first.
 import type { Db } from "@/lib/db/client";
-import { fromUtcDate, isIsoDate, toUtcDate, type IsoDate } from "@/lib/domain/calendar/weeks";
+import { fromUtcDate, toUtcDate, type IsoDate } from "@/lib/domain/calendar/weeks";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { encodeDateIdCursor, type DateIdCursor } from "./cursor";
 
 export type LeadEntryApiRow = {
   id: string;
@@ -19,19 +20,6 @@ export type LeadEntryApiRow = {
   updatedAt: string;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function encodeCursor(date: IsoDate, id: string): string {
-  return Buffer.from(`${date}|${id}`).toString("base64url");
-}
-
-/** The (date, id) a cursor points after, or null when it is not one of ours. */
-export function decodeCursor(cursor: string): { date: IsoDate; id: string } | null {
-  const [date, id, ...rest] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  if (rest.length || !date || !id || !isIsoDate(date) || !UUID.test(id)) return null;
-  return { date, id };
-}
-
 export async function leadEntriesPage(
   db: Db,
   params: {
@@ -43,7 +31,7 @@ export async function leadEntriesPage(
     userId?: string;
     /** Only teams this person is on (members see their own teams' entries). */
     onTeamsOf?: string;
-    after?: { date: IsoDate; id: string };
+    after?: DateIdCursor;
     limit: number;
   },
 ): Promise<{ data: LeadEntryApiRow[]; nextCursor: string | null }> {
@@ -100,6 +88,6 @@ export async function leadEntriesPage(
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
     })),
-    nextCursor: rows.length > params.limit && last ? encodeCursor(fromUtcDate(last.entryDate), last.id) : null,
+    nextCursor: rows.length > params.limit && last ? encodeDateIdCursor({ date: fromUtcDate(last.entryDate), id: last.id }) : null,
   };
 }

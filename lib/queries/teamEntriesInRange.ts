@@ -4,8 +4,9 @@
 // and entries logged while someone pages are neither skipped nor shown twice.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { addDays, isIsoDate, type IsoDate } from "@/lib/domain/calendar/weeks";
+import { addDays, type IsoDate } from "@/lib/domain/calendar/weeks";
 import type { EntrySource } from "@/lib/generated/prisma/enums";
+import { encodeKeysetCursor, type KeysetCursor } from "./cursor";
 
 export const ENTRIES_PAGE = 50;
 
@@ -24,24 +25,6 @@ export type TeamRangeEntry = {
   createdById: string | null;
   createdByName: string | null;
 };
-
-/** A row's place in a newest-first listing; lagObservationsInRange pages the same way. */
-export type KeysetCursor = { date: IsoDate; createdAt: string; id: string };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function encodeKeysetCursor(c: KeysetCursor): string {
-  return Buffer.from(`${c.date}|${c.createdAt}|${c.id}`).toString("base64url");
-}
-
-/** The position a cursor points after, or null when it is not one of ours (then: first page). */
-export function decodeKeysetCursor(cursor: string | undefined): KeysetCursor | null {
-  if (!cursor) return null;
-  const [date, createdAt, id, ...rest] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  if (rest.length || !date || !createdAt || !id || !isIsoDate(date) || !UUID.test(id)) return null;
-  if (Number.isNaN(Date.parse(createdAt))) return null;
-  return { date, createdAt, id };
-}
 
 export async function teamEntriesInRange(
   db: Db,

@@ -3,6 +3,7 @@
 // Anything missing or malformed falls back to a sensible default; ids are checked against the
 // organization by the page (an unknown id is dropped, never trusted).
 import { addDays, isIsoDate, weekStart, type IsoDate } from "@/lib/domain/calendar/weeks";
+import { isUuid } from "./ids";
 
 export const DEFAULT_WEEKS = 13;
 export const MAX_WEEKS = 104;
@@ -16,8 +17,6 @@ export type DashboardFilters = {
   leadMeasureId: string | null;
   lagMeasureId: string | null;
 };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Query = Record<string, string | string[] | undefined>;
 const one = (q: Query, k: string) => {
@@ -35,15 +34,15 @@ export function parseFilters(q: Query, today: IsoDate, weekStartsOn: number): Da
   let firstWeek = fromRaw && isIsoDate(fromRaw) ? weekStart(fromRaw, weekStartsOn) : addDays(lastWeek, -7 * (DEFAULT_WEEKS - 1));
   if (firstWeek > lastWeek) firstWeek = addDays(lastWeek, -7 * (DEFAULT_WEEKS - 1));
   if (firstWeek < addDays(lastWeek, -7 * (MAX_WEEKS - 1))) firstWeek = addDays(lastWeek, -7 * (MAX_WEEKS - 1));
-  const teamIds = [...new Set((one(q, "teams") ?? "").split(",").filter((id) => UUID.test(id)))];
+  const teamIds = [...new Set((one(q, "teams") ?? "").split(",").filter((id) => isUuid(id)))];
   const lead = one(q, "lead");
   const lag = one(q, "lag");
   return {
     firstWeek,
     lastWeek,
     teamIds,
-    leadMeasureId: lead && UUID.test(lead) ? lead : null,
-    lagMeasureId: lag && UUID.test(lag) ? lag : null,
+    leadMeasureId: lead && isUuid(lead) ? lead : null,
+    lagMeasureId: lag && isUuid(lag) ? lag : null,
   };
 }
 

@@ -9,6 +9,7 @@ import type { TenantContext } from "@/lib/auth/tenant";
 import { canRunCheckIn } from "@/lib/auth/permissions";
 import { addDays, fromUtcDate, localDay, toUtcDate, weekStart, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { forbidden, notFound, parseOrThrow, validationError, type FieldErrors } from "@/lib/errors";
+import { isUuid } from "@/lib/schemas/ids";
 import {
   createCommitmentsSchema,
   markCheckInHeldSchema,
@@ -31,11 +32,9 @@ export type CheckInAccess = {
   memberIds: Set<string>;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Who may do what in a team's check-in; 404 for a team outside the caller's organization. */
 export async function checkInAccess(db: Db, ctx: TenantContext, teamId: string): Promise<CheckInAccess> {
-  const team = UUID.test(teamId)
+  const team = isUuid(teamId)
     ? await db.team.findUnique({
         where: { organizationId_id: { organizationId: ctx.organizationId, id: teamId } },
         select: { id: true, name: true, createdAt: true, archivedAt: true, members: { select: { userId: true, isLead: true } } },

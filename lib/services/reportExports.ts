@@ -13,9 +13,10 @@ import { canonicalJson } from "@/lib/report/snapshot/canonical";
 import { localDay, toUtcDate } from "@/lib/domain/calendar/weeks";
 import { AppError, notFound, parseOrThrow, validationError } from "@/lib/errors";
 import { renderReportPdf } from "@/lib/report/render/pdf";
+import { isUuid } from "@/lib/schemas/ids";
 import { exportReportSchema } from "@/lib/schemas/reports";
 import { collectSnapshot } from "../report/snapshot/collect";
-import { requireReportRole, UUID } from "../views/reports";
+import { requireReportRole } from "../views/reports";
 
 export type ExportState = {
   id: string;
@@ -70,7 +71,7 @@ export async function startReportExport(db: Db, ctx: TenantContext, raw: unknown
 
 export async function getReportExport(db: Db, ctx: TenantContext, exportId: string): Promise<ExportState> {
   requireReportRole(ctx);
-  const row = UUID.test(exportId) ? await db.reportExport.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: exportId } } }) : null;
+  const row = isUuid(exportId) ? await db.reportExport.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: exportId } } }) : null;
   if (!row) throw notFound("Export not found.");
   return stateOf(row);
 }

@@ -15,6 +15,7 @@ import { forbidden, notFound } from "@/lib/errors";
 import { reportList, type ReportListRow } from "@/lib/queries/reportList";
 import { renderReportPdf } from "@/lib/report/render/pdf";
 import type { ReportFormat } from "@/lib/schemas/reports";
+import { isUuid } from "@/lib/schemas/ids";
 
 export type ReportListItem = {
   id: string;
@@ -38,8 +39,6 @@ export type ReportOptions = {
   defaultQuarter: string | null;
   programs: { id: string; name: string }[];
 };
-
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function requireReportRole(ctx: TenantContext): void {
   if (!canViewDashboard(ctx.role)) throw forbidden("You need the manager role to see and export reports.");
@@ -70,7 +69,7 @@ export async function listReports(db: Db, ctx: TenantContext): Promise<ReportLis
 
 async function loadRow(db: Db, ctx: TenantContext, reportId: string) {
   requireReportRole(ctx);
-  if (!UUID.test(reportId)) throw notFound("Report not found.");
+  if (!isUuid(reportId)) throw notFound("Report not found.");
   const row = await db.report.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: reportId } } });
   if (!row) throw notFound("Report not found.");
   return row;

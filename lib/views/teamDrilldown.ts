@@ -6,15 +6,15 @@ import "server-only";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { canViewDashboard } from "@/lib/auth/permissions";
 import type { DashboardFilters } from "@/lib/schemas/dashboardFilters";
+import { isUuid } from "@/lib/schemas/ids";
 import type { Db } from "@/lib/db/client";
 import { addDays, currentWeekStart } from "@/lib/domain/calendar/weeks";
 import { forbidden, notFound } from "@/lib/errors";
 import { memberWeeklyTotals } from "@/lib/queries/memberWeeklyTotals";
 import { teamCommitmentsInRange } from "@/lib/queries/teamCommitmentsInRange";
-import { decodeKeysetCursor, teamEntriesInRange } from "@/lib/queries/teamEntriesInRange";
+import { decodeKeysetCursor } from "@/lib/queries/cursor";
+import { teamEntriesInRange } from "@/lib/queries/teamEntriesInRange";
 import { summarizeMembers } from "./memberSummary";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type TeamDrilldown = Awaited<ReturnType<typeof loadTeamDrilldown>>;
 
@@ -28,7 +28,7 @@ export async function loadTeamDrilldown(
 ) {
   if (!canViewDashboard(ctx.role)) throw forbidden("The dashboard is for managers.");
   const organizationId = ctx.organizationId;
-  const team = UUID.test(teamId)
+  const team = isUuid(teamId)
     ? await db.team.findUnique({
         where: { organizationId_id: { organizationId, id: teamId } },
         select: { id: true, name: true, archivedAt: true },

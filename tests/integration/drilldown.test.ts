@@ -12,7 +12,8 @@ import { AppError } from "@/lib/errors";
 import { lagObservationsInRange } from "@/lib/queries/lagObservationsInRange";
 import { memberWeeklyTotals } from "@/lib/queries/memberWeeklyTotals";
 import { teamCommitmentsInRange } from "@/lib/queries/teamCommitmentsInRange";
-import { decodeKeysetCursor, teamEntriesInRange } from "@/lib/queries/teamEntriesInRange";
+import { decodeKeysetCursor } from "@/lib/queries/cursor";
+import { teamEntriesInRange } from "@/lib/queries/teamEntriesInRange";
 import {
   addMembership,
   assignLeadMeasure,

@@ -4,7 +4,8 @@
 import type { Db } from "@/lib/db/client";
 import { canViewAllTeams } from "@/lib/auth/permissions";
 import { AppError, parseOrThrow, validationError, type FieldErrors } from "@/lib/errors";
-import { decodeCursor, leadEntriesPage } from "@/lib/queries/leadEntriesPage";
+import { decodeDateIdCursor } from "@/lib/queries/cursor";
+import { leadEntriesPage } from "@/lib/queries/leadEntriesPage";
 import { apiLeadCellSchema, apiLeadEntrySchema, batchLeadEntriesSchema, listLeadEntriesQuerySchema } from "@/lib/schemas/apiLeadEntry";
 import { createLeadEntry, problemsOf, setLeadCells, type CellWrite, type LeadEntryView } from "@/lib/services/leadEntries";
 import { loadEntryRules } from "@/lib/services/leadRules";
@@ -92,7 +93,7 @@ export async function setLeadEntryBatch(db: Db, caller: ApiCaller, body: unknown
 export async function listLeadEntries(db: Db, caller: ApiCaller, query: Record<string, string>) {
   const { ctx } = caller;
   const q = parseOrThrow(listLeadEntriesQuerySchema, query);
-  const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+  const after = q.cursor ? decodeDateIdCursor(q.cursor) : undefined;
   if (after === null) throw validationError({ cursor: ["This cursor is not one we issued; start again without it."] });
   if (q.from && q.to && q.from > q.to) throw validationError({ to: ["Must be on or after `from`."] });
   return leadEntriesPage(db, {

@@ -5,6 +5,7 @@ import { requirePageContext } from "@/lib/auth/context";
 import { canViewDashboard } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { isUuid } from "@/lib/schemas/ids";
 import { computeProgramRoi, type ProgramRoi } from "@/lib/views/programRoi";
 import { ProgramForm } from "../ProgramForm";
 import { BenefitForm } from "./BenefitForm";
@@ -20,7 +21,6 @@ import { WhatIfControl } from "./WhatIfControl";
 
 export const metadata: Metadata = { title: "Program ROI" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** A what-if percentage from the URL, clamped to the slider's −50…+50 in steps of 5. */
@@ -35,7 +35,7 @@ export default async function ProgramPage({ params, searchParams }: Props) {
   const ctx = await requirePageContext();
   if (!canViewDashboard(ctx.role)) forbidden();
   const { programId } = await params;
-  if (!UUID.test(programId)) notFound();
+  if (!isUuid(programId)) notFound();
   const q = await searchParams;
   const db = await getDb();
   const { organizationId } = ctx;

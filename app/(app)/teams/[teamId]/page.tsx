@@ -9,14 +9,13 @@ import { addDays, formatDay, formatWeek, isIsoDate, localDay, weekOf } from "@/l
 import { personWeekCells } from "@/lib/queries/personWeekCells";
 import { teamWeekEntries } from "@/lib/queries/teamWeekEntries";
 import { teamWeekScoreboard } from "@/lib/queries/teamWeekScoreboard";
+import { isUuid } from "@/lib/schemas/ids";
 import { EntryList } from "./EntryList";
 import { LogEntryForm } from "./LogEntryForm";
 import { PersonPicker } from "./PersonPicker";
 import { WeekGrid } from "./WeekGrid";
 
 export const metadata: Metadata = { title: "Team" };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function fmt(n: number, locale: string) {
   return n.toLocaleString(locale, { maximumFractionDigits: 1 });
@@ -31,7 +30,7 @@ export default async function TeamPage({
 }) {
   const [{ teamId }, query] = await Promise.all([params, searchParams]);
   const ctx = await requirePageContext();
-  if (!UUID.test(teamId)) notFound();
+  if (!isUuid(teamId)) notFound();
   const db = await getDb();
   const team = await db.team.findUnique({
     where: { organizationId_id: { organizationId: ctx.organizationId, id: teamId } },
