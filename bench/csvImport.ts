@@ -9,6 +9,7 @@ import { checkLeadEntries } from "@/lib/csv/leadEntriesCsv";
 import { IMPORT_WRITE_CHUNK } from "@/lib/csv/options";
 import { decodeCsv, parseCsv } from "@/lib/csv/parse";
 import { addDays, localDay } from "@/lib/domain/calendar/weeks";
+import { formatNumber } from "@/lib/domain/format";
 import { Role } from "@/lib/generated/prisma/enums";
 import { addMembership, createUser } from "@/lib/seed/factories";
 import { seedLargeOrg } from "@/lib/seed/large";
@@ -56,7 +57,7 @@ async function run(kind: "embedded" | "postgres") {
     const ctx = (await loadTenantContext(t.db, owner.id, org.organizationId))!;
     const bytes = await buildFile(t, org.organizationId, today);
     const rows = DAYS * TEAMS * PEOPLE_PER_TEAM * 5;
-    console.log(`[${kind}] file: ${rows.toLocaleString("en-US")} rows, ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB`);
+    console.log(`[${kind}] file: ${formatNumber(rows, "en-US")} rows, ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB`);
 
     for (const step of ["import", "re-import (replaces every cell)"]) {
       const { check, rules } = await timed(kind, `${step}: read + check`, rows, async () => {
@@ -86,8 +87,8 @@ async function main() {
   for (const kind of testDbKinds()) await run(kind);
   console.log("\n| database | step | rows | seconds | rows/s |\n| --- | --- | ---: | ---: | ---: |");
   for (const r of results) {
-    const rate = Math.round(r.rows / (r.ms / 1000)).toLocaleString("en-US");
-    console.log(`| ${r.database} | ${r.step} | ${r.rows.toLocaleString("en-US")} | ${(r.ms / 1000).toFixed(2)} | ${rate} |`);
+    const rate = formatNumber(Math.round(r.rows / (r.ms / 1000)), "en-US");
+    console.log(`| ${r.database} | ${r.step} | ${formatNumber(r.rows, "en-US")} | ${(r.ms / 1000).toFixed(2)} | ${rate} |`);
   }
 }
 

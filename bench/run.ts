@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { loadTenantContext } from "@/lib/auth/loadContext";
 import type { Db } from "@/lib/db/client";
 import { lastWeekStarts, localDay, weekStart } from "@/lib/domain/calendar/weeks";
+import { formatNumber } from "@/lib/domain/format";
 import { leadTotalsByTeamWeek } from "@/lib/queries/leadTotalsByTeamWeek";
 import { teamWeekScoreboard } from "@/lib/queries/teamWeekScoreboard";
 import { seedDemo } from "@/lib/seed/demo/seedDemo";
@@ -99,7 +100,7 @@ async function main() {
   const w = [8, 22, 44];
   console.log(["database".padEnd(w[0]!), "case".padEnd(w[1]!), "metric".padEnd(w[2]!), "value"].join("  "));
   for (const r of results) {
-    console.log([r.database.padEnd(w[0]!), r.case.padEnd(w[1]!), r.metric.padEnd(w[2]!), `${r.value.toLocaleString("en-US")} ${r.unit}`].join("  "));
+    console.log([r.database.padEnd(w[0]!), r.case.padEnd(w[1]!), r.metric.padEnd(w[2]!), `${formatNumber(r.value, "en-US")} ${r.unit}`].join("  "));
   }
   mkdirSync("bench/out", { recursive: true });
   writeFileSync("bench/out/results.json", JSON.stringify({ at: new Date().toISOString(), results }, null, 2));

@@ -2,7 +2,8 @@
 // baseline to target, the baseline and target levels, and the forecast with its 80% and 95%
 // bands. Pure: the chart component renders what this returns, and the table alternative and
 // the CSV download come from the same rows, so the three can never disagree.
-import { DIRECTION_LABEL, formatLagValue, lagPathValue, type Direction } from "@/lib/domain/status";
+import { formatMeasure, shortDay } from "@/lib/domain/format";
+import { DIRECTION_LABEL, lagPathValue, type Direction } from "@/lib/domain/status";
 import { addDays, formatWeek, type IsoDate } from "@/lib/domain/calendar/weeks";
 
 export const LAG_COLOURS = {
@@ -70,7 +71,6 @@ export function buildLagChart(input: {
   locale?: string;
 }): LagChartData {
   const { goal, locale = "en-US" } = input;
-  const short = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" });
   const pathAt = (weekStart: IsoDate) => round2(lagPathValue(goal.baseline, goal.target, addDays(weekStart, 6)));
   const label = (weekStart: IsoDate) => formatWeek({ start: weekStart, end: addDays(weekStart, 6) }, locale);
   const empty = { forecast: null, lo80: null, hi80: null, lo95: null, hi95: null };
@@ -100,7 +100,7 @@ export function buildLagChart(input: {
 
   return {
     rows,
-    labels: rows.map((r) => short.format(new Date(`${r.weekStart}T00:00:00Z`))),
+    labels: rows.map((r) => shortDay(r.weekStart, locale)),
     baseline: goal.baseline.value,
     target: goal.target.value,
     summary: summarize(goal, rows, locale),
@@ -113,7 +113,7 @@ export function buildLagChart(input: {
 
 /** Where the measure stands and where its trend leads, in the measure's direction. */
 function summarize(goal: LagGoalInput, rows: readonly LagChartRow[], locale: string): string {
-  const v = (x: number) => formatLagValue(x, goal.unit, locale);
+  const v = (x: number) => formatMeasure(x, goal.unit, locale);
   const better = goal.direction === "LOWER_IS_BETTER" ? "below" : "above";
   const worse = goal.direction === "LOWER_IS_BETTER" ? "above" : "below";
   const parts = [`${goal.name}, ${DIRECTION_LABEL[goal.direction]}: goal from ${v(goal.baseline.value)} to ${v(goal.target.value)}.`];

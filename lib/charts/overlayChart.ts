@@ -1,7 +1,8 @@
 // A lead measure's weekly totals and a lag measure's weekly means on one time axis with two
 // y axes, so a manager can see whether the result moves some weeks after the activity. Pure:
 // the table alternative and the CSV come from the same rows as the chart.
-import { DIRECTION_LABEL, formatLagValue, type Direction } from "@/lib/domain/status";
+import { formatMeasure, formatNumber, shortDay } from "@/lib/domain/format";
+import { DIRECTION_LABEL, type Direction } from "@/lib/domain/status";
 import { addDays, formatWeek, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { round2 } from "./lagChart";
 
@@ -23,7 +24,6 @@ export function buildOverlayChart(input: {
   locale?: string;
 }): OverlayChartData {
   const { lead, lag, locale = "en-US" } = input;
-  const short = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" });
   const rows = input.series.map((w) => ({
     weekStart: w.weekStart,
     label: formatWeek({ start: w.weekStart, end: addDays(w.weekStart, 6) }, locale),
@@ -32,16 +32,16 @@ export function buildOverlayChart(input: {
   }));
   const withLag = rows.filter((r) => r.lag != null);
   const total = round2(rows.reduce((s, r) => s + r.lead, 0));
-  const n = (x: number) => x.toLocaleString(locale, { maximumFractionDigits: 2 });
+  const n = (x: number) => formatNumber(x, locale, 2);
   const summary =
     `${lead.name} (weekly total, left axis) and ${lag.name} (weekly mean, right axis, ${DIRECTION_LABEL[lag.direction]}) over ${rows.length} weeks: ` +
     `${n(total)} ${lead.unit || "in total"}${lead.unit ? " in total" : ""}; ` +
     (withLag.length
-      ? `${lag.name} recorded in ${withLag.length} of them, from ${formatLagValue(withLag[0]!.lag!, lag.unit, locale)} to ${formatLagValue(withLag[withLag.length - 1]!.lag!, lag.unit, locale)}.`
+      ? `${lag.name} recorded in ${withLag.length} of them, from ${formatMeasure(withLag[0]!.lag!, lag.unit, locale)} to ${formatMeasure(withLag[withLag.length - 1]!.lag!, lag.unit, locale)}.`
       : `${lag.name} not recorded in these weeks.`);
   return {
     rows,
-    labels: rows.map((r) => short.format(new Date(`${r.weekStart}T00:00:00Z`))),
+    labels: rows.map((r) => shortDay(r.weekStart, locale)),
     summary,
     csv: {
       header: ["Week starting", `${lead.name}${lead.unit ? ` (${lead.unit})` : ""}`, `${lag.name}${lag.unit ? ` (${lag.unit})` : ""}`],

@@ -1,5 +1,6 @@
 // A sparkline as SVG path data: weekly values on a zero-based scale with the target drawn as a
 // second line, so "above the line" reads as "hit". Pure; the component only renders it.
+import { formatNumber } from "@/lib/domain/format";
 
 export type Sparkline = {
   width: number;
@@ -52,6 +53,6 @@ export function buildSparkline(
 
 /** The numbers behind a sparkline, for screen readers and tooltips. */
 export function sparklineLabel(values: readonly (number | null)[], locale = "en-US"): string {
-  const shown = values.map((v) => (v == null ? "–" : v.toLocaleString(locale, { maximumFractionDigits: 1 })));
+  const shown = values.map((v) => (v == null ? "–" : formatNumber(v, locale, 1)));
   return `Last ${values.length} weeks, oldest first: ${shown.join(", ")}`;
 }

@@ -2,6 +2,7 @@
 // cells setLeadCells writes, checking every row against the organization's rules (loaded once
 // by loadEntryRules), so the preview lists the same problems the commit would refuse.
 import type { TenantContext } from "@/lib/auth/tenant";
+import { formatNumber } from "@/lib/domain/format";
 import { MAX_ENTRY_VALUE } from "@/lib/schemas/leadEntry";
 import { checkCell, verdictMessages, type EntryRules } from "@/lib/services/leadRules";
 import type { CellWrite } from "@/lib/services/leadEntries";
@@ -50,7 +51,7 @@ export const LEAD_ENTRY_COLUMNS: readonly ColumnSpec<LeadField>[] = [
     header: "value",
     required: true,
     aliases: ["amount", "count", "quantity", "qty", "how many", "total"],
-    description: `How many (or hours) that day, 0 to ${MAX_ENTRY_VALUE.toLocaleString("en-US")}; whole numbers for counted measures.`,
+    description: `How many (or hours) that day, 0 to ${formatNumber(MAX_ENTRY_VALUE, "en-US")}; whole numbers for counted measures.`,
   },
   { field: "note", header: "note", required: false, aliases: ["notes", "comment", "comments"], description: "Optional, up to 500 characters." },
 ];
@@ -102,7 +103,7 @@ export function checkLeadEntries(
     if (!value.ok) bad("value", value.message);
     else if (looksLikeSplitNumber(parsed.delimiter, mapping.value, mapping.note, raw.value, raw.note)) bad("value", SPLIT_NUMBER_MESSAGE);
     else if (value.value < 0) bad("value", "Must be zero or more.");
-    else if (value.value > MAX_ENTRY_VALUE) bad("value", `Must be at most ${MAX_ENTRY_VALUE.toLocaleString("en-US")}.`);
+    else if (value.value > MAX_ENTRY_VALUE) bad("value", `Must be at most ${formatNumber(MAX_ENTRY_VALUE, "en-US")}.`);
 
     const note = readText(raw.note);
     if (note.length > 500) bad("note", "Keep the note under 500 characters.");

@@ -12,6 +12,7 @@
 // counts in full when the week has ended.
 import { leadStatus, type Thresholds } from "./status";
 import { addDays, type IsoDate } from "./calendar/weeks";
+import { formatShare as shareText } from "./format";
 
 /** What a partly done commitment is worth, between not done (0) and done (1). */
 export const PARTIAL_CREDIT = 0.5;
@@ -107,5 +108,5 @@ export function scoreWindow(
 
 /** "62%" or "n/a". */
 export function formatShare(ratio: number | null): string {
-  return ratio == null ? "n/a" : `${Math.round(ratio * 100)}%`;
+  return ratio == null ? "n/a" : shareText(ratio, "en-US");
 }

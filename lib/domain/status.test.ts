@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   attainment,
-  formatLagValue,
   lagChange,
   lagGoalText,
   lagPathValue,
@@ -9,6 +8,7 @@ import {
   leadStatus,
   type Direction,
 } from "./status";
+import { formatMeasure } from "./format";
 
 describe("lead status", () => {
   it.each([
@@ -110,6 +110,6 @@ describe("lag goal text", () => {
     expect(lagGoalText({ baselineValue: 78, targetValue: 88.5, targetDate: "2027-01-31", unit: "%" }, "en-US")).toBe(
       "from 78% to 88.5% by Jan 31, 2027",
     );
-    expect(formatLagValue(22, "", "en-US")).toBe("22");
+    expect(formatMeasure(22, "", "en-US")).toBe("22");
   });
 });

@@ -1,5 +1,6 @@
 // Status is computed from data and targets, never self-rated.
-import { daysBetween, toUtcDate, type IsoDate } from "./calendar/weeks";
+import { daysBetween, type IsoDate } from "./calendar/weeks";
+import { dayWithYear, formatMeasure } from "./format";
 
 export type Status = "green" | "amber" | "red" | "none";
 
@@ -106,20 +107,10 @@ export function lagChange(direction: Direction, from: number, to: number): LagCh
   return { arrow: up ? "↑" : "↓", word: better ? "improving" : "worsening", tone: better ? "green" : "red" };
 }
 
-/** "26.5 hours", "82%": a lag value with its unit, in the organization's locale. */
-export function formatLagValue(value: number, unit: string, locale = "en-US"): string {
-  const n = value.toLocaleString(locale, { maximumFractionDigits: 1 });
-  if (!unit) return n;
-  return unit === "%" ? `${n}%` : `${n} ${unit}`;
-}
-
 /** "from 26 hours to 18 hours by 31 May 2027": the goal as 4DX writes it. */
 export function lagGoalText(
   goal: Pick<LagGoal, "baselineValue" | "targetValue" | "targetDate"> & { unit: string },
   locale = "en-US",
 ): string {
-  const by = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
-    toUtcDate(goal.targetDate),
-  );
-  return `from ${formatLagValue(goal.baselineValue, goal.unit, locale)} to ${formatLagValue(goal.targetValue, goal.unit, locale)} by ${by}`;
+  return `from ${formatMeasure(goal.baselineValue, goal.unit, locale)} to ${formatMeasure(goal.targetValue, goal.unit, locale)} by ${dayWithYear(goal.targetDate, locale)}`;
 }

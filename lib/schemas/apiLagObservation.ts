@@ -2,6 +2,7 @@
 // CSAT, a BI job pushing weekly resolution times. Strict JSON types and keys, as for lead entries
 // (see apiLeadEntry.ts); the service re-checks everything against the organization's data.
 import { z } from "zod";
+import { formatNumber } from "@/lib/domain/format";
 import { MAX_LAG_VALUE, MAX_NOTE_LENGTH } from "./lagObservation";
 import { isoDate, MAX_BATCH_ENTRIES } from "./apiLeadEntry";
 
@@ -29,7 +30,7 @@ export const batchLagObservationsSchema = z
     observations: z
       .array(apiLagObservationSchema)
       .min(1, "Send at least one observation.")
-      .max(MAX_BATCH_OBSERVATIONS, `Send at most ${MAX_BATCH_OBSERVATIONS.toLocaleString("en-US")} observations per request.`),
+      .max(MAX_BATCH_OBSERVATIONS, `Send at most ${formatNumber(MAX_BATCH_OBSERVATIONS, "en-US")} observations per request.`),
   })
   .describe(
     "Records many results at once, replacing results with the same measure, team and date (the last one in the batch wins). " +

@@ -4,6 +4,7 @@
 // "idempotencyKey" would otherwise be dropped silently and turn a retry into a double count.
 // The OpenAPI document is generated from these schemas, so docs and validation cannot drift.
 import { z } from "zod";
+import { formatNumber } from "@/lib/domain/format";
 import { MAX_ENTRY_VALUE } from "./leadEntry";
 
 export const MAX_BATCH_ENTRIES = 10_000;
@@ -65,7 +66,7 @@ export const batchLeadEntriesSchema = z
     entries: z
       .array(apiLeadCellSchema)
       .min(1, "Send at least one entry.")
-      .max(MAX_BATCH_ENTRIES, `Send at most ${MAX_BATCH_ENTRIES.toLocaleString("en-US")} entries per request.`),
+      .max(MAX_BATCH_ENTRIES, `Send at most ${formatNumber(MAX_BATCH_ENTRIES, "en-US")} entries per request.`),
   })
   .describe(
     "Sets each person's value for a measure on a day, replacing what was there, so repeating a batch changes nothing. " +

@@ -2,6 +2,7 @@
 // strings: numbers are parsed here, and an empty field is "required", never zero.
 import { z } from "zod";
 import { isIsoDate } from "@/lib/domain/calendar/weeks";
+import { formatNumber } from "@/lib/domain/format";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
@@ -25,7 +26,7 @@ export const createLeadEntrySchema = z.object({
       .number({ error: "Enter a number." })
       .refine(Number.isFinite, "Enter a number.")
       .min(0, "Must be zero or more.")
-      .max(MAX_ENTRY_VALUE, `Must be at most ${MAX_ENTRY_VALUE.toLocaleString("en-US")}.`),
+      .max(MAX_ENTRY_VALUE, `Must be at most ${formatNumber(MAX_ENTRY_VALUE, "en-US")}.`),
   ),
   note: z.preprocess(
     (v) => (v == null ? "" : v),

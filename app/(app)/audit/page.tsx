@@ -4,6 +4,7 @@ import { forbidden } from "next/navigation";
 import { requirePageContext } from "@/lib/auth/context";
 import { canViewDashboard } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
+import { mediumDateTime } from "@/lib/domain/format";
 import { auditTrail } from "@/lib/queries/auditTrail";
 
 export const metadata: Metadata = { title: "Audit trail" };
@@ -22,7 +23,6 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const before = q.before && !Number.isNaN(Date.parse(q.before)) ? new Date(q.before) : undefined;
   const entityType = q.type && TYPES.includes(q.type) ? q.type : undefined;
   const { events, next } = await auditTrail(await getDb(), { organizationId: ctx.organizationId, before, entityType });
-  const fmt = new Intl.DateTimeFormat(ctx.organization.locale, { dateStyle: "medium", timeStyle: "short", timeZone: ctx.organization.timeZone });
   return (
     <>
       <div className="page-head">
@@ -63,7 +63,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <tbody>
                 {events.map((e) => (
                   <tr key={e.id}>
-                    <td style={{ whiteSpace: "nowrap" }}>{fmt.format(new Date(e.at))}</td>
+                    <td style={{ whiteSpace: "nowrap" }}>{mediumDateTime(e.at, ctx.organization.locale, ctx.organization.timeZone)}</td>
                     <td>{e.actor}</td>
                     <td>
                       {e.action}

@@ -1,5 +1,6 @@
 // Weekly totals of the chosen lead measure per team, with the numbers as a table.
 import type { LeadTotalsChartData } from "@/lib/charts/leadTotalsChart";
+import { formatNumber } from "@/lib/domain/format";
 import { LeadTotalsChart } from "./LeadTotalsChart";
 
 type Props = {
@@ -32,7 +33,7 @@ export function LeadTotalsSection({ data, title, unit, weekLabels, locale, empty
                     <th scope="col">Week</th>
                     {data.series.map((s) => (
                       <th key={s.teamId} scope="col" className="num">
-                        {s.teamName} ({s.weeklyTarget.toLocaleString(locale)})
+                        {s.teamName} ({formatNumber(s.weeklyTarget, locale)})
                       </th>
                     ))}
                   </tr>
@@ -43,7 +44,7 @@ export function LeadTotalsSection({ data, title, unit, weekLabels, locale, empty
                       <th scope="row">{weekLabels[i]}</th>
                       {data.series.map((s) => (
                         <td key={s.teamId} className="num">
-                          {s.totals[i]!.toLocaleString(locale, { maximumFractionDigits: 1 })}
+                          {formatNumber(s.totals[i]!, locale, 1)}
                         </td>
                       ))}
                     </tr>

@@ -14,12 +14,12 @@ import { getDb } from "@/lib/db";
 import { ATTAINMENT_CAP } from "@/lib/domain/risk";
 import { formatShare } from "@/lib/domain/execution";
 import { addDays, formatWeek } from "@/lib/domain/calendar/weeks";
+import { shortDay } from "@/lib/domain/format";
 import { AtRiskList } from "./AtRiskList";
 import { HeatmapSection } from "./HeatmapSection";
 import { LeadTotalsSection } from "./LeadTotalsSection";
 import { RollupTable } from "./RollupTable";
 import { parseSort, sortQuery, sortRollup, SORT_COLUMNS, type SortColumn } from "@/lib/views/rollupSort";
-import { shortDay } from "./format";
 import styles from "./dashboard.module.css";
 
 export const metadata: Metadata = { title: "Dashboard" };

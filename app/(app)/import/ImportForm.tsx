@@ -3,11 +3,11 @@
 import { useEffect, useRef, useState } from "react";
 import type { ImportPreview, Written } from "@/lib/services/csvImport";
 import type { ImportKind } from "@/lib/csv/options";
+import { formatNumber } from "@/lib/domain/format";
 import styles from "./import.module.css";
 import { ImportFailed, requestPreview, runCommit, type ImportOptions } from "./importClient";
 import { ColumnMapping, ProblemList, SampleTable } from "./PreviewResult";
 
-const nf = new Intl.NumberFormat("en-US");
 const KINDS: { value: ImportKind; label: string; noun: string }[] = [
   { value: "lead-entries", label: "Lead entries", noun: "entries" },
   { value: "lag-observations", label: "Lag results", noun: "results" },
@@ -102,8 +102,8 @@ export function ImportForm() {
       {error && error.problemCount > 0 && <ProblemList problems={error.problems} problemCount={error.problemCount} />}
       {result && (
         <p className="form-ok" role="status" tabIndex={-1} ref={resultRef}>
-          Imported {nf.format(result.rows)} row{result.rows === 1 ? "" : "s"}.{" "}
-          {result.replaced > 0 ? `${nf.format(result.replaced)} earlier ${noun} were replaced.` : `No earlier ${noun} were replaced.`}
+          Imported {formatNumber(result.rows, "en-US")} row{result.rows === 1 ? "" : "s"}.{" "}
+          {result.replaced > 0 ? `${formatNumber(result.replaced, "en-US")} earlier ${noun} were replaced.` : `No earlier ${noun} were replaced.`}
         </p>
       )}
 
@@ -183,13 +183,13 @@ export function ImportForm() {
           </h3>
           <p className={styles.counts}>
             <span>
-              <strong>{nf.format(preview.rowCount)}</strong> rows
+              <strong>{formatNumber(preview.rowCount, "en-US")}</strong> rows
             </span>
             <span>
-              <strong>{nf.format(preview.readyCount)}</strong> ready
+              <strong>{formatNumber(preview.readyCount, "en-US")}</strong> ready
             </span>
             <span>
-              <strong>{nf.format(preview.problemCount)}</strong> problem{preview.problemCount === 1 ? "" : "s"}
+              <strong>{formatNumber(preview.problemCount, "en-US")}</strong> problem{preview.problemCount === 1 ? "" : "s"}
             </span>
           </p>
           {stale && <p className={styles.stale}>You changed how to read the file: check it again before importing.</p>}
@@ -222,7 +222,7 @@ export function ImportForm() {
           </p>
           <div className="row">
             <button type="button" onClick={commit} disabled={!preview.ready || stale || busy != null} aria-describedby="import-hint">
-              {busy === "importing" ? "Importing…" : `Import ${nf.format(preview.rowCount)} row${preview.rowCount === 1 ? "" : "s"}`}
+              {busy === "importing" ? "Importing…" : `Import ${formatNumber(preview.rowCount, "en-US")} row${preview.rowCount === 1 ? "" : "s"}`}
             </button>
           </div>
         </section>
@@ -230,7 +230,7 @@ export function ImportForm() {
       {progress && (
         <div className={styles.progress}>
           <span id="import-progress-label">
-            Importing… {nf.format(progress.done)} of {nf.format(progress.total)} rows
+            Importing… {formatNumber(progress.done, "en-US")} of {formatNumber(progress.total, "en-US")} rows
           </span>
           <div className="bar" role="progressbar" aria-labelledby="import-progress-label" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
             <span className={styles.fill} style={{ width: `${pct}%` }} />

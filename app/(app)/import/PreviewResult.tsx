@@ -2,13 +2,13 @@
 
 import type { ImportPreview } from "@/lib/services/csvImport";
 import type { RowProblem } from "@/lib/csv/options";
+import { formatNumber } from "@/lib/domain/format";
 import styles from "./import.module.css";
 import { problemsCsv } from "./importClient";
 
 /** Problems shown on the page; all listed ones can be downloaded. */
 const SHOWN = 200;
 
-const nf = new Intl.NumberFormat("en-US");
 const colName = (i: number) => (i < 26 ? String.fromCharCode(65 + i) : `#${i + 1}`);
 
 export function ColumnMapping({
@@ -62,7 +62,7 @@ export function ProblemList({ problems, problemCount }: { problems: RowProblem[]
   return (
     <div className={styles.block}>
       <h4 className={styles.h3}>
-        {nf.format(problemCount)} problem{problemCount === 1 ? "" : "s"} to fix
+        {formatNumber(problemCount, "en-US")} problem{problemCount === 1 ? "" : "s"} to fix
       </h4>
       <div className={`table-wrap ${styles.scroll}`}>
         <table aria-label="Problems in the file">
@@ -86,9 +86,9 @@ export function ProblemList({ problems, problemCount }: { problems: RowProblem[]
       </div>
       {(problems.length > SHOWN || problemCount > problems.length) && (
         <p className="muted">
-          Showing {nf.format(Math.min(SHOWN, problems.length))} of {nf.format(problemCount)}.{" "}
+          Showing {formatNumber(Math.min(SHOWN, problems.length), "en-US")} of {formatNumber(problemCount, "en-US")}.{" "}
           <button type="button" className="link-button" onClick={download}>
-            Download {problemCount > problems.length ? `the first ${nf.format(problems.length)}` : "all"} as CSV
+            Download {problemCount > problems.length ? `the first ${formatNumber(problems.length, "en-US")}` : "all"} as CSV
           </button>
         </p>
       )}

@@ -4,12 +4,11 @@ import { forbidden } from "next/navigation";
 import { requirePageContext } from "@/lib/auth/context";
 import { canManageMeasures } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
+import { formatNumber } from "@/lib/domain/format";
 import { measureCatalog } from "@/lib/queries/measureCatalog";
 import { archiveMeasureAction } from "./actions";
 
 export const metadata: Metadata = { title: "Measures" };
-
-const num = (n: number, locale: string) => n.toLocaleString(locale, { maximumFractionDigits: 2 });
 
 function ArchiveButton({ kind, id, archived }: { kind: "lead" | "lag"; id: string; archived: boolean }) {
   return (
@@ -72,7 +71,7 @@ export default async function MeasuresPage() {
                     <td>
                       {m.teams.length === 0
                         ? "No team tracks it"
-                        : m.teams.map((t) => `${t.teamName}: ${num(t.weeklyTarget, locale)}`).join(" · ")}
+                        : m.teams.map((t) => `${t.teamName}: ${formatNumber(t.weeklyTarget, locale, 2)}`).join(" · ")}
                     </td>
                     <td>{m.owners.map((o) => o.name).join(", ") || "—"}</td>
                     <td>
@@ -119,7 +118,7 @@ export default async function MeasuresPage() {
                       </div>
                     </td>
                     <td>
-                      From {num(m.baselineValue, locale)} to {num(m.targetValue, locale)} {m.unit} by {m.targetDate}
+                      From {formatNumber(m.baselineValue, locale, 2)} to {formatNumber(m.targetValue, locale, 2)} {m.unit} by {m.targetDate}
                     </td>
                     <td>{m.drivers.map((d) => d.name).join(", ") || "—"}</td>
                     <td>

@@ -4,6 +4,7 @@ import { forbidden } from "next/navigation";
 import { requirePageContext } from "@/lib/auth/context";
 import { canViewDashboard } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
+import { formatMoney } from "@/lib/domain/format";
 
 export const metadata: Metadata = { title: "ROI programs" };
 
@@ -21,7 +22,6 @@ export default async function ProgramsPage() {
   // Costs per program summed by the database (one grouped query, not every line).
   const costSums = await db.programCost.groupBy({ by: ["programId"], where: { organizationId }, _sum: { amount: true } });
   const costOf = new Map(costSums.map((c) => [c.programId, c._sum.amount ?? 0]));
-  const money = (n: number) => n.toLocaleString(locale, { style: "currency", currency, maximumFractionDigits: 0 });
   return (
     <>
       <div className="page-head">
@@ -56,7 +56,7 @@ export default async function ProgramsPage() {
                       <Link href={`/programs/${p.id}`}>{p.name}</Link>
                     </td>
                     <td>{p.startDate.toISOString().slice(0, 10)}</td>
-                    <td>{money(costOf.get(p.id) ?? 0)}</td>
+                    <td>{formatMoney(costOf.get(p.id) ?? 0, locale, currency)}</td>
                     <td>{p._count.benefits}</td>
                   </tr>
                 ))}

@@ -1,6 +1,7 @@
 // Every report exported in the organization, newest first, with its files.
 import Link from "next/link";
 import { Fragment } from "react";
+import { mediumDateTime, mediumDay } from "@/lib/domain/format";
 import type { ReportListItem } from "@/lib/views/reports";
 import styles from "./reports.module.css";
 
@@ -15,8 +16,6 @@ export const reportFileUrl = (reportId: string, file: string) => `/api/v1/report
 
 export function PastReports({ reports, locale, timeZone }: { reports: ReportListItem[]; locale: string; timeZone: string }) {
   if (reports.length === 0) return <p className="empty">No reports yet. Export one above: it will be listed here for everyone who manages the organization.</p>;
-  const day = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
   return (
     <div className={`table-wrap ${styles.wrap}`}>
       <table aria-label="Past reports">
@@ -43,11 +42,11 @@ export function PastReports({ reports, locale, timeZone }: { reports: ReportList
                 {r.quarterLabel}
                 {r.complete ? "" : " to date"}
                 <br />
-                <span className="muted">as of {day.format(new Date(`${r.asOf}T00:00:00Z`))}</span>
+                <span className="muted">as of {mediumDay(r.asOf, locale)}</span>
               </td>
               <td>{r.scope === "program" ? r.programName : "Organization"}</td>
               <td>{r.createdBy ?? "a former member"}</td>
-              <td>{when.format(new Date(r.createdAt))}</td>
+              <td>{mediumDateTime(r.createdAt, locale, timeZone)}</td>
               <td className="num">{r.pdfPages}</td>
               <td className={styles.links}>
                 <Link href={`/reports/${r.id}`}>

@@ -3,13 +3,13 @@ import { forbidden } from "next/navigation";
 import { requirePageContext } from "@/lib/auth/context";
 import { canViewDashboard } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
+import { firstParam } from "@/lib/schemas/queryParams";
+import { mediumDay } from "@/lib/domain/format";
 import { listReports, reportOptions } from "@/lib/views/reports";
 import { ExportForm } from "./ExportForm";
 import { PastReports } from "./PastReports";
 
 export const metadata: Metadata = { title: "Quarterly reports" };
-
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -21,10 +21,9 @@ export default async function ReportsPage({ searchParams }: Props) {
   const [options, reports] = await Promise.all([reportOptions(db, ctx), listReports(db, ctx)]);
   // `?scope=program&programId=…` (the program page's link) preselects one of this organization's programs.
   const q = await searchParams;
-  const askedProgram = options.programs.find((p) => p.id === one(q.programId))?.id ?? null;
-  const initialScope = one(q.scope) === "program" && askedProgram ? "program" : "organization";
-  const day = new Intl.DateTimeFormat(ctx.organization.locale, { dateStyle: "medium", timeZone: "UTC" });
-  const asOfLabels = Object.fromEntries(options.quarters.map((qt) => [qt.id, day.format(new Date(`${qt.asOf}T00:00:00Z`))]));
+  const askedProgram = options.programs.find((p) => p.id === firstParam(q, "programId"))?.id ?? null;
+  const initialScope = firstParam(q, "scope") === "program" && askedProgram ? "program" : "organization";
+  const asOfLabels = Object.fromEntries(options.quarters.map((qt) => [qt.id, mediumDay(qt.asOf, ctx.organization.locale)]));
   return (
     <>
       <div className="page-head">

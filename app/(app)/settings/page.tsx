@@ -3,6 +3,7 @@ import { forbidden } from "next/navigation";
 import { requirePageContext } from "@/lib/auth/context";
 import { canAdminister } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
+import { mediumDateTime } from "@/lib/domain/format";
 import { apiTokensOf } from "@/lib/queries/apiTokensOf";
 import { LOCALE_CHOICES, timeZoneChoices } from "@/lib/schemas/organization";
 import { API_SCOPES } from "@/lib/services/apiTokens";
@@ -26,7 +27,6 @@ export default async function SettingsPage() {
   const locales = LOCALE_CHOICES.some((l) => l.value === org.locale)
     ? [...LOCALE_CHOICES]
     : [...LOCALE_CHOICES, { value: org.locale, label: org.locale }];
-  const fmt = new Intl.DateTimeFormat(org.locale, { dateStyle: "medium", timeStyle: "short", timeZone: org.timeZone });
 
   return (
     <>
@@ -70,10 +70,10 @@ export default async function SettingsPage() {
               name: t.name,
               prefix: t.prefix,
               scopes: t.scopes,
-              createdAt: fmt.format(t.createdAt),
+              createdAt: mediumDateTime(t.createdAt, org.locale, org.timeZone),
               createdBy: t.createdBy,
-              lastUsedAt: t.lastUsedAt ? fmt.format(t.lastUsedAt) : null,
-              revokedAt: t.revokedAt ? fmt.format(t.revokedAt) : null,
+              lastUsedAt: t.lastUsedAt ? mediumDateTime(t.lastUsedAt, org.locale, org.timeZone) : null,
+              revokedAt: t.revokedAt ? mediumDateTime(t.revokedAt, org.locale, org.timeZone) : null,
             }))}
           />
         </section>

@@ -2,6 +2,7 @@
 // react-chartjs-2 and the PDF renderer paints it on a server canvas (lib/report/render/chartImage.ts),
 // so the printed chart is the chart the reader saw on the page. Pure: it builds an object.
 import type { ChartConfiguration, ChartDataset as ChartJsDataset } from "chart.js";
+import { formatLocalePercent, formatMoney, formatNumber } from "@/lib/domain/format";
 import type { ChartDataset, ChartSpec } from "@/lib/report/document";
 
 export type ReportChartOptions = {
@@ -19,25 +20,16 @@ export type ReportChartConfiguration = ChartConfiguration<"line" | "bar", (numbe
 
 type Dataset = ChartJsDataset<"line" | "bar", (number | null)[]>;
 
-/**
- * The axis and tooltip number format. Percent values are already percentages (84.5 means
- * 84.5%), so they are divided by 100 for Intl's percent style, which multiplies.
- */
+/** The axis and tooltip number format. Percent values are already percentages (84.5 means 84.5%). */
 export function chartValueFormatter(spec: Pick<ChartSpec, "y" | "locale" | "currency">): (value: number) => string {
   const { locale, currency } = spec;
   switch (spec.y.format) {
-    case "percent": {
-      const f = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
-      return (v) => f.format(v / 100);
-    }
-    case "money": {
-      const f = new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: 0, maximumFractionDigits: 0 });
-      return (v) => f.format(v);
-    }
-    case "number": {
-      const f = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-      return (v) => f.format(v);
-    }
+    case "percent":
+      return (v) => formatLocalePercent(v, locale, 1);
+    case "money":
+      return (v) => formatMoney(v, locale, currency);
+    case "number":
+      return (v) => formatNumber(v, locale, 1);
   }
 }
 

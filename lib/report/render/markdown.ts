@@ -1,6 +1,7 @@
 // The report as GitHub-flavoured Markdown, for pasting into a wiki or an e-mail. Lays out the
 // document's already-worded strings; the only numbers it formats itself are a chart's data,
 // listed as a table because Markdown cannot draw the chart. Pure.
+import { formatNumber } from "@/lib/domain/format";
 import type { ChartSpec, ReportBlock, ReportDocument, TableColumn } from "../document";
 import { chartTable } from "./chartTable";
 import { reportParticulars } from "./particulars";
@@ -22,9 +23,8 @@ function table(columns: readonly TableColumn[], rows: readonly string[][]): stri
 }
 
 function chartData(chart: ChartSpec): string[] {
-  const number = new Intl.NumberFormat(chart.locale, { maximumFractionDigits: 2 });
   // The lower edge of a band is a helper line: the band's label carries it.
-  const { columns, rows } = chartTable(chart, { format: (v) => number.format(v), labelHeader: "", include: (d) => d.legend !== false });
+  const { columns, rows } = chartTable(chart, { format: (v) => formatNumber(v, chart.locale, 2), labelHeader: "", include: (d) => d.legend !== false });
   return table(columns, rows);
 }
 

@@ -6,7 +6,8 @@ import type { ChartDataset, ChartOptions, PointStyle } from "chart.js";
 import { Line } from "react-chartjs-2";
 import { ChartDownloads } from "@/app/_components/ChartDownloads";
 import { LAG_COLOURS, type LagChartData } from "@/lib/charts/lagChart";
-import { DIRECTION_LABEL, formatLagValue, type Direction } from "@/lib/domain/status";
+import { formatMeasure } from "@/lib/domain/format";
+import { DIRECTION_LABEL, type Direction } from "@/lib/domain/status";
 import { whiteBackground } from "@/lib/charts/whiteBackground";
 import { useCanvasRef } from "./chartSetup";
 import styles from "./trends.module.css";
@@ -60,8 +61,8 @@ export function LagChart({
         ]
       : []),
     line("Path from baseline to target", rows.map((r) => r.path), LAG_COLOURS.path, { borderDash: [2, 3] }),
-    line(`Baseline ${formatLagValue(data.baseline, unit, locale)}`, rows.map(() => data.baseline), LAG_COLOURS.baseline, { borderWidth: 1 }),
-    line(`Target ${formatLagValue(data.target, unit, locale)}`, rows.map(() => data.target), LAG_COLOURS.target, { borderWidth: 1, borderDash: [8, 4] }),
+    line(`Baseline ${formatMeasure(data.baseline, unit, locale)}`, rows.map(() => data.baseline), LAG_COLOURS.baseline, { borderWidth: 1 }),
+    line(`Target ${formatMeasure(data.target, unit, locale)}`, rows.map(() => data.target), LAG_COLOURS.target, { borderWidth: 1, borderDash: [8, 4] }),
     line(`Weekly mean (● ${better} the path, ▲ worse)`, pick("value"), "#1f2937", {
       spanGaps: true,
       pointRadius: 4,

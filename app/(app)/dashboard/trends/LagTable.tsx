@@ -1,11 +1,10 @@
 // The lag chart's text alternative: every charted number, the same rows as its CSV.
 import type { LagChartData } from "@/lib/charts/lagChart";
+import { DASH, formatNumber } from "@/lib/domain/format";
 import { LAG_STATUS_LABEL } from "@/lib/domain/status";
 
-const DASH = "—";
-
 export function LagTable({ data, title, unit, locale }: { data: LagChartData; title: string; unit: string; locale: string }) {
-  const n = (x: number | null) => (x == null ? DASH : x.toLocaleString(locale, { maximumFractionDigits: 2 }));
+  const n = (x: number | null) => formatNumber(x, locale, 2);
   const range = (lo: number | null, hi: number | null) => (lo == null || hi == null ? DASH : `${n(lo)} to ${n(hi)}`);
   return (
     <details>

@@ -3,8 +3,8 @@
 // show: an association in past weeks, never that one measure drives the other.
 import type { VerdictKind } from "@/lib/domain/stats/leadLag";
 import { addDays } from "@/lib/domain/calendar/weeks";
+import { dayWithYear, formatFixed, formatSignificant } from "@/lib/domain/format";
 import type { LeadLagAnalysis } from "@/lib/views/analytics";
-import { formatDate } from "./format";
 import styles from "./trends.module.css";
 
 const KIND_LABEL: Record<VerdictKind, { text: string; tone: "green" | "red" | "amber" | "none" }> = {
@@ -19,8 +19,8 @@ const weeksLater = (k: number) => (k === 0 ? "same week" : `${k} week${k === 1 ?
 
 export function LeadLagPanel({ analysis, scopeName, locale }: { analysis: LeadLagAnalysis; scopeName: string; locale: string }) {
   const { leadMeasure: lead, lagMeasure: lag, verdict } = analysis;
-  const fixed = (x: number | null, digits: number) => (x == null ? "—" : x.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }));
-  const sig = (x: number | null) => (x == null ? "—" : x.toLocaleString(locale, { maximumSignificantDigits: 3 }));
+  const fixed = (x: number | null, digits: number) => formatFixed(x, locale, digits);
+  const sig = (x: number | null) => formatSignificant(x, locale, 3);
   const p = (x: number | null) => (x == null ? "—" : x < 0.001 ? "< 0.001" : fixed(x, 3));
   const slopeUnit = `${lag.unit || lag.name} per ${lead.unit || "unit"}`;
   const badge = KIND_LABEL[verdict.kind];
@@ -36,7 +36,7 @@ export function LeadLagPanel({ analysis, scopeName, locale }: { analysis: LeadLa
         Does {lead.name} predict {lag.name}?
       </h2>
       <p className="muted">
-        {scopeName}, the {analysis.window.weeks} weeks from {formatDate(firstWeek, locale)} to {formatDate(addDays(lastWeek, 6), locale)}.{" "}
+        {scopeName}, the {analysis.window.weeks} weeks from {dayWithYear(firstWeek, locale)} to {dayWithYear(addDays(lastWeek, 6), locale)}.{" "}
         {analysis.declaredDriver
           ? `${lead.name} is a declared driver of ${lag.name}: this tests that hypothesis.`
           : `${lead.name} is not declared as a driver of ${lag.name}; the test runs all the same.`}

@@ -1,8 +1,9 @@
 // The overlay chart's text alternative: the same rows as its CSV.
 import type { OverlayChartData } from "@/lib/charts/overlayChart";
+import { formatNumber } from "@/lib/domain/format";
 
 export function OverlayTable({ data, title, leadHead, lagHead, locale }: { data: OverlayChartData; title: string; leadHead: string; lagHead: string; locale: string }) {
-  const n = (x: number | null) => (x == null ? "—" : x.toLocaleString(locale, { maximumFractionDigits: 2 }));
+  const n = (x: number | null) => formatNumber(x, locale, 2);
   return (
     <details>
       <summary>Show both series as a table</summary>

@@ -7,8 +7,8 @@ import { canViewDashboard } from "@/lib/auth/permissions";
 import { buildLagChart } from "@/lib/charts/lagChart";
 import { buildOverlayChart } from "@/lib/charts/overlayChart";
 import { getDb } from "@/lib/db";
+import { dayWithYear } from "@/lib/domain/format";
 import { lagGoalText } from "@/lib/domain/status";
-import { formatDate } from "./format";
 import { LagChart } from "./LagChart";
 import { LagTable } from "./LagTable";
 import { LeadLagPanel } from "./LeadLagPanel";
@@ -77,7 +77,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
           </div>
           <p className={styles.summary}>
             Goal {lagGoalText({ baselineValue: goal.baseline.value, targetValue: goal.target.value, targetDate: goal.target.date, unit: goal.unit }, locale)}{" "}
-            (baseline on {formatDate(goal.baseline.date, locale)}).{" "}
+            (baseline on {dayWithYear(goal.baseline.date, locale)}).{" "}
             {f.teamId && f.lagValuesOf === "organization" ? `${scopeName} records no values of its own: the organization's are shown. ` : ""}
             {f.forecast.kind === "insufficient" ? `No forecast: ${f.forecast.reason}` : null}
           </p>

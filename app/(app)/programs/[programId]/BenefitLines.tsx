@@ -1,13 +1,13 @@
 // The benefit lines: each with its formula, the isolation method chosen and the numbers every
 // method found (the smallest credible one wins under "conservative"), and its evidence.
+import type { NumberFormats } from "@/lib/domain/format";
 import type { ProgramRoi } from "@/lib/views/programRoi";
 import { BENEFIT_KIND_LABEL, ISOLATION_LABEL } from "./labels";
 import { RemovalArea, RemoveLineButton } from "./RemoveLineButton";
-import type { Fmt } from "./format";
 
 const METHOD_NAME = { CONTROL_GROUP: "Control group", TREND_LINE: "Trend line", ESTIMATE: "Estimate" } as const;
 
-export function BenefitLines({ roi, fmt }: { roi: ProgramRoi; fmt: Fmt }) {
+export function BenefitLines({ roi, fmt }: { roi: ProgramRoi; fmt: NumberFormats }) {
   return (
     <RemovalArea>
       {roi.lines.length === 0 ? (
@@ -22,7 +22,7 @@ export function BenefitLines({ roi, fmt }: { roi: ProgramRoi; fmt: Fmt }) {
               </div>
               <p className="muted" style={{ margin: "0.25rem 0" }}>
                 {BENEFIT_KIND_LABEL[l.kind]}
-                {l.lagMeasure ? ` · prices ${l.lagMeasure.name}` : ""} · margin {fmt.num(l.margin)} · confidence {fmt.num(l.confidence)}
+                {l.lagMeasure ? ` · prices ${l.lagMeasure.name}` : ""} · margin {fmt.number(l.margin, 2)} · confidence {fmt.number(l.confidence, 2)}
               </p>
               <p style={{ margin: "0.25rem 0" }}>
                 <strong>Formula:</strong> {l.formula}
@@ -49,7 +49,7 @@ export function BenefitLines({ roi, fmt }: { roi: ProgramRoi; fmt: Fmt }) {
                       {l.isolation.methods.map((m) => (
                         <tr key={m.method}>
                           <td>{METHOD_NAME[m.method]}</td>
-                          <td>{m.value == null ? "no data" : `${fmt.num(m.value, 3)} ${l.lagMeasure?.unit ?? ""}`}</td>
+                          <td>{m.value == null ? "no data" : `${fmt.number(m.value, 3)} ${l.lagMeasure?.unit ?? ""}`}</td>
                           <td>{m.detail}</td>
                         </tr>
                       ))}

@@ -1,10 +1,10 @@
 // The cost ledger: every line with how its amount was computed, and totals by category and by
 // month (costs accrue in the month they were incurred). Renders only.
+import type { NumberFormats } from "@/lib/domain/format";
 import type { ProgramRoi } from "@/lib/views/programRoi";
 import { RemovalArea, RemoveLineButton } from "./RemoveLineButton";
-import type { Fmt } from "./format";
 
-export function CostLedger({ roi, fmt }: { roi: ProgramRoi; fmt: Fmt }) {
+export function CostLedger({ roi, fmt }: { roi: ProgramRoi; fmt: NumberFormats }) {
   const lines = roi.costLines;
   const byCategory = new Map<string, number>();
   for (const c of lines) byCategory.set(c.categoryLabel, (byCategory.get(c.categoryLabel) ?? 0) + c.amount);

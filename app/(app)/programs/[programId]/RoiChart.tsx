@@ -6,6 +6,7 @@ import { CategoryScale, Chart as ChartJS, Filler, Legend, LinearScale, LineEleme
 import { useEffect, useRef } from "react";
 import { Line } from "react-chartjs-2";
 import { ChartDownloads } from "@/app/_components/ChartDownloads";
+import { formatMoney } from "@/lib/domain/format";
 
 ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Tooltip, Legend, Filler);
 
@@ -32,7 +33,7 @@ export function RoiChart({ months, title, currency, locale, summary }: { months:
   useEffect(() => {
     canvasRef.current = chartRef.current?.canvas ?? null;
   });
-  const money = (v: number) => v.toLocaleString(locale, { style: "currency", currency, maximumFractionDigits: 0 });
+  const money = (v: number) => formatMoney(v, locale, currency);
   const lastActual = months.findLastIndex((m) => m.kind === "actual");
   // The projected line starts at the last actual month so the two lines join.
   const projected = months.map((m, i) => (m.kind === "projected" || i === lastActual ? m.cumulativeBenefits : null));

@@ -1,9 +1,9 @@
 // The ROI summary: benefits, fully-loaded costs, net benefit, BCR and ROI (always labelled as
 // such — they are different numbers), payback, and the Monte Carlo range. Renders only.
+import type { NumberFormats } from "@/lib/domain/format";
 import type { ProgramRoi } from "@/lib/views/programRoi";
-import type { Fmt } from "./format";
 
-export function RoiSummary({ roi, fmt }: { roi: ProgramRoi; fmt: Fmt }) {
+export function RoiSummary({ roi, fmt }: { roi: ProgramRoi; fmt: NumberFormats }) {
   const r = roi.roi;
   return (
     <>
@@ -11,9 +11,9 @@ export function RoiSummary({ roi, fmt }: { roi: ProgramRoi; fmt: Fmt }) {
         <Figure term="Total benefits" value={fmt.money(roi.totals.benefits)} />
         <Figure term="Fully-loaded costs" value={fmt.money(roi.totals.costs)} />
         <Figure term="Net benefit" value={fmt.money(roi.totals.netBenefit)} />
-        <Figure term="Benefit-cost ratio (BCR)" value={r ? `${fmt.num(r.bcr)} : 1` : "—"} />
-        <Figure term="Return on investment (ROI)" value={r ? fmt.pct(r.roiPercent) : "—"} />
-        <Figure term="Payback" value={r?.paybackMonths == null ? "Not yet" : `${fmt.num(r.paybackMonths, 1)} months`} />
+        <Figure term="Benefit-cost ratio (BCR)" value={r ? fmt.ratio(r.bcr) : "—"} />
+        <Figure term="Return on investment (ROI)" value={r ? fmt.percent(r.roiPercent) : "—"} />
+        <Figure term="Payback" value={r?.paybackMonths == null ? "Not yet" : `${fmt.number(r.paybackMonths, 1)} months`} />
       </dl>
       {roi.roiNote ? <p className="muted">{roi.roiNote}</p> : null}
       <p className="muted" style={{ fontSize: "0.9rem" }}>
@@ -24,12 +24,12 @@ export function RoiSummary({ roi, fmt }: { roi: ProgramRoi; fmt: Fmt }) {
       {roi.range ? (
         <>
           <dl aria-label="ROI range" style={{ display: "grid", gridTemplateColumns: "repeat(3, minmax(0, 1fr))", gap: "0.5rem" }}>
-            <Figure term="P10 (pessimistic)" value={fmt.pct(roi.range.p10)} />
-            <Figure term="P50 (median)" value={fmt.pct(roi.range.p50)} />
-            <Figure term="P90 (optimistic)" value={fmt.pct(roi.range.p90)} />
+            <Figure term="P10 (pessimistic)" value={fmt.percent(roi.range.p10)} />
+            <Figure term="P50 (median)" value={fmt.percent(roi.range.p50)} />
+            <Figure term="P90 (optimistic)" value={fmt.percent(roi.range.p90)} />
           </dl>
           <p className="muted" style={{ fontSize: "0.9rem" }}>
-            {roi.range.note} {fmt.num(roi.range.draws, 0)} draws, seed {roi.range.seed} (the same report always gives the same range).
+            {roi.range.note} {fmt.number(roi.range.draws, 0)} draws, seed {roi.range.seed} (the same report always gives the same range).
           </p>
         </>
       ) : (

@@ -6,13 +6,15 @@ import { canViewDashboard } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/schemas/ids";
-import { computeProgramRoi, type ProgramRoi } from "@/lib/views/programRoi";
+import { firstParam } from "@/lib/schemas/queryParams";
+import { numberFormats, type NumberFormats } from "@/lib/domain/format";
+import { programPage, type ProgramPageData } from "@/lib/views/programPage";
+import type { ProgramRoi } from "@/lib/views/programRoi";
 import { ProgramForm } from "../ProgramForm";
 import { BenefitForm } from "./BenefitForm";
 import { BenefitLines } from "./BenefitLines";
 import { CostForm } from "./CostForm";
 import { CostLedger } from "./CostLedger";
-import { formatterOf, type Fmt } from "./format";
 import { IntangibleForm } from "./IntangibleForm";
 import { RemovalArea, RemoveLineButton } from "./RemoveLineButton";
 import { RoiChart, type RoiChartMonth } from "./RoiChart";
@@ -20,8 +22,6 @@ import { RoiSummary } from "./RoiSummary";
 import { WhatIfControl } from "./WhatIfControl";
 
 export const metadata: Metadata = { title: "Program ROI" };
-
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** A what-if percentage from the URL, clamped to the slider's −50…+50 in steps of 5. */
 function whatIfPercent(raw: string | undefined): number {
@@ -37,25 +37,16 @@ export default async function ProgramPage({ params, searchParams }: Props) {
   const { programId } = await params;
   if (!isUuid(programId)) notFound();
   const q = await searchParams;
-  const db = await getDb();
-  const { organizationId } = ctx;
-  const [teams, lagMeasures, leadMeasures] = await Promise.all([
-    db.team.findMany({ where: { organizationId, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db.lagMeasure.findMany({ where: { organizationId, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, unit: true } }),
-    db.leadMeasure.findMany({ where: { organizationId, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-  ]);
-  // Only this organization's lead measures can be asked about; anything else is ignored.
-  const askedLead = one(q.whatIfLead);
-  const whatIfLead = leadMeasures.find((l) => l.id === askedLead)?.id ?? null;
-  const pct = whatIfPercent(one(q.whatIfPct));
-  let roi: ProgramRoi;
+  const pct = whatIfPercent(firstParam(q, "whatIfPct"));
+  let page: ProgramPageData;
   try {
-    roi = await computeProgramRoi(db, ctx, programId, whatIfLead ? { whatIf: { leadMeasureId: whatIfLead, changePercent: pct } } : {});
+    page = await programPage(await getDb(), ctx, programId, { leadMeasureId: firstParam(q, "whatIfLead"), changePercent: pct });
   } catch (err) {
     if (err instanceof AppError && err.code === "not_found") notFound();
     throw err;
   }
-  const fmt = formatterOf(roi.locale, roi.currency);
+  const { roi, teams, lagMeasures, leadMeasures, whatIfLeadId: whatIfLead } = page;
+  const fmt = numberFormats(roi.locale, roi.currency);
   const p = roi.program;
   return (
     <>
@@ -181,10 +172,10 @@ function chartMonths(roi: ProgramRoi): RoiChartMonth[] {
   ];
 }
 
-function ChartAndTable({ roi, fmt }: { roi: ProgramRoi; fmt: Fmt }) {
+function ChartAndTable({ roi, fmt }: { roi: ProgramRoi; fmt: NumberFormats }) {
   const months = chartMonths(roi);
   const pr = roi.projection;
-  const summary = `Fully-loaded costs ${fmt.money(roi.totals.costs)}, benefits so far ${fmt.money(roi.totals.benefits)}; projected ROI after four quarters ${fmt.pct(pr.roiPercent)} (80% band ${fmt.pct(pr.roiLo)} to ${fmt.pct(pr.roiHi)}).`;
+  const summary = `Fully-loaded costs ${fmt.money(roi.totals.costs)}, benefits so far ${fmt.money(roi.totals.benefits)}; projected ROI after four quarters ${fmt.percent(pr.roiPercent)} (80% band ${fmt.percent(pr.roiLo)} to ${fmt.percent(pr.roiHi)}).`;
   return (
     <>
       <p>{summary}</p>
@@ -212,7 +203,7 @@ function ChartAndTable({ roi, fmt }: { roi: ProgramRoi; fmt: Fmt }) {
                 <td>
                   {fmt.money(qt.lo)} – {fmt.money(qt.hi)}
                 </td>
-                <td>{fmt.pct(qt.cumulativeRoiPercent)}</td>
+                <td>{fmt.percent(qt.cumulativeRoiPercent)}</td>
               </tr>
             ))}
           </tbody>
@@ -260,7 +251,7 @@ function ChartAndTable({ roi, fmt }: { roi: ProgramRoi; fmt: Fmt }) {
   );
 }
 
-function WhatIfResult({ roi, fmt }: { roi: ProgramRoi; fmt: Fmt }) {
+function WhatIfResult({ roi, fmt }: { roi: ProgramRoi; fmt: NumberFormats }) {
   const w = roi.whatIf;
   if (!w) return <p className="muted">Move the slider to see how the projected lag measures and ROI would move.</p>;
   if (!w.available) {
@@ -275,14 +266,14 @@ function WhatIfResult({ roi, fmt }: { roi: ProgramRoi; fmt: Fmt }) {
     <div role="status" data-testid="what-if-result">
       <p>
         With {w.leadMeasure.name} at {sign}
-        {w.changePercent}%, the projected ROI after four quarters moves from {fmt.pct(w.baseRoiPercent)} to <strong>{fmt.pct(w.roiPercent)}</strong> (
+        {w.changePercent}%, the projected ROI after four quarters moves from {fmt.percent(w.baseRoiPercent)} to <strong>{fmt.percent(w.roiPercent)}</strong> (
         {w.monthlyBenefitChange >= 0 ? "+" : "−"}
         {fmt.money(Math.abs(w.monthlyBenefitChange))} of benefit a month).
       </p>
       <ul>
         {w.lines.map((l) => (
           <li key={l.id}>
-            {l.name}: {l.available ? `projected lag change ${fmt.num(l.lagChange, 3)} — ${l.formula}` : `unchanged: ${l.reason}`}
+            {l.name}: {l.available ? `projected lag change ${fmt.number(l.lagChange, 3)} — ${l.formula}` : `unchanged: ${l.reason}`}
           </li>
         ))}
       </ul>

@@ -2,6 +2,7 @@
 
 import { useFormAction } from "@/app/_components/useFormAction";
 import { FormMessage } from "@/app/_components/Field";
+import { formatNumber } from "@/lib/domain/format";
 import type { ActionState } from "@/lib/http/runAction";
 import { saveWeekAction } from "./gridActions";
 
@@ -71,7 +72,7 @@ export function WeekGrid({ teamId, userId, days, measures, values }: Props) {
                     );
                   })}
                   <td className="num">
-                    <strong>{total.toLocaleString(undefined, { maximumFractionDigits: 1 })}</strong>
+                    <strong>{formatNumber(total, undefined, 1)}</strong>
                   </td>
                 </tr>
               );

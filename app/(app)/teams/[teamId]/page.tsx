@@ -4,6 +4,7 @@ import { forbidden, notFound } from "next/navigation";
 import { requirePageContext } from "@/lib/auth/context";
 import { canLogForOthers, canViewAllTeams } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
+import { dateFormat, formatNumber } from "@/lib/domain/format";
 import { leadStatus, STATUS_LABEL } from "@/lib/domain/status";
 import { addDays, formatDay, formatWeek, isIsoDate, localDay, weekOf } from "@/lib/domain/calendar/weeks";
 import { personWeekCells } from "@/lib/queries/personWeekCells";
@@ -16,10 +17,6 @@ import { PersonPicker } from "./PersonPicker";
 import { WeekGrid } from "./WeekGrid";
 
 export const metadata: Metadata = { title: "Team" };
-
-function fmt(n: number, locale: string) {
-  return n.toLocaleString(locale, { maximumFractionDigits: 1 });
-}
 
 export default async function TeamPage({
   params,
@@ -62,7 +59,7 @@ export default async function TeamPage({
   const editable = (day: string) => day <= today && (manager || day >= memberEarliest);
   const days = Array.from({ length: 7 }, (_, i) => {
     const date = addDays(week.start, i);
-    const weekday = new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+    const weekday = dateFormat(locale, { weekday: "short", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
     return { date, label: `${weekday} ${Number(date.slice(8))}`, editable: editable(date) };
   });
   const thresholds = { green: ctx.organization.greenThreshold, amber: ctx.organization.amberThreshold };
@@ -101,15 +98,15 @@ export default async function TeamPage({
                     <div className="score-head">
                       <span className="score-name">{s.name}</span>
                       <span className="score-figures">
-                        <strong data-testid="team-total">{fmt(s.teamTotal, locale)}</strong> of{" "}
-                        <span data-testid="team-target">{fmt(s.weeklyTarget, locale)}</span> {s.unit}{" "}
+                        <strong data-testid="team-total">{formatNumber(s.teamTotal, locale, 1)}</strong> of{" "}
+                        <span data-testid="team-target">{formatNumber(s.weeklyTarget, locale, 1)}</span> {s.unit}{" "}
                         <span className={`badge ${status}`}>{STATUS_LABEL[status]}</span>
                       </span>
                     </div>
                     <div
                       className="bar"
                       role="progressbar"
-                      aria-label={`${s.name}: ${fmt(s.teamTotal, locale)} of ${fmt(s.weeklyTarget, locale)}`}
+                      aria-label={`${s.name}: ${formatNumber(s.teamTotal, locale, 1)} of ${formatNumber(s.weeklyTarget, locale, 1)}`}
                       aria-valuemin={0}
                       aria-valuemax={100}
                       aria-valuenow={Math.round(pct)}
@@ -118,8 +115,8 @@ export default async function TeamPage({
                     </div>
                     {isMember && (
                       <span className="muted">
-                        You: {fmt(s.myTotal, locale)}
-                        {s.personWeeklyTarget != null ? ` of ${fmt(s.personWeeklyTarget, locale)}` : ""}
+                        You: {formatNumber(s.myTotal, locale, 1)}
+                        {s.personWeeklyTarget != null ? ` of ${formatNumber(s.personWeeklyTarget, locale, 1)}` : ""}
                       </span>
                     )}
                   </li>
@@ -145,7 +142,7 @@ export default async function TeamPage({
               entries={entries.map((e) => ({
                 id: e.id,
                 label: `${e.personName} · ${e.measureName}`,
-                detail: `${fmt(e.value, locale)} · ${formatDay(e.entryDate, locale)}`,
+                detail: `${formatNumber(e.value, locale, 1)} · ${formatDay(e.entryDate, locale)}`,
                 note: e.note,
                 canDelete: manager || (e.userId === ctx.userId && editable(e.entryDate)),
               }))}

@@ -1,6 +1,7 @@
-import { formatLagValue, LAG_STATUS_LABEL } from "@/lib/domain/status";
+import { LAG_STATUS_LABEL } from "@/lib/domain/status";
 import styles from "../../teams/_drilldown/drilldown.module.css";
-import { formatDate, formatInstant, SOURCE_LABEL } from "../../teams/_drilldown/format";
+import { dayWithYear, formatMeasure, instantLabel } from "@/lib/domain/format";
+import { SOURCE_LABEL } from "../../teams/_drilldown/sources";
 import { PageLinks } from "../../teams/_drilldown/PageLinks";
 import type { JudgedObservation } from "@/lib/views/lagDrilldown";
 
@@ -21,7 +22,7 @@ export function LagObservations({
   timeZone: string;
 }) {
   if (observations.length === 0) return <p className="empty">{empty}</p>;
-  const value = (n: number) => formatLagValue(n, unit, locale);
+  const value = (n: number) => formatMeasure(n, unit, locale);
   return (
     <>
       <p id="lag-observations-note" className="muted">
@@ -49,7 +50,7 @@ export function LagObservations({
           <tbody>
             {observations.map((o) => (
               <tr key={o.id}>
-                <td className={styles.nowrap}>{formatDate(o.observedOn, locale)}</td>
+                <td className={styles.nowrap}>{dayWithYear(o.observedOn, locale)}</td>
                 <td>{o.teamName ?? "Organization"}</td>
                 <td className="num">{value(o.value)}</td>
                 <td className="num muted">{value(o.path)}</td>
@@ -61,7 +62,7 @@ export function LagObservations({
                 <td>
                   {/* The source column already says "Demo seed"; an API token has no person behind it. */}
                   {o.createdByName ?? <span className="muted">{o.source === "API" ? "an API token" : "–"}</span>}
-                  <span className={`muted ${styles.weeks}`}>{formatInstant(o.createdAt, locale, timeZone)}</span>
+                  <span className={`muted ${styles.weeks}`}>{instantLabel(o.createdAt, locale, timeZone)}</span>
                 </td>
               </tr>
             ))}

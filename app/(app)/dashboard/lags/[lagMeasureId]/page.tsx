@@ -7,8 +7,8 @@ import { filtersToQuery, parseFilters } from "@/lib/schemas/dashboardFilters";
 import { getDb } from "@/lib/db";
 import { DIRECTION_LABEL, lagGoalText } from "@/lib/domain/status";
 import { localDay } from "@/lib/domain/calendar/weeks";
+import { weeksRangeLabel } from "@/lib/domain/format";
 import { AppError } from "@/lib/errors";
-import { formatRange } from "../../teams/_drilldown/format";
 import styles from "../../teams/_drilldown/drilldown.module.css";
 import { LagObservations } from "./LagObservations";
 import { loadLagDrilldown } from "@/lib/views/lagDrilldown";
@@ -46,7 +46,7 @@ export default async function LagDrilldownPage({
   const here = `/dashboard/lags/${measure.id}`;
   const pageQuery = filtersToQuery({ firstWeek: filters.firstWeek, lastWeek: filters.lastWeek, teamIds: filters.teamIds });
   const dashboard = filtersToQuery({ ...filters, lagMeasureId: measure.id });
-  const rangeLabel = formatRange(filters.firstWeek, filters.lastWeek, locale);
+  const rangeLabel = weeksRangeLabel(filters.firstWeek, filters.lastWeek, locale);
   const teamNames = d.teams.filter((t) => filters.teamIds.includes(t.id)).map((t) => t.name);
 
   return (

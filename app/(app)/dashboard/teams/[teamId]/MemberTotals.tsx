@@ -1,6 +1,7 @@
 import { ChartDownloads } from "@/app/_components/ChartDownloads";
 // The check-in's sparkline: the same numbers drawn the same way on both pages.
 import { Sparkline } from "@/app/(app)/teams/[teamId]/check-in/Sparkline";
+import { formatNumber } from "@/lib/domain/format";
 import { STATUS_LABEL } from "@/lib/domain/status";
 import { memberSummaryCsv, type MemberMeasureCell, type MemberSummary } from "@/lib/views/memberSummary";
 import styles from "../_drilldown/drilldown.module.css";
@@ -9,7 +10,7 @@ import styles from "../_drilldown/drilldown.module.css";
 export const TREND_WEEKS = 13;
 
 function Cell({ c, locale }: { c: MemberMeasureCell; locale: string }) {
-  const fmt = (n: number) => n.toLocaleString(locale, { maximumFractionDigits: 1 });
+  const fmt = (n: number) => formatNumber(n, locale, 1);
   return (
     <td className={styles.cell}>
       <strong className={styles.total}>{fmt(c.total)}</strong>{" "}

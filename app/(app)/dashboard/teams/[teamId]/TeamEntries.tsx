@@ -1,6 +1,7 @@
+import { dayWithYear, formatNumber, instantLabel } from "@/lib/domain/format";
 import type { TeamRangeEntry } from "@/lib/queries/teamEntriesInRange";
 import { PageLinks } from "../_drilldown/PageLinks";
-import { formatDate, formatInstant, SOURCE_LABEL } from "../_drilldown/format";
+import { SOURCE_LABEL } from "../_drilldown/sources";
 import styles from "../_drilldown/drilldown.module.css";
 
 /** Who typed an entry in, when that was not the person it is for. */
@@ -27,11 +28,10 @@ export function TeamEntries({
   if (entries.length === 0) {
     return <p className="empty">{total === 0 ? "Nothing was logged for this team in these weeks." : "No more entries."}</p>;
   }
-  const fmt = (n: number) => n.toLocaleString(locale, { maximumFractionDigits: 2 });
   return (
     <>
       <p id="team-entries-note" className="muted">
-        {total.toLocaleString(locale)} {total === 1 ? "entry" : "entries"} in the range, newest first.
+        {formatNumber(total, locale)} {total === 1 ? "entry" : "entries"} in the range, newest first.
       </p>
       <div className="table-wrap">
         <table data-testid="team-entries" aria-describedby="team-entries-note">
@@ -53,17 +53,17 @@ export function TeamEntries({
               const by = enteredBy(e);
               return (
                 <tr key={e.id}>
-                  <td className={styles.nowrap}>{formatDate(e.entryDate, locale)}</td>
+                  <td className={styles.nowrap}>{dayWithYear(e.entryDate, locale)}</td>
                   <td>{e.personName}</td>
                   <td>{e.measureName}</td>
-                  <td className="num">{fmt(e.value)}</td>
+                  <td className="num">{formatNumber(e.value, locale, 2)}</td>
                   <td>{SOURCE_LABEL[e.source]}</td>
                   <td className={styles.note}>{e.note || <span className="muted">–</span>}</td>
                   <td>
                     {by ? (
                       <>
                         {by}
-                        <span className={`muted ${styles.weeks}`}>{formatInstant(e.createdAt, locale, timeZone)}</span>
+                        <span className={`muted ${styles.weeks}`}>{instantLabel(e.createdAt, locale, timeZone)}</span>
                       </>
                     ) : (
                       <span className="muted">themself</span>

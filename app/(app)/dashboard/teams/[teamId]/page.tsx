@@ -6,8 +6,8 @@ import { requirePageContext } from "@/lib/auth/context";
 import { filtersToQuery, parseFilters } from "@/lib/schemas/dashboardFilters";
 import { getDb } from "@/lib/db";
 import { addDays, localDay } from "@/lib/domain/calendar/weeks";
+import { weeksRangeLabel } from "@/lib/domain/format";
 import { AppError } from "@/lib/errors";
-import { formatRange } from "../_drilldown/format";
 import styles from "../_drilldown/drilldown.module.css";
 import { CommitmentsByWeek } from "./CommitmentsByWeek";
 import { loadTeamDrilldown } from "@/lib/views/teamDrilldown";
@@ -42,7 +42,7 @@ export default async function TeamDrilldownPage({
   const d = await load(await getDb(), ctx, teamId, filters, cursor);
 
   const range = filtersToQuery({ firstWeek: filters.firstWeek, lastWeek: filters.lastWeek });
-  const rangeLabel = formatRange(filters.firstWeek, filters.lastWeek, locale);
+  const rangeLabel = weeksRangeLabel(filters.firstWeek, filters.lastWeek, locale);
   const here = `/dashboard/teams/${teamId}`;
   const tableTitle = `${d.team.name}: lead measures per person, ${filters.firstWeek} to ${addDays(filters.lastWeek, 6)}`;
 

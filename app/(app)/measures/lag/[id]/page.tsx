@@ -6,7 +6,8 @@ import { canManageMeasures } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { LAG_TEMPLATES } from "@/lib/domain/templates";
 import { localDay } from "@/lib/domain/calendar/weeks";
-import { formatLagValue, LAG_STATUS_LABEL, lagGoalText, lagStatus } from "@/lib/domain/status";
+import { formatMeasure } from "@/lib/domain/format";
+import { LAG_STATUS_LABEL, lagGoalText, lagStatus } from "@/lib/domain/status";
 import { lagObservationList } from "@/lib/queries/lagObservationList";
 import { measureCatalog } from "@/lib/queries/measureCatalog";
 import { LagMeasureForm } from "./LagMeasureForm";
@@ -71,7 +72,7 @@ export default async function LagMeasurePage({ params, searchParams }: { params:
                         <tr key={o.id}>
                           <td>{o.observedOn}</td>
                           <td>{o.teamName ?? "Organization"}</td>
-                          <td className="num">{formatLagValue(o.value, measure.unit, locale)}</td>
+                          <td className="num">{formatMeasure(o.value, measure.unit, locale)}</td>
                           <td>
                             <span className={`badge ${status}`}>{LAG_STATUS_LABEL[status]}</span>
                           </td>

@@ -1,10 +1,9 @@
 import { formatShare, PARTIAL_CREDIT, type ExecutionScore } from "@/lib/domain/execution";
 import { addDays, formatWeek, type IsoDate } from "@/lib/domain/calendar/weeks";
+import { formatNumber } from "@/lib/domain/format";
 import styles from "./checkIn.module.css";
 
 type Props = { score: ExecutionScore & { firstWeek: IsoDate; lastWeek: IsoDate }; locale: string };
-
-const fmt = (n: number, locale: string) => n.toLocaleString(locale, { maximumFractionDigits: 1 });
 
 /** The cadence of accountability as one number and the three parts it is the mean of. */
 export function ExecutionScoreCard({ score, locale }: Props) {
@@ -23,7 +22,7 @@ export function ExecutionScoreCard({ score, locale }: Props) {
       detail:
         score.commitments.due === 0
           ? "none due yet"
-          : `${fmt(score.commitments.achieved, locale)} of ${score.commitments.due}` +
+          : `${formatNumber(score.commitments.achieved, locale, 1)} of ${score.commitments.due}` +
             (score.commitments.unreviewed ? ` · ${score.commitments.unreviewed} never reviewed` : ""),
     },
     {
@@ -50,7 +49,7 @@ export function ExecutionScoreCard({ score, locale }: Props) {
       </dl>
       <p className="muted">
         Weeks of {window}. The score is the mean of the parts that have data. A partly done commitment counts{" "}
-        {PARTIAL_CREDIT === 0.5 ? "half" : fmt(PARTIAL_CREDIT, locale)}; this week counts once it is done or over.
+        {PARTIAL_CREDIT === 0.5 ? "half" : formatNumber(PARTIAL_CREDIT, locale, 1)}; this week counts once it is done or over.
       </p>
     </>
   );

@@ -1,7 +1,7 @@
 import { formatDay } from "@/lib/domain/calendar/weeks";
+import { formatMeasure } from "@/lib/domain/format";
 import {
   DIRECTION_LABEL,
-  formatLagValue,
   LAG_STATUS_LABEL,
   lagChange,
   lagGoalText,
@@ -25,7 +25,7 @@ export function LagScoreboard({ lags, teamName, locale }: { lags: LagScoreRow[];
           ? lagPathValue({ value: l.baselineValue, date: l.baselineDate }, { value: l.targetValue, date: l.targetDate }, latest.date)
           : null;
         const change = latest ? lagChange(l.direction, l.baselineValue, latest.value) : null;
-        const v = (n: number) => formatLagValue(n, l.unit, locale);
+        const v = (n: number) => formatMeasure(n, l.unit, locale);
         return (
           <li key={l.lagMeasureId} className={styles.lag} data-testid={`lag-${l.name}`}>
             <div className={styles.lagHead}>

@@ -1,3 +1,4 @@
+import { formatNumber } from "@/lib/domain/format";
 import { leadStatus, STATUS_LABEL, type Thresholds } from "@/lib/domain/status";
 import type { IsoDate } from "@/lib/domain/calendar/weeks";
 import type { LeadHistoryRow } from "@/lib/queries/teamLeadHistory";
@@ -19,7 +20,7 @@ type Props = {
 type Series = { weeks: IsoDate[]; totals: number[]; targets: (number | null)[] };
 
 function Cell({ total, target, thresholds, locale }: { total: number; target: number | null; thresholds: Thresholds; locale: string }) {
-  const fmt = (n: number) => n.toLocaleString(locale, { maximumFractionDigits: 1 });
+  const fmt = (n: number) => formatNumber(n, locale, 1);
   const status = leadStatus(total, target, thresholds);
   return (
     <td className={styles.leadCell}>

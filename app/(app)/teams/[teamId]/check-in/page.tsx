@@ -4,6 +4,7 @@ import { forbidden, notFound } from "next/navigation";
 import { requirePageContext } from "@/lib/auth/context";
 import { getDb } from "@/lib/db";
 import { formatWeek, isIsoDate } from "@/lib/domain/calendar/weeks";
+import { dateFormat } from "@/lib/domain/format";
 import { AppError } from "@/lib/errors";
 import { CommitmentsReview, NewCommitments } from "./Commitments";
 import { ExecutionScoreCard } from "./ExecutionScoreCard";
@@ -45,7 +46,7 @@ export default async function CheckInPage({
   const canReview = (c: CommitmentItem) => access.canRun || (d.isCurrent && c.userId === ctx.userId);
   const canAddFor = (userId: string) => access.canRun || (d.isCurrent && userId === ctx.userId);
   const heldOn = d.checkIn
-    ? new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", timeZone: ctx.organization.timeZone }).format(
+    ? dateFormat(locale, { weekday: "short", day: "numeric", month: "short", timeZone: ctx.organization.timeZone }).format(
         d.checkIn.heldAt,
       )
     : null;
