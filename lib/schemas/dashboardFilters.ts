@@ -4,6 +4,7 @@
 // organization by the page (an unknown id is dropped, never trusted).
 import { addDays, isIsoDate, weekStart, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { isUuid } from "./ids";
+import { firstParam, type SearchParams } from "./queryParams";
 
 export const DEFAULT_WEEKS = 13;
 export const MAX_WEEKS = 104;
@@ -18,25 +19,19 @@ export type DashboardFilters = {
   lagMeasureId: string | null;
 };
 
-type Query = Record<string, string | string[] | undefined>;
-const one = (q: Query, k: string) => {
-  const v = q[k];
-  return Array.isArray(v) ? v[0] : v;
-};
-
 /** Reads the filters; `today` is the organization's local day. */
-export function parseFilters(q: Query, today: IsoDate, weekStartsOn: number): DashboardFilters {
+export function parseFilters(q: SearchParams, today: IsoDate, weekStartsOn: number): DashboardFilters {
   const current = weekStart(today, weekStartsOn);
-  const toRaw = one(q, "to");
-  const fromRaw = one(q, "from");
+  const toRaw = firstParam(q, "to");
+  const fromRaw = firstParam(q, "from");
   let lastWeek = toRaw && isIsoDate(toRaw) ? weekStart(toRaw, weekStartsOn) : current;
   if (lastWeek > current) lastWeek = current;
   let firstWeek = fromRaw && isIsoDate(fromRaw) ? weekStart(fromRaw, weekStartsOn) : addDays(lastWeek, -7 * (DEFAULT_WEEKS - 1));
   if (firstWeek > lastWeek) firstWeek = addDays(lastWeek, -7 * (DEFAULT_WEEKS - 1));
   if (firstWeek < addDays(lastWeek, -7 * (MAX_WEEKS - 1))) firstWeek = addDays(lastWeek, -7 * (MAX_WEEKS - 1));
-  const teamIds = [...new Set((one(q, "teams") ?? "").split(",").filter((id) => isUuid(id)))];
-  const lead = one(q, "lead");
-  const lag = one(q, "lag");
+  const teamIds = [...new Set((firstParam(q, "teams") ?? "").split(",").filter((id) => isUuid(id)))];
+  const lead = firstParam(q, "lead");
+  const lag = firstParam(q, "lag");
   return {
     firstWeek,
     lastWeek,

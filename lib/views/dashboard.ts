@@ -8,6 +8,7 @@ import type { OrgSettings } from "@/lib/auth/tenant";
 import type { Db } from "@/lib/db/client";
 import { buildLeadTotalsChart, type LeadTotalsChartData } from "@/lib/charts/leadTotalsChart";
 import { knownTeams, parseFilters, type DashboardFilters } from "@/lib/schemas/dashboardFilters";
+import { firstParam, type SearchParams } from "@/lib/schemas/queryParams";
 import { executionScore, scoreWindow, type ExecutionScore } from "@/lib/domain/execution";
 import { riskReasons, type RiskReason } from "@/lib/domain/risk";
 import { lagStatus, type LagStatus, type Thresholds } from "@/lib/domain/status";
@@ -18,7 +19,6 @@ import { leadAttainmentHeatmap, type LeadAttainmentHeatmap } from "@/lib/queries
 import { leadTotalsByTeamWeek } from "@/lib/queries/leadTotalsByTeamWeek";
 import { rollupWindows, teamRollup, type RollupFigures, type RollupLag, type RollupWindows } from "@/lib/queries/teamRollup";
 
-type Query = Record<string, string | string[] | undefined>;
 type Option = { id: string; name: string };
 
 export type LagSummary = {
@@ -66,9 +66,7 @@ function lagSummary(lags: RollupLag[]): LagSummary {
   return { lags: judged, onTrack: count("green"), offTrack: count("red"), noData: count("none") };
 }
 
-const one = (q: Query, k: string) => (Array.isArray(q[k]) ? q[k][0] : q[k]);
-
-export async function loadDashboard(db: Db, org: OrgSettings, query: Query, now = new Date()): Promise<DashboardData> {
+export async function loadDashboard(db: Db, org: OrgSettings, query: SearchParams, now = new Date()): Promise<DashboardData> {
   const organizationId = org.id;
   const currentWeek = currentWeekStart(now, org.timeZone, org.weekStartsOn);
   const parsed = parseFilters(query, currentWeek, org.weekStartsOn);
@@ -81,7 +79,7 @@ export async function loadDashboard(db: Db, org: OrgSettings, query: Query, now 
   const teamIds = knownTeams(parsed.teamIds, teams);
   const measure = leadMeasures.find((m) => m.id === parsed.leadMeasureId) ?? leadMeasures[0] ?? null;
   const filters: DashboardFilters = { ...parsed, teamIds, leadMeasureId: measure?.id ?? null };
-  const heatmapMode: HeatmapMode = one(query, "heatmap") === "measure" && measure ? "measure" : "combined";
+  const heatmapMode: HeatmapMode = firstParam(query, "heatmap") === "measure" && measure ? "measure" : "combined";
   const windows = rollupWindows(filters.lastWeek, currentWeek);
   const range = { firstWeek: filters.firstWeek, lastWeek: filters.lastWeek, weekStartsOn: org.weekStartsOn };
 

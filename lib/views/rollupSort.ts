@@ -1,5 +1,6 @@
 // Sorting the roll-up table. The sort lives in the URL (?sort=<column>&dir=asc|desc) so a
 // sorted view can be shared; the column name goes through this allowlist, never into a query.
+import { firstParam, type SearchParams } from "@/lib/schemas/queryParams";
 import type { TeamLine } from "@/lib/views/dashboard";
 
 export const SORT_COLUMNS = ["team", "thisWeek", "trailing4", "trailing13", "lag", "checkIns", "execution"] as const;
@@ -9,13 +10,11 @@ export type Sort = { column: SortColumn; dir: SortDir };
 
 export const DEFAULT_SORT: Sort = { column: "team", dir: "asc" };
 
-type Query = Record<string, string | string[] | undefined>;
-const one = (q: Query, k: string) => (Array.isArray(q[k]) ? q[k][0] : q[k]);
 
-export function parseSort(q: Query): Sort {
-  const column = SORT_COLUMNS.find((c) => c === one(q, "sort"));
+export function parseSort(q: SearchParams): Sort {
+  const column = SORT_COLUMNS.find((c) => c === firstParam(q, "sort"));
   if (!column) return DEFAULT_SORT;
-  return { column, dir: one(q, "dir") === "desc" ? "desc" : "asc" };
+  return { column, dir: firstParam(q, "dir") === "desc" ? "desc" : "asc" };
 }
 
 type Sortable = Pick<TeamLine, "teamName" | "thisWeek" | "trailing4" | "trailing13" | "lag" | "checkIns4" | "execution">;
@@ -56,7 +55,7 @@ export function sortRollup<T extends Sortable>(rows: readonly T[], sort: Sort): 
  * The URL query after choosing a column's header: the same column flips its direction, another
  * column starts ascending (worst first for every figure). Other parameters are kept.
  */
-export function sortQuery(q: Query, current: Sort, column: SortColumn): string {
+export function sortQuery(q: SearchParams, current: Sort, column: SortColumn): string {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(q)) {
     if (k === "sort" || k === "dir" || v == null) continue;
