@@ -4,7 +4,7 @@
 // "higher is better", so no direction applies here.
 import { attainmentStatus } from "@/lib/domain/risk";
 import { STATUS_LABEL, type Status, type Thresholds } from "@/lib/domain/status";
-import type { LeadAttainmentHeatmap } from "@/lib/queries/leadAttainmentHeatmap";
+import type { LeadAttainmentHeatmap } from "@/lib/domain/leadWeeks";
 
 /** Fills with enough contrast against white cell borders; "none" is a light grey, not a colour. */
 export const STATUS_FILL: Record<Status, string> = {

@@ -1,6 +1,6 @@
 // Turns weekly totals per team into chart.js datasets and the table that is the chart's text
 // alternative. Pure: the chart component only renders what this returns.
-import type { LeadTotalRow } from "@/lib/queries/leadTotalsByTeamWeek";
+import type { LeadTotalRow } from "@/lib/domain/leadWeeks";
 
 export const TEAM_COLOURS = ["#2563eb", "#d97706", "#059669", "#9333ea", "#dc2626", "#0891b2", "#4b5563"];
 

@@ -6,17 +6,8 @@ import type { Db } from "@/lib/db/client";
 import { ATTAINMENT_CAP } from "@/lib/domain/risk";
 import type { Thresholds } from "@/lib/domain/status";
 import type { IsoDate } from "@/lib/domain/calendar/weeks";
-import { teamAttainmentByWeek, type AttainmentScope, type TeamWeekAttainment } from "./teamAttainmentByWeek";
-
-export type HeatmapCell = Omit<TeamWeekAttainment, "teamId" | "teamName">;
-
-export type LeadAttainmentHeatmap = {
-  weeks: IsoDate[];
-  /** Ordered by team name; every row has one cell per week. */
-  teams: { teamId: string; teamName: string; cells: HeatmapCell[] }[];
-  /** The cap applied to each measure before averaging; null for a single measure. */
-  cap: number | null;
-};
+import type { LeadAttainmentHeatmap } from "@/lib/domain/leadWeeks";
+import { teamAttainmentByWeek, type AttainmentScope } from "./teamAttainmentByWeek";
 
 export async function leadAttainmentHeatmap(
   db: Db,

@@ -3,17 +3,9 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { addDays, type IsoDate } from "@/lib/domain/calendar/weeks";
+import type { LeadTotalRow } from "@/lib/domain/leadWeeks";
 import { targetInForceSql } from "./targetSql";
 import { weekSeriesSql, weekStartSql } from "./weekSql";
-
-export type LeadTotalRow = {
-  teamId: string;
-  teamName: string;
-  weekStart: IsoDate;
-  total: number;
-  /** The team's target in force that week. */
-  weeklyTarget: number;
-};
 
 export async function leadTotalsByTeamWeek(
   db: Db,

@@ -10,6 +10,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import type { Thresholds } from "@/lib/domain/status";
 import { addDays, type IsoDate } from "@/lib/domain/calendar/weeks";
+import type { TeamWeekAttainment } from "@/lib/domain/leadWeeks";
 import { targetInForceSql } from "./targetSql";
 import { weekSeriesSql, weekStartSql } from "./weekSql";
 
@@ -100,19 +101,6 @@ export function attainmentAggregatesSql(
     count(*) FILTER (WHERE (${where}) AND raw < ${t.green}::float8 AND raw >= ${t.amber}::float8)::int AS ${name("amber")},
     count(*) FILTER (WHERE (${where}) AND raw < ${t.amber}::float8)::int AS ${name("red")}`;
 }
-
-export type TeamWeekAttainment = {
-  teamId: string;
-  teamName: string;
-  weekStart: IsoDate;
-  /** Measures with a positive target that week. */
-  measures: number;
-  /** Capped mean of actual ÷ target; null when no measure had a target. */
-  attainment: number | null;
-  green: number;
-  amber: number;
-  red: number;
-};
 
 export async function teamAttainmentByWeek(
   db: Db,

@@ -13,9 +13,10 @@ import { executionScore, scoreWindow, type ExecutionScore } from "@/lib/domain/e
 import { riskReasons, type RiskReason } from "@/lib/domain/risk";
 import { lagStatus, type LagStatus, type Thresholds } from "@/lib/domain/status";
 import { currentWeekStart, type IsoDate } from "@/lib/domain/calendar/weeks";
+import type { LeadAttainmentHeatmap } from "@/lib/domain/leadWeeks";
 import { activeLeadMeasures } from "@/lib/queries/activeLeadMeasures";
 import { activeTeams } from "@/lib/queries/activeTeams";
-import { leadAttainmentHeatmap, type LeadAttainmentHeatmap } from "@/lib/queries/leadAttainmentHeatmap";
+import { leadAttainmentHeatmap } from "@/lib/queries/leadAttainmentHeatmap";
 import { leadTotalsByTeamWeek } from "@/lib/queries/leadTotalsByTeamWeek";
 import { rollupWindows, teamRollup, type RollupFigures, type RollupLag, type RollupWindows } from "@/lib/queries/teamRollup";
 
