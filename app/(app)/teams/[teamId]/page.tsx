@@ -2,21 +2,29 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { requirePageContext } from "@/lib/auth/context";
-import { canLogForOthers, canViewAllTeams } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { dateFormat, formatNumber } from "@/lib/domain/format";
 import { leadStatus, STATUS_LABEL } from "@/lib/domain/status";
-import { addDays, formatDay, formatWeek, isIsoDate, localDay, weekOf } from "@/lib/domain/calendar/weeks";
-import { personWeekCells } from "@/lib/queries/personWeekCells";
-import { teamWeekEntries } from "@/lib/queries/teamWeekEntries";
-import { teamWeekScoreboard } from "@/lib/queries/teamWeekScoreboard";
+import { addDays, formatDay, formatWeek, isIsoDate } from "@/lib/domain/calendar/weeks";
+import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/schemas/ids";
+import { teamPage } from "@/lib/views/teamPage";
 import { EntryList } from "./EntryList";
 import { LogEntryForm } from "./LogEntryForm";
 import { PersonPicker } from "./PersonPicker";
 import { WeekGrid } from "./WeekGrid";
 
 export const metadata: Metadata = { title: "Team" };
+
+async function load(...args: Parameters<typeof teamPage>) {
+  try {
+    return await teamPage(...args);
+  } catch (err) {
+    if (err instanceof AppError && err.code === "not_found") notFound();
+    if (err instanceof AppError && err.code === "forbidden") forbidden();
+    throw err;
+  }
+}
 
 export default async function TeamPage({
   params,
@@ -28,39 +36,14 @@ export default async function TeamPage({
   const [{ teamId }, query] = await Promise.all([params, searchParams]);
   const ctx = await requirePageContext();
   if (!isUuid(teamId)) notFound();
-  const db = await getDb();
-  const team = await db.team.findUnique({
-    where: { organizationId_id: { organizationId: ctx.organizationId, id: teamId } },
-    include: { members: { include: { membership: { select: { user: { select: { name: true } } } } } } },
-  });
-  if (!team || team.archivedAt) notFound();
-  const isMember = team.members.some((m) => m.userId === ctx.userId);
-  if (!isMember && !canViewAllTeams(ctx.role)) forbidden();
-
-  const { locale, timeZone, weekStartsOn } = ctx.organization;
-  const today = localDay(new Date(), timeZone);
-  const requested = typeof query.week === "string" && isIsoDate(query.week) ? query.week : today;
-  const week = weekOf(requested, weekStartsOn);
-  const current = weekOf(today, weekStartsOn);
-  const isCurrent = week.start === current.start;
-
-  const manager = canLogForOthers(ctx.role);
-  // Managers can open any member's grid to correct it (?person=<userId>).
-  const people = team.members.map((m) => ({ userId: m.userId, name: m.membership.user.name })).sort((a, b) => a.name.localeCompare(b.name));
-  const wantedPerson = typeof query.person === "string" ? query.person : undefined;
-  const gridPerson = manager && people.some((p) => p.userId === wantedPerson) ? wantedPerson! : isMember ? ctx.userId : null;
-  const [scores, entries, gridCells] = await Promise.all([
-    teamWeekScoreboard(db, { organizationId: ctx.organizationId, teamId, weekStart: week.start, userId: ctx.userId }),
-    teamWeekEntries(db, { organizationId: ctx.organizationId, teamId, weekStart: week.start }),
-    gridPerson ? personWeekCells(db, { organizationId: ctx.organizationId, teamId, userId: gridPerson, weekStart: week.start }) : [],
-  ]);
-  // Members change their own numbers in the open week and the one before (lib/services/leadRules.ts).
-  const memberEarliest = addDays(current.start, -7);
-  const editable = (day: string) => day <= today && (manager || day >= memberEarliest);
-  const days = Array.from({ length: 7 }, (_, i) => {
-    const date = addDays(week.start, i);
+  const requested = typeof query.week === "string" && isIsoDate(query.week) ? query.week : null;
+  const person = typeof query.person === "string" ? query.person : undefined;
+  const data = await load(await getDb(), ctx, teamId, { week: requested, person });
+  const { team, isMember, manager, today, week, isCurrent, people, gridPerson, scores, entries, gridValues } = data;
+  const { locale } = ctx.organization;
+  const days = data.days.map(({ date, editable }) => {
     const weekday = dateFormat(locale, { weekday: "short", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
-    return { date, label: `${weekday} ${Number(date.slice(8))}`, editable: editable(date) };
+    return { date, label: `${weekday} ${Number(date.slice(8))}`, editable };
   });
   const thresholds = { green: ctx.organization.greenThreshold, amber: ctx.organization.amberThreshold };
 
@@ -144,7 +127,7 @@ export default async function TeamPage({
                 label: `${e.personName} · ${e.measureName}`,
                 detail: `${formatNumber(e.value, locale, 1)} · ${formatDay(e.entryDate, locale)}`,
                 note: e.note,
-                canDelete: manager || (e.userId === ctx.userId && editable(e.entryDate)),
+                canDelete: e.canDelete,
               }))}
             />
           </section>
@@ -164,7 +147,7 @@ export default async function TeamPage({
             userId={gridPerson}
             days={days}
             measures={scores.map((s) => ({ id: s.leadMeasureId, name: s.name, unit: s.unit, personWeeklyTarget: s.personWeeklyTarget }))}
-            values={Object.fromEntries(gridCells.map((c) => [`${c.leadMeasureId}.${c.entryDate}`, c.value]))}
+            values={gridValues}
           />
         </section>
       )}
