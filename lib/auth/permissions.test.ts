@@ -1,5 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { canAdminister, canLogForOthers, canViewDashboard, requireRole } from "./permissions";
+import type { Role } from "@/lib/generated/prisma/enums";
+import {
+  canAdminister,
+  canLogForOthers,
+  canRunCheckIn,
+  canViewDashboard,
+  canViewTeam,
+  requireAnalyticsAccess,
+  requireDashboardAccess,
+  requireExportAccess,
+  requireImporter,
+  requireLagWriter,
+  requireProgramRoiAccess,
+  requireReportAccess,
+  requireRole,
+  requireTeamAccess,
+} from "./permissions";
 
 describe("permissions", () => {
   it("lets managers and above see the dashboard, not members", () => {
@@ -18,8 +34,39 @@ describe("permissions", () => {
     expect(canAdminister("ADMIN")).toBe(true);
   });
 
+  it("shows a team to the people on it and to managers", () => {
+    expect(canViewTeam("MEMBER", true)).toBe(true);
+    expect(canViewTeam("MEMBER", false)).toBe(false);
+    expect(canViewTeam("MANAGER", false)).toBe(true);
+    expect(() => requireTeamAccess("MEMBER", false)).toThrow("You are not a member of this team.");
+    expect(() => requireTeamAccess("MEMBER", true)).not.toThrow();
+  });
+
+  it("lets a team's lead run its check-in without being a manager", () => {
+    expect(canRunCheckIn("MEMBER", true)).toBe(true);
+    expect(canRunCheckIn("MEMBER", false)).toBe(false);
+    expect(canRunCheckIn("MANAGER", false)).toBe(true);
+  });
+
   it("refuses with a forbidden error that names the role needed", () => {
     expect(() => requireRole("MEMBER", "MANAGER", "see the dashboard")).toThrow(/manager role to see the dashboard/);
     expect(() => requireRole("MANAGER", "MANAGER")).not.toThrow();
+  });
+
+  it("keeps the manager's views and writes from members, saying why", () => {
+    const checks: [(role: Role) => void, string][] = [
+      [requireDashboardAccess, "The dashboard is for managers."],
+      [requireAnalyticsAccess, "You need the manager role to see analytics."],
+      [requireReportAccess, "You need the manager role to see and export reports."],
+      [requireProgramRoiAccess, "You need the manager role to see a program's ROI."],
+      [requireExportAccess, "Only managers can export the organization's data."],
+      [requireLagWriter, "Only managers can record lag measure results."],
+      [(role) => requireImporter(role, "lead-entries"), "Only managers can import lead entries."],
+      [(role) => requireImporter(role, "lag-observations"), "Only managers can import lag measure results."],
+    ];
+    for (const [check, why] of checks) {
+      expect(() => check("MEMBER")).toThrow(expect.objectContaining({ code: "forbidden", message: why }));
+      for (const role of ["MANAGER", "ADMIN", "OWNER"] as const) expect(() => check(role)).not.toThrow();
+    }
   });
 });

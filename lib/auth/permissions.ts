@@ -1,5 +1,7 @@
 // Every permission rule in one place. Membership is not a role: each function takes the
-// caller's role in the organization the record belongs to.
+// caller's role in the organization the record belongs to. `can*` answers; `require*` refuses
+// with a 403 that says why (services, views and endpoints call these, never compare roles).
+import type { ImportKind } from "@/lib/csv/options";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { forbidden } from "@/lib/errors";
 
@@ -15,13 +17,35 @@ export const canViewDashboard = (role: Role) => hasRole(role, "MANAGER");
 export const canLogForOthers = (role: Role) => hasRole(role, "MANAGER");
 /** See any team's page, not only one's own teams. */
 export const canViewAllTeams = (role: Role) => hasRole(role, "MANAGER");
+/** A team's page and member list: the people on it, and managers and above. */
+export const canViewTeam = (role: Role, isOnTeam: boolean) => isOnTeam || canViewAllTeams(role);
 /** Define measures, targets and teams. */
 export const canManageMeasures = (role: Role) => hasRole(role, "MANAGER");
 /** Organization settings, members, API tokens. */
 export const canAdminister = (role: Role) => hasRole(role, "ADMIN");
-
-export function requireRole(role: Role, atLeast: Role, what = "do that"): void {
-  if (!hasRole(role, atLeast)) throw forbidden(`You need the ${atLeast.toLowerCase()} role to ${what}.`);
-}
 /** Run a team's weekly check-in: its lead, or a manager and above. */
 export const canRunCheckIn = (role: Role, isTeamLead: boolean) => isTeamLead || hasRole(role, "MANAGER");
+
+function allow(allowed: boolean, why: string): void {
+  if (!allowed) throw forbidden(why);
+}
+
+export function requireRole(role: Role, atLeast: Role, what = "do that"): void {
+  allow(hasRole(role, atLeast), `You need the ${atLeast.toLowerCase()} role to ${what}.`);
+}
+
+export const requireTeamAccess = (role: Role, isOnTeam: boolean) => allow(canViewTeam(role, isOnTeam), "You are not a member of this team.");
+/** The dashboard's drill-downs into a team or a lag measure. */
+export const requireDashboardAccess = (role: Role) => allow(canViewDashboard(role), "The dashboard is for managers.");
+export const requireAnalyticsAccess = (role: Role) => allow(canViewDashboard(role), "You need the manager role to see analytics.");
+export const requireReportAccess = (role: Role) => allow(canViewDashboard(role), "You need the manager role to see and export reports.");
+export const requireProgramRoiAccess = (role: Role) => allow(canViewDashboard(role), "You need the manager role to see a program's ROI.");
+/** The CSV exports of every lead entry and lag result. */
+export const requireExportAccess = (role: Role) => allow(canViewDashboard(role), "Only managers can export the organization's data.");
+export const requireLagWriter = (role: Role) => allow(canManageMeasures(role), "Only managers can record lag measure results.");
+
+/** Lead entries are logged for others; lag results are measure data. */
+export function requireImporter(role: Role, kind: ImportKind): void {
+  if (kind === "lead-entries") allow(canLogForOthers(role), "Only managers can import lead entries.");
+  else allow(canManageMeasures(role), "Only managers can import lag measure results.");
+}

@@ -6,7 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { CommitmentStatus } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db/client";
 import type { TenantContext } from "@/lib/auth/tenant";
-import { canRunCheckIn } from "@/lib/auth/permissions";
+import { canRunCheckIn, requireTeamAccess } from "@/lib/auth/permissions";
 import { addDays, fromUtcDate, localDay, toUtcDate, weekStart, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { forbidden, notFound, parseOrThrow, validationError, type FieldErrors } from "@/lib/errors";
 import { isUuid } from "@/lib/schemas/ids";
@@ -43,7 +43,7 @@ export async function checkInAccess(db: Db, ctx: TenantContext, teamId: string):
   if (!team || team.archivedAt) throw notFound("Team not found.");
   const me = team.members.find((m) => m.userId === ctx.userId);
   const canRun = canRunCheckIn(ctx.role, me?.isLead ?? false);
-  if (!me && !canRun) throw forbidden("You are not a member of this team.");
+  requireTeamAccess(ctx.role, me !== undefined);
   return {
     teamId: team.id,
     teamName: team.name,

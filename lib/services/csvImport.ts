@@ -3,9 +3,9 @@ import "server-only";
 // writes nothing, and a commit that checks again (the file may have changed, and clients are
 // not trusted) and then writes everything in one transaction, streaming progress as NDJSON.
 import type { TenantContext } from "@/lib/auth/tenant";
-import { canLogForOthers, canManageMeasures } from "@/lib/auth/permissions";
+import { requireImporter } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
-import { AppError, forbidden, problemsError, toErrorBody } from "@/lib/errors";
+import { AppError, problemsError, toErrorBody } from "@/lib/errors";
 import { loadLagRules, setLagObservations } from "@/lib/services/lagObservations";
 import { setLeadCells } from "@/lib/services/leadEntries";
 import { loadEntryRules } from "@/lib/services/leadRules";
@@ -22,18 +22,13 @@ export const COLUMNS: Record<ImportKind, readonly ColumnSpec[]> = {
   "lag-observations": LAG_OBSERVATION_COLUMNS,
 };
 
-export function requireImporter(ctx: TenantContext, kind: ImportKind): void {
-  if (kind === "lead-entries" && !canLogForOthers(ctx.role)) throw forbidden("Only managers can import lead entries.");
-  if (kind === "lag-observations" && !canManageMeasures(ctx.role)) throw forbidden("Only managers can import lag measure results.");
-}
-
 export type CheckedImport = { check: ImportCheck<string, unknown>; commit: (onProgress?: Progress) => Promise<Written> };
 type Progress = (done: number, total: number) => void;
 export type Written = { rows: number; written: number; replaced: number };
 
 /** Reads and checks the file; `commit` writes what was checked. Refuses unreadable files. */
 export async function checkImport(db: Db, ctx: TenantContext, kind: ImportKind, req: ImportRequest, now = new Date()): Promise<CheckedImport> {
-  requireImporter(ctx, kind);
+  requireImporter(ctx.role, kind);
   let text: string;
   try {
     text = decodeCsv(req.bytes);

@@ -7,9 +7,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { EntrySource } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db/client";
 import type { TenantContext } from "@/lib/auth/tenant";
-import { canManageMeasures } from "@/lib/auth/permissions";
+import { requireLagWriter } from "@/lib/auth/permissions";
 import { daysBetween, localDay, type IsoDate } from "@/lib/domain/calendar/weeks";
-import { forbidden, notFound, parseOrThrow, problemsError, validationError, type Problem } from "@/lib/errors";
+import { notFound, parseOrThrow, problemsError, validationError, type Problem } from "@/lib/errors";
 import { lagValueSchema, MAX_NOTE_LENGTH, recordLagObservationSchema } from "@/lib/schemas/lagObservation";
 import { activeTeams } from "@/lib/queries/activeTeams";
 import { recordAudit } from "./audit";
@@ -116,10 +116,6 @@ export type SetLagResult = { written: number; replaced: number };
 
 const CHUNK = 5_000;
 
-function requireLagWriter(ctx: TenantContext): void {
-  if (!canManageMeasures(ctx.role)) throw forbidden("Only managers can record lag measure results.");
-}
-
 /**
  * Records each result, replacing any result with the same measure, team and date. All or
  * nothing: one bad row → a validation error listing every bad row (by index), nothing written.
@@ -131,7 +127,7 @@ export async function setLagObservations(
   rows: readonly LagObservationWrite[],
   opts: { source: EntrySource; now?: Date; rules?: LagRules; onProgress?: (done: number, total: number) => void; auditNote?: string; chunkSize?: number },
 ): Promise<SetLagResult> {
-  requireLagWriter(ctx);
+  requireLagWriter(ctx.role);
   const rules = opts.rules ?? (await loadLagRules(db, ctx, opts.now));
   const problems = lagProblemsOf(rules, rows);
   if (problems.length > 0) throw problemsError(problems);
@@ -198,7 +194,7 @@ export async function recordLagObservation(
   now: Date = new Date(),
   source: EntrySource = "MANUAL",
 ): Promise<{ observation: LagObservationView; replaced: number }> {
-  requireLagWriter(ctx);
+  requireLagWriter(ctx.role);
   const input = parseOrThrow(recordLagObservationSchema, raw);
   const rules = await loadLagRules(db, ctx, now);
   const verdict = checkLagObservation(rules, input);

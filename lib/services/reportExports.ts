@@ -4,6 +4,7 @@ import "server-only";
 // meanwhile. The Report row is written once, in one transaction, at the very end — a failure on
 // the way leaves no half-written snapshot, only a failed export with its reason.
 import { createHash } from "node:crypto";
+import { requireReportAccess } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/auth/tenant";
 import type { Db } from "@/lib/db/client";
 import { REPORT_VERSION } from "@/lib/report/document";
@@ -16,7 +17,6 @@ import { renderReportPdf } from "@/lib/report/render/pdf";
 import { isUuid } from "@/lib/schemas/ids";
 import { exportReportSchema } from "@/lib/schemas/reports";
 import { collectSnapshot } from "../report/snapshot/collect";
-import { requireReportRole } from "../views/reports";
 
 export type ExportState = {
   id: string;
@@ -43,7 +43,7 @@ function stateOf(row: { id: string; status: string; progress: number; stage: str
  * finished (the route does not wait for it; tests and scripts may).
  */
 export async function startReportExport(db: Db, ctx: TenantContext, raw: unknown, now = new Date()): Promise<{ state: ExportState; done: Promise<void> }> {
-  requireReportRole(ctx);
+  requireReportAccess(ctx.role);
   const input = parseOrThrow(exportReportSchema, raw);
   const quarter = parseQuarter(input.quarter)!;
   const { organizationId } = ctx;
@@ -70,7 +70,7 @@ export async function startReportExport(db: Db, ctx: TenantContext, raw: unknown
 }
 
 export async function getReportExport(db: Db, ctx: TenantContext, exportId: string): Promise<ExportState> {
-  requireReportRole(ctx);
+  requireReportAccess(ctx.role);
   const row = isUuid(exportId) ? await db.reportExport.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: exportId } } }) : null;
   if (!row) throw notFound("Export not found.");
   return stateOf(row);

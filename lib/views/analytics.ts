@@ -3,12 +3,12 @@ import "server-only";
 // validate → authorize → resolve the measures and team in the caller's organization (anything
 // else is a 404) → load weekly series in SQL → run the pure statistics → plain JSON numbers.
 import type { TenantContext } from "@/lib/auth/tenant";
-import { canViewDashboard } from "@/lib/auth/permissions";
+import { requireAnalyticsAccess } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { forecastLag } from "@/lib/domain/stats/forecast";
 import { analyzeLeadLag, MIN_N, type Direction, type LagFit, type VerdictKind } from "@/lib/domain/stats/leadLag";
 import { addDays, fromUtcDate, localDay, weekStart, type IsoDate } from "@/lib/domain/calendar/weeks";
-import { forbidden, notFound, parseOrThrow, validationError } from "@/lib/errors";
+import { notFound, parseOrThrow, validationError } from "@/lib/errors";
 import { lagWeeklySeries } from "@/lib/queries/lagWeeklySeries";
 import { leadWeeklySeries, type WeeklyValue } from "@/lib/queries/leadWeeklySeries";
 import { forecastQuerySchema, leadLagQuerySchema, type ForecastQuery, type LeadLagQuery } from "@/lib/schemas/analytics";
@@ -74,10 +74,6 @@ export type LagForecast = {
 
 /** JSON has no NaN or Infinity: anything not finite is reported as null. */
 const num = (x: number | null | undefined): number | null => (x != null && Number.isFinite(x) ? x : null);
-
-function requireAnalyticsRole(ctx: TenantContext) {
-  if (!canViewDashboard(ctx.role)) throw forbidden("You need the manager role to see analytics.");
-}
 
 /** The last week of a window: the week of `to`, never later than the current week. */
 function lastWeekOf(ctx: TenantContext, to: IsoDate | undefined, now: Date): IsoDate {
@@ -145,7 +141,7 @@ export async function leadLagAnalysis(
   input: LeadLagQuery | Record<string, string | undefined>,
   now: Date = new Date(),
 ): Promise<LeadLagAnalysis> {
-  requireAnalyticsRole(ctx);
+  requireAnalyticsAccess(ctx.role);
   const q = parseOrThrow(leadLagQuerySchema, input);
   const organizationId = ctx.organizationId;
   const [lead, lag] = await Promise.all([
@@ -209,7 +205,7 @@ export async function lagForecast(
   input: ForecastQuery | Record<string, string | undefined>,
   now: Date = new Date(),
 ): Promise<LagForecast> {
-  requireAnalyticsRole(ctx);
+  requireAnalyticsAccess(ctx.role);
   const q = parseOrThrow(forecastQuerySchema, input);
   const lag = await findLagMeasure(db, ctx.organizationId, q.lagMeasureId);
   if (!lag) throw notFound("Lag measure not found.");

@@ -4,13 +4,13 @@ import "server-only";
 // measure's direction, and how many observations came from each source. Managers and above
 // only (403 otherwise); a measure outside the caller's organization is a 404.
 import type { TenantContext } from "@/lib/auth/tenant";
-import { canViewDashboard } from "@/lib/auth/permissions";
+import { requireDashboardAccess } from "@/lib/auth/permissions";
 import { knownTeams, type DashboardFilters } from "@/lib/schemas/dashboardFilters";
 import { isUuid } from "@/lib/schemas/ids";
 import type { Db } from "@/lib/db/client";
 import { lagPathValue, lagStatus, type LagStatus } from "@/lib/domain/status";
 import { addDays, fromUtcDate } from "@/lib/domain/calendar/weeks";
-import { forbidden, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { activeTeams } from "@/lib/queries/activeTeams";
 import { lagObservationsInRange, type LagRangeObservation } from "@/lib/queries/lagObservationsInRange";
 import { decodeKeysetCursor } from "@/lib/queries/cursor";
@@ -26,7 +26,7 @@ export async function loadLagDrilldown(
   filters: Pick<DashboardFilters, "firstWeek" | "lastWeek" | "teamIds">,
   cursor?: string,
 ) {
-  if (!canViewDashboard(ctx.role)) throw forbidden("The dashboard is for managers.");
+  requireDashboardAccess(ctx.role);
   const organizationId = ctx.organizationId;
   const m = isUuid(lagMeasureId)
     ? await db.lagMeasure.findUnique({

@@ -4,14 +4,14 @@ import "server-only";
 // then run the pure computation in lib/domain/roi/program.ts. The result is plain JSON and lists
 // every input: costs with categories, each benefit's formula and isolation numbers, assumptions.
 import type { TenantContext } from "@/lib/auth/tenant";
-import { canViewDashboard } from "@/lib/auth/permissions";
+import { requireProgramRoiAccess } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { computeProgramRoi as computeCore } from "@/lib/domain/roi/program";
 import { trainingBudget, type TrainingBudget } from "@/lib/domain/roi/budget";
 import { whatIfLine, type WhatIfLine } from "@/lib/domain/roi/whatIf";
 import type { BenefitParameters, BenefitSpec, LineSeries, ProgramRoiCore, ProjectionMonth } from "@/lib/domain/roi/types";
 import { addDays, fromUtcDate, localDay, weekStart, type IsoDate } from "@/lib/domain/calendar/weeks";
-import { forbidden, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { lagWeeklySeries } from "@/lib/queries/lagWeeklySeries";
 import { leadWeeklySeries } from "@/lib/queries/leadWeeklySeries";
 import { programSeriesLag } from "@/lib/queries/programSeriesLag";
@@ -89,7 +89,7 @@ export type ComputeProgramRoiOptions = {
 const values = (rows: { value: number | null }[]) => rows.map((r) => r.value);
 
 export async function computeProgramRoi(db: Db, ctx: TenantContext, programId: string, opts: ComputeProgramRoiOptions = {}): Promise<ProgramRoi> {
-  if (!canViewDashboard(ctx.role)) throw forbidden("You need the manager role to see a program's ROI.");
+  requireProgramRoiAccess(ctx.role);
   const loaded = await loadProgram(db, ctx, programId);
   const counted = (c: { incurredOn: Date }) => !opts.costsThrough || fromUtcDate(c.incurredOn) <= opts.costsThrough;
   const program = { ...loaded, costs: loaded.costs.filter(counted) };

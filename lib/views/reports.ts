@@ -2,7 +2,7 @@ import "server-only";
 // Past reports: the list, one report's document, and its files — all regenerated from the
 // stored snapshot, never from today's data.
 import type { TenantContext } from "@/lib/auth/tenant";
-import { canViewDashboard } from "@/lib/auth/permissions";
+import { requireReportAccess } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { renderAppendixCsv } from "@/lib/report/render/appendix";
 import type { ReportDocument } from "@/lib/report/document";
@@ -11,7 +11,7 @@ import { buildNarrative } from "@/lib/report/narrative/narrative";
 import { defaultReportQuarter, quarterCutoff, reportableQuarters } from "@/lib/domain/calendar/quarters";
 import type { ReportSnapshot } from "@/lib/report/snapshot/types";
 import { fromUtcDate, localDay, type IsoDate } from "@/lib/domain/calendar/weeks";
-import { forbidden, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { reportList, type ReportListRow } from "@/lib/queries/reportList";
 import { renderReportPdf } from "@/lib/report/render/pdf";
 import type { ReportFormat } from "@/lib/schemas/reports";
@@ -40,10 +40,6 @@ export type ReportOptions = {
   programs: { id: string; name: string }[];
 };
 
-export function requireReportRole(ctx: TenantContext): void {
-  if (!canViewDashboard(ctx.role)) throw forbidden("You need the manager role to see and export reports.");
-}
-
 function itemOf(r: ReportListRow): ReportListItem {
   return {
     id: r.id,
@@ -63,12 +59,12 @@ function itemOf(r: ReportListRow): ReportListItem {
 
 /** Every report of the organization, newest first. */
 export async function listReports(db: Db, ctx: TenantContext): Promise<ReportListItem[]> {
-  requireReportRole(ctx);
+  requireReportAccess(ctx.role);
   return (await reportList(db, { organizationId: ctx.organizationId })).map(itemOf);
 }
 
 async function loadRow(db: Db, ctx: TenantContext, reportId: string) {
-  requireReportRole(ctx);
+  requireReportAccess(ctx.role);
   if (!isUuid(reportId)) throw notFound("Report not found.");
   const row = await db.report.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: reportId } } });
   if (!row) throw notFound("Report not found.");
@@ -112,7 +108,7 @@ export async function reportFile(db: Db, ctx: TenantContext, reportId: string, f
 
 /** What the export form offers: quarters with data (newest first), the default one, programs. */
 export async function reportOptions(db: Db, ctx: TenantContext, now = new Date()): Promise<ReportOptions> {
-  requireReportRole(ctx);
+  requireReportAccess(ctx.role);
   const { organizationId } = ctx;
   const { timeZone, weekStartsOn } = ctx.organization;
   const today = localDay(now, timeZone);

@@ -4,12 +4,12 @@ import "server-only";
 // Managers and above only (403 otherwise); a team outside the caller's organization — or no
 // team at all — is a 404, checked before anything of the team is read.
 import type { TenantContext } from "@/lib/auth/tenant";
-import { canViewDashboard } from "@/lib/auth/permissions";
+import { requireDashboardAccess } from "@/lib/auth/permissions";
 import type { DashboardFilters } from "@/lib/schemas/dashboardFilters";
 import { isUuid } from "@/lib/schemas/ids";
 import type { Db } from "@/lib/db/client";
 import { addDays, currentWeekStart } from "@/lib/domain/calendar/weeks";
-import { forbidden, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { memberWeeklyTotals } from "@/lib/queries/memberWeeklyTotals";
 import { teamCommitmentsInRange } from "@/lib/queries/teamCommitmentsInRange";
 import { decodeKeysetCursor } from "@/lib/queries/cursor";
@@ -26,7 +26,7 @@ export async function loadTeamDrilldown(
   entriesCursor?: string,
   now = new Date(),
 ) {
-  if (!canViewDashboard(ctx.role)) throw forbidden("The dashboard is for managers.");
+  requireDashboardAccess(ctx.role);
   const organizationId = ctx.organizationId;
   const team = isUuid(teamId)
     ? await db.team.findUnique({

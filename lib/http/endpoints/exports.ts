@@ -4,10 +4,10 @@ import "server-only";
 // at once; lag observations are few and come in one query.
 import { z } from "zod";
 import type { TenantContext } from "@/lib/auth/tenant";
-import { canViewDashboard } from "@/lib/auth/permissions";
+import { requireExportAccess } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { addDays, isIsoDate, type IsoDate } from "@/lib/domain/calendar/weeks";
-import { forbidden, notFound, parseOrThrow } from "@/lib/errors";
+import { notFound, parseOrThrow } from "@/lib/errors";
 import { leadEntriesForExport, leadEntryDateSpan, lagObservationsForExport } from "@/lib/queries/csvExportRows";
 import { CSV_BOM, csvHeader, csvLine } from "@/lib/csv/format";
 import { LAG_OBSERVATION_COLUMNS } from "@/lib/csv/lagObservationsCsv";
@@ -32,7 +32,7 @@ export type ExportKind = "lead-entries" | "lag-observations";
 const WINDOW_DAYS = 28;
 
 async function paramsOf(db: Db, ctx: TenantContext, url: URL) {
-  if (!canViewDashboard(ctx.role)) throw forbidden("Only managers can export the organization's data.");
+  requireExportAccess(ctx.role);
   const p = parseOrThrow(exportParamsSchema, Object.fromEntries(url.searchParams));
   if (p.team) {
     const team = await db.team.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: p.team } }, select: { id: true } });

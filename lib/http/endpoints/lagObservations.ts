@@ -1,8 +1,8 @@
 // The lag-observation endpoints of the REST API, over the lag-observation service: the API's
 // `date` is the service's `observedOn`, and problems come back under the API's field names.
 import type { Db } from "@/lib/db/client";
-import { canManageMeasures } from "@/lib/auth/permissions";
-import { AppError, forbidden, parseOrThrow, type FieldErrors, type Problem } from "@/lib/errors";
+import { requireLagWriter } from "@/lib/auth/permissions";
+import { AppError, parseOrThrow, type FieldErrors, type Problem } from "@/lib/errors";
 import { apiLagObservationSchema, batchLagObservationsSchema, type ApiLagObservation } from "@/lib/schemas/apiLagObservation";
 import { lagProblemsOf, loadLagRules, recordLagObservation, setLagObservations, type LagObservationWrite } from "@/lib/services/lagObservations";
 import type { ApiCaller } from "../apiRoute";
@@ -45,7 +45,7 @@ export async function addLagObservation(db: Db, caller: ApiCaller, body: unknown
 export async function setLagObservationBatch(db: Db, caller: ApiCaller, body: unknown) {
   const { ctx } = caller;
   // Before reading 10,000 rows for someone who may not write any.
-  if (!canManageMeasures(ctx.role)) throw forbidden("Only managers can record lag measure results.");
+  requireLagWriter(ctx.role);
   const { items, problems } = parseBatch(batchLagObservationsSchema, apiLagObservationSchema, body, "observations");
   const rules = await loadLagRules(db, ctx);
   const rows: LagObservationWrite[] = [];

@@ -2,8 +2,8 @@
 // PUT /api/v1/teams/{teamId}/members — sets the member list by email (HR sync), all or nothing.
 import { apiRoute, readJson } from "@/lib/http/apiRoute";
 import { idParam } from "@/lib/http/validation";
-import { canViewAllTeams } from "@/lib/auth/permissions";
-import { forbidden, notFound } from "@/lib/errors";
+import { requireTeamAccess } from "@/lib/auth/permissions";
+import { notFound } from "@/lib/errors";
 import { teamMembers } from "@/lib/queries/teamMembers";
 import { setTeamMembers } from "@/lib/services/teams";
 
@@ -13,9 +13,7 @@ export const GET = apiRoute<Params>("teams:read", async ({ db, ctx, params }) =>
   const teamId = idParam(params.teamId, "Team");
   const result = await teamMembers(db, { organizationId: ctx.organizationId, teamId });
   if (!result) throw notFound("Team not found.");
-  if (!canViewAllTeams(ctx.role) && !result.members.some((m) => m.userId === ctx.userId)) {
-    throw forbidden("You are not a member of this team.");
-  }
+  requireTeamAccess(ctx.role, result.members.some((m) => m.userId === ctx.userId));
   return Response.json({ data: result.members });
 });
 
