@@ -5,23 +5,15 @@ import { requirePageContext } from "@/lib/auth/context";
 import { canViewDashboard } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/domain/format";
+import { programList } from "@/lib/views/programList";
 
 export const metadata: Metadata = { title: "ROI programs" };
 
 export default async function ProgramsPage() {
   const ctx = await requirePageContext();
   if (!canViewDashboard(ctx.role)) forbidden();
-  const db = await getDb();
-  const { organizationId } = ctx;
   const { currency, locale } = ctx.organization;
-  const programs = await db.program.findMany({
-    where: { organizationId, archivedAt: null },
-    orderBy: { startDate: "desc" },
-    select: { id: true, name: true, startDate: true, endDate: true, _count: { select: { benefits: true, teams: true } } },
-  });
-  // Costs per program summed by the database (one grouped query, not every line).
-  const costSums = await db.programCost.groupBy({ by: ["programId"], where: { organizationId }, _sum: { amount: true } });
-  const costOf = new Map(costSums.map((c) => [c.programId, c._sum.amount ?? 0]));
+  const programs = await programList(await getDb(), ctx.organizationId);
   return (
     <>
       <div className="page-head">
@@ -55,9 +47,9 @@ export default async function ProgramsPage() {
                     <td>
                       <Link href={`/programs/${p.id}`}>{p.name}</Link>
                     </td>
-                    <td>{p.startDate.toISOString().slice(0, 10)}</td>
-                    <td>{formatMoney(costOf.get(p.id) ?? 0, locale, currency)}</td>
-                    <td>{p._count.benefits}</td>
+                    <td>{p.startDate}</td>
+                    <td>{formatMoney(p.costs, locale, currency)}</td>
+                    <td>{p.benefitLines}</td>
                   </tr>
                 ))}
               </tbody>
