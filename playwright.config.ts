@@ -35,7 +35,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "tsx scripts/e2e-server.ts",
+    command: "tsx --conditions=react-server scripts/e2e-server.ts",
     url: `${BASE_URL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

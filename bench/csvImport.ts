@@ -1,5 +1,6 @@
-// npx tsx bench/csvImport.ts: CSV import throughput on a 100,000-row lead-entry file, on
-// embedded PGlite and — when TEST_DATABASE_URL (or DATABASE_URL) is set — on PostgreSQL.
+// npx tsx --conditions=react-server bench/csvImport.ts (the services are server-only): CSV import
+// throughput on a 100,000-row lead-entry file, on embedded PGlite and — when TEST_DATABASE_URL
+// (or DATABASE_URL) is set — on PostgreSQL.
 // The file is generated for a generated organization (200 people on 20 teams, 5 measures,
 // 100 days) and goes through the same steps as POST /api/v1/imports/lead-entries/commit:
 // decode → parse → map and check every row → write all cells in one transaction. It is then

@@ -1,3 +1,4 @@
+import "server-only";
 // Builds a TenantContext from the database: the membership decides the role. Used by the
 // session helpers, API authentication and tests.
 import type { Db } from "@/lib/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 // The key that signs session tokens. Set NEXTAUTH_SECRET in production. With the embedded
 // database (a local, zero-config install) a random secret is generated once and kept beside
 // the data, so sessions survive restarts; with a real Postgres in production a missing secret

@@ -1,3 +1,4 @@
+import "server-only";
 // Opens the database behind Prisma: the real PostgreSQL server when a URL is given, otherwise
 // embedded PGlite (the Postgres engine compiled to WebAssembly) in a data directory or in memory.
 // One code path: both return a migration-aware Prisma driver adapter factory.

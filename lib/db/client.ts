@@ -1,3 +1,4 @@
+import "server-only";
 // The one Prisma client factory. Secrets are omitted from every query result by default;
 // code that needs a password hash asks for it explicitly (`omit: { passwordHash: false }`).
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";

@@ -1,3 +1,4 @@
+import "server-only";
 // Database migrations without Prisma's native schema engine.
 //
 // Prisma's CLI downloads a native "schema engine" binary on first use, which cannot be reached

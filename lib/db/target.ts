@@ -1,3 +1,4 @@
+import "server-only";
 // Which database this process uses: DATABASE_URL set → PostgreSQL; otherwise embedded PGlite
 // in `<LEADLAG_DATA_DIR>/pglite`.
 import path from "node:path";

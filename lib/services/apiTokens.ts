@@ -1,3 +1,4 @@
+import "server-only";
 // API tokens for integrations. A token is shown once; only its SHA-256 is stored (tokens are
 // 32 random bytes, so a fast hash is enough: there is nothing to brute-force). The token names
 // its organization, so the lookup is tenant-scoped like every other query.

@@ -1,3 +1,4 @@
+import "server-only";
 // The audit trail: who changed what, when, with the row before and after. Written inside the
 // same transaction as the change it records.
 import type { Prisma } from "@/lib/generated/prisma/client";

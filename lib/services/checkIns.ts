@@ -1,3 +1,4 @@
+import "server-only";
 // The weekly check-in: review last week's commitments, make this week's, mark the check-in held.
 // The team lead and managers+ run it; a member may make and review their own commitments;
 // anyone else in the organization gets a 403, and another organization's team is a 404.

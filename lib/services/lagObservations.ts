@@ -1,3 +1,4 @@
+import "server-only";
 // Recording lag measures' results (CSAT for a month, resolution time for a week…). A result is
 // identified by its measure, its team (or none: organization-wide) and its date: recording it
 // again replaces it, so repeating an import or a form submit changes nothing. Managers and up

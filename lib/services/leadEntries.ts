@@ -1,3 +1,4 @@
+import "server-only";
 // Writing lead entries. A "cell" is one person's value for one measure on one day: the quick
 // grid, CSV imports and the batch API set cells (replacing what was there, so repeating the same
 // write changes nothing), while the log form adds an entry to the day. Every rule a user can

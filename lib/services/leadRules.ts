@@ -1,3 +1,4 @@
+import "server-only";
 // What may be logged where, loaded once per request or import: the organization's active teams,
 // who is on them, which measures each team tracks, and who may change which days. Checking a
 // cell against these rules is pure, so a 100k-row import is validated without a query per row.

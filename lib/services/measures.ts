@@ -1,3 +1,4 @@
+import "server-only";
 // Defining lead and lag measures (managers and above). Targets are dated: a change applies from
 // a week on and the weeks before keep the target that was in force. Every change is audited.
 import { Prisma } from "@/lib/generated/prisma/client";

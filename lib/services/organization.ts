@@ -1,3 +1,4 @@
+import "server-only";
 // Organization settings: name, calendar (time zone, first day of the week), money and number
 // formats, and the thresholds that colour lead attainment. Admins only; audited.
 import type { Db } from "@/lib/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 // ROI programs and their ledgers (managers and above). Every write is tenant-scoped, checked
 // against the organization's teams and measures, audited, and transactional.
 import { Prisma } from "@/lib/generated/prisma/client";

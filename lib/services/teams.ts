@@ -1,3 +1,4 @@
+import "server-only";
 // Teams: creating one, and setting who is on it (the HR sync of the REST API). Managers and
 // above; every change audited in the same transaction.
 import { Prisma } from "@/lib/generated/prisma/client";
