@@ -1,5 +1,6 @@
-// npx tsx bench/dashboard.ts: how long the manager dashboard's server-side data loading
-// (lib/views/dashboard.ts, exactly what /dashboard runs) takes on embedded PGlite and,
+// npx tsx --conditions=react-server bench/dashboard.ts (the views are server-only): how long the
+// manager dashboard's server-side data loading (lib/views/dashboard.ts, exactly what /dashboard
+// runs) takes on embedded PGlite and,
 // with TEST_DATABASE_URL (or DATABASE_URL), on PostgreSQL — for the demo organization and for
 // a generated one fifty times its size (150 teams, ~144k lead entries, with lag measures,
 // check-ins and commitments added here so every part of the roll-up has data to chew on).

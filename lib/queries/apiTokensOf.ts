@@ -1,3 +1,4 @@
+import "server-only";
 // The API tokens of an organization for the settings page: never the secret, only the prefix
 // people recognise it by, its scopes and when it was created, last used and revoked.
 import type { Db } from "@/lib/db/client";

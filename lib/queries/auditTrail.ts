@@ -1,3 +1,4 @@
+import "server-only";
 // The organization's audit trail, newest first, a page at a time (keyset on createdAt).
 import type { Db } from "@/lib/db/client";
 

@@ -1,3 +1,4 @@
+import "server-only";
 // The rows of the two CSV exports, aggregated in SQL and tenant-scoped: exactly the columns the
 // importer reads, one row per natural key, so an exported file imports back unchanged.
 import { Prisma } from "@/lib/generated/prisma/client";

@@ -1,3 +1,4 @@
+import "server-only";
 // The latest observations of a lag measure with their team and source, for its page.
 import type { Db } from "@/lib/db/client";
 import { fromUtcDate } from "@/lib/domain/calendar/weeks";

@@ -1,3 +1,4 @@
+import "server-only";
 // A lag measure's observations in a date range, newest first, a page at a time, with how many
 // came from each source (typed in, CSV import, API, demo seed) — the lag drill-down, where a
 // manager checks where the numbers behind a trend came from. Keyset pages on

@@ -1,3 +1,4 @@
+import "server-only";
 // Weekly means of one lag measure's observations (organization-wide values, or one team's),
 // gap-filled with null: a week without an observation is missing, never zero.
 import { Prisma } from "@/lib/generated/prisma/client";

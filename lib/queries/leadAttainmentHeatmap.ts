@@ -1,3 +1,4 @@
+import "server-only";
 // The dashboard heatmap: lead attainment for each team (rows) and week (columns), for one lead
 // measure or for all of a team's measures combined. Combined cells use the capped mean (one
 // overachieved measure cannot paint a team green); a single measure's cell is its plain

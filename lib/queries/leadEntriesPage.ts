@@ -1,3 +1,4 @@
+import "server-only";
 // One page of an organization's lead entries for the REST API, oldest day first. Pages are
 // keyed on (entryDate, id) rather than an offset, so entries written while a client pages
 // through are neither skipped nor repeated, and a deep page costs the same as the first.

@@ -1,3 +1,4 @@
+import "server-only";
 // Weekly totals of one lead measure for every team that tracks it, gap-filled so a week with
 // no entries is a zero, not a hole. Aggregated in SQL.
 import { Prisma } from "@/lib/generated/prisma/client";

@@ -1,3 +1,4 @@
+import "server-only";
 // Weekly totals of one lead measure, for the organization or one team, gap-filled: a week
 // without entries is 0 (nothing was done), unlike a lag week without an observation.
 import { Prisma } from "@/lib/generated/prisma/client";

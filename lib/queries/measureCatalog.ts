@@ -1,3 +1,4 @@
+import "server-only";
 // Every lead and lag measure of an organization with what the definitions page shows:
 // teams and their current targets, owners, drivers.
 import type { Db } from "@/lib/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 // Every lead and lag measure of an organization, as integrations need them to push data: ids,
 // units, which teams track each lead measure with the weekly target in force this week, and each
 // lag measure's "from baseline to target by date".

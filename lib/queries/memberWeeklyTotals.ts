@@ -1,3 +1,4 @@
+import "server-only";
 // Each person's weekly total of every lead measure a team tracks, over a run of weeks, with the
 // per-person target in force each week (LeadTarget history): the team drill-down's
 // person × measure table and its trends. Gap-filled in SQL, so a week with nothing logged is a

@@ -1,3 +1,4 @@
+import "server-only";
 // One person's values for a week on a team: measure × day, summed per day, for the quick grid.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 // Weekly means of one lag measure over a group of teams (a program's participant or control
 // teams), gap-filled with null: a week without an observation from any of them is missing.
 // The mean is over the group's observations of the week, so teams that report weekly weigh equally.

@@ -1,3 +1,4 @@
+import "server-only";
 // Weekly totals of one lead measure over a group of teams (a program's participants), gap-filled
 // with 0: a week without entries means nothing was done. For the what-if's lead → lag fit.
 import { Prisma } from "@/lib/generated/prisma/client";

@@ -1,3 +1,4 @@
+import "server-only";
 // A quarter's cadence of accountability per team: weekly check-ins held out of the weeks due
 // (weeks on or after the team's first week, as the roll-up counts them) and the commitments
 // made for the quarter's weeks by review status.

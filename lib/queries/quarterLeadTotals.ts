@@ -1,3 +1,4 @@
+import "server-only";
 // A quarter's lead measures per team: for each team and tracked measure, the total done and the
 // targets in force over the weeks that had one, weeks on target, and the capped attainment sum —
 // the same measure-weeks the dashboard counts (teamAttainmentByWeek.ts measureWeeksCtes), so a

@@ -1,3 +1,4 @@
+import "server-only";
 // The organization's reports as the list shows them, newest first (or one of them): the few
 // facts the list needs are read out of each snapshot in SQL, so listing never ships the
 // snapshots themselves, and the author's name comes with the same statement.

@@ -1,3 +1,4 @@
+import "server-only";
 // Lead attainment per team and week: over the team's lead measures that had a positive target
 // that week, the mean of actual ÷ target, each capped (lib/domain/risk.ts ATTAINMENT_CAP), and
 // how many measures were green, amber and red at the organization's thresholds. Gap-filled:

@@ -1,3 +1,4 @@
+import "server-only";
 // The facts behind a team's execution score, week by week: whether the check-in was held, the
 // week's commitments by review status, and each lead measure's team total against the target
 // in force. One aggregation in SQL; the score itself is computed in lib/domain/execution.ts.

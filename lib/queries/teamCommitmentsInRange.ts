@@ -1,3 +1,4 @@
+import "server-only";
 // A team's commitments for the weeks of a range, newest week first, with their review (status
 // and reason) and how many ended each way. A team makes a handful a week, so even two years of
 // them is a short list; the counts are still aggregated by the database.

@@ -1,3 +1,4 @@
+import "server-only";
 // A team's lead entries in a date range, newest first, one page at a time, for the team
 // drill-down. Pages are keyed on (entryDate, createdAt, id) instead of an offset, so a deep page
 // costs what the first does (the (organizationId, teamId, entryDate) index serves the range)

@@ -1,3 +1,4 @@
+import "server-only";
 // The lag measures a team's check-in shows — the organization's and the team's own — with the
 // latest observation on or before a date. An organization-wide goal is judged on the
 // organization-wide value (the goal's baseline and target are organization-wide too); the

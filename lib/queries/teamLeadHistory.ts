@@ -1,3 +1,4 @@
+import "server-only";
 // Weekly totals of every lead measure a team tracks, for the team and for each member, over a
 // run of weeks, with the dated target in force each week: the check-in's lead scoreboard and
 // its sparklines. Gap-filled in SQL, so a week with nothing logged is a zero, not a hole.

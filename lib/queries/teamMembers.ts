@@ -1,3 +1,4 @@
+import "server-only";
 // Who is on a team, with their email (the key HR systems sync by), role and lead flag.
 import type { Db } from "@/lib/db/client";
 

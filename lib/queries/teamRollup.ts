@@ -1,3 +1,4 @@
+import "server-only";
 // The dashboard roll-up in one statement: for every team in scope, and for the organization
 // as a whole, lead attainment this week and over the trailing 4 and 13 weeks, check-ins held,
 // the week-by-week cadence facts the execution score and the at-risk rules are computed from,

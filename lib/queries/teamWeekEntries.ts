@@ -1,3 +1,4 @@
+import "server-only";
 // The latest entries of a team in a week, with who logged them, for the team page.
 import type { Db } from "@/lib/db/client";
 import { addDays, fromUtcDate, toUtcDate, type IsoDate } from "@/lib/domain/calendar/weeks";

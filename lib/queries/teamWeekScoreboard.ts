@@ -1,3 +1,4 @@
+import "server-only";
 // This week's totals against target for each lead measure a team tracks, with the caller's
 // own share. One aggregation in SQL; nothing loads entries into JavaScript.
 import { Prisma } from "@/lib/generated/prisma/client";

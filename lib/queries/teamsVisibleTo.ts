@@ -1,3 +1,4 @@
+import "server-only";
 // The teams a person can open: their own, or every team for managers and above.
 import type { Db } from "@/lib/db/client";
 import type { TenantContext } from "@/lib/auth/tenant";

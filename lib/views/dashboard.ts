@@ -1,6 +1,7 @@
+import "server-only";
 // Everything the manager dashboard (/dashboard) shows, loaded in one place so the page and the
-// benchmark (bench/dashboard.ts) time the same work. No `server-only` import: the benchmark runs
-// it under plain Node. The caller has already checked that the viewer may see the dashboard.
+// benchmark (bench/dashboard.ts, run with tsx --conditions=react-server) time the same work. The
+// caller has already checked that the viewer may see the dashboard.
 //
 // Filters come from the URL (lib/schemas/dashboardFilters.ts); team and measure ids are checked
 // against the organization here, so another organization's ids are dropped, never queried.
