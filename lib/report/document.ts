@@ -1,7 +1,8 @@
 // The quarterly ROI narrative as a document: sections of paragraphs, bullet lists, key figures,
 // tables and charts, every string already worded and formatted for the organization's locale
-// and currency. The narrative builder (narrative.ts) makes it from a snapshot; the renderers —
-// the report page, Markdown, PDF — only lay it out, so the formats can never disagree.
+// and currency. The narrative (narrative/narrative.ts) makes it from a snapshot; the report page
+// and the renderers (render/: PDF, Markdown, the CSV appendix) only lay it out, so the formats
+// can never disagree.
 // Plain JSON throughout: no functions, no Dates, no NaN.
 
 /** Version of the document's wording and layout. A snapshot keeps the version it was made with. */

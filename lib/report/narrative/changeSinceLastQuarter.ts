@@ -2,8 +2,8 @@
 // figures so the comparison is with what the sponsor actually read; when no report was exported,
 // last quarter's figures are recomputed from today's data, and the section says so.
 import type { ReportBlock, ReportSection } from "../document";
-import { combinedRoi, overallAttainment } from "../snapshot/aggregates";
-import { lagOnTrack, type ReportSnapshot } from "../snapshot/types";
+import { combinedRoi, lagsOnTrack, overallAttainment } from "../snapshot/aggregates";
+import type { ReportSnapshot } from "../snapshot/types";
 import { pointsText } from "./changeText";
 import { listText, plural, type Writer } from "./format";
 
@@ -13,7 +13,7 @@ export function changeSinceLastQuarterSection(s: ReportSnapshot, w: Writer): Rep
   const att = overallAttainment(s.teams);
   const before = overallAttainment(s.teams, "previous");
   const c = combinedRoi(s.programs);
-  const onTrack = s.lags.filter((l) => lagOnTrack(l) === "green").length;
+  const onTrack = lagsOnTrack(s.lags);
   const blocks: ReportBlock[] = [];
   const r = s.previousReport;
   if (r) {

@@ -3,8 +3,8 @@
 // the key figures. Confidence comes from the isolation behind the priced benefits and from the
 // pessimistic case, so the summary never claims more than the evidence holds.
 import type { ReportBlock, ReportSection } from "../document";
-import { cadenceTotals, combinedRoi, overallAttainment } from "../snapshot/aggregates";
-import { lagOnTrack, type ProgramRoiSnapshot, type ReportSnapshot } from "../snapshot/types";
+import { cadenceTotals, combinedRoi, lagsOnTrack, overallAttainment } from "../snapshot/aggregates";
+import type { ProgramRoiSnapshot, ReportSnapshot } from "../snapshot/types";
 import { listText, plural, type Writer } from "./format";
 import { roiFigures } from "./roi";
 
@@ -32,7 +32,7 @@ export function executiveSummarySection(s: ReportSnapshot, w: Writer, period: st
   const S = "Executive summary";
   const who = s.scope.kind === "program" ? `the teams in ${s.scope.programName}` : `${s.organization.name}'s teams`;
   const att = overallAttainment(s.teams);
-  const onTrack = s.lags.filter((l) => lagOnTrack(l) === "green").length;
+  const onTrack = lagsOnTrack(s.lags);
   const withData = s.lags.filter((l) => l.atEnd).length;
   const sentences: string[] = [];
   const c = combinedRoi(s.programs);

@@ -1,7 +1,7 @@
-// The report's totals over teams and programs, shared by the narrative and by the lookup of
-// what last quarter's report said (lib/report/snapshot/collect.ts). Pure.
+// The report's totals over teams, lag measures and programs, shared by the narrative and by the
+// lookup of what last quarter's report said (lib/report/snapshot/collect.ts). Pure.
 import { PARTIAL_CREDIT } from "@/lib/domain/execution";
-import type { ProgramRoiSnapshot, TeamExecution } from "./types";
+import { lagOnTrack, type LagSnapshot, type ProgramRoiSnapshot, type TeamExecution } from "./types";
 
 const leadWeeks = (t: TeamExecution) => t.leads.reduce((n, l) => n + l.weeks, 0);
 
@@ -28,6 +28,9 @@ export function cadenceTotals(teams: readonly TeamExecution[]) {
   const reviewed = c.done + c.partial + c.notDone;
   return { held, due, ...c, reviewed, kept: reviewed ? (c.done + PARTIAL_CREDIT * c.partial) / reviewed : null };
 }
+
+/** How many lag measures are on track as of the report. */
+export const lagsOnTrack = (lags: readonly LagSnapshot[]) => lags.filter((l) => lagOnTrack(l) === "green").length;
 
 /** Benefits and costs of all programs together, with their BCR and ROI %. */
 export function combinedRoi(programs: readonly ProgramRoiSnapshot[]) {
