@@ -5,15 +5,29 @@ import "server-only";
 // team's quarter attainment here equals the mean of the roll-up's capped measure-weeks.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import type { LeadLine } from "@/lib/report/snapshot/types";
 import { ATTAINMENT_CAP } from "@/lib/domain/risk";
 import type { IsoDate } from "@/lib/domain/calendar/weeks";
 import { measureWeeksCtes } from "./teamAttainmentByWeek";
 
-/** A team's lead measure over the quarter: the snapshot's LeadLine, with its team and the capped attainment sum. */
-export type QuarterLeadTotal = LeadLine & {
+/**
+ * A team's lead measure over the quarter. Spelled out rather than borrowed from the report's
+ * LeadLine: queries sit below the report, and the report's frozen snapshot format must not
+ * change when this row does (collect.ts copies the fields it keeps).
+ */
+export type QuarterLeadTotal = {
   teamId: string;
   teamName: string;
+  leadMeasureId: string;
+  name: string;
+  unit: string;
+  /** Team total over the weeks that had a target. */
+  actual: number;
+  /** Sum of the weekly targets in force. */
+  target: number;
+  /** Weeks with a positive target. */
+  weeks: number;
+  /** Weeks at or above the green threshold. */
+  weeksOnTarget: number;
   /** Σ min(actual ÷ target, cap) over the weeks: ÷ weeks gives the measure's attainment. */
   cappedSum: number;
 };
