@@ -11,6 +11,7 @@ import { trainingBudget, type TrainingBudget } from "@/lib/domain/roi/budget";
 import { whatIfLine, type WhatIfLine } from "@/lib/domain/roi/whatIf";
 import type { BenefitParameters, BenefitSpec, LineSeries, ProgramRoiCore, ProjectionMonth } from "@/lib/domain/roi/types";
 import { addDays, fromUtcDate, localDay, weekStart, type IsoDate } from "@/lib/domain/calendar/weeks";
+import { formatMoney } from "@/lib/domain/format";
 import { notFound } from "@/lib/errors";
 import { lagWeeklySeries } from "@/lib/queries/lagWeeklySeries";
 import { leadWeeklySeries } from "@/lib/queries/leadWeeklySeries";
@@ -150,7 +151,7 @@ export async function computeProgramRoi(db: Db, ctx: TenantContext, programId: s
     benefits,
   });
 
-  const money = (v: number) => new Intl.NumberFormat(locale, { style: "currency", currency }).format(v);
+  const money = (v: number) => formatMoney(v, locale, currency, "minor");
   const costLines: ProgramRoiCost[] = program.costs.map((c) => ({
     id: c.id,
     category: c.category,
