@@ -4,11 +4,10 @@
 // to a limit, so an oversized upload is refused without being held in memory.
 import { AppError, fieldErrorsOf, validationError } from "@/lib/errors";
 import { readOptionsSchema, type ReadOptions, type RequestedMapping } from "../csv/options";
+import type { ImportFile } from "../services/csvImport";
 
 /** 100k rows of lead entries take about 6 MB; 20 MB leaves room for long notes. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
-
-export type ImportRequest = { bytes: Uint8Array; fileName: string; options: ReadOptions & { mapping?: RequestedMapping } };
 
 const tooLarge = () =>
   new AppError("validation_failed", `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`, {
@@ -47,7 +46,7 @@ function parseOptions(input: Record<string, unknown>): ReadOptions & { mapping?:
   return r.data;
 }
 
-export async function readImportRequest(request: Request): Promise<ImportRequest> {
+export async function readImportRequest(request: Request): Promise<ImportFile> {
   // The multipart boundary is case-sensitive: keep the header as sent, compare it lower-cased.
   const contentType = request.headers.get("content-type") ?? "";
   const type = contentType.toLowerCase();

@@ -1,20 +1,19 @@
 import "server-only";
 // The two steps of a CSV import, for either kind: a preview that reads and checks every row and
 // writes nothing, and a commit that checks again (the file may have changed, and clients are
-// not trusted) and then writes everything in one transaction, streaming progress as NDJSON.
+// not trusted) and then writes everything in one transaction, reporting progress as it goes.
 import type { TenantContext } from "@/lib/auth/tenant";
 import { requireImporter } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
-import { AppError, problemsError, toErrorBody } from "@/lib/errors";
+import { AppError, problemsError } from "@/lib/errors";
 import { loadLagRules, setLagObservations } from "@/lib/services/lagObservations";
 import { setLeadCells } from "@/lib/services/leadEntries";
 import { loadEntryRules } from "@/lib/services/leadRules";
 import type { ColumnSpec } from "../csv/columns";
 import { checkLagObservations, LAG_OBSERVATION_COLUMNS } from "../csv/lagObservationsCsv";
 import { checkLeadEntries, LEAD_ENTRY_COLUMNS } from "../csv/leadEntriesCsv";
-import { IMPORT_WRITE_CHUNK, MAX_LISTED_PROBLEMS, type ImportKind, type RowProblem } from "../csv/options";
+import { IMPORT_WRITE_CHUNK, MAX_LISTED_PROBLEMS, type ImportKind, type ReadOptions, type RequestedMapping, type RowProblem } from "../csv/options";
 import { CsvFileError, decodeCsv, parseCsv } from "../csv/parse";
-import type { ImportRequest } from "../http/csvRequest";
 import type { ImportCheck } from "../csv/rows";
 
 export const COLUMNS: Record<ImportKind, readonly ColumnSpec[]> = {
@@ -22,12 +21,15 @@ export const COLUMNS: Record<ImportKind, readonly ColumnSpec[]> = {
   "lag-observations": LAG_OBSERVATION_COLUMNS,
 };
 
+/** A file to import, as read from the request: its bytes and name, and how to read it. */
+export type ImportFile = { bytes: Uint8Array; fileName: string; options: ReadOptions & { mapping?: RequestedMapping } };
+
 export type CheckedImport = { check: ImportCheck<string, unknown>; commit: (onProgress?: Progress) => Promise<Written> };
 type Progress = (done: number, total: number) => void;
 export type Written = { rows: number; written: number; replaced: number };
 
 /** Reads and checks the file; `commit` writes what was checked. Refuses unreadable files. */
-export async function checkImport(db: Db, ctx: TenantContext, kind: ImportKind, req: ImportRequest, now = new Date()): Promise<CheckedImport> {
+export async function checkImport(db: Db, ctx: TenantContext, kind: ImportKind, req: ImportFile, now = new Date()): Promise<CheckedImport> {
   requireImporter(ctx.role, kind);
   let text: string;
   try {
@@ -101,61 +103,4 @@ export function previewOf(kind: ImportKind, fileName: string, check: ImportCheck
 export function notReady(check: ImportCheck<string, unknown>): AppError {
   if (check.problems.length > 0) return problemsError(check.problems, { listed: MAX_LISTED_PROBLEMS, nothingWas: "imported" });
   return new AppError("validation_failed", "The file has no rows to import; nothing was imported.", { problems: [], problemCount: 0 });
-}
-
-export type ImportEvent =
-  | { type: "start"; total: number }
-  | { type: "progress"; done: number; total: number }
-  | ({ type: "done" } & Written)
-  | { type: "error"; error: { code: string; message: string; details?: unknown } };
-
-/**
- * The commit's answer: one JSON object per line, flushed as the transaction goes, so a browser
- * can show a progress bar. The transaction commits before "done"; on "error" nothing was written.
- */
-export function ndjsonResponse(run: (send: (e: ImportEvent) => void) => Promise<ImportEvent>): Response {
-  const encoder = new TextEncoder();
-  let open = true;
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      const send = (e: ImportEvent) => {
-        if (!open) return; // the client went away; the import still finishes (or fails) as a whole
-        try {
-          controller.enqueue(encoder.encode(`${JSON.stringify(e)}\n`));
-        } catch {
-          open = false;
-        }
-      };
-      void run(send)
-        .then(send, (err: unknown) => send({ type: "error", error: toErrorBody(err).body.error }))
-        .finally(() => {
-          if (open) controller.close();
-          open = false;
-        });
-    },
-    cancel() {
-      open = false;
-    },
-  });
-  return new Response(stream, {
-    headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store", "x-accel-buffering": "no" },
-  });
-}
-
-/** Checks, then streams the commit. A file with problems is a 400 in the one error shape. */
-export async function commitImportResponse(
-  db: Db,
-  ctx: TenantContext,
-  kind: ImportKind,
-  req: ImportRequest,
-  now = new Date(),
-): Promise<Response> {
-  const checked = await checkImport(db, ctx, kind, req, now);
-  if (!previewOf(kind, req.fileName, checked.check).ready) throw notReady(checked.check);
-  const total = checked.check.writes.length;
-  return ndjsonResponse(async (send) => {
-    send({ type: "start", total });
-    const written = await checked.commit((done) => send({ type: "progress", done, total }));
-    return { type: "done", ...written };
-  });
 }

@@ -4,10 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadTenantContext } from "@/lib/auth/loadContext";
 import type { TenantContext } from "@/lib/auth/tenant";
-import { checkImport, commitImportResponse, previewOf, type ImportEvent } from "@/lib/services/csvImport";
+import { checkImport, previewOf, type ImportFile } from "@/lib/services/csvImport";
+import { commitImportResponse, type ImportEvent } from "@/lib/http/endpoints/imports";
 import { exportLeadEntries } from "@/lib/http/endpoints/exports";
 import { IMPORT_WRITE_CHUNK, type ReadOptions } from "@/lib/csv/options";
-import type { ImportRequest } from "@/lib/http/csvRequest";
 import { addDays } from "@/lib/domain/calendar/weeks";
 import { AppError } from "@/lib/errors";
 import { addMembership, addTeamMember, assignLeadMeasure, createLeadMeasure, createTeam, createUser, createOrgWithTeam, type OrgWithTeam } from "@/lib/seed/factories";
@@ -18,7 +18,7 @@ const NOW = new Date("2026-11-18T12:00:00Z");
 const TODAY = "2026-11-18";
 const HEADER = "email,team,measure,date,value,note\n";
 
-function req(text: string, options: Partial<ReadOptions> = {}): ImportRequest {
+function req(text: string, options: Partial<ReadOptions> = {}): ImportFile {
   return { bytes: new TextEncoder().encode(text), fileName: "test.csv", options: { dateOrder: "ymd", decimalMark: "dot", ...options } };
 }
 

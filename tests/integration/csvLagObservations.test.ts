@@ -5,15 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadTenantContext } from "@/lib/auth/loadContext";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { exportLagObservations } from "@/lib/http/endpoints/exports";
-import { checkImport } from "@/lib/services/csvImport";
-import type { ImportRequest } from "@/lib/http/csvRequest";
+import { checkImport, type ImportFile } from "@/lib/services/csvImport";
 import { createLagMeasure, createOrgWithTeam, createTeam, type OrgWithTeam } from "@/lib/seed/factories";
 import { recordLagObservation, setLagObservations } from "@/lib/services/lagObservations";
 import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
 
 const NOW = new Date("2026-11-18T12:00:00Z");
 
-const req = (text: string): ImportRequest => ({
+const req = (text: string): ImportFile => ({
   bytes: new TextEncoder().encode(text),
   fileName: "lag.csv",
   options: { dateOrder: "ymd", decimalMark: "dot" },

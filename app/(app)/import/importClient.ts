@@ -1,6 +1,7 @@
 // The browser side of the import API: the preview request, and the commit's NDJSON stream read
 // line by line as it arrives, so the progress bar moves while the server writes.
-import type { ImportEvent, ImportPreview, Written } from "@/lib/services/csvImport";
+import type { ImportEvent } from "@/lib/http/endpoints/imports";
+import type { ImportPreview, Written } from "@/lib/services/csvImport";
 import type { ImportKind, RowProblem } from "@/lib/csv/options";
 
 export type ImportOptions = { kind: ImportKind; file: File; dateOrder: string; decimalMark: string; mapping: Record<string, number | null> | null };

@@ -12,6 +12,7 @@ import { leadEntriesForExport, leadEntryDateSpan, lagObservationsForExport } fro
 import { CSV_BOM, csvHeader, csvLine } from "@/lib/csv/format";
 import { LAG_OBSERVATION_COLUMNS } from "@/lib/csv/lagObservationsCsv";
 import { LEAD_ENTRY_COLUMNS } from "@/lib/csv/leadEntriesCsv";
+import { csvResponse } from "../csvResponse";
 
 const isoDate = (what: string) =>
   z.preprocess((v) => (v === "" ? undefined : v), z.string().refine(isIsoDate, `Write ${what} as YYYY-MM-DD.`).optional());
@@ -43,34 +44,6 @@ async function paramsOf(db: Db, ctx: TenantContext, url: URL) {
 
 function fileName(kind: ExportKind, from: IsoDate | null, to: IsoDate | null): string {
   return `${kind}${from ? `-from-${from}` : ""}${to ? `-to-${to}` : ""}.csv`;
-}
-
-function csvResponse(name: string, chunks: () => AsyncGenerator<string>): Response {
-  const encoder = new TextEncoder();
-  const source = chunks();
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const { done, value } = await source.next();
-        if (done) controller.close();
-        else controller.enqueue(encoder.encode(value));
-      } catch (err) {
-        // Headers are gone: all we can do is cut the download short, visibly, and log why.
-        console.error(err);
-        controller.error(err);
-      }
-    },
-    async cancel() {
-      await source.return(undefined);
-    },
-  });
-  return new Response(stream, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${name}"`,
-      "cache-control": "no-store",
-    },
-  });
 }
 
 export async function exportLeadEntries(db: Db, ctx: TenantContext, url: URL): Promise<Response> {

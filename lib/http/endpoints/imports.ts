@@ -1,11 +1,14 @@
 import "server-only";
 // The route handlers of the import API, one pair per kind: the files under app/api/v1/imports
-// only say which kind they serve.
+// only say which kind they serve. The commit answers with its progress as NDJSON.
 import { requireImporter } from "@/lib/auth/permissions";
+import type { TenantContext } from "@/lib/auth/tenant";
+import type { Db } from "@/lib/db/client";
 import { apiRoute } from "@/lib/http/apiRoute";
-import { checkImport, commitImportResponse, previewOf } from "@/lib/services/csvImport";
+import { checkImport, notReady, previewOf, type ImportFile, type Written } from "@/lib/services/csvImport";
 import type { ImportKind } from "@/lib/csv/options";
 import { readImportRequest } from "../csvRequest";
+import { ndjsonResponse, type NdjsonError } from "../ndjson";
 
 /** POST …/preview: reads and checks the file, writes nothing; 200 with the preview JSON. */
 export function importPreviewRoute(kind: ImportKind) {
@@ -22,5 +25,30 @@ export function importCommitRoute(kind: ImportKind) {
   return apiRoute("entries:write", async ({ db, ctx, request }) => {
     requireImporter(ctx.role, kind);
     return commitImportResponse(db, ctx, kind, await readImportRequest(request));
+  });
+}
+
+/** The commit's lines: the transaction commits before "done"; after "error" nothing was written. */
+export type ImportEvent =
+  | { type: "start"; total: number }
+  | { type: "progress"; done: number; total: number }
+  | ({ type: "done" } & Written)
+  | NdjsonError;
+
+/** Checks, then streams the commit. A file with problems is a 400 in the one error shape. */
+export async function commitImportResponse(
+  db: Db,
+  ctx: TenantContext,
+  kind: ImportKind,
+  req: ImportFile,
+  now = new Date(),
+): Promise<Response> {
+  const checked = await checkImport(db, ctx, kind, req, now);
+  if (!previewOf(kind, req.fileName, checked.check).ready) throw notReady(checked.check);
+  const total = checked.check.writes.length;
+  return ndjsonResponse<ImportEvent>(async (send) => {
+    send({ type: "start", total });
+    const written = await checked.commit((done) => send({ type: "progress", done, total }));
+    return { type: "done", ...written };
   });
 }
