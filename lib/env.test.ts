@@ -105,6 +105,25 @@ describe("parseEnv", () => {
     });
   });
 
+  describe("LEADLAG_CLOCK", () => {
+    it.each([
+      ["2026-11-18T10:00:00Z", "2026-11-18T10:00:00.000Z"],
+      ["2026-11-18T10:00:00.250+01:00", "2026-11-18T09:00:00.250Z"],
+    ])("reads %j as the instant %s", (value, instant) => {
+      expect(parseEnv({ LEADLAG_CLOCK: value }).LEADLAG_CLOCK?.toISOString()).toBe(instant);
+    });
+
+    it.each(["", undefined])("treats %j as unset, i.e. the real time", (value) => {
+      expect(parseEnv({ LEADLAG_CLOCK: value }).LEADLAG_CLOCK).toBeUndefined();
+    });
+
+    it.each(["2026-11-18", "2026-11-18T10:00:00", "tomorrow", "2026-13-01T00:00:00Z"])("refuses %j, showing an instant to copy", (value) => {
+      expect(issuesOf({ LEADLAG_CLOCK: value })).toEqual([
+        "LEADLAG_CLOCK must be an instant in ISO 8601 such as 2026-11-18T10:00:00Z (or unset it to use the real time)",
+      ]);
+    });
+  });
+
   it("refuses an unknown NODE_ENV", () => {
     expect(issuesOf({ NODE_ENV: "staging" })[0]).toMatch(/^NODE_ENV /);
   });

@@ -35,6 +35,14 @@ export const envSchema = z.object({
     z.enum(["true", "false"], { error: "must be true or false" }).default("true").transform((v) => v === "true"),
   ),
   NEXTAUTH_URL: z.preprocess(emptyToUndefined, z.url("must be the app's public URL, e.g. http://localhost:3000").optional()),
+  /** For tests: a fixed "now" (see lib/clock.ts). */
+  LEADLAG_CLOCK: z.preprocess(
+    emptyToUndefined,
+    z.iso
+      .datetime({ offset: true, error: "must be an instant in ISO 8601 such as 2026-11-18T10:00:00Z (or unset it to use the real time)" })
+      .transform((v) => new Date(v))
+      .optional(),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -2,6 +2,7 @@ import "server-only";
 // The facts behind a team's execution score, week by week: whether the check-in was held, the
 // week's commitments by review status, and each lead measure's team total against the target
 // in force. One aggregation in SQL; the score itself is computed in lib/domain/execution.ts.
+import * as clock from "@/lib/clock";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import type { OrgSettings } from "@/lib/auth/tenant";
@@ -104,7 +105,7 @@ export async function teamExecutionScore(
   },
 ): Promise<ExecutionScore & { firstWeek: IsoDate; lastWeek: IsoDate }> {
   const { organization: org, teamId, checkInWeek } = params;
-  const current = weekStart(localDay(params.now ?? new Date(), org.timeZone), org.weekStartsOn);
+  const current = weekStart(localDay(params.now ?? clock.now(), org.timeZone), org.weekStartsOn);
   const teamFirstWeek = weekStart(localDay(params.teamCreatedAt, org.timeZone), org.weekStartsOn);
   const window = scoreWindow(checkInWeek, teamFirstWeek);
   const rows = await teamCadence(db, { organizationId: org.id, teamId, ...window, weekStartsOn: org.weekStartsOn });

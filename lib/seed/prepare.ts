@@ -4,6 +4,7 @@
 import { openAdapter, type DbTarget } from "../db/adapter";
 import { makeClient } from "../db/client";
 import { migrate } from "../db/migrate";
+import * as clock from "@/lib/clock";
 import { seedDemoIfEmpty } from "@/lib/seed/demo/seedDemo";
 
 export type PrepareResult = { applied: string[]; seeded: boolean };
@@ -16,7 +17,7 @@ export async function prepareDatabase(target: DbTarget, opts: { seedDemo: boolea
     if (opts.seedDemo) {
       const db = makeClient(opened.factory);
       try {
-        seeded = (await seedDemoIfEmpty(db)).seeded;
+        seeded = (await seedDemoIfEmpty(db, { today: clock.now() })).seeded; // LEADLAG_CLOCK's day when set
       } finally {
         await db.$disconnect();
       }

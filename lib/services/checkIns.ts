@@ -3,6 +3,7 @@ import "server-only";
 // The team lead and managers+ run it; a member may make and review their own commitments;
 // anyone else in the organization gets a 403, and another organization's team is a 404.
 // Every write is audited in its transaction.
+import * as clock from "@/lib/clock";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CommitmentStatus } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db/client";
@@ -101,7 +102,7 @@ export function commitmentView(row: CommitmentRow): CommitmentView {
 }
 
 /** Marks a commitment done, partly done or not done (with a reason unless done). */
-export async function reviewCommitment(db: Db, ctx: TenantContext, raw: unknown, now: Date = new Date()): Promise<CommitmentView> {
+export async function reviewCommitment(db: Db, ctx: TenantContext, raw: unknown, now: Date = clock.now()): Promise<CommitmentView> {
   const input = parseOrThrow(reviewCommitmentSchema, raw);
   const before = await db.commitment.findUnique({
     where: { organizationId_id: { organizationId: ctx.organizationId, id: input.commitmentId } },
@@ -135,7 +136,7 @@ export async function reviewCommitment(db: Db, ctx: TenantContext, raw: unknown,
 }
 
 /** Makes commitments for a week: one or two per person, each optionally tied to a lead measure. */
-export async function createCommitments(db: Db, ctx: TenantContext, raw: unknown, now: Date = new Date()): Promise<CommitmentView[]> {
+export async function createCommitments(db: Db, ctx: TenantContext, raw: unknown, now: Date = clock.now()): Promise<CommitmentView[]> {
   const input = parseOrThrow(createCommitmentsSchema, raw);
   const access = await checkInAccess(db, ctx, input.teamId);
   const week = weekStart(input.weekStart, ctx.organization.weekStartsOn);
@@ -211,7 +212,7 @@ export async function markCheckInHeld(
   db: Db,
   ctx: TenantContext,
   raw: unknown,
-  now: Date = new Date(),
+  now: Date = clock.now(),
 ): Promise<{ checkIn: CheckInView; created: boolean }> {
   const input = parseOrThrow(markCheckInHeldSchema, raw);
   const access = await checkInAccess(db, ctx, input.teamId);

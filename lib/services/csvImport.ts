@@ -2,6 +2,7 @@ import "server-only";
 // The two steps of a CSV import, for either kind: a preview that reads and checks every row and
 // writes nothing, and a commit that checks again (the file may have changed, and clients are
 // not trusted) and then writes everything in one transaction, reporting progress as it goes.
+import * as clock from "@/lib/clock";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { requireImporter } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
@@ -29,7 +30,7 @@ type Progress = (done: number, total: number) => void;
 export type Written = { rows: number; written: number; replaced: number };
 
 /** Reads and checks the file; `commit` writes what was checked. Refuses unreadable files. */
-export async function checkImport(db: Db, ctx: TenantContext, kind: ImportKind, req: ImportFile, now = new Date()): Promise<CheckedImport> {
+export async function checkImport(db: Db, ctx: TenantContext, kind: ImportKind, req: ImportFile, now = clock.now()): Promise<CheckedImport> {
   requireImporter(ctx.role, kind);
   let text: string;
   try {

@@ -3,6 +3,7 @@ import "server-only";
 // identified by its measure, its team (or none: organization-wide) and its date: recording it
 // again replaces it, so repeating an import or a form submit changes nothing. Managers and up
 // only; every write is audited; bulk writes are all or nothing.
+import * as clock from "@/lib/clock";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EntrySource } from "@/lib/generated/prisma/enums";
@@ -27,7 +28,7 @@ export type LagRules = {
   teams: Map<string, { id: string; name: string }>;
 };
 
-export async function loadLagRules(db: Db, ctx: TenantContext, now: Date = new Date()): Promise<LagRules> {
+export async function loadLagRules(db: Db, ctx: TenantContext, now: Date = clock.now()): Promise<LagRules> {
   const organizationId = ctx.organizationId;
   const [measures, teams] = await Promise.all([
     db.lagMeasure.findMany({ where: { organizationId }, select: { id: true, name: true, teamId: true, archivedAt: true } }),
@@ -192,7 +193,7 @@ export async function recordLagObservation(
   db: Db,
   ctx: TenantContext,
   raw: unknown,
-  now: Date = new Date(),
+  now: Date = clock.now(),
   source: EntrySource = "MANUAL",
 ): Promise<{ observation: LagObservationView; replaced: number }> {
   requireLagWriter(ctx.role);

@@ -3,6 +3,7 @@ import "server-only";
 // grid, CSV imports and the batch API set cells (replacing what was there, so repeating the same
 // write changes nothing), while the log form adds an entry to the day. Every rule a user can
 // break is reported per field, and nothing is written unless everything is.
+import * as clock from "@/lib/clock";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EntrySource } from "@/lib/generated/prisma/enums";
@@ -57,7 +58,7 @@ export async function createLeadEntry(
   db: Db,
   ctx: TenantContext,
   raw: unknown,
-  now: Date = new Date(),
+  now: Date = clock.now(),
   source: EntrySource = "MANUAL",
 ): Promise<{ entry: LeadEntryView; created: boolean }> {
   const input = parseOrThrow(createLeadEntrySchema, raw);
@@ -228,7 +229,7 @@ export async function setLeadCells(
  * Deletes one entry: people delete their own in the open weeks, managers any entry. Returns the
  * deleted entry so the caller can offer an undo.
  */
-export async function deleteLeadEntry(db: Db, ctx: TenantContext, id: string, now: Date = new Date()): Promise<LeadEntryView> {
+export async function deleteLeadEntry(db: Db, ctx: TenantContext, id: string, now: Date = clock.now()): Promise<LeadEntryView> {
   const organizationId = ctx.organizationId;
   const row = await db.leadEntry.findUnique({ where: { organizationId_id: { organizationId, id } } });
   if (!row) throw notFound("Entry not found.");

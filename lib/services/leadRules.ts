@@ -2,6 +2,7 @@ import "server-only";
 // What may be logged where, loaded once per request or import: the organization's active teams,
 // who is on them, which measures each team tracks, and who may change which days. Checking a
 // cell against these rules is pure, so a 100k-row import is validated without a query per row.
+import * as clock from "@/lib/clock";
 import type { Db } from "@/lib/db/client";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { canLogForOthers } from "@/lib/auth/permissions";
@@ -32,7 +33,7 @@ export type EntryRules = {
   members: Set<string>;
 };
 
-export async function loadEntryRules(db: Db, ctx: TenantContext, now: Date = new Date()): Promise<EntryRules> {
+export async function loadEntryRules(db: Db, ctx: TenantContext, now: Date = clock.now()): Promise<EntryRules> {
   const organizationId = ctx.organizationId;
   const [teams, measures, memberships] = await Promise.all([
     db.team.findMany({

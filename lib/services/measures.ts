@@ -1,6 +1,7 @@
 import "server-only";
 // Defining lead and lag measures (managers and above). Targets are dated: a change applies from
 // a week on and the weeks before keep the target that was in force. Every change is audited.
+import * as clock from "@/lib/clock";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import type { TenantContext } from "@/lib/auth/tenant";
@@ -125,7 +126,7 @@ export async function updateLeadMeasure(db: Db, ctx: TenantContext, id: string, 
 }
 
 /** A team's new weekly target from the week containing `effectiveFrom` on. */
-export async function changeLeadTarget(db: Db, ctx: TenantContext, raw: unknown, now: Date = new Date()) {
+export async function changeLeadTarget(db: Db, ctx: TenantContext, raw: unknown, now: Date = clock.now()) {
   requireRole(ctx.role, "MANAGER", "change targets");
   const input = parseOrThrow(changeTargetSchema, raw);
   const organizationId = ctx.organizationId;

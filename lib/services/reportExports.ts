@@ -3,6 +3,7 @@ import "server-only";
 // runs after the request has been answered, yielding between steps so other requests are served
 // meanwhile. The Report row is written once, in one transaction, at the very end — a failure on
 // the way leaves no half-written snapshot, only a failed export with its reason.
+import * as clock from "@/lib/clock";
 import { createHash } from "node:crypto";
 import { requireReportAccess } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/auth/tenant";
@@ -42,7 +43,7 @@ function stateOf(row: { id: string; status: string; progress: number; stage: str
  * Validates the request, records the export and starts it. `done` settles when the work has
  * finished (the route does not wait for it; tests and scripts may).
  */
-export async function startReportExport(db: Db, ctx: TenantContext, raw: unknown, now = new Date()): Promise<{ state: ExportState; done: Promise<void> }> {
+export async function startReportExport(db: Db, ctx: TenantContext, raw: unknown, now = clock.now()): Promise<{ state: ExportState; done: Promise<void> }> {
   requireReportAccess(ctx.role);
   const input = parseOrThrow(exportReportSchema, raw);
   const quarter = parseQuarter(input.quarter)!;

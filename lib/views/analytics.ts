@@ -2,6 +2,7 @@ import "server-only";
 // Lead → lag analytics and lag forecasts for the trends page and GET /api/v1/analytics/*:
 // validate → authorize → resolve the measures and team in the caller's organization (anything
 // else is a 404) → load weekly series in SQL → run the pure statistics → plain JSON numbers.
+import * as clock from "@/lib/clock";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { requireAnalyticsAccess } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
@@ -139,7 +140,7 @@ export async function leadLagAnalysis(
   db: Db,
   ctx: TenantContext,
   input: LeadLagQuery | Record<string, string | undefined>,
-  now: Date = new Date(),
+  now: Date = clock.now(),
 ): Promise<LeadLagAnalysis> {
   requireAnalyticsAccess(ctx.role);
   const q = parseOrThrow(leadLagQuerySchema, input);
@@ -203,7 +204,7 @@ export async function lagForecast(
   db: Db,
   ctx: TenantContext,
   input: ForecastQuery | Record<string, string | undefined>,
-  now: Date = new Date(),
+  now: Date = clock.now(),
 ): Promise<LagForecast> {
   requireAnalyticsAccess(ctx.role);
   const q = parseOrThrow(forecastQuerySchema, input);

@@ -2,6 +2,7 @@ import "server-only";
 // Everything the check-in page shows for one team and week, loaded in parallel. The check-in
 // of week W reviews the commitments made for week W−1 and makes those for week W (check-ins
 // are held at the start of the week they plan).
+import * as clock from "@/lib/clock";
 import type { TenantContext } from "@/lib/auth/tenant";
 import type { Db } from "@/lib/db/client";
 import type { CommitmentStatus } from "@/lib/generated/prisma/enums";
@@ -25,7 +26,7 @@ export type CommitmentItem = {
 
 export type CheckInData = Awaited<ReturnType<typeof loadCheckIn>>;
 
-export async function loadCheckIn(db: Db, ctx: TenantContext, teamId: string, requestedDay: IsoDate | null, now = new Date()) {
+export async function loadCheckIn(db: Db, ctx: TenantContext, teamId: string, requestedDay: IsoDate | null, now = clock.now()) {
   const access: CheckInAccess = await checkInAccess(db, ctx, teamId);
   const { timeZone, weekStartsOn } = ctx.organization;
   const current = weekOf(localDay(now, timeZone), weekStartsOn);

@@ -5,6 +5,7 @@ import "server-only";
 //
 // Filters come from the URL (lib/schemas/dashboardFilters.ts); team and measure ids are checked
 // against the organization here, so another organization's ids are dropped, never queried.
+import * as clock from "@/lib/clock";
 import type { OrgSettings } from "@/lib/auth/tenant";
 import type { Db } from "@/lib/db/client";
 import { buildLeadTotalsChart, type LeadTotalsChartData } from "@/lib/charts/leadTotalsChart";
@@ -68,7 +69,7 @@ function lagSummary(lags: RollupLag[]): LagSummary {
   return { lags: judged, onTrack: count("green"), offTrack: count("red"), noData: count("none") };
 }
 
-export async function loadDashboard(db: Db, org: OrgSettings, query: SearchParams, now = new Date()): Promise<DashboardData> {
+export async function loadDashboard(db: Db, org: OrgSettings, query: SearchParams, now = clock.now()): Promise<DashboardData> {
   const organizationId = org.id;
   const currentWeek = currentWeekStart(now, org.timeZone, org.weekStartsOn);
   const parsed = parseFilters(query, currentWeek, org.weekStartsOn);

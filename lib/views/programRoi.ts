@@ -3,6 +3,7 @@ import "server-only";
 // weekly series of each benefit line's lag measure in SQL (participants, controls, organization),
 // then run the pure computation in lib/domain/roi/program.ts. The result is plain JSON and lists
 // every input: costs with categories, each benefit's formula and isolation numbers, assumptions.
+import * as clock from "@/lib/clock";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { requireProgramRoiAccess } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
@@ -98,7 +99,7 @@ export async function computeProgramRoi(db: Db, ctx: TenantContext, programId: s
   const { organizationId } = ctx;
   const { timeZone, weekStartsOn, currency, locale } = ctx.organization;
   const org = await db.organization.findUnique({ where: { id: organizationId }, select: { trainingInflationRate: true } });
-  const today = opts.today ?? localDay(opts.now ?? new Date(), timeZone);
+  const today = opts.today ?? localDay(opts.now ?? clock.now(), timeZone);
   const startDate = fromUtcDate(program.startDate);
   const participants = program.teams.filter((t) => t.role === "PARTICIPANT");
   const controls = program.teams.filter((t) => t.role === "CONTROL");

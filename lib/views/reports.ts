@@ -1,6 +1,7 @@
 import "server-only";
 // Past reports: the list, one report's document, and its files — all regenerated from the
 // stored snapshot, never from today's data.
+import * as clock from "@/lib/clock";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { requireReportAccess } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
@@ -107,7 +108,7 @@ export async function reportFile(db: Db, ctx: TenantContext, reportId: string, f
 }
 
 /** What the export form offers: quarters with data (newest first), the default one, programs. */
-export async function reportOptions(db: Db, ctx: TenantContext, now = new Date()): Promise<ReportOptions> {
+export async function reportOptions(db: Db, ctx: TenantContext, now = clock.now()): Promise<ReportOptions> {
   requireReportAccess(ctx.role);
   const { organizationId } = ctx;
   const { timeZone, weekStartsOn } = ctx.organization;

@@ -3,6 +3,7 @@ import "server-only";
 // weekly totals against their target, the team's entries (a page), and its commitments.
 // Managers and above only (403 otherwise); a team outside the caller's organization — or no
 // team at all — is a 404, checked before anything of the team is read.
+import * as clock from "@/lib/clock";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { requireDashboardAccess } from "@/lib/auth/permissions";
 import type { DashboardFilters } from "@/lib/schemas/dashboardFilters";
@@ -24,7 +25,7 @@ export async function loadTeamDrilldown(
   teamId: string,
   range: Pick<DashboardFilters, "firstWeek" | "lastWeek">,
   entriesCursor?: string,
-  now = new Date(),
+  now = clock.now(),
 ) {
   requireDashboardAccess(ctx.role);
   const organizationId = ctx.organizationId;

@@ -3,6 +3,7 @@ import "server-only";
 // other organizations are unknown here and fall back to the defaults), which team, the lag's
 // weeks with their forecast and the lead → lag analysis. The charts' weeks are cut from the
 // analysis's series, so the charts and the statistics describe the same numbers.
+import * as clock from "@/lib/clock";
 import type { TenantContext } from "@/lib/auth/tenant";
 import type { Db } from "@/lib/db/client";
 import { knownTeams, parseFilters, weeksOf, type DashboardFilters } from "@/lib/schemas/dashboardFilters";
@@ -32,7 +33,7 @@ export type TrendsData = {
   forecast: LagForecast | null;
 };
 
-export async function loadTrends(db: Db, ctx: TenantContext, query: Query, now = new Date()): Promise<TrendsData> {
+export async function loadTrends(db: Db, ctx: TenantContext, query: Query, now = clock.now()): Promise<TrendsData> {
   const organizationId = ctx.organizationId;
   const { timeZone, weekStartsOn } = ctx.organization;
   const [teams, leadMeasures, lagMeasures] = await Promise.all([

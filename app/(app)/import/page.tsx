@@ -1,3 +1,4 @@
+import * as clock from "@/lib/clock";
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { requirePageContext } from "@/lib/auth/context";
@@ -16,7 +17,7 @@ export default async function ImportPage() {
   const ctx = await requirePageContext();
   if (!canLogForOthers(ctx.role)) forbidden();
   const teams = await activeTeams(await getDb(), ctx.organizationId);
-  const today = localDay(new Date(), ctx.organization.timeZone);
+  const today = localDay(clock.now(), ctx.organization.timeZone);
   return (
     <>
       <div className="page-head">

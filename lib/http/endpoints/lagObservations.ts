@@ -1,5 +1,6 @@
 // The lag-observation endpoints of the REST API, over the lag-observation service: the API's
 // `date` is the service's `observedOn`, and problems come back under the API's field names.
+import * as clock from "@/lib/clock";
 import type { Db } from "@/lib/db/client";
 import { requireLagWriter } from "@/lib/auth/permissions";
 import { AppError, parseOrThrow, type FieldErrors, type Problem } from "@/lib/errors";
@@ -33,7 +34,7 @@ function toWrite(o: ApiLagObservation): LagObservationWrite {
 export async function addLagObservation(db: Db, caller: ApiCaller, body: unknown) {
   const input = parseOrThrow(apiLagObservationSchema, body);
   try {
-    const { observation, replaced } = await recordLagObservation(db, caller.ctx, toWrite(input), new Date(), "API");
+    const { observation, replaced } = await recordLagObservation(db, caller.ctx, toWrite(input), clock.now(), "API");
     const { observedOn, ...rest } = observation;
     return { data: { ...rest, date: observedOn }, replaced: replaced > 0 };
   } catch (err) {

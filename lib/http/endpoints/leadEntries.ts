@@ -1,6 +1,7 @@
 // The lead-entry endpoints of the REST API, between the JSON the integrations send and the
 // services the app uses: people named by email are resolved to members, the API's `date` is the
 // services' `entryDate`, and rule messages come back under the field names the caller sent.
+import * as clock from "@/lib/clock";
 import type { Db } from "@/lib/db/client";
 import { canViewAllTeams } from "@/lib/auth/permissions";
 import { AppError, parseOrThrow, validationError, type FieldErrors } from "@/lib/errors";
@@ -52,7 +53,7 @@ export async function addLeadEntry(db: Db, caller: ApiCaller, body: unknown): Pr
         note: input.note,
         idempotencyKey: input.idempotencyKey,
       },
-      new Date(),
+      clock.now(),
       "API",
     );
     return { entry: view(entry), created };
@@ -67,7 +68,7 @@ export async function addLeadEntry(db: Db, caller: ApiCaller, body: unknown): Pr
 export type BatchResult = { received: number; written: number; replaced: number };
 
 /** POST /api/v1/lead-entries/batch: sets cells, all or nothing, with every problem by index. */
-export async function setLeadEntryBatch(db: Db, caller: ApiCaller, body: unknown, now: Date = new Date()): Promise<BatchResult> {
+export async function setLeadEntryBatch(db: Db, caller: ApiCaller, body: unknown, now: Date = clock.now()): Promise<BatchResult> {
   const { ctx } = caller;
   const { items, problems } = parseBatch(batchLeadEntriesSchema, apiLeadCellSchema, body, "entries");
   // Loaded once for the whole batch: checking 10,000 entries then needs no further query.

@@ -1,3 +1,4 @@
+import * as clock from "@/lib/clock";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
@@ -13,7 +14,7 @@ export default async function NewProgramPage() {
   const ctx = await requirePageContext();
   if (!canViewDashboard(ctx.role)) forbidden();
   const teams = await activeTeams(await getDb(), ctx.organizationId);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = clock.now().toISOString().slice(0, 10);
   return (
     <>
       <div className="page-head">

@@ -1,3 +1,4 @@
+import * as clock from "@/lib/clock";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
@@ -36,7 +37,7 @@ export default async function LagDrilldownPage({
   const [{ lagMeasureId }, query] = await Promise.all([params, searchParams]);
   const ctx = await requirePageContext();
   const { locale, timeZone, weekStartsOn } = ctx.organization;
-  const parsed = parseFilters(query, localDay(new Date(), timeZone), weekStartsOn);
+  const parsed = parseFilters(query, localDay(clock.now(), timeZone), weekStartsOn);
   const cursor = typeof query.observations === "string" ? query.observations : undefined;
   const d = await load(await getDb(), ctx, lagMeasureId, parsed, cursor);
   // The measure is the page itself; only the range and the teams filter it.

@@ -1,3 +1,4 @@
+import * as clock from "@/lib/clock";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
@@ -37,7 +38,7 @@ export default async function TeamDrilldownPage({
   const ctx = await requirePageContext();
   const { locale, timeZone, weekStartsOn } = ctx.organization;
   // Only the date range applies here: the page is one team, and it shows all its measures.
-  const filters = { ...parseFilters(query, localDay(new Date(), timeZone), weekStartsOn), teamIds: [], leadMeasureId: null, lagMeasureId: null };
+  const filters = { ...parseFilters(query, localDay(clock.now(), timeZone), weekStartsOn), teamIds: [], leadMeasureId: null, lagMeasureId: null };
   const cursor = typeof query.entries === "string" ? query.entries : undefined;
   const d = await load(await getDb(), ctx, teamId, filters, cursor);
 

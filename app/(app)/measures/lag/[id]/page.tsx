@@ -1,3 +1,4 @@
+import * as clock from "@/lib/clock";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
@@ -23,7 +24,7 @@ export default async function LagMeasurePage({ params, searchParams }: { params:
   const catalog = await measureCatalog(db, ctx.organizationId);
   const measure = id === "new" ? null : catalog.lag.find((m) => m.id === id);
   if (id !== "new" && !measure) notFound();
-  const today = localDay(new Date(), ctx.organization.timeZone);
+  const today = localDay(clock.now(), ctx.organization.timeZone);
   const { locale } = ctx.organization;
   const observations = measure ? await lagObservationList(db, { organizationId: ctx.organizationId, lagMeasureId: measure.id }) : [];
   return (

@@ -1,3 +1,4 @@
+import * as clock from "@/lib/clock";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
@@ -19,7 +20,7 @@ export default async function LeadMeasurePage({ params, searchParams }: { params
   const catalog = await measureCatalog(await getDb(), ctx.organizationId);
   const measure = id === "new" ? null : catalog.lead.find((m) => m.id === id);
   if (id !== "new" && !measure) notFound();
-  const thisWeek = currentWeekStart(new Date(), ctx.organization.timeZone, ctx.organization.weekStartsOn);
+  const thisWeek = currentWeekStart(clock.now(), ctx.organization.timeZone, ctx.organization.weekStartsOn);
   return (
     <>
       <div className="page-head">
