@@ -1,26 +1,27 @@
-// The OpenAPI document describes every route of API v1 (found on disk, so a new route file
-// without documentation fails here), with a scope on each operation and no dangling $ref.
+// The OpenAPI document describes every API route (found on disk, so a new route file without
+// documentation fails here), with a scope on each operation and no dangling $ref.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { API_SCOPES } from "@/lib/services/apiTokens";
 import { openApiDocument } from "./document";
 
-const V1 = path.resolve(__dirname, "../../../app/api/v1");
+const API = path.resolve(__dirname, "../../../app/api");
 
-/** [OpenAPI path, method] of every handler exported by a route file under app/api/v1. */
+/** [OpenAPI path, method] of every handler exported by a route file under app/api (but next-auth's own). */
 function routesOnDisk(): [string, string][] {
   const out: [string, string][] = [];
-  for (const file of readdirSync(V1, { recursive: true, encoding: "utf8" })) {
-    if (path.basename(file) !== "route.ts") continue;
-    const url = `/api/v1/${path.dirname(file).split(path.sep).join("/")}`.replace(/\[(\w+)\]/g, "{$1}");
-    const source = readFileSync(path.join(V1, file), "utf8");
+  for (const file of readdirSync(API, { recursive: true, encoding: "utf8" })) {
+    if (path.basename(file) !== "route.ts" || file.startsWith(`auth${path.sep}`)) continue;
+    const url = `/api/${path.dirname(file).split(path.sep).join("/")}`.replace(/\[(\w+)\]/g, "{$1}");
+    const source = readFileSync(path.join(API, file), "utf8");
     for (const m of source.matchAll(/export\s+(?:const|(?:async\s+)?function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) out.push([url, m[1]!.toLowerCase()]);
   }
   return out;
 }
 
-type Doc = { openapi: string; paths: Record<string, Record<string, { security: Record<string, string[]>[]; responses: object }>> };
+type Op = { operationId: string; security: Record<string, string[]>[]; responses: Record<string, Record<string, unknown>> };
+type Doc = { openapi: string; paths: Record<string, Record<string, Op>> };
 
 describe("the OpenAPI document of API v1", () => {
   const doc = openApiDocument() as unknown as Doc;
@@ -40,7 +41,7 @@ describe("the OpenAPI document of API v1", () => {
   it("names a known scope for every authenticated operation", () => {
     for (const [url, ops] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
-        if (url.endsWith("openapi.json")) continue;
+        if (op.security.length === 0) continue; // public: this document and the health check
         const scopes = op.security.flatMap((s) => s.bearerAuth ?? []);
         // A scope-less operation (the ROI calculator) takes any valid token.
         if ((op as { "x-required-scope"?: string | null })["x-required-scope"] === null) {
@@ -59,6 +60,36 @@ describe("the OpenAPI document of API v1", () => {
       const target = ref!.split("/").reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], doc);
       expect(target, ref).toBeDefined();
     }
+  });
+
+  it("gives every operation a unique id, a success answer, and content or a shared response for every status", () => {
+    const ids = new Set<string>();
+    for (const [url, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const where = `${method.toUpperCase()} ${url}`;
+        expect(ids.has(op.operationId), where).toBe(false);
+        ids.add(op.operationId);
+        const statuses = Object.keys(op.responses);
+        expect(statuses.some((s) => /^2\d\d$/.test(s)), where).toBe(true);
+        for (const status of statuses) {
+          expect(status, where).toMatch(/^[1-5]\d\d$/);
+          const response = op.responses[status]!;
+          if ("$ref" in response) expect(response.$ref, where).toMatch(/^#\/components\/responses\//);
+          else expect(typeof response.description, `${where} ${status}`).toBe("string");
+        }
+      }
+    }
+  });
+
+  it("generates every response schema from zod, and uses each one", () => {
+    const { components } = doc as unknown as { components: { schemas: Record<string, { $schema?: string; $id?: string }> } };
+    const text = JSON.stringify(doc.paths) + JSON.stringify(components);
+    for (const [name, schema] of Object.entries(components.schemas)) {
+      expect(schema.$schema, name).toBeUndefined();
+      expect(schema.$id, name).toBeUndefined();
+      expect(text, name).toContain(`"#/components/schemas/${name}"`);
+    }
+    expect(components.schemas.Team).toMatchObject({ required: ["id", "name", "memberCount"], additionalProperties: false });
   });
 
   it("documents request bodies from the zod schemas the endpoints validate with", () => {

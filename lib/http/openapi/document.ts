@@ -1,12 +1,11 @@
 // The OpenAPI 3.1 document of REST API v1, served at /api/v1/openapi.json. Request bodies and
-// query parameters come from the same zod schemas the endpoints validate with. A test checks
-// that every route file under app/api/v1 is described here.
+// query parameters come from the same zod schemas the endpoints validate with, responses from the
+// zod schemas of lib/schemas/responses that the integration tests check every answer against.
+// A test checks that every route file under app/api is described here.
 import { API_SCOPES } from "@/lib/services/apiTokens";
-import { ERROR_TEXT, OPERATIONS, type Operation } from "./operations";
-import { inputSchema, responseSchemas, type JsonSchema } from "@/lib/schemas/openapiComponents";
+import { answersOf, ERROR_TEXT, OPERATIONS, type Answer, type Operation } from "./operations";
+import { componentRef, inputSchema, responseComponents, type JsonSchema } from "./jsonSchema";
 import { SCOPE_DESCRIPTIONS } from "@/lib/auth/scopes";
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 function parametersOf(op: Operation): unknown[] {
   const params: unknown[] = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
@@ -25,30 +24,31 @@ function parametersOf(op: Operation): unknown[] {
   return params;
 }
 
+function responseObject({ description, ...answer }: Answer) {
+  const content = "json" in answer ? { "application/json": { schema: componentRef(answer.json) } } : answer.content;
+  return { description, content };
+}
+
 function operationObject(op: Operation) {
-  const errorResponses = Object.fromEntries(op.errors.map((s) => [String(s), { $ref: `#/components/responses/E${s}` }]));
   const body = op.body
     ? { required: true, content: { "application/json": { schema: inputSchema(op.body) } } }
     : op.upload
       ? { required: true, content: op.upload.content }
       : undefined;
-  const content = op.ok.content ?? (op.ok.schema ? { "application/json": { schema: op.ok.schema } } : undefined);
+  const responses = Object.entries(answersOf(op)).map(([status, { shared, ...answer }]) => [
+    status,
+    shared ? { $ref: `#/components/responses/${shared}` } : responseObject(answer),
+  ]);
   return {
     summary: op.summary,
     ...(op.description ? { description: op.description } : {}),
     operationId: `${op.method}${op.path.replace(/^\/api\/v1/, "").replace(/[{}]/g, "").replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase())}`,
-    security: [{ bearerAuth: op.scope ? [op.scope] : [] }, { sessionCookie: [] }],
-    "x-required-scope": op.scope,
+    ...(op.scope === "public"
+      ? { security: [] }
+      : { security: [{ bearerAuth: op.scope ? [op.scope] : [] }, { sessionCookie: [] }], "x-required-scope": op.scope }),
     parameters: parametersOf(op),
     ...(body ? { requestBody: body } : {}),
-    responses: {
-      [String(op.ok.status)]: { description: op.ok.description, ...(content ? { content } : {}) },
-      ...Object.fromEntries(
-        Object.entries(op.also ?? {}).map(([s, r]) => [s, { description: r.description, ...(r.schema ? { content: { "application/json": { schema: r.schema } } } : {}) }]),
-      ),
-      ...errorResponses,
-      "500": { $ref: "#/components/responses/E500" },
-    },
+    responses: Object.fromEntries(responses),
   };
 }
 
@@ -61,7 +61,7 @@ export function openApiDocument(): Record<string, unknown> {
   paths["/api/v1/openapi.json"] = {
     get: { summary: "This document", operationId: "getOpenapi", security: [], responses: { "200": { description: "OpenAPI 3.1 JSON." } } },
   };
-  const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: ref("Error") } } });
+  const errorResponse = (description: string) => responseObject({ description, json: "Error" });
   cached = {
     openapi: "3.1.0",
     info: {
@@ -89,11 +89,8 @@ export function openApiDocument(): Record<string, unknown> {
           description: "A signed-in browser session (`__Secure-next-auth.session-token` over HTTPS); the person's role decides what is allowed.",
         },
       },
-      schemas: responseSchemas,
-      responses: {
-        ...Object.fromEntries(Object.entries(ERROR_TEXT).map(([s, d]) => [`E${s}`, errorResponse(d)])),
-        E500: errorResponse("Something failed on our side; no internals are revealed."),
-      },
+      schemas: responseComponents(),
+      responses: Object.fromEntries(Object.entries(ERROR_TEXT).map(([s, d]) => [`E${s}`, errorResponse(d)])),
     },
   };
   return cached;

@@ -1,5 +1,7 @@
 // Every operation of REST API v1, as data: method, path, scope, the zod schema of its body or
-// query, and its answers. lib/http/openapi/document.ts turns the list into the OpenAPI document.
+// query, and its answers by status (JSON bodies by the name of their zod schema in
+// lib/schemas/responses). lib/http/openapi/document.ts turns the list into the OpenAPI document;
+// the integration tests check every response they receive against the same list.
 import type { z } from "zod";
 import { batchLagObservationsSchema, apiLagObservationSchema } from "@/lib/schemas/apiLagObservation";
 import { apiLeadEntrySchema, batchLeadEntriesSchema, listLeadEntriesQuerySchema } from "@/lib/schemas/apiLeadEntry";
@@ -7,8 +9,9 @@ import { createTeamSchema, setTeamMembersSchema } from "@/lib/schemas/team";
 import { forecastQuerySchema, leadLagQuerySchema } from "@/lib/schemas/analytics";
 import { exportReportSchema } from "@/lib/schemas/reports";
 import { roiEvaluateSchema } from "@/lib/schemas/roiEvaluate";
+import type { ResponseName } from "@/lib/schemas/responses";
 import type { ApiScope } from "@/lib/services/apiTokens";
-import type { JsonSchema } from "@/lib/schemas/openapiComponents";
+import type { JsonSchema } from "./jsonSchema";
 
 export type Method = "get" | "post" | "put";
 
@@ -17,8 +20,8 @@ export type Operation = {
   path: string;
   summary: string;
   description?: string;
-  /** The scope a token needs; null = any valid token (and any signed-in member). */
-  scope: ApiScope | null;
+  /** The scope a token needs; null = any valid token (and any signed-in member); "public" = no authentication. */
+  scope: ApiScope | null | "public";
   /** The JSON body's zod schema. */
   body?: z.ZodType;
   /** A non-JSON body (CSV uploads). */
@@ -28,17 +31,14 @@ export type Operation = {
   pathParams?: Record<string, JsonSchema>;
   /** Query parameters written out by hand (endpoints whose schemas parse strings for forms). */
   queryParams?: { name: string; description: string; schema: JsonSchema }[];
-  ok: { status: number; description: string; schema?: JsonSchema; content?: Record<string, { schema: JsonSchema }> };
-  also?: Record<string, { description: string; schema?: JsonSchema }>;
+  ok: { status: number } & Answer;
+  also?: Record<string, Answer>;
+  /** Refusals, each in the one error shape (a 500 is always possible). */
   errors: number[];
 };
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const dataOf = (schema: JsonSchema, extra: Record<string, unknown> = {}) => ({
-  type: "object",
-  properties: { data: schema, ...extra },
-  required: ["data"],
-});
+/** A JSON body (`json`: its schema's name in lib/schemas/responses), or files of the given media types (`content`). */
+export type Answer = { description: string } & ({ json: ResponseName } | { content: Record<string, { schema: JsonSchema }> });
 
 export const ERROR_TEXT: Record<number, string> = {
   400: "Invalid JSON, or the body breaks a rule: `details.fieldErrors` by field, or `details.problems` by index for batches. Nothing was written.",
@@ -46,6 +46,7 @@ export const ERROR_TEXT: Record<number, string> = {
   403: "The token lacks the scope, or the signed-in person's role does not allow it.",
   404: "No such record in the caller's organization (records of other organizations are never visible).",
   409: "Conflicts with existing data.",
+  500: "Something failed on our side; no internals are revealed.",
 };
 
 const REPORTS_ROLE = "Managers and above (a token needs `reports:read`).";
@@ -73,11 +74,21 @@ const teamIdPath = "/api/v1/teams/{teamId}/members";
 export const OPERATIONS: Operation[] = [
   {
     method: "get",
+    path: "/api/health",
+    summary: "Is the server up, and can it reach its database?",
+    description: "For load balancers and readiness checks. No authentication.",
+    scope: "public",
+    ok: { status: 200, description: "Up, and the database answers.", json: "Health" },
+    also: { "503": { description: "The database is unreachable (within 5 seconds). Try again after the seconds in `Retry-After`.", json: "HealthUnavailable" } },
+    errors: [],
+  },
+  {
+    method: "get",
     path: "/api/v1/teams",
     summary: "List teams with member counts",
     description: "Tokens and managers see every active team; members see their own teams.",
     scope: "teams:read",
-    ok: { status: 200, description: "The teams, by name.", schema: dataOf({ type: "array", items: ref("Team") }) },
+    ok: { status: 200, description: "The teams, by name.", json: "TeamList" },
     errors: [401, 403],
   },
   {
@@ -87,7 +98,7 @@ export const OPERATIONS: Operation[] = [
     description: "Managers and above.",
     scope: "teams:write",
     body: createTeamSchema,
-    ok: { status: 201, description: "The new team.", schema: dataOf(ref("Team")) },
+    ok: { status: 201, description: "The new team.", json: "TeamCreated" },
     errors: [400, 401, 403, 409],
   },
   {
@@ -95,7 +106,7 @@ export const OPERATIONS: Operation[] = [
     path: teamIdPath,
     summary: "List a team's members",
     scope: "teams:read",
-    ok: { status: 200, description: "The members, by name.", schema: dataOf({ type: "array", items: ref("TeamMember") }) },
+    ok: { status: 200, description: "The members, by name.", json: "TeamMemberList" },
     errors: [401, 403, 404],
   },
   {
@@ -107,7 +118,7 @@ export const OPERATIONS: Operation[] = [
       "unknown emails are listed in `details.unknownEmails` and nothing changes. Managers and above.",
     scope: "teams:write",
     body: setTeamMembersSchema,
-    ok: { status: 200, description: "What changed, and the new member list.", schema: ref("SetMembersResult") },
+    ok: { status: 200, description: "What changed, and the new member list.", json: "SetMembersResult" },
     errors: [400, 401, 403, 404],
   },
   {
@@ -116,7 +127,7 @@ export const OPERATIONS: Operation[] = [
     summary: "List lead and lag measures with current targets",
     description: "Lead measures with the teams tracking them and this week's targets; lag measures with baseline, target and direction.",
     scope: "measures:read",
-    ok: { status: 200, description: "Every measure of the organization.", schema: ref("Measures") },
+    ok: { status: 200, description: "Every measure of the organization.", json: "Measures" },
     errors: [401, 403],
   },
   {
@@ -126,7 +137,7 @@ export const OPERATIONS: Operation[] = [
     description: "Oldest day first. Follow `nextCursor` until it is null. Members see only their own teams' entries.",
     scope: "entries:read",
     query: listLeadEntriesQuerySchema,
-    ok: { status: 200, description: "One page.", schema: ref("LeadEntryPage") },
+    ok: { status: 200, description: "One page.", json: "LeadEntryPage" },
     errors: [400, 401, 403],
   },
   {
@@ -137,8 +148,8 @@ export const OPERATIONS: Operation[] = [
       "Adds to a person's day. With an API token, name the person (email or userId). Send an `idempotencyKey` so a retry adds nothing twice.",
     scope: "entries:write",
     body: apiLeadEntrySchema,
-    ok: { status: 201, description: "Created.", schema: dataOf(ref("LeadEntry"), { created: { const: true } }) },
-    also: { "200": { description: "Replay of an idempotency key: the entry stored the first time.", schema: dataOf(ref("LeadEntry"), { created: { const: false } }) } },
+    ok: { status: 201, description: "Created.", json: "LeadEntryCreated" },
+    also: { "200": { description: "Replay of an idempotency key: the entry stored the first time.", json: "LeadEntryReplayed" } },
     errors: [400, 401, 403, 404],
   },
   {
@@ -150,7 +161,7 @@ export const OPERATIONS: Operation[] = [
       "All or nothing, with every problem listed by index.",
     scope: "entries:write",
     body: batchLeadEntriesSchema,
-    ok: { status: 200, description: "Counts.", schema: ref("BatchResult") },
+    ok: { status: 200, description: "Counts.", json: "BatchResult" },
     errors: [400, 401, 403],
   },
   {
@@ -160,8 +171,8 @@ export const OPERATIONS: Operation[] = [
     description: "Replaces any result for the same measure, team and date. Managers and above.",
     scope: "entries:write",
     body: apiLagObservationSchema,
-    ok: { status: 201, description: "Recorded.", schema: dataOf(ref("LagObservation"), { replaced: { const: false } }) },
-    also: { "200": { description: "Recorded, replacing an earlier result.", schema: dataOf(ref("LagObservation"), { replaced: { const: true } }) } },
+    ok: { status: 201, description: "Recorded.", json: "LagObservationRecorded" },
+    also: { "200": { description: "Recorded, replacing an earlier result.", json: "LagObservationReplaced" } },
     errors: [400, 401, 403, 404],
   },
   {
@@ -171,7 +182,7 @@ export const OPERATIONS: Operation[] = [
     description: "All or nothing, with every problem listed by index. Managers and above.",
     scope: "entries:write",
     body: batchLagObservationsSchema,
-    ok: { status: 200, description: "Counts.", schema: ref("BatchResult") },
+    ok: { status: 200, description: "Counts.", json: "BatchResult" },
     errors: [400, 401, 403],
   },
   ...(["lead-entries", "lag-observations"] as const).flatMap((kind): Operation[] => [
@@ -182,7 +193,7 @@ export const OPERATIONS: Operation[] = [
       description: "Send the file as `text/csv` or as the `file` field of a form. Answers with the column mapping and every problem found.",
       scope: "entries:write",
       upload: CSV_UPLOAD,
-      ok: { status: 200, description: "The preview.", schema: { type: "object" } },
+      ok: { status: 200, description: "The preview.", json: "ImportPreview" },
       errors: [400, 401, 403],
     },
     {
@@ -224,7 +235,7 @@ export const OPERATIONS: Operation[] = [
       "Managers and above (a token needs `measures:read`).",
     scope: "measures:read",
     query: leadLagQuerySchema,
-    ok: { status: 200, description: "The fits for every k, the best k and the verdict.", schema: ref("LeadLagAnalysis") },
+    ok: { status: 200, description: "The fits for every k, the best k and the verdict.", json: "LeadLagAnalysis" },
     errors: [400, 401, 403, 404],
   },
   {
@@ -237,7 +248,7 @@ export const OPERATIONS: Operation[] = [
       "Managers and above (a token needs `measures:read`).",
     scope: "measures:read",
     query: forecastQuerySchema,
-    ok: { status: 200, description: "The history and the forecast.", schema: ref("LagForecast") },
+    ok: { status: 200, description: "The history and the forecast.", json: "LagForecast" },
     errors: [400, 401, 403, 404],
   },
   {
@@ -250,7 +261,7 @@ export const OPERATIONS: Operation[] = [
       "Costs must add up to more than zero. Any valid API token may call it, whatever its scopes, and any signed-in member.",
     scope: null,
     body: roiEvaluateSchema,
-    ok: { status: 200, description: "The ROI, with each line's attributed value.", schema: ref("RoiEvaluation") },
+    ok: { status: 200, description: "The ROI, with each line's attributed value.", json: "RoiEvaluation" },
     errors: [400, 401],
   },
   {
@@ -263,7 +274,7 @@ export const OPERATIONS: Operation[] = [
       "Managers and above (a token needs `reports:write`).",
     scope: "reports:write",
     body: exportReportSchema,
-    ok: { status: 202, description: "Started. The `Location` header is the export's URL.", schema: ref("ReportExport") },
+    ok: { status: 202, description: "Started. The `Location` header is the export's URL.", json: "ReportExport" },
     errors: [400, 401, 403, 404],
   },
   {
@@ -272,7 +283,7 @@ export const OPERATIONS: Operation[] = [
     summary: "List the organization's quarterly reports",
     description: `Newest first. ${REPORTS_ROLE}`,
     scope: "reports:read",
-    ok: { status: 200, description: "Every report.", schema: { type: "object", properties: { reports: { type: "array", items: ref("ReportListItem") } }, required: ["reports"] } },
+    ok: { status: 200, description: "Every report.", json: "ReportList" },
     errors: [401, 403],
   },
   {
@@ -281,7 +292,7 @@ export const OPERATIONS: Operation[] = [
     summary: "Read a quarterly report",
     description: `The report as its page shows it, rebuilt from the snapshot stored at export: the same report always reads the same. ${REPORTS_ROLE}`,
     scope: "reports:read",
-    ok: { status: 200, description: "The report's entry, document and fingerprints.", schema: ref("ReportView") },
+    ok: { status: 200, description: "The report's entry, document and fingerprints.", json: "ReportView" },
     errors: [401, 403, 404],
   },
   {
@@ -311,7 +322,25 @@ export const OPERATIONS: Operation[] = [
     summary: "Follow a report export",
     description: `Poll until \`status\` is not \`running\`. An export that stopped moving (the server restarted) reads as failed. ${REPORTS_ROLE}`,
     scope: "reports:read",
-    ok: { status: 200, description: "The export's state.", schema: ref("ReportExport") },
+    ok: { status: 200, description: "The export's state.", json: "ReportExport" },
     errors: [401, 403, 404],
   },
 ];
+
+/** Every answer an operation documents, by status; refusals in the one error shape share a response (`shared`). */
+export function answersOf(op: Operation): Record<string, Answer & { shared?: string }> {
+  const { status, ...ok } = op.ok;
+  return {
+    [String(status)]: ok,
+    ...op.also,
+    ...Object.fromEntries([...op.errors, 500].map((s) => [String(s), { description: ERROR_TEXT[s]!, json: "Error" as const, shared: `E${s}` }])),
+  };
+}
+
+/** The operation that serves a request, by method and path (`/api/v1/teams/3f…/members` is `/api/v1/teams/{teamId}/members`). */
+export function findOperation(method: string, pathname: string): Operation | undefined {
+  const ops = OPERATIONS.filter((op) => op.method === method.toLowerCase());
+  const matches = (template: string) => new RegExp(`^${template.replace(/\./g, "\\.").replace(/\{\w+\}/g, "[^/]+")}$`).test(pathname);
+  // A literal path wins over a template that would also match it.
+  return ops.find((op) => op.path === pathname) ?? ops.find((op) => matches(op.path));
+}

@@ -1,0 +1,79 @@
+// Responses of GET /api/v1/analytics/lead-lag and /forecast: plain JSON numbers, null where a
+// statistic cannot be computed (JSON has no NaN).
+import { z } from "zod";
+import { Direction } from "@/lib/generated/prisma/enums";
+import { count, day, goal, id, teamIdOrNull } from "./fields";
+
+export const lagMeasureGoalSchema = z.strictObject({
+  id,
+  name: z.string(),
+  unit: z.string(),
+  direction: z.enum(Direction),
+  teamId: teamIdOrNull.describe("null: organization-wide."),
+  baseline: goal,
+  target: goal,
+});
+
+const lagValuesOf = z
+  .enum(["team", "organization"])
+  .describe("`organization` when a team records no values of its own for an organization-wide measure.");
+const statistic = (description: string) => z.number().nullable().describe(description);
+
+export const leadLagAnalysisSchema = z.strictObject({
+  leadMeasure: z.strictObject({ id, name: z.string(), unit: z.string() }),
+  lagMeasure: lagMeasureGoalSchema,
+  teamId: teamIdOrNull.describe("The team analysed; null: the whole organization. A team's own lag measure is always analysed for its team."),
+  lagValuesOf,
+  declaredDriver: z.boolean().describe("Whether the lag measure names this lead measure as a driver."),
+  window: z.strictObject({ firstWeek: day, lastWeek: day, weeks: count, weekStartsOn: count.describe("0 = Sunday, 1 = Monday.") }),
+  maxLagWeeks: count,
+  minN: count.describe("Paired weekly changes a fit needs before it can be the best one."),
+  series: z
+    .array(z.strictObject({ weekStart: day, lead: z.number().describe("Weekly total."), lag: statistic("Weekly mean; null without a value.") }))
+    .describe("The weekly series analysed, oldest first."),
+  fits: z
+    .array(
+      z.strictObject({
+        k: count.describe("Weeks between the lead's change and the lag's."),
+        n: count.describe("Paired weekly changes."),
+        r: statistic("Pearson correlation."),
+        slope: statistic("Change in the lag per unit change in the lead."),
+        slopeSE: statistic("Standard error of the slope."),
+        p: statistic("Two-sided p-value of slope = 0."),
+        ci95: z.tuple([z.number(), z.number()]).nullable().describe("95% confidence interval of the slope, [low, high]."),
+        r2: statistic("Coefficient of determination."),
+        enoughData: z.boolean().describe("n ≥ minN."),
+      }),
+    )
+    .describe("One regression of Δlag(t) on Δlead(t−k) per k; statistics are null when they cannot be computed."),
+  bestK: count.nullable().describe("null when no fit has enough data."),
+  verdict: z.strictObject({
+    kind: z.enum(["predictive", "opposite", "weak", "none", "insufficient"]),
+    text: z.string().describe("The verdict in plain words, for people."),
+  }),
+  expectedSign: z.union([z.literal(1), z.literal(-1)]).describe("+1: more activity should raise the lag (higher is better); −1: lower it."),
+});
+
+export const lagForecastSchema = z.strictObject({
+  lagMeasure: lagMeasureGoalSchema,
+  teamId: teamIdOrNull,
+  lagValuesOf,
+  history: z.array(z.strictObject({ weekStart: day, value: z.number().nullable() })).describe("The last 26 weekly means, oldest first."),
+  forecast: z.strictObject({
+    kind: z.enum(["forecast", "insufficient"]),
+    n: count.describe("Weeks with a value the trend was fitted on."),
+    slopePerWeek: z.number().nullable(),
+    reason: z.string().nullable().describe("Why there is no forecast."),
+    points: z.array(
+      z.strictObject({
+        weekStart: day,
+        step: count.describe("Weeks after the last week of the history."),
+        mean: z.number(),
+        lo80: z.number(),
+        hi80: z.number(),
+        lo95: z.number(),
+        hi95: z.number(),
+      }),
+    ),
+  }),
+});
