@@ -1,6 +1,7 @@
 // Calling the REST API's route handlers in-process, as Next would: a `Request` in, a `Response`
 // out, on a test database. lib/db caches the app's client on globalThis; pointing that cache at
-// the test database is all the wiring the handlers need (no module mocks).
+// the test database is all the wiring the handlers need (no module mocks). Every response is
+// checked against the OpenAPI document (tests/helpers/apiSchemas.ts).
 import type { TenantContext } from "@/lib/auth/tenant";
 import { loadTenantContext } from "@/lib/auth/loadContext";
 import type { Db } from "@/lib/db/client";
@@ -8,6 +9,7 @@ import type { OpenedDb } from "@/lib/db/client";
 import { Role } from "@/lib/generated/prisma/enums";
 import { addMembership, createOrgWithTeam, createUser, type OrgWithTeam } from "@/lib/seed/factories";
 import { API_SCOPES, createApiToken, type ApiScope } from "@/lib/services/apiTokens";
+import { documented, type RouteHandler } from "../helpers/apiSchemas";
 
 const globalForDb = globalThis as unknown as { leadlagDb?: Promise<OpenedDb> };
 
@@ -16,19 +18,17 @@ export function serveFrom(db: Db): void {
   globalForDb.leadlagDb = Promise.resolve({ db, target: { kind: "embedded", dataDir: null }, close: async () => {} });
 }
 
-type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
-
 export type ApiResult = { status: number; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export async function call<P = Record<string, string>>(
-  handler: Handler<P>,
+  handler: RouteHandler<P>,
   opts: { method?: string; path: string; token?: string; body?: unknown; raw?: string; params?: P },
 ): Promise<ApiResult> {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (opts.token !== undefined) headers.authorization = `Bearer ${opts.token}`;
   const body = opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
   const request = new Request(`http://leadlag.test${opts.path}`, { method: opts.method ?? (body ? "POST" : "GET"), headers, body });
-  const response = await handler(request, { params: Promise.resolve(opts.params ?? ({} as P)) });
+  const response = await documented(handler)(request, { params: Promise.resolve(opts.params ?? ({} as P)) });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null };
 }

@@ -1,6 +1,7 @@
 // The import and export endpoints as an integration calls them, with API tokens, on each
 // database: scopes are enforced, another organization's token never reaches this one's data,
 // a multipart upload and a raw text/csv body both work, and every refusal has the one error shape.
+// Every response is checked against the OpenAPI document (tests/helpers/apiSchemas.ts).
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadTenantContext } from "@/lib/auth/loadContext";
 import type { OpenedDb } from "@/lib/db/client";
@@ -8,6 +9,7 @@ import { addDays, localDay } from "@/lib/domain/calendar/weeks";
 import { addMembership, createOrgWithTeam, createUser, type OrgWithTeam } from "@/lib/seed/factories";
 import { createApiToken, type ApiScope } from "@/lib/services/apiTokens";
 import { Role } from "@/lib/generated/prisma/enums";
+import { documented } from "../helpers/apiSchemas";
 import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
 
 const globalForDb = globalThis as unknown as { leadlagDb?: Promise<OpenedDb> };
@@ -16,10 +18,10 @@ const noParams = { params: Promise.resolve({}) };
 async function routes() {
   vi.stubEnv("NEXTAUTH_SECRET", "csv-routes-test-secret-0123456789abcdef");
   return {
-    preview: (await import("@/app/api/v1/imports/lead-entries/preview/route")).POST,
-    commit: (await import("@/app/api/v1/imports/lead-entries/commit/route")).POST,
-    exportLead: (await import("@/app/api/v1/exports/lead-entries.csv/route")).GET,
-    exportLag: (await import("@/app/api/v1/exports/lag-observations.csv/route")).GET,
+    preview: documented((await import("@/app/api/v1/imports/lead-entries/preview/route")).POST),
+    commit: documented((await import("@/app/api/v1/imports/lead-entries/commit/route")).POST),
+    exportLead: documented((await import("@/app/api/v1/exports/lead-entries.csv/route")).GET),
+    exportLag: documented((await import("@/app/api/v1/exports/lag-observations.csv/route")).GET),
   };
 }
 
@@ -30,6 +32,8 @@ describe.each(testDbKinds())("CSV endpoints with API tokens [%s]", (kind) => {
   let r: Awaited<ReturnType<typeof routes>>;
   const day = addDays(localDay(new Date(), "UTC"), -1);
   const csv = () => `email,team,measure,date,value\n${a.member.email},Support Team,Coaching conversations,${day},4\n`;
+  const PREVIEW = "http://localhost/api/v1/imports/lead-entries/preview";
+  const COMMIT = "http://localhost/api/v1/imports/lead-entries/commit";
 
   async function tokenFor(org: OrgWithTeam, scopes: ApiScope[]) {
     const owner = await createUser(t.db);
@@ -37,11 +41,11 @@ describe.each(testDbKinds())("CSV endpoints with API tokens [%s]", (kind) => {
     const ctx = (await loadTenantContext(t.db, owner.id, org.organizationId))!;
     return { authorization: `Bearer ${(await createApiToken(t.db, ctx, { name: "integration", scopes })).token}` };
   }
-  function upload(file: string, headers: Record<string, string>, fields: Record<string, string> = {}) {
+  function upload(file: string, headers: Record<string, string>, fields: Record<string, string> = {}, url = PREVIEW) {
     const form = new FormData();
     form.set("file", new File([file], "entries.csv", { type: "text/csv" }));
     for (const [k, v] of Object.entries(fields)) form.set(k, v);
-    return new Request("http://localhost/api/v1/imports/lead-entries/preview", { method: "POST", headers, body: form });
+    return new Request(url, { method: "POST", headers, body: form });
   }
   const entries = () => t.db.leadEntry.count({ where: { organizationId: a.organizationId } });
 
@@ -65,7 +69,7 @@ describe.each(testDbKinds())("CSV endpoints with API tokens [%s]", (kind) => {
     expect(await preview.json()).toMatchObject({ ready: true, rowCount: 1, readyCount: 1, problems: [], mapping: { email: 0, note: null } });
 
     const commit = await r.commit(
-      new Request("http://localhost/api/v1/imports/lead-entries/commit?dateOrder=ymd", {
+      new Request(`${COMMIT}?dateOrder=ymd`, {
         method: "POST",
         headers: { ...auth, "content-type": "text/csv; charset=utf-8" },
         body: csv(),
@@ -81,8 +85,11 @@ describe.each(testDbKinds())("CSV endpoints with API tokens [%s]", (kind) => {
 
   it("refuses a token without entries:write, before reading the file", async () => {
     const before = await entries();
-    for (const route of [r.preview, r.commit]) {
-      const res = await route(upload(csv(), await tokenFor(a, ["entries:read"])), noParams);
+    for (const [route, url] of [
+      [r.preview, PREVIEW],
+      [r.commit, COMMIT],
+    ] as const) {
+      const res = await route(upload(csv(), await tokenFor(a, ["entries:read"]), {}, url), noParams);
       expect(res.status).toBe(403);
       expect(await res.json()).toEqual({ error: { code: "forbidden", message: 'This API token lacks the "entries:write" scope.' } });
     }
@@ -92,7 +99,7 @@ describe.each(testDbKinds())("CSV endpoints with API tokens [%s]", (kind) => {
   it("never lets another organization's token import into, or export, this organization's data", async () => {
     const auth = await tokenFor(b, ["entries:write", "entries:read"]);
     const before = await entries();
-    const res = await r.commit(upload(csv(), auth), noParams);
+    const res = await r.commit(upload(csv(), auth, {}, COMMIT), noParams);
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: { code: string; details: { problems: { row: number; column: string }[] } } };
     expect(body.error.code).toBe("validation_failed");
@@ -129,7 +136,7 @@ describe.each(testDbKinds())("CSV endpoints with API tokens [%s]", (kind) => {
     const badOrder = await r.preview(upload(csv(), auth, { dateOrder: "yyyy" }), noParams);
     expect(await badOrder.json()).toMatchObject({ error: { code: "validation_failed", details: { fieldErrors: { dateOrder: [expect.any(String)] } } } });
     const json = await r.preview(
-      new Request("http://localhost/x", { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: "{}" }),
+      new Request(PREVIEW, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: "{}" }),
       noParams,
     );
     expect(json.status).toBe(400);

@@ -2,12 +2,14 @@
 // unreachable PostgreSQL server (503 within a few seconds, not a hang), and — when
 // TEST_DATABASE_URL is set — a real PostgreSQL server.
 // lib/env.ts caches the parsed environment and lib/db caches the client on globalThis, so each
-// case sets the environment, resets both and imports the route afresh.
+// case sets the environment, resets both and imports the route afresh. Every response is
+// checked against the OpenAPI document (tests/helpers/apiSchemas.ts).
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { OpenedDb } from "@/lib/db/client";
+import { documented } from "../helpers/apiSchemas";
 
 const VARS = ["DATABASE_URL", "LEADLAG_DATA_DIR", "NEXTAUTH_SECRET", "LEADLAG_SEED_DEMO", "PORT", "NEXTAUTH_URL"] as const;
 const saved = Object.fromEntries(VARS.map((k) => [k, process.env[k]]));
@@ -22,7 +24,8 @@ async function loadRoute(vars: Partial<Record<(typeof VARS)[number], string>>) {
   Object.assign(process.env, vars);
   vi.resetModules();
   globalForDb.leadlagDb = undefined;
-  return import("@/app/api/health/route");
+  const { GET } = await import("@/app/api/health/route");
+  return { GET: () => documented(GET)(new Request("http://leadlag.test/api/health"), { params: Promise.resolve({}) }) };
 }
 
 async function closeCachedDb() {

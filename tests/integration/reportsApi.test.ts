@@ -2,6 +2,7 @@
 // 202 and a Location to follow, ends with a report; the report, its list and its files (the PDF
 // identical to the one fingerprinted at export); 400 with field messages, 403 without the scope
 // or the role, 404 for another organization's reports and exports and for unknown file names.
+// Every response is checked against the OpenAPI document (tests/helpers/apiSchemas.ts).
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
@@ -25,6 +26,7 @@ import * as fileRoute from "@/app/api/v1/reports/[reportId]/[file]/route";
 import { quarterContaining, shiftQuarter, weeksOfQuarter } from "@/lib/domain/calendar/quarters";
 import { localDay } from "@/lib/domain/calendar/weeks";
 import { createLeadEntries, utcDate } from "@/lib/seed/factories";
+import { documented, type RouteHandler } from "../helpers/apiSchemas";
 import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
 import { apiOrg, call, isErrorShape, serveFrom, type ApiOrg } from "./apiFixtures";
 
@@ -32,9 +34,9 @@ import { apiOrg, call, isErrorShape, serveFrom, type ApiOrg } from "./apiFixture
 const QUARTER = shiftQuarter(quarterContaining(localDay(new Date(), "UTC")), -1);
 
 /** A route handler's raw Response (for headers and file bodies), as Next would call it. */
-async function send<P>(handler: (r: Request, c: { params: Promise<P> }) => Promise<Response>, path: string, params: P, token?: string): Promise<Response> {
+async function send<P>(handler: RouteHandler<P>, path: string, params: P, token?: string): Promise<Response> {
   const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-  return handler(new Request(`http://leadlag.test${path}`, { headers }), { params: Promise.resolve(params) });
+  return documented(handler)(new Request(`http://leadlag.test${path}`, { headers }), { params: Promise.resolve(params) });
 }
 
 describe.each(testDbKinds())("quarterly reports API [%s]", (kind) => {
@@ -67,7 +69,7 @@ describe.each(testDbKinds())("quarterly reports API [%s]", (kind) => {
       headers: { authorization: `Bearer ${a.token}`, "content-type": "application/json" },
       body: JSON.stringify({ scope: "organization", quarter: QUARTER.id }),
     });
-    const res = await reportsRoute.POST(request, { params: Promise.resolve({}) });
+    const res = await documented(reportsRoute.POST)(request, { params: Promise.resolve({}) });
     started = { status: res.status, location: res.headers.get("location"), body: await res.json() };
     exportId = started.body.id;
     const deadline = Date.now() + 90_000;
