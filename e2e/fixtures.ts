@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/seed/demo/seedDemo";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/seed/demo/catalogue";
 
 export { DEMO_USERS };
 

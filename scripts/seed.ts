@@ -6,7 +6,8 @@ import { openAdapter } from "@/lib/db/adapter";
 import { migrate } from "@/lib/db/migrate";
 import { dbTarget } from "@/lib/db/target";
 import { makeClient } from "@/lib/db/client";
-import { DEMO_USERS, resetDemo } from "@/lib/seed/demo/seedDemo";
+import { DEMO_USERS } from "@/lib/seed/demo/catalogue";
+import { resetDemo } from "@/lib/seed/demo/seedDemo";
 
 async function main() {
   const target = dbTarget();

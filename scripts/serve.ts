@@ -8,7 +8,7 @@ import { MissingSecretError, resolveAuthSecret } from "@/lib/auth/secret";
 import { prepareDatabase } from "@/lib/seed/prepare";
 import { dbTarget } from "@/lib/db/target";
 import { EnvError, parseEnv, type Env } from "@/lib/env";
-import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/seed/demo/seedDemo";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/seed/demo/catalogue";
 
 const NEXT_BIN = path.resolve("node_modules/.bin/next");
 

@@ -2,7 +2,7 @@
 // `peoplePerTeam` people, five lead measures tracked by every team, and `weeks` weeks of
 // entries (one entry per person, measure and working day with activity). Deterministic.
 import { randomUUID } from "node:crypto";
-import { addDays, lastWeekStarts, type IsoDate } from "@/lib/domain/calendar/weeks";
+import { addDays, lastWeekStarts, toUtcDate, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { Role } from "@/lib/generated/prisma/enums";
 import {
   cachedPasswordHash,
@@ -10,7 +10,6 @@ import {
   createOrganization,
   DEFAULT_PASSWORD,
   initialTargets,
-  utcDate,
   type DbClient,
   type LeadEntryRow,
 } from "./factories";
@@ -68,7 +67,7 @@ export async function seedLargeOrg(db: DbClient, opts: LargeOrgOptions): Promise
             teamId: teamIds[Math.floor(i / opts.peoplePerTeam)]!,
             leadMeasureId,
             userId,
-            entryDate: utcDate(date),
+            entryDate: toUtcDate(date),
             value: rng.int(1, 3),
             source: "SEED",
           });

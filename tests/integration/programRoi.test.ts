@@ -6,7 +6,8 @@ import { loadTenantContext } from "@/lib/auth/loadContext";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { programSeriesLag } from "@/lib/queries/programSeriesLag";
 import { programSeriesLead } from "@/lib/queries/programSeriesLead";
-import { DEMO_USERS, seedDemo } from "@/lib/seed/demo/seedDemo";
+import { DEMO_USERS } from "@/lib/seed/demo/catalogue";
+import { seedDemo } from "@/lib/seed/demo/seedDemo";
 import { DEMO_PROGRAM_NAME } from "@/lib/seed/demo/program";
 import {
   createLagMeasure,

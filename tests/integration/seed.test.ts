@@ -6,7 +6,8 @@ import { migrate } from "@/lib/db/migrate";
 
 import { Direction, EntrySource, Role } from "@/lib/generated/prisma/enums";
 import { verifyPassword } from "@/lib/auth/password";
-import { DEMO_EMAILS, DEMO_ORG_SLUG, DEMO_USERS, resetDemo, seedDemo, seedDemoIfEmpty, type DemoSummary } from "@/lib/seed/demo/seedDemo";
+import { DEMO_EMAILS, DEMO_ORG_SLUG, DEMO_USERS } from "@/lib/seed/demo/catalogue";
+import { resetDemo, seedDemo, seedDemoIfEmpty, type DemoSummary } from "@/lib/seed/demo/seedDemo";
 import { createOrgWithTeam } from "@/lib/seed/factories";
 
 type Fresh = { db: Db; adapter: OpenedAdapter; close(): Promise<void> };

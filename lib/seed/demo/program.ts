@@ -2,9 +2,10 @@
 // part, Technical Escalations is the control group. It starts when the demo's lead activity
 // starts, carries a fully-loaded cost ledger, and prices three benefits — retention (trend-line
 // isolation, CLV inputs), resolution time (control group) and referrals (manual, with evidence) —
-// plus two intangibles. Called with the demo's transaction after seedDemoInto's data exists.
+// plus two intangibles. Called with the demo's transaction after seedDemoOrganization's data exists.
 import { randomUUID } from "node:crypto";
 import { createRng } from "@/lib/domain/stats/random";
+import { addMonths, lastDayOfMonth, monthOf } from "@/lib/domain/calendar/months";
 import { fromUtcDate, toUtcDate, addDays, type IsoDate } from "@/lib/domain/calendar/weeks";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { benefitParametersSchema } from "@/lib/schemas/programs";
@@ -143,13 +144,13 @@ async function seedRetentionHistory(tx: DbClient, organizationId: string, lagMea
   const firstObs = await tx.lagObservation.findFirst({ where: { organizationId, lagMeasureId, teamId: null }, orderBy: { observedOn: "asc" } });
   const measure = await tx.lagMeasure.findUnique({ where: { organizationId_id: { organizationId, id: lagMeasureId } } });
   if (!firstObs || !measure) return;
-  const firstDay = firstObs.observedOn;
-  const older = await tx.lagObservation.count({ where: { organizationId, lagMeasureId, observedOn: { lt: new Date(firstDay.getTime() - 40 * 86_400_000) } } });
+  const firstDay = fromUtcDate(firstObs.observedOn);
+  const older = await tx.lagObservation.count({ where: { organizationId, lagMeasureId, observedOn: { lt: toUtcDate(addDays(firstDay, -40)) } } });
   if (older > 0) return;
   const rng = createRng(4242);
   const rows = Array.from({ length: RETENTION_HISTORY_MONTHS }, (_, i) => {
     // The last day of the month i + 1 months before the first value's month.
-    const observedOn = new Date(Date.UTC(firstDay.getUTCFullYear(), firstDay.getUTCMonth() - i, 0));
+    const observedOn = toUtcDate(lastDayOfMonth(addMonths(monthOf(firstDay), -(i + 1))));
     return {
       organizationId,
       lagMeasureId,
