@@ -6,6 +6,7 @@ import type { ITXClientDenyList } from "@prisma/client/runtime/client";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { toUtcDate } from "@/lib/domain/calendar/weeks";
 import { TARGET_EPOCH } from "@/lib/domain/rules/targets";
 import { Aggregation, Cadence, Direction, LagKind, Role } from "@/lib/generated/prisma/enums";
 
@@ -32,10 +33,8 @@ export function uniqueSuffix(): string {
   return randomUUID().replace(/-/g, "").slice(0, 10);
 }
 
-/** A calendar date as the UTC-midnight Date that `@db.Date` columns hold. */
-export function utcDate(isoDate: string): Date {
-  return new Date(`${isoDate}T00:00:00.000Z`);
-}
+/** A calendar date as the UTC-midnight Date that `@db.Date` columns hold (the calendar's toUtcDate). */
+export const utcDate = toUtcDate;
 
 // ---------------------------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { fromUtcDate } from "@/lib/domain/calendar/weeks";
 import { runAction, type ActionState } from "@/lib/http/runAction";
 import { recordLagObservation } from "@/lib/services/lagObservations";
 import { archiveLagMeasure, archiveLeadMeasure, changeLeadTarget, createLeadMeasure, saveLagMeasure, updateLeadMeasure } from "@/lib/services/measures";
@@ -63,7 +64,7 @@ export async function changeTargetAction(_prev: ActionState, form: FormData): Pr
   return runAction(async (db, ctx) => {
     const t = await changeLeadTarget(db, ctx, Object.fromEntries(form));
     revalidatePath("/measures");
-    return `New target ${t.weeklyTarget} applies from the week of ${t.effectiveFrom.toISOString().slice(0, 10)}.`;
+    return `New target ${t.weeklyTarget} applies from the week of ${fromUtcDate(t.effectiveFrom)}.`;
   });
 }
 

@@ -4,6 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { runAction, type ActionState } from "@/lib/http/runAction";
+import { fromUtcDate } from "@/lib/domain/calendar/weeks";
 import { AppError } from "@/lib/errors";
 import { addBenefit, addCost, addIntangible, removeLine, saveProgram } from "@/lib/services/programs";
 
@@ -106,7 +107,7 @@ export async function addIntangibleAction(_prev: ActionState, form: FormData): P
 
 /** What to send back to the add services to restore a removed row exactly. */
 function restoreFields(kind: LineKind, row: Record<string, unknown>): Record<string, unknown> {
-  const day = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d));
+  const day = (d: unknown) => (d instanceof Date ? fromUtcDate(d) : String(d));
   if (kind === "cost") {
     // The stored amount is already ÷ cohorts; the service divides what it is given.
     const cohorts = Number(row.cohorts ?? 1);

@@ -5,7 +5,7 @@ import { requirePageContext } from "@/lib/auth/context";
 import { getDb } from "@/lib/db";
 import { dateFormat, formatNumber } from "@/lib/domain/format";
 import { leadStatus, STATUS_LABEL } from "@/lib/domain/status";
-import { addDays, formatDay, formatWeek, isIsoDate } from "@/lib/domain/calendar/weeks";
+import { addDays, formatDay, formatWeek, isIsoDate, toUtcDate } from "@/lib/domain/calendar/weeks";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/schemas/ids";
 import { teamPage } from "@/lib/views/teamPage";
@@ -42,7 +42,7 @@ export default async function TeamPage({
   const { team, isMember, manager, today, week, isCurrent, people, gridPerson, scores, entries, gridValues } = data;
   const { locale } = ctx.organization;
   const days = data.days.map(({ date, editable }) => {
-    const weekday = dateFormat(locale, { weekday: "short", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+    const weekday = dateFormat(locale, { weekday: "short", timeZone: "UTC" }).format(toUtcDate(date));
     return { date, label: `${weekday} ${Number(date.slice(8))}`, editable };
   });
   const thresholds = { green: ctx.organization.greenThreshold, amber: ctx.organization.amberThreshold };
