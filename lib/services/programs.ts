@@ -140,21 +140,3 @@ export async function removeLine(db: Db, ctx: TenantContext, kind: LineKind, id:
     return row;
   });
 }
-
-/** The program with its teams and ledgers, for its page and the ROI computation. */
-export async function loadProgram(db: Db, ctx: TenantContext, programId: string) {
-  const organizationId = ctx.organizationId;
-  const program = await db.program.findUnique({
-    where: { organizationId_id: { organizationId, id: programId } },
-    include: {
-      teams: { include: { team: { select: { name: true } } } },
-      costs: { orderBy: { incurredOn: "asc" } },
-      benefits: { orderBy: { createdAt: "asc" }, include: { lagMeasure: true } },
-      intangibles: { orderBy: { createdAt: "asc" } },
-    },
-  });
-  if (!program) throw notFound("Program not found.");
-  return program;
-}
-
-export type LoadedProgram = Awaited<ReturnType<typeof loadProgram>>;

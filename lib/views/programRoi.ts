@@ -18,8 +18,8 @@ import { lagWeeklySeries } from "@/lib/queries/lagWeeklySeries";
 import { leadWeeklySeries } from "@/lib/queries/leadWeeklySeries";
 import { programSeriesLag } from "@/lib/queries/programSeriesLag";
 import { programSeriesLead } from "@/lib/queries/programSeriesLead";
+import { programWithLedgers } from "@/lib/queries/programWithLedgers";
 import { COST_CATEGORY_LABEL } from "@/lib/schemas/programs";
-import { loadProgram } from "../services/programs";
 
 /** Weeks of history before the start that the isolation methods may use. */
 export const PRE_PROGRAM_WEEKS = 26;
@@ -92,7 +92,8 @@ const values = (rows: { value: number | null }[]) => rows.map((r) => r.value);
 
 export async function computeProgramRoi(db: Db, ctx: TenantContext, programId: string, opts: ComputeProgramRoiOptions = {}): Promise<ProgramRoi> {
   requireProgramRoiAccess(ctx.role);
-  const loaded = await loadProgram(db, ctx, programId);
+  const loaded = await programWithLedgers(db, { organizationId: ctx.organizationId, programId });
+  if (!loaded) throw notFound("Program not found.");
   const counted = (c: { incurredOn: Date }) => !opts.costsThrough || fromUtcDate(c.incurredOn) <= opts.costsThrough;
   const program = { ...loaded, costs: loaded.costs.filter(counted) };
   const costsExcluded = loaded.costs.filter((c) => !counted(c)).reduce((s, c) => s + c.amount, 0);
