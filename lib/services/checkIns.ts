@@ -8,53 +8,22 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { CommitmentStatus } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db/client";
 import type { TenantContext } from "@/lib/auth/tenant";
-import { canRunCheckIn, requireTeamAccess } from "@/lib/auth/permissions";
+import { canRunCheckIn } from "@/lib/auth/permissions";
 import { addDays, fromUtcDate, localDay, toUtcDate, weekStart, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { forbidden, notFound, parseOrThrow, validationError, type FieldErrors } from "@/lib/errors";
-import { isUuid } from "@/lib/schemas/ids";
 import {
   createCommitmentsSchema,
   markCheckInHeldSchema,
   MAX_COMMITMENTS_PER_PERSON,
   reviewCommitmentSchema,
 } from "@/lib/schemas/checkIn";
+import { checkInAccess, type CheckInAccess } from "@/lib/queries/checkInAccess";
 import { recordAudit } from "./audit";
 
 /** How far back a lead may record a check-in that was held but not entered. */
 export const MAX_CHECK_IN_WEEKS_BACK = 52;
 
 export { canRunCheckIn };
-
-export type CheckInAccess = {
-  teamId: string;
-  teamName: string;
-  teamCreatedAt: Date;
-  isOnTeam: boolean;
-  canRun: boolean;
-  memberIds: Set<string>;
-};
-
-/** Who may do what in a team's check-in; 404 for a team outside the caller's organization. */
-export async function checkInAccess(db: Db, ctx: TenantContext, teamId: string): Promise<CheckInAccess> {
-  const team = isUuid(teamId)
-    ? await db.team.findUnique({
-        where: { organizationId_id: { organizationId: ctx.organizationId, id: teamId } },
-        select: { id: true, name: true, createdAt: true, archivedAt: true, members: { select: { userId: true, isLead: true } } },
-      })
-    : null;
-  if (!team || team.archivedAt) throw notFound("Team not found.");
-  const me = team.members.find((m) => m.userId === ctx.userId);
-  const canRun = canRunCheckIn(ctx.role, me?.isLead ?? false);
-  requireTeamAccess(ctx.role, me !== undefined);
-  return {
-    teamId: team.id,
-    teamName: team.name,
-    teamCreatedAt: team.createdAt,
-    isOnTeam: Boolean(me),
-    canRun,
-    memberIds: new Set(team.members.map((m) => m.userId)),
-  };
-}
 
 /** The first day of the current week in the organization's time zone. */
 export function currentWeek(ctx: TenantContext, now: Date): IsoDate {

@@ -11,7 +11,7 @@ import { addDays, fromUtcDate, localDay, toUtcDate, weekOf, type IsoDate, type W
 import { teamExecutionScore } from "@/lib/queries/teamCadence";
 import { teamLagScoreboard } from "@/lib/queries/teamLagScoreboard";
 import { teamLeadHistory } from "@/lib/queries/teamLeadHistory";
-import { checkInAccess, type CheckInAccess } from "@/lib/services/checkIns";
+import { checkInAccess, type CheckInAccess } from "@/lib/queries/checkInAccess";
 
 export type Person = { userId: string; name: string; isLead: boolean };
 

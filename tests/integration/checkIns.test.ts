@@ -21,7 +21,8 @@ import {
   utcDate,
   type OrgWithTeam,
 } from "@/lib/seed/factories";
-import { checkInAccess, createCommitments, markCheckInHeld, reviewCommitment } from "@/lib/services/checkIns";
+import { checkInAccess } from "@/lib/queries/checkInAccess";
+import { createCommitments, markCheckInHeld, reviewCommitment } from "@/lib/services/checkIns";
 import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
 
 const NOW = new Date("2026-11-18T12:00:00Z"); // a Wednesday; the week starts Monday 16 Nov
