@@ -5,10 +5,10 @@ import "server-only";
 // archived one, is a 404; a team the caller is not on is a 403 unless they may see every team.
 import * as clock from "@/lib/clock";
 import type { TenantContext } from "@/lib/auth/tenant";
-import { canLogForOthers, canViewAllTeams } from "@/lib/auth/permissions";
+import { canLogForOthers, requireTeamAccess } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { addDays, localDay, weekOf, type IsoDate, type Week } from "@/lib/domain/calendar/weeks";
-import { forbidden, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { personWeekCells } from "@/lib/queries/personWeekCells";
 import { teamWeekEntries, type TeamEntryRow } from "@/lib/queries/teamWeekEntries";
 import { teamWeekScoreboard, type TeamWeekScoreRow } from "@/lib/queries/teamWeekScoreboard";
@@ -46,7 +46,7 @@ export async function teamPage(
   });
   if (!team || team.archivedAt) throw notFound("Team not found.");
   const isMember = team.members.some((m) => m.userId === ctx.userId);
-  if (!isMember && !canViewAllTeams(ctx.role)) throw forbidden("You are not a member of this team.");
+  requireTeamAccess(ctx.role, isMember);
 
   const { timeZone, weekStartsOn } = ctx.organization;
   const today = localDay(now, timeZone);
