@@ -1,6 +1,8 @@
 import "server-only";
-// Who is calling, in which organization: the first step of every page, action and route.
-// Pages redirect anonymous visitors to sign-in; actions and routes get a 401 AppError.
+// Who is calling, in which organization: the first step of every page, action and route, and
+// the one place that chooses the active organization (the one the cookie names, else the oldest
+// membership). Pages redirect anonymous visitors to sign-in; actions get a 401 AppError; route
+// handlers (lib/http/apiRoute.ts) take session callers from here and API tokens besides.
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
@@ -57,7 +59,7 @@ export async function requirePageContext(): Promise<TenantContext> {
   return viewer.context;
 }
 
-/** For server actions and route handlers: the tenant context, or a 401. */
+/** For server actions: the tenant context, or a 401. */
 export async function requireActionContext(): Promise<TenantContext> {
   const viewer = await getViewer();
   if (!viewer?.context) throw new AppError("unauthenticated", "Sign in to continue.");

@@ -2,9 +2,8 @@ import "server-only";
 // The one pipeline for route handlers: authenticate (session cookie or `Authorization: Bearer`
 // API token) → authorize (scope or role) → parse → run → respond, with every refusal in the one
 // error shape {"error":{"code","message","details"}}.
-import { getServerSession } from "next-auth";
-import { authOptions } from "@/lib/auth/options";
-import { loadTenantContext, orgSettings } from "@/lib/auth/loadContext";
+import { getViewer } from "@/lib/auth/context";
+import { orgSettings } from "@/lib/auth/loadContext";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { getDb } from "@/lib/db";
 import type { Db } from "@/lib/db/client";
@@ -37,18 +36,11 @@ async function authenticate(db: Db, request: Request): Promise<ApiCaller> {
       ctx: { organizationId: org.id, userId: principal.createdById ?? org.id, role: "ADMIN", organization: orgSettings(org) },
     };
   }
-  const session = await getServerSession(authOptions);
-  const userId = session?.user?.id;
-  if (!userId) throw new AppError("unauthenticated", "Sign in, or send an API token as `Authorization: Bearer <token>`.");
-  // Session callers act in their active organization (the same choice as the pages).
-  const { cookies } = await import("next/headers");
-  const { ORG_COOKIE } = await import("@/lib/auth/context");
-  const wanted = (await cookies()).get(ORG_COOKIE)?.value;
-  const memberships = await db.membership.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { organizationId: true } });
-  const orgId = memberships.find((m) => m.organizationId === wanted)?.organizationId ?? memberships[0]?.organizationId;
-  const ctx = orgId ? await loadTenantContext(db, userId, orgId) : null;
-  if (!ctx) throw new AppError("forbidden", "You are not a member of any organization.");
-  return { kind: "session", ctx };
+  // Session callers act in their active organization, chosen as for the pages.
+  const viewer = await getViewer();
+  if (!viewer) throw new AppError("unauthenticated", "Sign in, or send an API token as `Authorization: Bearer <token>`.");
+  if (!viewer.context) throw new AppError("forbidden", "You are not a member of any organization.");
+  return { kind: "session", ctx: viewer.context };
 }
 
 /** Token callers need the scope; session callers are governed by their role in the services. */
