@@ -1,19 +1,15 @@
 // Inputs of the weekly check-in, shared by the forms and the server. FormData values are
 // strings: blanks become "missing", and a commitment row left entirely blank is skipped.
 import { z } from "zod";
-import { isIsoDate } from "@/lib/domain/calendar/weeks";
+import { blankToUndefined, formDate } from "./formData";
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 export const MAX_COMMITMENT_LENGTH = 280;
 export const MAX_REASON_LENGTH = 500;
 /** "One or two each": the cadence asks for few, specific commitments. */
 export const MAX_COMMITMENTS_PER_PERSON = 2;
 
-const weekField = z.preprocess(
-  blankToUndefined,
-  z.string({ error: "Choose a week." }).refine(isIsoDate, "Enter a date as YYYY-MM-DD."),
-);
+const weekField = formDate("a week", "Choose a week.");
 
 export const reviewCommitmentSchema = z
   .object({

@@ -1,9 +1,8 @@
 // Input of "record a lag measure's result", shared by forms and the server. FormData values are
 // strings: numbers are parsed here, and an empty field is "required", never zero.
 import { z } from "zod";
-import { isIsoDate } from "@/lib/domain/calendar/weeks";
+import { blankToUndefined, formDate, numberFromText } from "./formData";
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 /** Large enough for revenue in any currency, small enough to catch a pasted row of digits. */
 export const MAX_LAG_VALUE = 1e12;
@@ -18,14 +17,8 @@ export const recordLagObservationSchema = z.object({
   lagMeasureId: z.preprocess(blankToUndefined, z.uuid({ error: "Choose a lag measure." })),
   /** The team the value is for; empty = the organization as a whole. */
   teamId: z.preprocess((v) => blankToUndefined(v) ?? null, z.uuid({ error: "Choose a team." }).nullable()),
-  observedOn: z.preprocess(
-    blankToUndefined,
-    z.string({ error: "Enter a date." }).refine(isIsoDate, "Enter a date as YYYY-MM-DD."),
-  ),
-  value: z.preprocess((v) => {
-    const b = blankToUndefined(v);
-    return typeof b === "string" ? Number(b.trim()) : b;
-  }, lagValueSchema),
+  observedOn: formDate("a date"),
+  value: z.preprocess(numberFromText, lagValueSchema),
   note: z.preprocess(
     (v) => (v == null ? "" : v),
     z.string().trim().max(MAX_NOTE_LENGTH, `Keep the note under ${MAX_NOTE_LENGTH} characters.`),

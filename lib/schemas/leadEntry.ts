@@ -1,10 +1,9 @@
 // Input of "log a lead entry", shared by the browser form and the server. FormData values are
 // strings: numbers are parsed here, and an empty field is "required", never zero.
 import { z } from "zod";
-import { isIsoDate } from "@/lib/domain/calendar/weeks";
 import { formatNumber } from "@/lib/domain/format";
+import { blankToUndefined, formDate, numberFromText } from "./formData";
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 export const MAX_ENTRY_VALUE = 10_000;
 
@@ -13,15 +12,9 @@ export const createLeadEntrySchema = z.object({
   leadMeasureId: z.preprocess(blankToUndefined, z.uuid({ error: "Choose a measure." })),
   /** The person the entry is for; defaults to the signed-in user. */
   userId: z.preprocess(blankToUndefined, z.uuid({ error: "Choose a person." }).optional()),
-  entryDate: z.preprocess(
-    blankToUndefined,
-    z.string({ error: "Enter a date." }).refine(isIsoDate, "Enter a date as YYYY-MM-DD."),
-  ),
+  entryDate: formDate("a date"),
   value: z.preprocess(
-    (v) => {
-      const b = blankToUndefined(v);
-      return typeof b === "string" ? Number(b.trim()) : b;
-    },
+    numberFromText,
     z
       .number({ error: "Enter a number." })
       .refine(Number.isFinite, "Enter a number.")

@@ -1,20 +1,8 @@
 // Inputs of the measure definitions (admins and managers), shared by forms and the server.
 // FormData sends strings: numbers and dates are parsed here; blank optional fields are null.
 import { z } from "zod";
-import { isIsoDate } from "@/lib/domain/calendar/weeks";
+import { blankToUndefined, formDate, formNumber, optionalFormDate } from "./formData";
 
-const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const num = (label: string) =>
-  z.preprocess(
-    (v) => {
-      const b = blank(v);
-      return typeof b === "string" ? Number(b.trim()) : b;
-    },
-    z.number({ error: `Enter ${label}.` }).refine(Number.isFinite, `Enter ${label}.`),
-  );
-const isoDate = (label: string) =>
-  z.preprocess(blank, z.string({ error: `Enter ${label}.` }).refine(isIsoDate, "Enter a date as YYYY-MM-DD."));
-const optionalIsoDate = z.preprocess(blank, z.string().refine(isIsoDate, "Enter a date as YYYY-MM-DD.").nullish());
 /** A list from checkboxes (FormData.getAll) or JSON. */
 const idList = z.preprocess((v) => (v == null ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid()));
 
@@ -24,10 +12,10 @@ const unit = z.preprocess((v) => v ?? "", z.string().trim().max(40, "Keep the un
 
 export const targetSchema = z.object({
   teamId: z.uuid({ error: "Choose a team." }),
-  weeklyTarget: num("a weekly target").pipe(z.number().min(0, "Must be zero or more.").max(1_000_000, "That target is too large.")),
+  weeklyTarget: formNumber("a weekly target").pipe(z.number().min(0, "Must be zero or more.").max(1_000_000, "That target is too large.")),
   personWeeklyTarget: z.preprocess(
-    blank,
-    num("a per-person target").pipe(z.number().min(0, "Must be zero or more.")).nullish(),
+    blankToUndefined,
+    formNumber("a per-person target").pipe(z.number().min(0, "Must be zero or more.")).nullish(),
   ),
 });
 
@@ -37,8 +25,8 @@ export const leadMeasureSchema = z
     description,
     unit,
     aggregation: z.enum(["COUNT", "SUM"], { error: "Choose how entries add up." }),
-    activeFrom: optionalIsoDate,
-    activeTo: optionalIsoDate,
+    activeFrom: optionalFormDate(),
+    activeTo: optionalFormDate(),
     ownerIds: idList,
     targets: z.array(targetSchema).default([]),
   })
@@ -50,7 +38,7 @@ export const leadMeasureSchema = z
 export const changeTargetSchema = targetSchema.extend({
   leadMeasureId: z.uuid(),
   /** The target applies from the week containing this day on. */
-  effectiveFrom: isoDate("the first week"),
+  effectiveFrom: formDate("the first week"),
 });
 
 export const lagMeasureSchema = z
@@ -61,11 +49,11 @@ export const lagMeasureSchema = z
     unit,
     direction: z.enum(["HIGHER_IS_BETTER", "LOWER_IS_BETTER"], { error: "Choose which way is better." }),
     cadence: z.enum(["WEEKLY", "MONTHLY", "QUARTERLY"], { error: "Choose how often it is observed." }),
-    baselineValue: num("the baseline value"),
-    baselineDate: isoDate("the baseline date"),
-    targetValue: num("the target value"),
-    targetDate: isoDate("the target date"),
-    teamId: z.preprocess(blank, z.uuid().nullish()),
+    baselineValue: formNumber("the baseline value"),
+    baselineDate: formDate("the baseline date"),
+    targetValue: formNumber("the target value"),
+    targetDate: formDate("the target date"),
+    teamId: z.preprocess(blankToUndefined, z.uuid().nullish()),
     driverIds: idList,
   })
   .refine((m) => m.targetDate > m.baselineDate, { path: ["targetDate"], message: "Must be after the baseline date." })

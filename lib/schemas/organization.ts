@@ -2,6 +2,7 @@
 // are strings: numbers are parsed here. Thresholds are entered as percentages of the weekly
 // target (100 = on target) and stored as shares (1.0).
 import { z } from "zod";
+import { numberFromText } from "./formData";
 
 /** Days a week may start on: Monday (ISO), Sunday (North America), Saturday (much of the Middle East). */
 export const WEEK_START_CHOICES = [
@@ -56,7 +57,7 @@ function isLocale(tag: string): boolean {
 
 const percent = (label: string) =>
   z.preprocess(
-    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim())) : v),
+    numberFromText,
     z
       .number({ error: `Enter the ${label} threshold as a number.` })
       .refine(Number.isFinite, `Enter the ${label} threshold as a number.`)

@@ -1,20 +1,9 @@
 // Inputs of ROI programs: the program, its cost ledger, its benefit lines and intangibles.
 // FormData-friendly (numbers and dates parsed here, blank optional fields are null).
 import { z } from "zod";
-import { isIsoDate } from "@/lib/domain/calendar/weeks";
+import { blankToUndefined, formDate, formNumber, optionalFormDate, optionalFormNumber } from "./formData";
 
-const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const num = (label: string) =>
-  z.preprocess(
-    (v) => {
-      const b = blank(v);
-      return typeof b === "string" ? Number(b.trim()) : b;
-    },
-    z.number({ error: `Enter ${label}.` }).refine(Number.isFinite, `Enter ${label}.`),
-  );
-const optionalNum = (label: string) => z.preprocess(blank, num(label).nullish());
-const share = (label: string) => num(label).pipe(z.number().min(0, "Must be between 0 and 1.").max(1, "Must be between 0 and 1."));
-const isoDate = (label: string) => z.preprocess(blank, z.string({ error: `Enter ${label}.` }).refine(isIsoDate, "Enter a date as YYYY-MM-DD."));
+const share = (label: string) => formNumber(label).pipe(z.number().min(0, "Must be between 0 and 1.").max(1, "Must be between 0 and 1."));
 const idList = z.preprocess((v) => (v == null ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid()));
 const text = (max: number) => z.preprocess((v) => v ?? "", z.string().trim().max(max, `Keep it under ${max} characters.`));
 
@@ -22,9 +11,9 @@ export const programSchema = z
   .object({
     name: z.string().trim().min(1, "Give the program a name.").max(120, "Keep the name under 120 characters."),
     description: text(2000),
-    startDate: isoDate("the start date"),
-    endDate: z.preprocess(blank, z.string().refine(isIsoDate, "Enter a date as YYYY-MM-DD.").nullish()),
-    averageSalary: optionalNum("an average salary").pipe(z.number().min(0, "Must be zero or more.").nullish()),
+    startDate: formDate("the start date"),
+    endDate: optionalFormDate(),
+    averageSalary: optionalFormNumber("an average salary").pipe(z.number().min(0, "Must be zero or more.").nullish()),
     participantTeamIds: idList.pipe(z.array(z.uuid()).min(1, "Choose at least one participating team.")),
     controlTeamIds: idList,
   })
@@ -61,11 +50,11 @@ export const costSchema = z
   .object({
     category: z.enum(COST_CATEGORIES, { error: "Choose a category." }),
     description: text(300),
-    incurredOn: isoDate("the date"),
-    amount: optionalNum("an amount").pipe(z.number().min(0, "Must be zero or more.").max(1e10, "That amount is too large.").nullish()),
-    hours: optionalNum("the hours").pipe(z.number().min(0, "Must be zero or more.").nullish()),
-    hourlyRate: optionalNum("the hourly rate").pipe(z.number().min(0, "Must be zero or more.").nullish()),
-    cohorts: z.preprocess((v) => blank(v) ?? 1, num("the number of cohorts").pipe(z.number().int("Enter a whole number.").min(1, "At least 1.").max(1000))),
+    incurredOn: formDate("the date"),
+    amount: optionalFormNumber("an amount").pipe(z.number().min(0, "Must be zero or more.").max(1e10, "That amount is too large.").nullish()),
+    hours: optionalFormNumber("the hours").pipe(z.number().min(0, "Must be zero or more.").nullish()),
+    hourlyRate: optionalFormNumber("the hourly rate").pipe(z.number().min(0, "Must be zero or more.").nullish()),
+    cohorts: z.preprocess((v) => blankToUndefined(v) ?? 1, formNumber("the number of cohorts").pipe(z.number().int("Enter a whole number.").min(1, "At least 1.").max(1000))),
   })
   .superRefine((c, ctx) => {
     if (c.category === "PARTICIPANT_TIME") {
@@ -81,7 +70,7 @@ export const costSchema = z
     amount: (c.category === "PARTICIPANT_TIME" ? (c.hours ?? 0) * (c.hourlyRate ?? 0) : (c.amount ?? 0)) / c.cohorts,
   }));
 
-const positive = (label: string) => num(label).pipe(z.number().gt(0, "Must be more than zero."));
+const positive = (label: string) => formNumber(label).pipe(z.number().gt(0, "Must be more than zero."));
 
 /** Kind-specific inputs that turn a lag measure's movement into money per month. */
 export const benefitParametersSchema = z.discriminatedUnion("kind", [
@@ -90,11 +79,11 @@ export const benefitParametersSchema = z.discriminatedUnion("kind", [
     /** Customers served; a retention change of 1 point keeps 1% of them. */
     customerBase: positive("the number of customers"),
     /** Value of one retained customer per month (margin), or null to use the CLV inputs. */
-    valuePerCustomer: optionalNum("a value per customer").pipe(z.number().min(0).nullish()),
-    clvMargin: optionalNum("the yearly margin per customer").pipe(z.number().min(0).nullish()),
-    clvRetention: optionalNum("the retention rate").pipe(z.number().min(0).lt(1, "Must be below 1.").nullish()),
-    clvDiscountRate: optionalNum("the discount rate").pipe(z.number().min(0).nullish()),
-    clvAcquisitionCost: optionalNum("the acquisition cost").pipe(z.number().min(0).nullish()),
+    valuePerCustomer: optionalFormNumber("a value per customer").pipe(z.number().min(0).nullish()),
+    clvMargin: optionalFormNumber("the yearly margin per customer").pipe(z.number().min(0).nullish()),
+    clvRetention: optionalFormNumber("the retention rate").pipe(z.number().min(0).lt(1, "Must be below 1.").nullish()),
+    clvDiscountRate: optionalFormNumber("the discount rate").pipe(z.number().min(0).nullish()),
+    clvAcquisitionCost: optionalFormNumber("the acquisition cost").pipe(z.number().min(0).nullish()),
   }),
   z.object({ kind: z.literal("REVENUE") }),
   z.object({
@@ -104,19 +93,19 @@ export const benefitParametersSchema = z.discriminatedUnion("kind", [
     /** Cost of one unit of the lag measure (e.g. one minute of handling, one repeat contact). */
     costPerUnit: positive("the cost per unit"),
   }),
-  z.object({ kind: z.literal("MANUAL"), monthlyValue: num("a monthly value").pipe(z.number().min(0, "Must be zero or more.")) }),
+  z.object({ kind: z.literal("MANUAL"), monthlyValue: formNumber("a monthly value").pipe(z.number().min(0, "Must be zero or more.")) }),
 ]);
 
 export const benefitSchema = z
   .object({
     name: z.string().trim().min(1, "Give the benefit a name.").max(120),
-    lagMeasureId: z.preprocess(blank, z.uuid().nullish()),
+    lagMeasureId: z.preprocess(blankToUndefined, z.uuid().nullish()),
     parameters: benefitParametersSchema,
-    margin: z.preprocess((v) => blank(v) ?? 1, share("a margin")),
-    confidence: z.preprocess((v) => blank(v) ?? 1, share("a confidence")),
+    margin: z.preprocess((v) => blankToUndefined(v) ?? 1, share("a margin")),
+    confidence: z.preprocess((v) => blankToUndefined(v) ?? 1, share("a confidence")),
     isolationMethod: z.enum(["CONTROL_GROUP", "TREND_LINE", "ESTIMATE", "CONSERVATIVE"], { error: "Choose how to isolate the program's effect." }),
-    estimateShare: z.preprocess(blank, share("a share").nullish()),
-    estimateConfidence: z.preprocess(blank, share("a confidence").nullish()),
+    estimateShare: z.preprocess(blankToUndefined, share("a share").nullish()),
+    estimateConfidence: z.preprocess(blankToUndefined, share("a confidence").nullish()),
     evidence: text(2000),
   })
   .superRefine((b, ctx) => {

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { blankToUndefined, formDate, formNumber, numberFromText, optionalFormDate, optionalFormNumber } from "./formData";
+
+const messages = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues.map((i) => i.message) ?? [];
+
+describe("form fields", () => {
+  it("treats a blank field as missing and reads numbers from their text", () => {
+    expect(blankToUndefined("  ")).toBeUndefined();
+    expect(blankToUndefined(" x ")).toBe(" x ");
+    expect(numberFromText(" 12.5 ")).toBe(12.5);
+    expect(numberFromText("")).toBeUndefined();
+    expect(numberFromText(3)).toBe(3);
+  });
+
+  it("asks for a required number or date by its label", () => {
+    expect(formNumber("a target").parse("40")).toBe(40);
+    expect(messages(formNumber("a target").safeParse(""))).toEqual(["Enter a target."]);
+    expect(messages(formNumber("a target").safeParse("forty"))).toEqual(["Enter a target."]);
+    expect(formDate("the start date").parse("2026-11-16")).toBe("2026-11-16");
+    expect(messages(formDate("the start date").safeParse(" "))).toEqual(["Enter the start date."]);
+    expect(messages(formDate("a week", "Choose a week.").safeParse(""))).toEqual(["Choose a week."]);
+    expect(messages(formDate("a date").safeParse("16/11/2026"))).toEqual(["Enter a date as YYYY-MM-DD."]);
+  });
+
+  it("lets optional fields stay blank", () => {
+    expect(optionalFormNumber("an amount").parse("")).toBeUndefined();
+    expect(optionalFormNumber("an amount").parse(null)).toBeNull();
+    expect(optionalFormDate().parse("")).toBeUndefined();
+    expect(messages(optionalFormDate().safeParse("2026-02-30"))).toEqual(["Enter a date as YYYY-MM-DD."]);
+  });
+});

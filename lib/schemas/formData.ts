@@ -1,0 +1,29 @@
+// Form fields arrive as strings (FormData): a blank field is a missing one, numbers are read from
+// their text, dates are YYYY-MM-DD. The pieces every form's schema is built from.
+import { z } from "zod";
+import { isIsoDate } from "@/lib/domain/calendar/weeks";
+
+const DATE_FORMAT = "Enter a date as YYYY-MM-DD.";
+
+/** "" and "   " → undefined, so a blank field counts as missing; anything else as it is. */
+export const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+/** A number typed into a field: its trimmed text through Number(); blank → undefined. */
+export function numberFromText(v: unknown): unknown {
+  const b = blankToUndefined(v);
+  return typeof b === "string" ? Number(b.trim()) : b;
+}
+
+/** A required number: "Enter {label}." when it is blank or not a number. */
+export const formNumber = (label: string) =>
+  z.preprocess(numberFromText, z.number({ error: `Enter ${label}.` }).refine(Number.isFinite, `Enter ${label}.`));
+
+/** A number that may be left blank (null or undefined then). */
+export const optionalFormNumber = (label: string) => z.preprocess(blankToUndefined, formNumber(label).nullish());
+
+/** A required date: "Enter {label}." (or `missing`) when it is blank. */
+export const formDate = (label: string, missing = `Enter ${label}.`) =>
+  z.preprocess(blankToUndefined, z.string({ error: missing }).refine(isIsoDate, DATE_FORMAT));
+
+/** A date that may be left blank. */
+export const optionalFormDate = () => z.preprocess(blankToUndefined, z.string().refine(isIsoDate, DATE_FORMAT).nullish());
