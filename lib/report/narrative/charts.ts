@@ -9,7 +9,7 @@ import type { LagSnapshot, ProgramRoiSnapshot, ReportSnapshot } from "../snapsho
 import type { Writer } from "./format";
 
 /** Team lines are drawn one by one up to this many teams; beyond, the best and the weakest. */
-export const MAX_TEAM_LINES = 6;
+const MAX_TEAM_LINES = 6;
 const TEAM_COLOURS = ["#1d4ed8", "#15803d", "#b45309", "#7c3aed", "#be123c", "#0f766e"];
 const GREY = "#6b7280";
 const MONEY = { cost: "#475569", benefit: "#15803d", band: "rgba(21, 128, 61, 0.15)" };

@@ -10,7 +10,7 @@ import { leadAttainmentChart } from "./charts";
 import { plural, type Writer } from "./format";
 
 /** Per team × measure rows are listed up to this many teams; beyond, per measure (all rows in the appendix). */
-export const MAX_TEAM_DETAIL = 20;
+const MAX_TEAM_DETAIL = 20;
 
 export function executionSection(s: ReportSnapshot, w: Writer): ReportSection {
   const S = "Execution";

@@ -11,7 +11,7 @@ import { roiFigures } from "./roi";
 type Confidence = { level: "high" | "moderate" | "low" | "none"; why: string };
 
 /** How sure we are, and why: from the isolation behind the priced benefits and the pessimistic case. */
-export function confidenceOf(programs: readonly ProgramRoiSnapshot[], w: Writer): Confidence {
+function confidenceOf(programs: readonly ProgramRoiSnapshot[], w: Writer): Confidence {
   const lines = programs.flatMap((p) => p.lines);
   const priced = lines.filter((l) => l.attributed > 0);
   if (!priced.length) return { level: "none", why: "no benefit line has the data to isolate an improvement yet, so nothing is claimed" };

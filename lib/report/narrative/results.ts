@@ -8,7 +8,7 @@ import { lagChart } from "./charts";
 import type { Writer } from "./format";
 
 /** Lag charts drawn (the table lists every lag measure). */
-export const MAX_LAG_CHARTS = 8;
+const MAX_LAG_CHARTS = 8;
 
 function lagSentence(l: LagSnapshot, s: ReportSnapshot, w: Writer): string {
   const S = "Results";
