@@ -24,30 +24,15 @@ import { seedDemo } from "@/lib/seed/demo/seedDemo";
 import { createLagMeasure, createLagObservations, utcDate, type LagObservationRow } from "@/lib/seed/factories";
 import { seedLargeOrg } from "@/lib/seed/large";
 import { createTestDb, testDbKinds } from "../tests/helpers/db";
+import { timeP50P95 } from "./timing";
 
 const RUNS = 10;
 
 type Row = { database: string; case: string; metric: string; p50: number; p95: number };
 const results: Row[] = [];
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-async function time(fn: () => Promise<unknown>, runs: number): Promise<{ p50: number; p95: number }> {
-  await fn(); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    samples.push(performance.now() - t);
-  }
-  samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
-}
-
 async function record(database: string, c: string, metric: string, fn: () => Promise<unknown>, runs = RUNS) {
-  const { p50, p95 } = await time(fn, runs);
+  const { p50, p95 } = await timeP50P95(runs, fn);
   const m = runs === RUNS ? metric : `${metric} (${runs} runs)`;
   results.push({ database, case: c, metric: m, p50: Math.round(p50 * 10) / 10, p95: Math.round(p95 * 10) / 10 });
   console.log(`${database}  ${c}  ${m}: p50 ${Math.round(p50)} ms, p95 ${Math.round(p95)} ms`);

@@ -13,6 +13,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { makeTestDocument } from "@/tests/fixtures/reportDocument";
 import { renderReportPdf } from "@/lib/report/render/pdf";
+import { percentile } from "./timing";
 
 const RUNS = 5;
 const cases = [
@@ -20,7 +21,6 @@ const cases = [
   { name: "large (300 rows, 6 charts)", file: "report-large.pdf", doc: makeTestDocument({ teams: 300, extraCharts: 4 }) },
 ];
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
 mkdirSync("bench/out", { recursive: true });
@@ -40,7 +40,7 @@ for (const c of cases) {
   writeFileSync(`bench/out/${c.file}`, pdf);
   results.push({
     case: c.name,
-    p50Ms: round(quantile(times, 0.5)),
+    p50Ms: round(percentile(times, 50)),
     maxMs: round(times.at(-1)!),
     pages,
     kB: Math.round(pdf.length / 1024),

@@ -6,6 +6,7 @@ import type { BenefitSpec, ProgramRoiInput } from "@/lib/domain/roi/types";
 import { roiRange } from "@/lib/domain/roi/formulas";
 import type { Direction } from "@/lib/domain/status";
 import { addDays } from "@/lib/domain/calendar/weeks";
+import { percentile, timeRuns } from "./timing";
 
 const weeks = Array.from({ length: 40 }, (_, i) => addDays("2025-09-01", 7 * i));
 const wave = (base: number, step: number, i: number) => base + (i >= 26 ? step : 0) + Math.sin(i) * 0.3;
@@ -60,22 +61,15 @@ const input: ProgramRoiInput = {
   ],
 };
 
-function time(runs: number, fn: () => unknown) {
-  fn(); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    fn();
-    samples.push(performance.now() - t);
-  }
-  samples.sort((a, b) => a - b);
-  return { p50: samples[Math.floor(runs / 2)]!, max: samples.at(-1)! };
+async function time(runs: number, fn: () => unknown) {
+  const samples = await timeRuns(runs, fn);
+  return { p50: percentile(samples, 50), max: samples.at(-1)! };
 }
 
 const core = computeProgramRoi(input);
 const costs = input.costs.map((c) => ({ category: c.category, amount: c.amount }));
-const range = time(20, () => roiRange(costs, core.range!.inputs, { seed: 20240601, draws: 10_000 }));
-const whole = time(20, () => computeProgramRoi(input));
+const range = await time(20, () => roiRange(costs, core.range!.inputs, { seed: 20240601, draws: 10_000 }));
+const whole = await time(20, () => computeProgramRoi(input));
 const fmt = (n: number) => `${n.toFixed(1)} ms`;
 console.log(`ROI range, 10,000 draws × ${core.range!.inputs.length} lines: p50 ${fmt(range.p50)}, max ${fmt(range.max)} (P10/P50/P90 ${core.range!.p10.toFixed(1)}% / ${core.range!.p50.toFixed(1)}% / ${core.range!.p90.toFixed(1)}%)`);
 console.log(`Whole program computation (isolation, accrual, range, projection): p50 ${fmt(whole.p50)}, max ${fmt(whole.max)}`);

@@ -13,6 +13,7 @@ import { seedDemo } from "@/lib/seed/demo/seedDemo";
 import { seedLargeOrg } from "@/lib/seed/large";
 import { createLeadEntry } from "@/lib/services/leadEntries";
 import { createTestDb, testDbKinds } from "../tests/helpers/db";
+import { timeP50P95 } from "./timing";
 
 type Row = { database: string; case: string; metric: string; value: number; unit: string };
 const results: Row[] = [];
@@ -20,26 +21,10 @@ const record = (database: string, c: string, metric: string, value: number, unit
   results.push({ database, case: c, metric, value: Math.round(value * 10) / 10, unit });
 };
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-async function time(runs: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  await fn(); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    samples.push(performance.now() - t);
-  }
-  samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
-}
-
 async function benchOrg(db: Db, database: string, label: string, org: { organizationId: string; userId: string; teamId: string; leadMeasureId: string }) {
   const today = localDay(new Date(), "UTC");
   const weeks = lastWeekStarts(today, 1, 12);
-  const chart = await time(20, () =>
+  const chart = await timeP50P95(20, () =>
     leadTotalsByTeamWeek(db, {
       organizationId: org.organizationId,
       leadMeasureId: org.leadMeasureId,
@@ -50,14 +35,14 @@ async function benchOrg(db: Db, database: string, label: string, org: { organiza
   );
   record(database, label, "dashboard chart query p50", chart.p50, "ms");
   record(database, label, "dashboard chart query p95", chart.p95, "ms");
-  const board = await time(20, () =>
+  const board = await timeP50P95(20, () =>
     teamWeekScoreboard(db, { organizationId: org.organizationId, teamId: org.teamId, weekStart: weekStart(today, 1), userId: org.userId }),
   );
   record(database, label, "team scoreboard query p50", board.p50, "ms");
   record(database, label, "team scoreboard query p95", board.p95, "ms");
   const ctx = (await loadTenantContext(db, org.userId, org.organizationId))!;
   let n = 0;
-  const log = await time(50, () =>
+  const log = await timeP50P95(50, () =>
     createLeadEntry(db, ctx, {
       teamId: org.teamId,
       leadMeasureId: org.leadMeasureId,
