@@ -4,11 +4,11 @@ import { forbidden, notFound } from "next/navigation";
 import { requirePageContext } from "@/lib/auth/context";
 import { canViewDashboard } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { pageData } from "@/lib/http/page";
 import { isUuid } from "@/lib/schemas/ids";
 import { firstParam } from "@/lib/schemas/queryParams";
 import { numberFormats, type NumberFormats } from "@/lib/domain/format";
-import { programPage, type ProgramPageData } from "@/lib/views/programPage";
+import { programPage } from "@/lib/views/programPage";
 import type { ProgramRoi } from "@/lib/views/programRoi";
 import { ProgramForm } from "../ProgramForm";
 import { BenefitForm } from "./BenefitForm";
@@ -38,13 +38,7 @@ export default async function ProgramPage({ params, searchParams }: Props) {
   if (!isUuid(programId)) notFound();
   const q = await searchParams;
   const pct = whatIfPercent(firstParam(q, "whatIfPct"));
-  let page: ProgramPageData;
-  try {
-    page = await programPage(await getDb(), ctx, programId, { leadMeasureId: firstParam(q, "whatIfLead"), changePercent: pct });
-  } catch (err) {
-    if (err instanceof AppError && err.code === "not_found") notFound();
-    throw err;
-  }
+  const page = await pageData(programPage(await getDb(), ctx, programId, { leadMeasureId: firstParam(q, "whatIfLead"), changePercent: pct }));
   const { roi, teams, lagMeasures, leadMeasures, whatIfLeadId: whatIfLead } = page;
   const fmt = numberFormats(roi.locale, roi.currency);
   const p = roi.program;

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
+import { forbidden } from "next/navigation";
 import { requirePageContext } from "@/lib/auth/context";
 import { canViewDashboard } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
+import { pageData } from "@/lib/http/page";
 import { reportParticulars } from "@/lib/report/render/particulars";
-import { AppError } from "@/lib/errors";
-import { getReport, type ReportView } from "@/lib/views/reports";
+import { getReport } from "@/lib/views/reports";
 import { REPORT_DOWNLOADS, reportFileUrl } from "../PastReports";
 import { PrintButton } from "./PrintButton";
 import { ReportSectionView } from "./ReportBlocks";
@@ -21,13 +21,7 @@ export default async function ReportPage({ params }: Props) {
   const ctx = await requirePageContext();
   if (!canViewDashboard(ctx.role)) forbidden();
   const { reportId } = await params;
-  let view: ReportView;
-  try {
-    view = await getReport(await getDb(), ctx, reportId);
-  } catch (err) {
-    if (err instanceof AppError && err.code === "not_found") notFound();
-    throw err;
-  }
+  const view = await pageData(getReport(await getDb(), ctx, reportId));
   const { document: doc } = view;
   return (
     <article className={styles.report} aria-labelledby="report-title">

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
+import { notFound } from "next/navigation";
 import { requirePageContext } from "@/lib/auth/context";
 import { getDb } from "@/lib/db";
+import { pageData } from "@/lib/http/page";
 import { dateFormat, formatNumber } from "@/lib/domain/format";
 import { leadStatus, STATUS_LABEL } from "@/lib/domain/status";
 import { addDays, formatDay, formatWeek, isIsoDate, toUtcDate } from "@/lib/domain/calendar/weeks";
-import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/schemas/ids";
 import { teamPage } from "@/lib/views/teamPage";
 import { EntryList } from "./EntryList";
@@ -15,16 +15,6 @@ import { PersonPicker } from "./PersonPicker";
 import { WeekGrid } from "./WeekGrid";
 
 export const metadata: Metadata = { title: "Team" };
-
-async function load(...args: Parameters<typeof teamPage>) {
-  try {
-    return await teamPage(...args);
-  } catch (err) {
-    if (err instanceof AppError && err.code === "not_found") notFound();
-    if (err instanceof AppError && err.code === "forbidden") forbidden();
-    throw err;
-  }
-}
 
 export default async function TeamPage({
   params,
@@ -38,7 +28,7 @@ export default async function TeamPage({
   if (!isUuid(teamId)) notFound();
   const requested = typeof query.week === "string" && isIsoDate(query.week) ? query.week : null;
   const person = typeof query.person === "string" ? query.person : undefined;
-  const data = await load(await getDb(), ctx, teamId, { week: requested, person });
+  const data = await pageData(teamPage(await getDb(), ctx, teamId, { week: requested, person }));
   const { team, isMember, manager, today, week, isCurrent, people, gridPerson, scores, entries, gridValues } = data;
   const { locale } = ctx.organization;
   const days = data.days.map(({ date, editable }) => {

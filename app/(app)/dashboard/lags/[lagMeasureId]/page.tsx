@@ -1,31 +1,20 @@
 import * as clock from "@/lib/clock";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
 import { FilterBar } from "@/app/_components/FilterBar";
 import { requirePageContext } from "@/lib/auth/context";
 import { filtersToQuery, parseFilters } from "@/lib/schemas/dashboardFilters";
 import { getDb } from "@/lib/db";
+import { pageData } from "@/lib/http/page";
 import { DIRECTION_LABEL, lagGoalText } from "@/lib/domain/status";
 import { localDay } from "@/lib/domain/calendar/weeks";
 import { weeksRangeLabel } from "@/lib/domain/format";
-import { AppError } from "@/lib/errors";
 import styles from "../../teams/_drilldown/drilldown.module.css";
 import { LagObservations } from "./LagObservations";
 import { loadLagDrilldown } from "@/lib/views/lagDrilldown";
 import { SourceCounts } from "./SourceCounts";
 
 export const metadata: Metadata = { title: "Lag drill-down" };
-
-async function load(...args: Parameters<typeof loadLagDrilldown>) {
-  try {
-    return await loadLagDrilldown(...args);
-  } catch (err) {
-    if (err instanceof AppError && err.code === "not_found") notFound();
-    if (err instanceof AppError && err.code === "forbidden") forbidden();
-    throw err;
-  }
-}
 
 export default async function LagDrilldownPage({
   params,
@@ -39,7 +28,7 @@ export default async function LagDrilldownPage({
   const { locale, timeZone, weekStartsOn } = ctx.organization;
   const parsed = parseFilters(query, localDay(clock.now(), timeZone), weekStartsOn);
   const cursor = typeof query.observations === "string" ? query.observations : undefined;
-  const d = await load(await getDb(), ctx, lagMeasureId, parsed, cursor);
+  const d = await pageData(loadLagDrilldown(await getDb(), ctx, lagMeasureId, parsed, cursor));
   // The measure is the page itself; only the range and the teams filter it.
   const filters = { ...parsed, teamIds: d.teamIds, leadMeasureId: null, lagMeasureId: null };
   const { measure } = d;

@@ -1,14 +1,13 @@
 import * as clock from "@/lib/clock";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
 import { FilterBar } from "@/app/_components/FilterBar";
 import { requirePageContext } from "@/lib/auth/context";
 import { filtersToQuery, parseFilters } from "@/lib/schemas/dashboardFilters";
 import { getDb } from "@/lib/db";
+import { pageData } from "@/lib/http/page";
 import { addDays, localDay } from "@/lib/domain/calendar/weeks";
 import { weeksRangeLabel } from "@/lib/domain/format";
-import { AppError } from "@/lib/errors";
 import styles from "../_drilldown/drilldown.module.css";
 import { CommitmentsByWeek } from "./CommitmentsByWeek";
 import { loadTeamDrilldown } from "@/lib/views/teamDrilldown";
@@ -16,16 +15,6 @@ import { MemberTotals } from "./MemberTotals";
 import { TeamEntries } from "./TeamEntries";
 
 export const metadata: Metadata = { title: "Team drill-down" };
-
-async function load(...args: Parameters<typeof loadTeamDrilldown>) {
-  try {
-    return await loadTeamDrilldown(...args);
-  } catch (err) {
-    if (err instanceof AppError && err.code === "not_found") notFound();
-    if (err instanceof AppError && err.code === "forbidden") forbidden();
-    throw err;
-  }
-}
 
 export default async function TeamDrilldownPage({
   params,
@@ -40,7 +29,7 @@ export default async function TeamDrilldownPage({
   // Only the date range applies here: the page is one team, and it shows all its measures.
   const filters = { ...parseFilters(query, localDay(clock.now(), timeZone), weekStartsOn), teamIds: [], leadMeasureId: null, lagMeasureId: null };
   const cursor = typeof query.entries === "string" ? query.entries : undefined;
-  const d = await load(await getDb(), ctx, teamId, filters, cursor);
+  const d = await pageData(loadTeamDrilldown(await getDb(), ctx, teamId, filters, cursor));
 
   const range = filtersToQuery({ firstWeek: filters.firstWeek, lastWeek: filters.lastWeek });
   const rangeLabel = weeksRangeLabel(filters.firstWeek, filters.lastWeek, locale);

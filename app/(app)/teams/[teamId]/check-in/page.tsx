@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
 import { requirePageContext } from "@/lib/auth/context";
 import { getDb } from "@/lib/db";
+import { pageData } from "@/lib/http/page";
 import { formatWeek, isIsoDate } from "@/lib/domain/calendar/weeks";
 import { dateFormat } from "@/lib/domain/format";
-import { AppError } from "@/lib/errors";
 import { CommitmentsReview, NewCommitments } from "./Commitments";
 import { ExecutionScoreCard } from "./ExecutionScoreCard";
 import { LagScoreboard } from "./LagScoreboard";
@@ -15,16 +14,6 @@ import { MarkHeldForm } from "./MarkHeldForm";
 import styles from "./checkIn.module.css";
 
 export const metadata: Metadata = { title: "Weekly check-in" };
-
-async function load(...args: Parameters<typeof loadCheckIn>) {
-  try {
-    return await loadCheckIn(...args);
-  } catch (err) {
-    if (err instanceof AppError && err.code === "not_found") notFound();
-    if (err instanceof AppError && err.code === "forbidden") forbidden();
-    throw err;
-  }
-}
 
 export default async function CheckInPage({
   params,
@@ -36,7 +25,7 @@ export default async function CheckInPage({
   const [{ teamId }, query] = await Promise.all([params, searchParams]);
   const ctx = await requirePageContext();
   const requested = typeof query.week === "string" && isIsoDate(query.week) ? query.week : null;
-  const d = await load(await getDb(), ctx, teamId, requested);
+  const d = await pageData(loadCheckIn(await getDb(), ctx, teamId, requested));
   const { locale, greenThreshold, amberThreshold } = ctx.organization;
   const { access, week } = d;
   const thresholds = { green: greenThreshold, amber: amberThreshold };

@@ -1,0 +1,21 @@
+import "server-only";
+// The request pipeline's last step for pages: a refusal the views throw as an AppError becomes
+// the page Next shows for it, as a route answers it with JSON (lib/errors.ts): not found → the
+// 404 page, forbidden → the 403 page, unauthenticated → sign-in. Anything else goes on to the
+// error page.
+import { forbidden, notFound, redirect } from "next/navigation";
+import { AppError } from "@/lib/errors";
+
+/** A page's data, or Next's answer to the refusal its loader threw. */
+export async function pageData<T>(loading: Promise<T>): Promise<T> {
+  try {
+    return await loading;
+  } catch (err) {
+    if (err instanceof AppError) {
+      if (err.code === "not_found") notFound();
+      if (err.code === "forbidden") forbidden();
+      if (err.code === "unauthenticated") redirect("/sign-in");
+    }
+    throw err;
+  }
+}
