@@ -2,6 +2,7 @@ import "server-only";
 // The route handlers of the import API, one pair per kind: the files under app/api/v1/imports
 // only say which kind they serve. The commit answers with its progress as NDJSON.
 import { requireImporter } from "@/lib/auth/permissions";
+import * as clock from "@/lib/clock";
 import type { TenantContext } from "@/lib/auth/tenant";
 import type { Db } from "@/lib/db/client";
 import { apiRoute } from "@/lib/http/apiRoute";
@@ -41,7 +42,7 @@ export async function commitImportResponse(
   ctx: TenantContext,
   kind: ImportKind,
   req: ImportFile,
-  now = new Date(),
+  now = clock.now(),
 ): Promise<Response> {
   const checked = await checkImport(db, ctx, kind, req, now);
   if (!previewOf(kind, req.fileName, checked.check).ready) throw notReady(checked.check);
