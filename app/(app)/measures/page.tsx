@@ -5,7 +5,7 @@ import { requirePageContext } from "@/lib/auth/context";
 import { canManageMeasures } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { formatNumber } from "@/lib/domain/format";
-import { measureCatalog } from "@/lib/queries/measureCatalog";
+import { measureCatalog } from "@/lib/views/measureCatalog";
 import { archiveMeasureAction } from "./actions";
 
 export const metadata: Metadata = { title: "Measures" };

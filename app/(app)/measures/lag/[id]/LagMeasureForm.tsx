@@ -6,7 +6,7 @@ import { useFormAction } from "@/app/_components/useFormAction";
 import { FormMessage, SelectField, TextField } from "@/app/_components/Field";
 import type { ActionState } from "@/lib/http/runAction";
 import type { LagTemplate } from "@/lib/domain/templates";
-import type { MeasureCatalog } from "@/lib/queries/measureCatalog";
+import type { MeasureCatalog } from "@/lib/views/measureCatalog";
 import { saveLagMeasureAction } from "../../actions";
 
 type Measure = MeasureCatalog["lag"][number];

@@ -9,8 +9,7 @@ import { LAG_TEMPLATES } from "@/lib/domain/templates";
 import { localDay } from "@/lib/domain/calendar/weeks";
 import { formatMeasure } from "@/lib/domain/format";
 import { LAG_STATUS_LABEL, lagGoalText, lagStatus } from "@/lib/domain/status";
-import { lagObservationList } from "@/lib/queries/lagObservationList";
-import { measureCatalog } from "@/lib/queries/measureCatalog";
+import { lagMeasurePage } from "@/lib/views/measureCatalog";
 import { LagMeasureForm } from "./LagMeasureForm";
 import { ObservationForm } from "./ObservationForm";
 
@@ -20,13 +19,11 @@ export default async function LagMeasurePage({ params, searchParams }: { params:
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const ctx = await requirePageContext();
   if (!canManageMeasures(ctx.role)) forbidden();
-  const db = await getDb();
-  const catalog = await measureCatalog(db, ctx.organizationId);
-  const measure = id === "new" ? null : catalog.lag.find((m) => m.id === id);
-  if (id !== "new" && !measure) notFound();
+  const page = await lagMeasurePage(await getDb(), ctx.organizationId, id);
+  if (!page) notFound();
+  const { catalog, measure, observations } = page;
   const today = localDay(clock.now(), ctx.organization.timeZone);
   const { locale } = ctx.organization;
-  const observations = measure ? await lagObservationList(db, { organizationId: ctx.organizationId, lagMeasureId: measure.id }) : [];
   return (
     <>
       <div className="page-head">

@@ -7,7 +7,7 @@ import { canManageMeasures } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { LEAD_TEMPLATES } from "@/lib/domain/templates";
 import { currentWeekStart } from "@/lib/domain/calendar/weeks";
-import { measureCatalog } from "@/lib/queries/measureCatalog";
+import { leadMeasurePage } from "@/lib/views/measureCatalog";
 import { LeadMeasureForm } from "./LeadMeasureForm";
 import { TargetChangeForm } from "./TargetChangeForm";
 
@@ -17,9 +17,9 @@ export default async function LeadMeasurePage({ params, searchParams }: { params
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const ctx = await requirePageContext();
   if (!canManageMeasures(ctx.role)) forbidden();
-  const catalog = await measureCatalog(await getDb(), ctx.organizationId);
-  const measure = id === "new" ? null : catalog.lead.find((m) => m.id === id);
-  if (id !== "new" && !measure) notFound();
+  const page = await leadMeasurePage(await getDb(), ctx.organizationId, id);
+  if (!page) notFound();
+  const { catalog, measure } = page;
   const thisWeek = currentWeekStart(clock.now(), ctx.organization.timeZone, ctx.organization.weekStartsOn);
   return (
     <>

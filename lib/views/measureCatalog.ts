@@ -1,9 +1,11 @@
 import "server-only";
-// Every lead and lag measure of an organization with what the definitions page shows:
-// teams and their current targets, owners, drivers.
+// The measure definition pages: every lead and lag measure of an organization with its teams
+// and their current targets, owners and drivers, and the teams and people its forms pick from;
+// one measure's page adds, for a lag measure, its latest results.
 import type { Db } from "@/lib/db/client";
 import { fromUtcDate } from "@/lib/domain/calendar/weeks";
-import { activeTeams } from "./activeTeams";
+import { activeTeams } from "@/lib/queries/activeTeams";
+import { lagObservationList } from "@/lib/queries/lagObservationList";
 
 export async function measureCatalog(db: Db, organizationId: string) {
   const [lead, lag, teams, members] = await Promise.all([
@@ -59,3 +61,20 @@ export async function measureCatalog(db: Db, organizationId: string) {
 }
 
 export type MeasureCatalog = Awaited<ReturnType<typeof measureCatalog>>;
+
+/** A lead measure's page (`id` "new": an empty form); null when the organization has no such measure. */
+export async function leadMeasurePage(db: Db, organizationId: string, id: string) {
+  const catalog = await measureCatalog(db, organizationId);
+  if (id === "new") return { catalog, measure: null };
+  const measure = catalog.lead.find((m) => m.id === id);
+  return measure ? { catalog, measure } : null;
+}
+
+/** A lag measure's page with its latest results (`id` "new": an empty form); null when the organization has no such measure. */
+export async function lagMeasurePage(db: Db, organizationId: string, id: string) {
+  const catalog = await measureCatalog(db, organizationId);
+  if (id === "new") return { catalog, measure: null, observations: [] };
+  const measure = catalog.lag.find((m) => m.id === id);
+  if (!measure) return null;
+  return { catalog, measure, observations: await lagObservationList(db, { organizationId, lagMeasureId: measure.id }) };
+}
