@@ -5,7 +5,7 @@ import type { IsoDate } from "../calendar/weeks";
 import type { CostSpec, MonthPoint, ProgramRoiCore } from "./types";
 
 /** Benefits accrue in each month after the start month that has fully elapsed by `today`. */
-export function benefitMonthsOf(startDate: IsoDate, today: IsoDate): string[] {
+export function benefitMonthsOf(startDate: IsoDate, today: IsoDate): YearMonth[] {
   const first = addMonths(monthOf(startDate), 1);
   const last = addMonths(monthOf(today), -1);
   return first <= last ? monthsBetween(first, last) : [];
@@ -18,7 +18,7 @@ export function accrueByMonth(
   today: IsoDate,
   benefitMonths: readonly YearMonth[],
   monthlyBenefit: number,
-): { months: MonthPoint[]; totals: ProgramRoiCore["totals"]; breakEvenMonth: string | null } {
+): { months: MonthPoint[]; totals: ProgramRoiCore["totals"]; breakEvenMonth: YearMonth | null } {
   const costMonths = costs.map((c) => monthOf(c.incurredOn)).sort();
   const firstMonth = [monthOf(startDate), costMonths[0]].filter(Boolean).sort()[0]!;
   const lastMonth = [monthOf(today), costMonths[costMonths.length - 1]].filter(Boolean).sort().at(-1)!;

@@ -2,6 +2,7 @@
 // lag measures' weekly series going in; per-line isolation and money, the monthly ledger, the
 // totals, the range and the projection coming out. Plain JSON, so a page or report can show it.
 import type { Direction } from "../status";
+import type { YearMonth } from "../calendar/months";
 import type { IsoDate } from "../calendar/weeks";
 import type { RoiRange, RoiResult, UncertainBenefit } from "./formulas";
 
@@ -124,7 +125,7 @@ export type LineResult = {
 };
 
 export type MonthPoint = {
-  month: string; // YYYY-MM
+  month: YearMonth;
   costs: number;
   benefits: number;
   net: number;
@@ -134,7 +135,7 @@ export type MonthPoint = {
 };
 
 export type ProjectionMonth = {
-  month: string;
+  month: YearMonth;
   benefits: number;
   lo: number;
   hi: number;
@@ -146,8 +147,8 @@ export type ProjectionMonth = {
 
 export type ProjectionQuarter = {
   label: string; // "Q1" … "Q4" after the current month
-  from: string;
-  to: string;
+  from: YearMonth;
+  to: YearMonth;
   benefits: number;
   lo: number;
   hi: number;
@@ -171,7 +172,7 @@ export type ProgramRoiCore = {
   startDate: IsoDate;
   today: IsoDate;
   /** Months in which benefits accrued (elapsed months after the start month). */
-  benefitMonths: string[];
+  benefitMonths: YearMonth[];
   lines: LineResult[];
   months: MonthPoint[];
   totals: { costs: number; benefits: number; netBenefit: number };
@@ -179,7 +180,7 @@ export type ProgramRoiCore = {
   roi: RoiResult | null;
   roiNote: string | null;
   /** The month cumulative benefits first reached cumulative costs; null if not yet. */
-  breakEvenMonth: string | null;
+  breakEvenMonth: YearMonth | null;
   range: (RoiRange & { inputs: UncertainBenefit[]; note: string }) | null;
   projection: Projection;
   assumptions: string[];
