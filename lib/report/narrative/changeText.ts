@@ -1,7 +1,8 @@
 // How the narrative words a change: in percentage points between two shares, or in a lag
 // measure's own unit. Execution and the change since last quarter word attainment in points;
 // results and recommendations word a lag measure's movement and its gap to the path.
-import { DASH, type Writer } from "./format";
+import { DASH } from "@/lib/domain/format";
+import type { Writer } from "./format";
 
 /** Change in percentage points between two shares, signed ("+12 points"). */
 export function pointsText(w: Writer, now: number | null, before: number | null): string {

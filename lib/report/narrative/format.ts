@@ -1,13 +1,26 @@
-// Numbers and dates in the organization's locale and currency, for the narrative. Every number
-// the report prints goes through a `Writer`, which also records it as a fact for the data
-// appendix — so the appendix holds every number in the report, by construction. A value that
-// does not exist prints as "—" (never "NaN", "undefined" or "Infinity").
-import { toUtcDate, type IsoDate } from "@/lib/domain/calendar/weeks";
+// Numbers and dates in the organization's locale and currency (lib/domain/format.ts), for the
+// narrative. Every number the report prints goes through a `Writer`, which also records it as a
+// fact for the data appendix — so the appendix holds every number in the report, by construction.
+// A value that does not exist prints as "—" (never "NaN", "undefined" or "Infinity").
+import type { IsoDate } from "@/lib/domain/calendar/weeks";
+import {
+  DASH,
+  dayWithYear,
+  formatMeasure,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatRatio,
+  formatShare,
+  monthWithYear,
+} from "@/lib/domain/format";
 import type { ReportFact } from "../document";
 
-export const DASH = "—";
+type Value = number | null | undefined;
 
-const finite = (v: number | null | undefined): v is number => v != null && Number.isFinite(v);
+const finite = (v: Value): v is number => v != null && Number.isFinite(v);
+/** NaN and ±Infinity are missing values too: they print as DASH. */
+const known = (v: Value) => (finite(v) ? v : null);
 /** Six significant digits keep the appendix readable without changing any printed figure. */
 const raw = (v: number) => Number(v.toPrecision(6)) + 0;
 
@@ -15,36 +28,24 @@ export type Writer = ReturnType<typeof writerFor>;
 
 export function writerFor(locale: string, currency: string) {
   const facts: ReportFact[] = [];
-  const money0 = new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 0, minimumFractionDigits: 0 });
-  const nums = new Map<number, Intl.NumberFormat>();
-  const numFmt = (digits: number) => {
-    let f = nums.get(digits);
-    if (!f) nums.set(digits, (f = new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 })));
-    return f;
-  };
-  const dayFmt = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-  const monthFmt = new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" });
 
   const text = {
-    money: (v: number | null | undefined) => (finite(v) ? money0.format(v) : DASH),
-    num: (v: number | null | undefined, digits = 1) => (finite(v) ? numFmt(digits).format(v) : DASH),
+    /** Whole units of the organization's currency. */
+    money: (v: Value) => formatMoney(known(v), locale, currency),
+    num: (v: Value, digits = 1) => formatNumber(known(v), locale, digits),
     /** A percentage given in percent (84.5 → "84.5%"). */
-    pct: (v: number | null | undefined, digits = 1) => (finite(v) ? `${numFmt(digits).format(v)}%` : DASH),
+    pct: (v: Value, digits = 1) => formatPercent(known(v), locale, digits),
     /** A share 0..1 as a percentage (0.845 → "85%"). */
-    share: (v: number | null | undefined, digits = 0) => (finite(v) ? `${numFmt(digits).format(v * 100)}%` : DASH),
-    bcr: (v: number | null | undefined) => (finite(v) ? `${numFmt(2).format(v)} : 1` : DASH),
-    day: (d: IsoDate | null | undefined) => (d ? dayFmt.format(toUtcDate(d)) : DASH),
-    month: (m: string) => monthFmt.format(toUtcDate(`${m}-01`)),
+    share: (v: Value, digits = 0) => formatShare(known(v), locale, digits),
+    bcr: (v: Value) => formatRatio(known(v), locale),
+    day: (d: IsoDate | null | undefined) => (d ? dayWithYear(d, locale) : DASH),
+    month: (m: string) => monthWithYear(m, locale),
     /** A value of a lag measure in its unit ("84.5%", "18.2 hours"). */
-    measure: (v: number | null | undefined, unit: string, digits = 1) => {
-      if (!finite(v)) return DASH;
-      const n = numFmt(digits).format(v);
-      return !unit ? n : unit === "%" ? `${n}%` : `${n} ${unit}`;
-    },
+    measure: (v: Value, unit: string, digits = 1) => formatMeasure(known(v), unit, locale, digits),
   };
 
   /** Formats a value and records it as a fact of the appendix. */
-  function fact(section: string, item: string, metric: string, value: number | null | undefined, display: string, unit = ""): string {
+  function fact(section: string, item: string, metric: string, value: Value, display: string, unit = ""): string {
     facts.push({ section, item, metric, value: finite(value) ? raw(value) : null, unit, display });
     return display;
   }

@@ -3,7 +3,8 @@
 // past data, never as proof that an activity causes a result.
 import type { ReportBlock, ReportSection } from "../document";
 import type { ReportSnapshot } from "../snapshot/types";
-import { DASH, listText, plural, type Writer } from "./format";
+import { DASH } from "@/lib/domain/format";
+import { listText, plural, type Writer } from "./format";
 
 export function leadLagFindingsSection(s: ReportSnapshot, w: Writer): ReportSection {
   const S = "Lead → lag";
