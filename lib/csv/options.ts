@@ -1,6 +1,6 @@
 // How a CSV file is to be read: the choices a person makes on the import page (or an API client
-// sends as form fields / query parameters), and the shape of a problem found in a file.
-import { z } from "zod";
+// sends as form fields / query parameters; lib/schemas/csv.ts reads them), and the shape of a
+// problem found in a file.
 import type { Problem } from "@/lib/errors";
 
 export const IMPORT_KINDS = ["lead-entries", "lag-observations"] as const;
@@ -21,35 +21,6 @@ export type ReadOptions = { dateOrder: DateOrder; decimalMark: DecimalMark };
 
 /** Field → the column that holds it: a 0-based index, or a header name (API clients). */
 export type RequestedMapping = Record<string, number | string | null>;
-
-const blankToUndefined = (v: unknown) => (v == null || (typeof v === "string" && v.trim() === "") ? undefined : v);
-
-export const readOptionsSchema = z.object({
-  dateOrder: z.preprocess(
-    blankToUndefined,
-    z.enum(DATE_ORDERS, { error: "Choose ymd, dmy or mdy as the date order." }).default("ymd"),
-  ),
-  decimalMark: z.preprocess(
-    blankToUndefined,
-    z.enum(DECIMAL_MARKS, { error: "Choose dot or comma as the decimal mark." }).default("dot"),
-  ),
-  mapping: z.preprocess(
-    (v) => {
-      const b = blankToUndefined(v);
-      if (typeof b !== "string") return b;
-      try {
-        return JSON.parse(b) as unknown;
-      } catch {
-        return "not json";
-      }
-    },
-    z
-      .record(z.string(), z.union([z.number().int().min(0), z.string(), z.null()]), {
-        error: 'Send the mapping as JSON, e.g. {"email": 0, "team": "Team name"}.',
-      })
-      .optional(),
-  ),
-});
 
 /**
  * One thing wrong with a file. `row` is the row as a spreadsheet shows it (the header is row 1,

@@ -3,7 +3,8 @@
 // sends it), with the reading options as form fields or query parameters. The body is read up
 // to a limit, so an oversized upload is refused without being held in memory.
 import { AppError, fieldErrorsOf, validationError } from "@/lib/errors";
-import { readOptionsSchema, type ReadOptions, type RequestedMapping } from "../csv/options";
+import type { ReadOptions, RequestedMapping } from "@/lib/csv/options";
+import { readOptionsSchema } from "@/lib/schemas/csv";
 import type { ImportFile } from "../services/csvImport";
 
 /** 100k rows of lead entries take about 6 MB; 20 MB leaves room for long notes. */

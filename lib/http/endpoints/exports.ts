@@ -2,30 +2,17 @@ import "server-only";
 // The CSV exports: GET /api/v1/exports/lead-entries.csv and /lag-observations.csv. Lead entries
 // are streamed a few weeks at a time, so a large organization's history never sits in memory
 // at once; lag observations are few and come in one query.
-import { z } from "zod";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { requireExportAccess } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
-import { addDays, isIsoDate, type IsoDate } from "@/lib/domain/calendar/weeks";
+import { addDays, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { notFound, parseOrThrow } from "@/lib/errors";
 import { leadEntriesForExport, leadEntryDateSpan, lagObservationsForExport } from "@/lib/queries/csvExportRows";
 import { CSV_BOM, csvHeader, csvLine } from "@/lib/csv/format";
 import { LAG_OBSERVATION_COLUMNS } from "@/lib/csv/lagObservationsCsv";
 import { LEAD_ENTRY_COLUMNS } from "@/lib/csv/leadEntriesCsv";
+import { exportParamsSchema } from "@/lib/schemas/csv";
 import { csvResponse } from "../csvResponse";
-
-const isoDate = (what: string) =>
-  z.preprocess((v) => (v === "" ? undefined : v), z.string().refine(isIsoDate, `Write ${what} as YYYY-MM-DD.`).optional());
-
-export const exportParamsSchema = z
-  .object({
-    from: isoDate("from"),
-    to: isoDate("to"),
-    team: z.preprocess((v) => (v === "" ? undefined : v), z.uuid({ error: "team must be a team id." }).optional()),
-    /** A byte-order mark helps Excel; tools that choke on it can turn it off. */
-    bom: z.enum(["true", "false"], { error: "bom is true or false." }).default("true"),
-  })
-  .refine((p) => !p.from || !p.to || p.from <= p.to, { message: "from must not be after to.", path: ["from"] });
 
 export type ExportKind = "lead-entries" | "lag-observations";
 
