@@ -5,6 +5,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { fromUtcDate, type IsoDate } from "@/lib/domain/calendar/weeks";
+import { leadMeasureFields } from "./leadMeasureFields";
 import { targetInForceSql } from "./targetSql";
 
 export type LeadMeasureView = {
@@ -60,17 +61,7 @@ export async function measuresWithCurrentTargets(
     byMeasure.set(t.leadMeasureId, list);
   }
   return {
-    leadMeasures: lead.map((m) => ({
-      id: m.id,
-      name: m.name,
-      description: m.description,
-      unit: m.unit,
-      aggregation: m.aggregation,
-      activeFrom: m.activeFrom ? fromUtcDate(m.activeFrom) : null,
-      activeTo: m.activeTo ? fromUtcDate(m.activeTo) : null,
-      archived: m.archivedAt != null,
-      teams: byMeasure.get(m.id) ?? [],
-    })),
+    leadMeasures: lead.map((m) => ({ ...leadMeasureFields(m), teams: byMeasure.get(m.id) ?? [] })),
     lagMeasures: lag.map((m) => ({
       id: m.id,
       name: m.name,

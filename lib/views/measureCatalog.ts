@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db/client";
 import { fromUtcDate } from "@/lib/domain/calendar/weeks";
 import { activeTeams } from "@/lib/queries/activeTeams";
 import { lagObservationList } from "@/lib/queries/lagObservationList";
+import { leadMeasureFields } from "@/lib/queries/leadMeasureFields";
 
 export async function measureCatalog(db: Db, organizationId: string) {
   const [lead, lag, teams, members] = await Promise.all([
@@ -27,14 +28,7 @@ export async function measureCatalog(db: Db, organizationId: string) {
   ]);
   return {
     lead: lead.map((m) => ({
-      id: m.id,
-      name: m.name,
-      description: m.description,
-      unit: m.unit,
-      aggregation: m.aggregation,
-      activeFrom: m.activeFrom ? fromUtcDate(m.activeFrom) : null,
-      activeTo: m.activeTo ? fromUtcDate(m.activeTo) : null,
-      archived: m.archivedAt != null,
+      ...leadMeasureFields(m),
       teams: m.teams.map((t) => ({ teamId: t.teamId, teamName: t.team.name, weeklyTarget: t.weeklyTarget, personWeeklyTarget: t.personWeeklyTarget })),
       owners: m.owners.map((o) => ({ userId: o.userId, name: o.membership.user.name })),
     })),
