@@ -14,6 +14,7 @@ import {
   requireProgramRoiAccess,
   requireReportAccess,
   requireRole,
+  requireScope,
   requireTeamAccess,
 } from "./permissions";
 
@@ -51,6 +52,12 @@ describe("permissions", () => {
   it("refuses with a forbidden error that names the role needed", () => {
     expect(() => requireRole("MEMBER", "MANAGER", "see the dashboard")).toThrow(/manager role to see the dashboard/);
     expect(() => requireRole("MANAGER", "MANAGER")).not.toThrow();
+  });
+
+  it("holds a token to its scopes, and leaves session callers to their role", () => {
+    expect(() => requireScope(["teams:read"], "teams:write")).toThrow('This API token lacks the "teams:write" scope.');
+    expect(() => requireScope(["teams:read"], "teams:read")).not.toThrow();
+    expect(() => requireScope(null, "teams:write")).not.toThrow();
   });
 
   it("keeps the manager's views and writes from members, saying why", () => {

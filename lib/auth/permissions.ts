@@ -3,6 +3,7 @@
 // with a 403 that says why (services, views and endpoints call these, never compare roles).
 import type { ImportKind } from "@/lib/csv/options";
 import type { Role } from "@/lib/generated/prisma/enums";
+import type { ApiScope } from "@/lib/services/apiTokens";
 import { forbidden } from "@/lib/errors";
 
 const RANK: Record<Role, number> = { MEMBER: 1, MANAGER: 2, ADMIN: 3, OWNER: 4 };
@@ -25,6 +26,8 @@ export const canManageMeasures = (role: Role) => hasRole(role, "MANAGER");
 export const canAdminister = (role: Role) => hasRole(role, "ADMIN");
 /** Run a team's weekly check-in: its lead, or a manager and above. */
 export const canRunCheckIn = (role: Role, isTeamLead: boolean) => isTeamLead || hasRole(role, "MANAGER");
+/** An API token acts with an admin's role in its organization, narrowed by its scopes. */
+export const API_TOKEN_ROLE: Role = "ADMIN";
 
 function allow(allowed: boolean, why: string): void {
   if (!allowed) throw forbidden(why);
@@ -43,6 +46,11 @@ export const requireProgramRoiAccess = (role: Role) => allow(canViewDashboard(ro
 /** The CSV exports of every lead entry and lag result. */
 export const requireExportAccess = (role: Role) => allow(canViewDashboard(role), "Only managers can export the organization's data.");
 export const requireLagWriter = (role: Role) => allow(canManageMeasures(role), "Only managers can record lag measure results.");
+
+/** A token needs the endpoint's scope; a session caller (no token scopes) is governed by their role. */
+export function requireScope(tokenScopes: readonly string[] | null, scope: ApiScope): void {
+  if (tokenScopes) allow(tokenScopes.includes(scope), `This API token lacks the "${scope}" scope.`);
+}
 
 /** Lead entries are logged for others; lag results are measure data. */
 export function requireImporter(role: Role, kind: ImportKind): void {

@@ -3,6 +3,7 @@ import "server-only";
 // API token) → authorize (scope or role) → parse → run → respond, with every refusal in the one
 // error shape {"error":{"code","message","details"}}.
 import { getViewer } from "@/lib/auth/context";
+import { API_TOKEN_ROLE, requireScope } from "@/lib/auth/permissions";
 import { orgSettings } from "@/lib/auth/loadContext";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { getDb } from "@/lib/db";
@@ -33,7 +34,7 @@ async function authenticate(db: Db, request: Request): Promise<ApiCaller> {
       tokenId: principal.tokenId,
       scopes: principal.scopes,
       // The token's actor is its creator (for audit); its role is an admin's, narrowed by scopes.
-      ctx: { organizationId: org.id, userId: principal.createdById ?? org.id, role: "ADMIN", organization: orgSettings(org) },
+      ctx: { organizationId: org.id, userId: principal.createdById ?? org.id, role: API_TOKEN_ROLE, organization: orgSettings(org) },
     };
   }
   // Session callers act in their active organization, chosen as for the pages.
@@ -41,13 +42,6 @@ async function authenticate(db: Db, request: Request): Promise<ApiCaller> {
   if (!viewer) throw new AppError("unauthenticated", "Sign in, or send an API token as `Authorization: Bearer <token>`.");
   if (!viewer.context) throw new AppError("forbidden", "You are not a member of any organization.");
   return { kind: "session", ctx: viewer.context };
-}
-
-/** Token callers need the scope; session callers are governed by their role in the services. */
-export function requireScope(caller: ApiCaller, scope: ApiScope): void {
-  if (caller.kind === "token" && !caller.scopes.includes(scope)) {
-    throw new AppError("forbidden", `This API token lacks the "${scope}" scope.`);
-  }
 }
 
 export async function readJson(request: Request): Promise<unknown> {
@@ -67,7 +61,7 @@ export function apiRoute<P = Record<string, string>>(
     try {
       const db = await getDb();
       const caller = await authenticate(db, request);
-      if (scope) requireScope(caller, scope);
+      if (scope) requireScope(caller.kind === "token" ? caller.scopes : null, scope);
       return await handler({ db, caller, ctx: caller.ctx, request, params: await context.params });
     } catch (err) {
       return errorResponse(err);
