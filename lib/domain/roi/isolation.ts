@@ -4,7 +4,7 @@
 // (+2 hours for a lower-is-better resolution time means two hours faster); a program never
 // claims a negative improvement.
 import { conservativeImprovement, differenceInDifferences } from "./formulas";
-import { numberText } from "./formulaText";
+import { formatNumber } from "../format";
 import type { BenefitSpec, LineIsolation, MeasuredMethod, MethodOutcome } from "./types";
 import { ols } from "../stats/ols";
 import { addDays, type IsoDate } from "../calendar/weeks";
@@ -29,7 +29,7 @@ export const MIN_TREND_WEEKS = 3;
 
 /** The improvement by each method that has data, and the one claimed (see the file comment). */
 export function isolateLine(spec: Pick<BenefitSpec, "isolationMethod" | "estimateShare" | "estimateConfidence" | "lag" | "series">, startDate: IsoDate, locale = "en-US"): LineIsolation {
-  const n = (v: number) => numberText(locale, v, 3);
+  const n = (v: number) => formatNumber(v, locale, 3);
   if (!spec.lag || !spec.series) {
     return { chosen: spec.isolationMethod, usedMethod: null, improvement: 0, rawChange: null, low: 0, high: 0, methods: [], scope: "manual", note: "No lag measure: no improvement is measured." };
   }

@@ -1,7 +1,7 @@
 // Money per month: a line's improvement priced by the benefit's kind (retention, revenue, cost
 // saving, or a manual value), with the formula and its numbers.
 import { customerLifetimeValue } from "./formulas";
-import { moneyText, numberText } from "./formulaText";
+import { formatMoney, formatNumber } from "../format";
 import type { BenefitParameters } from "./types";
 
 /** Value of one retained customer per month: given directly, or CLV ÷ 12 from the CLV inputs. */
@@ -14,8 +14,8 @@ export function valuePerCustomerMonth(p: Extract<BenefitParameters, { kind: "RET
 
 /** Money per month for an improvement (measure units, good direction), with its formula. */
 export function monthlyMoney(params: BenefitParameters, improvement: number, unit: string, fmt: { locale: string; currency: string }): { value: number; formula: string } {
-  const money = (v: number) => moneyText(fmt.locale, fmt.currency, v);
-  const num = (v: number, d = 2) => numberText(fmt.locale, v, d);
+  const money = (v: number) => formatMoney(v, fmt.locale, fmt.currency, 2);
+  const num = (v: number, d = 2) => formatNumber(v, fmt.locale, d);
   const per = (v: number) => `${money(v)} / month`;
   switch (params.kind) {
     case "RETENTION": {

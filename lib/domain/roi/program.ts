@@ -6,7 +6,7 @@
 //      4-quarter projection from the lag forecasts (projection.ts). The lead-measure what-if
 //      (whatIf.ts) and the training budget (budget.ts) start from its results.
 import { evaluateRoi, type CostLine } from "./formulas";
-import { moneyText } from "./formulaText";
+import { formatMoney } from "../format";
 import { isolateLine } from "./isolation";
 import { monthlyMoney } from "./pricing";
 import { accrueByMonth, benefitMonthsOf } from "./accrual";
@@ -23,11 +23,11 @@ export function computeProgramRoi(input: ProgramRoiInput): ProgramRoiCore {
     if (b.kind === "MANUAL" && b.estimateShare != null && b.estimateConfidence != null) {
       // A manual value may itself be shared with other causes: the estimate applies to it.
       const v = monthlyValue * b.estimateShare * b.estimateConfidence;
-      formula = `${formula} × share ${b.estimateShare} × confidence ${b.estimateConfidence} = ${moneyText(fmt.locale, fmt.currency, v)} / month`;
+      formula = `${formula} × share ${b.estimateShare} × confidence ${b.estimateConfidence} = ${formatMoney(v, fmt.locale, fmt.currency, 2)} / month`;
       monthlyValue = v;
     }
     const monthlyAttributed = monthlyValue * b.margin * b.confidence;
-    formula += `; × margin ${b.margin} × confidence ${b.confidence} = ${moneyText(fmt.locale, fmt.currency, monthlyAttributed)} / month`;
+    formula += `; × margin ${b.margin} × confidence ${b.confidence} = ${formatMoney(monthlyAttributed, fmt.locale, fmt.currency, 2)} / month`;
     const months = benefitMonths.length;
     return {
       id: b.id,

@@ -3,7 +3,7 @@
 // the improvement measured so far; a line without a forecast continues at its current value.
 import { forecastLag, type Forecast } from "../stats/forecast";
 import { addMonths, monthOf, monthsBetween } from "../calendar/months";
-import { numberText } from "./formulaText";
+import { formatNumber } from "../format";
 import { claimedShare, firstProgramWeek, mean, present } from "./isolation";
 import { monthlyMoney } from "./pricing";
 import type { BenefitSpec, LineResult, MonthPoint, ProgramRoiCore, ProgramRoiInput, Projection, ProjectionMonth, ProjectionQuarter } from "./types";
@@ -49,7 +49,7 @@ export function projectionOf(input: ProgramRoiInput, lines: LineResult[], foreca
       id: l.id,
       name: l.name,
       method: "forecast",
-      note: `Forecast of ${spec.lag.name} (trend ${f.slopePerWeek >= 0 ? "+" : "−"}${numberText(input.locale, Math.abs(f.slopePerWeek), 3)}/week, n = ${f.n}) against the pre-program level ${numberText(input.locale, preLevel, 3)}, claiming ${numberText(input.locale, share * 100, 1)}% of the change, at most the ${numberText(input.locale, cap, 3)} measured.`,
+      note: `Forecast of ${spec.lag.name} (trend ${f.slopePerWeek >= 0 ? "+" : "−"}${formatNumber(Math.abs(f.slopePerWeek), input.locale, 3)}/week, n = ${f.n}) against the pre-program level ${formatNumber(preLevel, input.locale, 3)}, claiming ${formatNumber(share * 100, input.locale, 1)}% of the change, at most the ${formatNumber(cap, input.locale, 3)} measured.`,
     });
     // The forecast steps are weeks after the series' last week (the current one): the middle of month j.
     return future.map((_, j) => {

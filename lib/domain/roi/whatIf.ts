@@ -1,6 +1,6 @@
 // The lead-measure what-if: how a program line's benefit would move if a lead measure moved.
 import { analyzeLeadLag } from "../stats/leadLag";
-import { moneyText, numberText } from "./formulaText";
+import { formatMoney, formatNumber } from "../format";
 import { claimedShare, mean } from "./isolation";
 import { monthlyMoney } from "./pricing";
 import type { LineResult } from "./types";
@@ -43,7 +43,7 @@ export function whatIfLine(line: LineResult, lead: readonly number[], lag: reado
   const before = line.monthlyAttributed;
   const improved = Math.max(0, line.isolation.improvement + share * sign * lagChange);
   const after = monthlyMoney(line.parameters, improved, line.lagMeasure.unit, fmt).value * line.margin * line.confidence;
-  const n = (v: number) => numberText(fmt.locale, v, 3);
+  const n = (v: number) => formatNumber(v, fmt.locale, 3);
   return {
     id: line.id,
     name: line.name,
@@ -54,6 +54,6 @@ export function whatIfLine(line: LineResult, lead: readonly number[], lag: reado
     meanWeeklyLead,
     lagChange,
     monthlyBenefitChange: after - before,
-    formula: `slope ${n(a.best.slope)} × ${changePercent}% × ${n(meanWeeklyLead)} per week = ${n(lagChange)} ${line.lagMeasure.unit}; benefit ${moneyText(fmt.locale, fmt.currency, before)} → ${moneyText(fmt.locale, fmt.currency, after)} / month`,
+    formula: `slope ${n(a.best.slope)} × ${changePercent}% × ${n(meanWeeklyLead)} per week = ${n(lagChange)} ${line.lagMeasure.unit}; benefit ${formatMoney(before, fmt.locale, fmt.currency, 2)} → ${formatMoney(after, fmt.locale, fmt.currency, 2)} / month`,
   };
 }
