@@ -2,9 +2,9 @@
 // baseline to target, the baseline and target levels, and the forecast with its 80% and 95%
 // bands. Pure: the chart component renders what this returns, and the table alternative and
 // the CSV download come from the same rows, so the three can never disagree.
-import { formatMeasure, shortDay } from "@/lib/domain/format";
+import { formatMeasure, formatWeek, shortDay } from "@/lib/domain/format";
 import { DIRECTION_LABEL, lagPathValue, type Direction } from "@/lib/domain/status";
-import { addDays, formatWeek, type IsoDate } from "@/lib/domain/calendar/weeks";
+import { addDays, type IsoDate } from "@/lib/domain/calendar/weeks";
 
 export const LAG_COLOURS = {
   onTrack: "#15803d",

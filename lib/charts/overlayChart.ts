@@ -1,9 +1,9 @@
 // A lead measure's weekly totals and a lag measure's weekly means on one time axis with two
 // y axes, so a manager can see whether the result moves some weeks after the activity. Pure:
 // the table alternative and the CSV come from the same rows as the chart.
-import { formatMeasure, formatNumber, shortDay } from "@/lib/domain/format";
+import { formatMeasure, formatNumber, formatWeek, shortDay } from "@/lib/domain/format";
 import { DIRECTION_LABEL, type Direction } from "@/lib/domain/status";
-import { addDays, formatWeek, type IsoDate } from "@/lib/domain/calendar/weeks";
+import { addDays, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { round2 } from "./lagChart";
 
 export const OVERLAY_COLOURS = { lead: "rgba(217, 119, 6, 0.55)", leadBorder: "#b45309", lag: "#1d4ed8" } as const;

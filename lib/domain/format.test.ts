@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   DASH,
   dayWithYear,
+  formatDay,
   formatFixed,
   formatLocalePercent,
   formatMeasure,
@@ -12,6 +13,7 @@ import {
   formatRatio,
   formatShare,
   formatSignificant,
+  formatWeek,
   instantLabel,
   mediumDateTime,
   mediumDay,
@@ -116,6 +118,9 @@ describe("dates in the organization's locale", () => {
     expect(monthWithYear("2026-11", "en-US")).toBe("Nov 2026");
     expect(weeksRangeLabel("2026-08-24", "2026-11-16", "en-GB")).toBe("24 Aug 2026 – 22 Nov 2026");
     expect(mediumDay("2026-11-16", "en-US")).toBe("Nov 16, 2026");
+    expect(formatDay("2026-11-16", "en-GB")).toBe("Mon 16 Nov");
+    expect(formatWeek({ start: "2026-12-28", end: "2027-01-03" }, "en-GB")).toBe("28 Dec – 3 Jan 2027");
+    expect(formatWeek({ start: "2026-11-16", end: "2026-11-22" }, "en-US")).toBe("Nov 16 – Nov 22 2026");
   });
 
   it("shows an instant in the organization's time zone", () => {

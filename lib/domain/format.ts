@@ -2,7 +2,7 @@
 // charts and the report alike, so one figure reads the same everywhere. Pure. Building an Intl
 // formatter costs far more than using one, and lists and charts format thousands of values, so
 // each (locale, options) pair is built once and kept.
-import { addDays, toUtcDate, type IsoDate } from "./calendar/weeks";
+import { addDays, toUtcDate, type IsoDate, type Week } from "./calendar/weeks";
 
 /** What a missing value prints as. */
 export const DASH = "—";
@@ -104,6 +104,16 @@ export function numberFormats(locale: string, currency: string) {
 /** "16 Nov" (en-GB) or "Nov 16" (en-US). */
 export function shortDay(day: IsoDate, locale: Locale): string {
   return dateFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" }).format(toUtcDate(day));
+}
+
+/** "Mon 16 Nov" (en-GB) or "Mon, Nov 16" (en-US). */
+export function formatDay(day: IsoDate, locale: Locale): string {
+  return dateFormat(locale, { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" }).format(toUtcDate(day));
+}
+
+/** "17 Nov – 23 Nov 2026": the days from a week's (or a run of weeks') start to its end, with the end's year. */
+export function formatWeek(week: Week, locale: Locale): string {
+  return `${shortDay(week.start, locale)} – ${shortDay(week.end, locale)} ${toUtcDate(week.end).getUTCFullYear()}`;
 }
 
 /** "16 Nov 2026": a day with its year, where a range can span two years. */

@@ -59,19 +59,6 @@ export function lastWeekStarts(day: IsoDate, weekStartsOn: number, count: number
   return Array.from({ length: count }, (_, i) => addDays(current, -7 * (count - 1 - i)));
 }
 
-/** "17 Nov – 23 Nov 2026" style label for a week. */
-export function formatWeek(week: Week, locale = "en-US"): string {
-  const fmt = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" });
-  const year = toUtcDate(week.end).getUTCFullYear();
-  return `${fmt.format(toUtcDate(week.start))} – ${fmt.format(toUtcDate(week.end))} ${year}`;
-}
-
-export function formatDay(day: IsoDate, locale = "en-US"): string {
-  return new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" }).format(
-    toUtcDate(day),
-  );
-}
-
 /** ISO-8601 week-numbering year and week (1–53) of a day: weeks start Monday, week 1 holds the first Thursday. */
 export function isoWeek(day: IsoDate): { year: number; week: number } {
   const thursday = addDays(day, 3 - ((dayOfWeek(day) + 6) % 7));

@@ -1,4 +1,5 @@
-import { addDays, formatWeek, type IsoDate } from "@/lib/domain/calendar/weeks";
+import { addDays, type IsoDate } from "@/lib/domain/calendar/weeks";
+import { formatWeek } from "@/lib/domain/format";
 import type { CommitmentStatus } from "@/lib/generated/prisma/enums";
 import type { CommitmentCounts, TeamRangeCommitment } from "@/lib/queries/teamCommitmentsInRange";
 import styles from "../_drilldown/drilldown.module.css";

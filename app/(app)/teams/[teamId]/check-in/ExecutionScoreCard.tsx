@@ -1,6 +1,6 @@
 import { formatShare, PARTIAL_CREDIT, type ExecutionScore } from "@/lib/domain/execution";
-import { addDays, formatWeek, type IsoDate } from "@/lib/domain/calendar/weeks";
-import { formatNumber } from "@/lib/domain/format";
+import { addDays, type IsoDate } from "@/lib/domain/calendar/weeks";
+import { formatNumber, formatWeek } from "@/lib/domain/format";
 import styles from "./checkIn.module.css";
 
 type Props = { score: ExecutionScore & { firstWeek: IsoDate; lastWeek: IsoDate }; locale: string };

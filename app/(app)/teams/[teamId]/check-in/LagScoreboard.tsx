@@ -1,5 +1,4 @@
-import { formatDay } from "@/lib/domain/calendar/weeks";
-import { formatMeasure } from "@/lib/domain/format";
+import { formatDay, formatMeasure } from "@/lib/domain/format";
 import {
   DIRECTION_LABEL,
   LAG_STATUS_LABEL,
