@@ -1,3 +1,4 @@
+import "server-only";
 // The lag-observation endpoints of the REST API, over the lag-observation service: the API's
 // `date` is the service's `observedOn`, and problems come back under the API's field names.
 import * as clock from "@/lib/clock";

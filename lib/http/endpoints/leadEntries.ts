@@ -1,3 +1,4 @@
+import "server-only";
 // The lead-entry endpoints of the REST API, between the JSON the integrations send and the
 // services the app uses: people named by email are resolved to members, the API's `date` is the
 // services' `entryDate`, and rule messages come back under the field names the caller sent.
