@@ -6,16 +6,7 @@ import { checkLagObservation, type LagObservationWrite, type LagRules } from "@/
 import type { ColumnSpec } from "./columns";
 import type { ReadOptions, RequestedMapping } from "./options";
 import type { ParsedCsv } from "./parse";
-import {
-  fieldProblem,
-  looksLikeSplitNumber,
-  mapRows,
-  nameIndex,
-  SAMPLE_ROWS,
-  sortProblems,
-  SPLIT_NUMBER_MESSAGE,
-  type ImportCheck,
-} from "./rows";
+import { checkRows, looksLikeSplitNumber, nameIndex, SPLIT_NUMBER_MESSAGE, type ImportCheck } from "./rows";
 import { readDate, readNumber, readText } from "./values";
 
 export type LagField = "measure" | "team" | "date" | "value" | "note";
@@ -61,19 +52,9 @@ export function checkLagObservations(
   opts: ReadOptions & { mapping?: RequestedMapping },
   rules: LagRules,
 ): LagObservationCheck {
-  const { mapping, warnings, problems, rows } = mapRows(parsed, LAG_OBSERVATION_COLUMNS, opts.mapping);
-  problems.unshift(...parsed.problems);
-  const headers = parsed.header;
   const findMeasure = nameIndex(rules.measures.values());
   const findTeam = nameIndex(rules.teams.values());
-  const seen = new Map<string, number>();
-  const writes: LagObservationWrite[] = [];
-  const sample: LagObservationCheck["sample"] = [];
-
-  for (const { row, raw } of rows) {
-    const bad = (field: LagField, message: string) => problems.push(fieldProblem(headers, mapping, row, field, message));
-    const before = problems.length;
-
+  return checkRows(parsed, LAG_OBSERVATION_COLUMNS, opts.mapping, (raw, { bad, any }, file) => {
     const measureName = readText(raw.measure);
     const measure = measureName ? findMeasure(measureName) : undefined;
     if (!measureName) bad("measure", "Enter the lag measure's name.");
@@ -88,13 +69,13 @@ export function checkLagObservations(
 
     const value = readNumber(raw.value, opts.decimalMark);
     if (!value.ok) bad("value", value.message);
-    else if (looksLikeSplitNumber(parsed.delimiter, mapping.value, mapping.note, raw.value, raw.note)) bad("value", SPLIT_NUMBER_MESSAGE);
+    else if (looksLikeSplitNumber(file.delimiter, file.mapping.value, file.mapping.note, raw.value, raw.note)) bad("value", SPLIT_NUMBER_MESSAGE);
     else if (Math.abs(value.value) > MAX_LAG_VALUE) bad("value", "That number is too large.");
 
     const note = readText(raw.note);
     if (note.length > MAX_NOTE_LENGTH) bad("note", `Keep the note under ${MAX_NOTE_LENGTH} characters.`);
 
-    if (problems.length > before || !measure || !date.ok || !value.ok) continue;
+    if (any() || !measure || !date.ok || !value.ok) return null;
 
     const write: LagObservationWrite = {
       lagMeasureId: measure.id,
@@ -107,33 +88,14 @@ export function checkLagObservations(
     const verdict = checkLagObservation(rules, write);
     if (verdict.notFound) bad(OBS_FIELD[verdict.notFound.field] ?? "measure", verdict.notFound.message);
     for (const [field, message] of Object.entries(verdict.fields)) bad(OBS_FIELD[field] ?? "measure", message);
-    if (problems.length > before) continue;
 
     const teamLabel = write.teamId ? rules.teams.get(write.teamId)?.name ?? "" : "";
-    const key = `${write.lagMeasureId}|${write.teamId ?? ""}|${write.observedOn}`;
-    const first = seen.get(key);
-    if (first != null) {
-      problems.push({
-        row,
-        column: null,
-        message: `Row ${first} already gives ${measure.name}${teamLabel ? ` for ${teamLabel}` : ""} on ${write.observedOn}. Each measure, team and date may appear once.`,
-      });
-      continue;
-    }
-    seen.set(key, row);
-    writes.push(write);
-    if (sample.length < SAMPLE_ROWS) {
-      sample.push({ row, values: { measure: measure.name, team: teamLabel, date: write.observedOn, value: String(write.value), note } });
-    }
-  }
-  return {
-    delimiter: parsed.delimiter,
-    headers,
-    mapping,
-    warnings,
-    problems: sortProblems(problems),
-    rowCount: parsed.records.length + parsed.problems.filter((p) => p.row != null).length,
-    writes,
-    sample,
-  };
+    return {
+      write,
+      key: `${write.lagMeasureId}|${write.teamId ?? ""}|${write.observedOn}`,
+      sample: { measure: measure.name, team: teamLabel, date: write.observedOn, value: String(write.value), note },
+      duplicateOf: (first) =>
+        `Row ${first} already gives ${measure.name}${teamLabel ? ` for ${teamLabel}` : ""} on ${write.observedOn}. Each measure, team and date may appear once.`,
+    };
+  });
 }

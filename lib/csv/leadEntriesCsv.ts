@@ -9,16 +9,7 @@ import type { CellWrite } from "@/lib/services/leadEntries";
 import type { ColumnSpec } from "./columns";
 import type { ReadOptions, RequestedMapping } from "./options";
 import type { ParsedCsv } from "./parse";
-import {
-  fieldProblem,
-  looksLikeSplitNumber,
-  mapRows,
-  nameIndex,
-  SAMPLE_ROWS,
-  sortProblems,
-  SPLIT_NUMBER_MESSAGE,
-  type ImportCheck,
-} from "./rows";
+import { checkRows, looksLikeSplitNumber, nameIndex, SPLIT_NUMBER_MESSAGE, type ImportCheck } from "./rows";
 import { readDate, readNumber, readText } from "./values";
 
 export type LeadField = "email" | "team" | "measure" | "date" | "value" | "note";
@@ -68,19 +59,9 @@ export function checkLeadEntries(
   rules: EntryRules,
   ctx: TenantContext,
 ): LeadEntryCheck {
-  const { mapping, warnings, problems, rows } = mapRows(parsed, LEAD_ENTRY_COLUMNS, opts.mapping);
-  problems.unshift(...parsed.problems);
-  const headers = parsed.header;
   const findTeam = nameIndex(rules.teams.values());
   const findMeasure = nameIndex(rules.measures.values());
-  const seen = new Map<string, number>();
-  const writes: CellWrite[] = [];
-  const sample: LeadEntryCheck["sample"] = [];
-
-  for (const { row, raw } of rows) {
-    const bad = (field: LeadField, message: string) => problems.push(fieldProblem(headers, mapping, row, field, message));
-    const before = problems.length;
-
+  return checkRows(parsed, LEAD_ENTRY_COLUMNS, opts.mapping, (raw, { bad, any }, file) => {
     const email = readText(raw.email).toLowerCase();
     const userId = email ? rules.peopleByEmail.get(email) : undefined;
     if (!email) bad("email", "Enter the person's email address.");
@@ -101,44 +82,24 @@ export function checkLeadEntries(
 
     const value = readNumber(raw.value, opts.decimalMark);
     if (!value.ok) bad("value", value.message);
-    else if (looksLikeSplitNumber(parsed.delimiter, mapping.value, mapping.note, raw.value, raw.note)) bad("value", SPLIT_NUMBER_MESSAGE);
+    else if (looksLikeSplitNumber(file.delimiter, file.mapping.value, file.mapping.note, raw.value, raw.note)) bad("value", SPLIT_NUMBER_MESSAGE);
     else if (value.value < 0) bad("value", "Must be zero or more.");
     else if (value.value > MAX_ENTRY_VALUE) bad("value", `Must be at most ${formatNumber(MAX_ENTRY_VALUE, "en-US")}.`);
 
     const note = readText(raw.note);
     if (note.length > 500) bad("note", "Keep the note under 500 characters.");
 
-    if (problems.length > before || !userId || !team || !measure || !date.ok || !value.ok) continue;
+    if (any() || !userId || !team || !measure || !date.ok || !value.ok) return null;
 
     const cell: CellWrite = { userId, teamId: team.id, leadMeasureId: measure.id, entryDate: date.value, value: value.value, note };
-    const verdict = verdictMessages(checkCell(rules, ctx, cell));
-    for (const v of verdict) bad(CELL_FIELD[v.field] ?? "email", v.message);
-    if (verdict.length > 0) continue;
+    for (const v of verdictMessages(checkCell(rules, ctx, cell))) bad(CELL_FIELD[v.field] ?? "email", v.message);
 
-    const key = `${userId}|${measure.id}|${date.value}`;
-    const first = seen.get(key);
-    if (first != null) {
-      problems.push({
-        row,
-        column: null,
-        message: `Row ${first} already sets ${email}, ${measure.name} on ${date.value}. Each person, measure and day may appear once: add the values up in one row.`,
-      });
-      continue;
-    }
-    seen.set(key, row);
-    writes.push(cell);
-    if (sample.length < SAMPLE_ROWS) {
-      sample.push({ row, values: { email, team: team.name, measure: measure.name, date: date.value, value: String(value.value), note } });
-    }
-  }
-  return {
-    delimiter: parsed.delimiter,
-    headers,
-    mapping,
-    warnings,
-    problems: sortProblems(problems),
-    rowCount: parsed.records.length + parsed.problems.filter((p) => p.row != null).length,
-    writes,
-    sample,
-  };
+    return {
+      write: cell,
+      key: `${userId}|${measure.id}|${date.value}`,
+      sample: { email, team: team.name, measure: measure.name, date: date.value, value: String(value.value), note },
+      duplicateOf: (first) =>
+        `Row ${first} already sets ${email}, ${measure.name} on ${date.value}. Each person, measure and day may appear once: add the values up in one row.`,
+    };
+  });
 }

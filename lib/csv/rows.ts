@@ -77,6 +77,67 @@ export function looksLikeSplitNumber(delimiter: string, valueIndex: number | nul
 export const SPLIT_NUMBER_MESSAGE =
   'This looks like a number with a thousands separator split in two by the comma separator: write it in double quotes ("1,234") or without the comma.';
 
+/** One good row: what it writes, the key no other row of the file may repeat, and how it shows in the sample. */
+export type CheckedRow<F extends string, W> = { write: W; key: string; sample: Record<F, string>; duplicateOf: (firstRow: number) => string };
+
+/**
+ * Reads one row's text. `report.bad` records a problem in a field; `report.any()` says whether
+ * the row has one yet (a reader stops before its rule checks when it does).
+ */
+export type RowReader<F extends string, W> = (
+  raw: Record<F, string>,
+  report: { bad(field: F, message: string): void; any(): boolean },
+  file: { delimiter: string; mapping: ColumnMapping<F> },
+) => CheckedRow<F, W> | null;
+
+/**
+ * The check both importers run: maps the columns, reads each row with `readRow` (which reports
+ * what is wrong and returns null for a row it refused), refuses a row whose key an
+ * earlier row already gave, and keeps the first good rows as the sample.
+ */
+export function checkRows<F extends string, W>(
+  parsed: ParsedCsv,
+  specs: readonly ColumnSpec<F>[],
+  requested: RequestedMapping | undefined,
+  readRow: RowReader<F, W>,
+): ImportCheck<F, W> {
+  const { mapping, warnings, problems, rows } = mapRows(parsed, specs, requested);
+  problems.unshift(...parsed.problems);
+  const headers = parsed.header;
+  const file = { delimiter: parsed.delimiter, mapping };
+  const seen = new Map<string, number>();
+  const writes: W[] = [];
+  const sample: ImportCheck<F, W>["sample"] = [];
+
+  for (const { row, raw } of rows) {
+    const before = problems.length;
+    const report = {
+      bad: (field: F, message: string) => void problems.push(fieldProblem(headers, mapping, row, field, message)),
+      any: () => problems.length > before,
+    };
+    const checked = readRow(raw, report, file);
+    if (!checked || problems.length > before) continue;
+    const first = seen.get(checked.key);
+    if (first != null) {
+      problems.push({ row, column: null, message: checked.duplicateOf(first) });
+      continue;
+    }
+    seen.set(checked.key, row);
+    writes.push(checked.write);
+    if (sample.length < SAMPLE_ROWS) sample.push({ row, values: checked.sample });
+  }
+  return {
+    delimiter: parsed.delimiter,
+    headers,
+    mapping,
+    warnings,
+    problems: sortProblems(problems),
+    rowCount: parsed.records.length + parsed.problems.filter((p) => p.row != null).length,
+    writes,
+    sample,
+  };
+}
+
 /** A problem in a field of a row, labelled with the column's header as the file has it. */
 export function fieldProblem<F extends string>(
   headers: readonly string[],
