@@ -7,6 +7,21 @@ import { filtersToQuery, type DashboardFilters } from "@/lib/schemas/dashboardFi
 
 type Option = { id: string; name: string };
 
+function MeasureSelect({ name, label, options, value }: { name: "lead" | "lag"; label: string; options: Option[]; value: string | null | undefined }) {
+  return (
+    <div className="field">
+      <label htmlFor={`f-${name}`}>{label}</label>
+      <select id={`f-${name}`} name={name} defaultValue={value ?? ""}>
+        {options.map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function FilterBar({
   filters,
   teams,
@@ -75,30 +90,8 @@ export function FilterBar({
           ))}
         </div>
       </fieldset>
-      {leadMeasures ? (
-        <div className="field">
-          <label htmlFor="f-lead">Lead measure</label>
-          <select id="f-lead" name="lead" defaultValue={filters.leadMeasureId ?? ""}>
-            {leadMeasures.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
-      {lagMeasures ? (
-        <div className="field">
-          <label htmlFor="f-lag">Lag measure</label>
-          <select id="f-lag" name="lag" defaultValue={filters.lagMeasureId ?? ""}>
-            {lagMeasures.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
+      {leadMeasures ? <MeasureSelect name="lead" label="Lead measure" options={leadMeasures} value={filters.leadMeasureId} /> : null}
+      {lagMeasures ? <MeasureSelect name="lag" label="Lag measure" options={lagMeasures} value={filters.lagMeasureId} /> : null}
       <div className="row" style={{ alignItems: "end" }}>
         <button type="submit">Apply</button>
         {selected.size > 0 ? (
