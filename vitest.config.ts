@@ -28,6 +28,8 @@ export default defineConfig({
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // Migrates one template database of each kind per run; test files copy it.
+          globalSetup: ["tests/helpers/templateDbs.ts"],
           // Each file opens its own databases; two at a time keeps a 2-core machine responsive.
           maxWorkers: 2,
           sequence: { groupOrder: 1 },

@@ -10,8 +10,11 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 
 export type DbTarget =
   | { kind: "postgres"; url: string }
-  /** `dataDir: null` keeps the database in memory (tests). */
-  | { kind: "embedded"; dataDir: string | null };
+  /**
+   * `dataDir: null` keeps the database in memory (tests). `loadDataDir` starts a new database
+   * from a tarball of another's data dir (PGlite's `dumpDataDir()`): tests copy a migrated one.
+   */
+  | { kind: "embedded"; dataDir: string | null; loadDataDir?: Blob };
 
 export type OpenedAdapter = {
   target: DbTarget;
@@ -30,7 +33,7 @@ export async function openAdapter(target: DbTarget): Promise<OpenedAdapter> {
     };
   }
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-  const pglite = await PGlite.create(target.dataDir ?? undefined);
+  const pglite = await PGlite.create(target.dataDir ?? undefined, { loadDataDir: target.loadDataDir });
   return {
     target,
     factory: new PrismaPGlite(pglite),

@@ -1,9 +1,13 @@
 // Databases for integration tests: every file gets fresh ones, migrated from the committed
 // migrations, and drops them at the end. Always embedded PGlite (in memory); also a real
 // PostgreSQL server when TEST_DATABASE_URL (or DATABASE_URL) names one — CI sets it.
+// Under vitest they start as copies of the run's templates, migrated once by the globalSetup
+// (tests/helpers/templateDbs.ts): CREATE DATABASE … TEMPLATE on PostgreSQL, a data-dir dump on
+// PGlite. Elsewhere (the benchmarks) there is no template and each database is migrated here.
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import pg from "pg";
-import { openAdapter, type DbTarget } from "@/lib/db/adapter";
+import { openAdapter, type DbTarget, type OpenedAdapter } from "@/lib/db/adapter";
 import { makeClient, type Db } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 
@@ -18,36 +22,70 @@ export function testDbKinds(): TestDbKind[] {
   return postgresAdminUrl() ? ["embedded", "postgres"] : ["embedded"];
 }
 
+/** The URL of database `name` on the server of `adminUrl`. */
+export function databaseUrl(adminUrl: string, name: string): string {
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** Runs `fn` on a short-lived connection to the server's admin database. */
+export async function withAdmin<T>(adminUrl: string, fn: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    return await fn(admin);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** What the globalSetup provided; nothing outside vitest. */
+async function provided(): Promise<{ embedded?: string; postgres?: string }> {
+  if (!process.env.VITEST) return {};
+  const { inject } = await import("vitest");
+  return { embedded: inject("leadlagEmbeddedTemplate"), postgres: inject("leadlagPostgresTemplate") };
+}
+
+let embeddedDump: Promise<Blob | undefined> | undefined;
+/** The run's migrated PGlite data dir as a tarball, read once per test file. */
+function embeddedTemplate(): Promise<Blob | undefined> {
+  embeddedDump ??= provided().then(({ embedded }) => (embedded ? new Blob([readFileSync(embedded)]) : undefined));
+  return embeddedDump;
+}
+
+/**
+ * An embedded PGlite holding the migrated, empty schema: in memory (`dataDir: null`) or in a
+ * data directory that holds no database yet.
+ */
+export async function openMigratedEmbedded(dataDir: string | null): Promise<OpenedAdapter> {
+  const template = await embeddedTemplate();
+  const opened = await openAdapter({ kind: "embedded", dataDir, loadDataDir: template });
+  if (!template) await migrate(opened.factory);
+  return opened;
+}
+
 export type TestDb = { kind: TestDbKind; db: Db; url?: string; close(): Promise<void> };
 
 /** A new, migrated, empty database of the given kind. */
 export async function createTestDb(kind: TestDbKind): Promise<TestDb> {
-  let target: DbTarget;
+  let opened: OpenedAdapter;
   let drop = async () => {};
   let url: string | undefined;
   if (kind === "postgres") {
     const adminUrl = postgresAdminUrl();
     if (!adminUrl) throw new Error("Set TEST_DATABASE_URL to test against PostgreSQL.");
+    const template = (await provided()).postgres;
     const name = `leadlag_test_${randomBytes(6).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const u = new URL(adminUrl);
-    u.pathname = `/${name}`;
-    url = u.toString();
-    target = { kind: "postgres", url };
-    drop = async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    };
+    await withAdmin(adminUrl, (admin) => admin.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`));
+    url = databaseUrl(adminUrl, name);
+    const target: DbTarget = { kind: "postgres", url };
+    opened = await openAdapter(target);
+    if (!template) await migrate(opened.factory);
+    drop = () => withAdmin(adminUrl, async (admin) => void (await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)));
   } else {
-    target = { kind: "embedded", dataDir: null };
+    opened = await openMigratedEmbedded(null);
   }
-  const opened = await openAdapter(target);
-  await migrate(opened.factory);
   const db = makeClient(opened.factory);
   return {
     kind,

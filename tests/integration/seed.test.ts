@@ -1,20 +1,19 @@
 // The demo seed and the shared factories against a real (in-memory PGlite) database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openAdapter, type OpenedAdapter } from "@/lib/db/adapter";
+import type { OpenedAdapter } from "@/lib/db/adapter";
 import { makeClient, type Db } from "@/lib/db/client";
-import { migrate } from "@/lib/db/migrate";
 
 import { Direction, EntrySource, Role } from "@/lib/generated/prisma/enums";
 import { verifyPassword } from "@/lib/auth/password";
 import { DEMO_EMAILS, DEMO_ORG_SLUG, DEMO_USERS } from "@/lib/seed/demo/catalogue";
 import { resetDemo, seedDemo, seedDemoIfEmpty, type DemoSummary } from "@/lib/seed/demo/seedDemo";
 import { createOrgWithTeam } from "@/lib/seed/factories";
+import { openMigratedEmbedded } from "../helpers/db";
 
 type Fresh = { db: Db; adapter: OpenedAdapter; close(): Promise<void> };
 
 async function freshDb(): Promise<Fresh> {
-  const adapter = await openAdapter({ kind: "embedded", dataDir: null });
-  await migrate(adapter.factory);
+  const adapter = await openMigratedEmbedded(null);
   const db = makeClient(adapter.factory);
   return {
     db,
