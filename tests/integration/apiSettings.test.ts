@@ -2,7 +2,7 @@
 // the teams API): admins and managers only, audited, tenant-scoped. And the `api-token` script,
 // which prints a working token for scripts and tests.
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -11,7 +11,6 @@ import { loadTenantContext } from "@/lib/auth/loadContext";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { openAdapter } from "@/lib/db/adapter";
 import { makeClient, type Db } from "@/lib/db/client";
-import { migrate } from "@/lib/db/migrate";
 import { AppError } from "@/lib/errors";
 import { Role } from "@/lib/generated/prisma/enums";
 import { apiTokensOf } from "@/lib/queries/apiTokensOf";
@@ -19,7 +18,7 @@ import { addMembership, createOrgWithTeam, createUser, type OrgWithTeam } from "
 import { createApiToken, revokeApiToken, verifyApiToken } from "@/lib/services/apiTokens";
 import { updateOrganizationSettings } from "@/lib/services/organization";
 import { createTeam, setTeamMembers } from "@/lib/services/teams";
-import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
+import { createTestDb, openMigratedEmbedded, testDbKinds, type TestDb } from "../helpers/db";
 
 const refusal = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof AppError ? e : Promise.reject(e)));
 
@@ -111,6 +110,8 @@ describe.each(testDbKinds())("settings and team services [%s]", (kind) => {
 });
 
 const run = promisify(execFile);
+/** The command `npm run api-token` runs (e.g. `tsx --conditions=react-server scripts/api-token.ts`), without npm's own start-up. */
+const [bin, ...binArgs] = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts["api-token"]!.split(" ");
 
 describe.each(testDbKinds())("npm run api-token [%s]", (kind) => {
   let env: NodeJS.ProcessEnv;
@@ -132,13 +133,14 @@ describe.each(testDbKinds())("npm run api-token [%s]", (kind) => {
       // has one owner at a time, so the test opens it only while the script is not running.
       const dir = mkdtempSync(path.join(os.tmpdir(), "leadlag-token-"));
       env = { ...base, LEADLAG_DATA_DIR: dir };
-      let migrated = false;
+      const dataDir = path.join(dir, "pglite");
+      let created = false;
       withDb = async (fn) => {
-        const opened = await openAdapter({ kind: "embedded", dataDir: path.join(dir, "pglite") });
+        // The first open creates the migrated database (from the run's template).
+        const opened = created ? await openAdapter({ kind: "embedded", dataDir }) : await openMigratedEmbedded(dataDir);
+        created = true;
         const db = makeClient(opened.factory);
         try {
-          if (!migrated) await migrate(opened.factory);
-          migrated = true;
           return await fn(db);
         } finally {
           await db.$disconnect();
@@ -159,7 +161,7 @@ describe.each(testDbKinds())("npm run api-token [%s]", (kind) => {
   });
 
   const script = (args: string[]) =>
-    run(path.resolve("node_modules/.bin/tsx"), ["scripts/api-token.ts", ...args], { env, cwd: process.cwd() }).catch((e: { code: number; stdout: string; stderr: string }) => e);
+    run(path.resolve("node_modules/.bin", bin!), [...binArgs, ...args], { env, cwd: process.cwd() }).catch((e: { code: number; stdout: string; stderr: string }) => e);
 
   it("prints only a working token with the scopes asked for", async () => {
     const out = await script([org.slug, "CI", "--scopes", "entries:write,teams:read"]);
