@@ -1,3 +1,4 @@
+import "server-only";
 // Password hashing with argon2id (memory-hard). @node-rs/argon2 ships prebuilt binaries inside
 // its npm packages, so it installs offline with no build step or install script.
 import { hash, verify } from "@node-rs/argon2";

@@ -1,3 +1,4 @@
+import "server-only";
 // Factories that create one thing each, with sensible defaults any field of which can be
 // overridden. Shared by the demo seed, the tests, the benchmarks and the Playwright specs, so
 // this module stays free of `server-only` and of Next imports.

@@ -1,3 +1,4 @@
+import "server-only";
 // A generated organization many times the demo's size, for benchmarks: `teams` teams of
 // `peoplePerTeam` people, five lead measures tracked by every team, and `weeks` weeks of
 // entries (one entry per person, measure and working day with activity). Deterministic.

@@ -1,3 +1,4 @@
+import "server-only";
 // Start-up work on the database, done before the web server opens it: apply pending
 // migrations, then seed the demo organization into an empty database. PGlite allows one
 // owner per data directory, so this runs and closes before `next` starts.

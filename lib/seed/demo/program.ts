@@ -1,3 +1,4 @@
+import "server-only";
 // The demo's ROI program, "Customer service training, Q3": Tier 1 Support and Billing Care take
 // part, Technical Escalations is the control group. It starts when the demo's lead activity
 // starts, carries a fully-loaded cost ledger, and prices three benefits — retention (trend-line

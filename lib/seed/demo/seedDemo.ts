@@ -1,3 +1,4 @@
+import "server-only";
 // Writes the demo organization "Northwind Support" (catalogue.ts) and its generated activity
 // (generator.ts) to the database, with its ROI program (program.ts); resets and removes it.
 // Deterministic for a given seed and `today`, except for the generated ids. Free of
