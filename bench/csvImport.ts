@@ -6,7 +6,7 @@
 // decode → parse → map and check every row → write all cells in one transaction. It is then
 // imported a second time, which replaces all 100,000 cells (the idempotent re-import).
 import { loadTenantContext } from "@/lib/auth/loadContext";
-import { checkLeadEntries } from "@/lib/csv/leadEntriesCsv";
+import { checkLeadEntries } from "@/lib/services/csvLeadEntries";
 import { IMPORT_WRITE_CHUNK } from "@/lib/csv/options";
 import { decodeCsv, parseCsv } from "@/lib/csv/parse";
 import { addDays, localDay } from "@/lib/domain/calendar/weeks";

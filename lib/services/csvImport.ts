@@ -11,8 +11,10 @@ import { loadLagRules, setLagObservations } from "@/lib/services/lagObservations
 import { setLeadCells } from "@/lib/services/leadEntries";
 import { loadEntryRules } from "@/lib/services/leadRules";
 import type { ColumnSpec } from "../csv/columns";
-import { checkLagObservations, LAG_OBSERVATION_COLUMNS } from "../csv/lagObservationsCsv";
-import { checkLeadEntries, LEAD_ENTRY_COLUMNS } from "../csv/leadEntriesCsv";
+import { LAG_OBSERVATION_COLUMNS } from "@/lib/csv/lagObservationColumns";
+import { LEAD_ENTRY_COLUMNS } from "@/lib/csv/leadEntryColumns";
+import { checkLagObservations } from "./csvLagObservations";
+import { checkLeadEntries } from "./csvLeadEntries";
 import { IMPORT_WRITE_CHUNK, MAX_LISTED_PROBLEMS, type ImportKind, type ReadOptions, type RequestedMapping, type RowProblem } from "../csv/options";
 import { CsvFileError, decodeCsv, parseCsv } from "../csv/parse";
 import type { ImportCheck } from "../csv/rows";

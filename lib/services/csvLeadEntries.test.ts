@@ -3,10 +3,10 @@
 // its row number, the column as the file names it, and the reason.
 import { describe, expect, it } from "vitest";
 import type { TenantContext } from "@/lib/auth/tenant";
-import type { EntryRules, MeasureRule } from "@/lib/services/leadRules";
-import { checkLeadEntries } from "./leadEntriesCsv";
-import type { ReadOptions, RequestedMapping } from "./options";
-import { parseCsv } from "./parse";
+import type { EntryRules, MeasureRule } from "./leadRules";
+import { checkLeadEntries } from "./csvLeadEntries";
+import type { ReadOptions, RequestedMapping } from "@/lib/csv/options";
+import { parseCsv } from "@/lib/csv/parse";
 
 const ORG = "00000000-0000-4000-8000-000000000001";
 const TEAM = "00000000-0000-4000-8000-0000000000a1";

@@ -1,6 +1,6 @@
 import type { ColumnSpec } from "@/lib/csv/columns";
-import { LAG_OBSERVATION_COLUMNS } from "@/lib/csv/lagObservationsCsv";
-import { LEAD_ENTRY_COLUMNS } from "@/lib/csv/leadEntriesCsv";
+import { LAG_OBSERVATION_COLUMNS } from "@/lib/csv/lagObservationColumns";
+import { LEAD_ENTRY_COLUMNS } from "@/lib/csv/leadEntryColumns";
 
 function Columns({ caption, columns }: { caption: string; columns: readonly ColumnSpec[] }) {
   return (

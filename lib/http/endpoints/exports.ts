@@ -9,8 +9,8 @@ import { addDays, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { notFound, parseOrThrow } from "@/lib/errors";
 import { leadEntriesForExport, leadEntryDateSpan, lagObservationsForExport } from "@/lib/queries/csvExportRows";
 import { CSV_BOM, csvHeader, csvLine } from "@/lib/csv/format";
-import { LAG_OBSERVATION_COLUMNS } from "@/lib/csv/lagObservationsCsv";
-import { LEAD_ENTRY_COLUMNS } from "@/lib/csv/leadEntriesCsv";
+import { LAG_OBSERVATION_COLUMNS } from "@/lib/csv/lagObservationColumns";
+import { LEAD_ENTRY_COLUMNS } from "@/lib/csv/leadEntryColumns";
 import { exportParamsSchema } from "@/lib/schemas/csv";
 import { csvResponse } from "../csvResponse";
 
