@@ -1,19 +1,25 @@
 // Shared by `npm start` and `npm run dev`: validate the environment, make sure the session
-// secret exists, migrate (and seed an empty database), then run `next` in the foreground,
-// passing on signals so stopping this process stops the server too.
-import { spawn, spawnSync } from "node:child_process";
+// secret exists, migrate (and seed an empty database) while a stale production build is redone,
+// then run `next` in the foreground, passing on signals so stopping this process stops the
+// server too.
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { MissingSecretError, resolveAuthSecret } from "@/lib/auth/secret";
 import { prepareDatabase } from "@/lib/seed/prepare";
+import type { DbTarget } from "@/lib/db/adapter";
 import { dbTarget } from "@/lib/db/target";
 import { EnvError, parseEnv, type Env } from "@/lib/env";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/seed/demo/catalogue";
 
 const NEXT_BIN = path.resolve("node_modules/.bin/next");
 
+/** A `next build` running beside the database preparation, stopped if start-up fails. */
+let building: ChildProcess | undefined;
+
 function fail(message: string): never {
   console.error(`\n✖ ${message}\n`);
+  building?.kill("SIGTERM");
   process.exit(1);
 }
 
@@ -47,7 +53,23 @@ export function buildIsStale(): boolean {
   return sources.some((s) => newestMtime(path.resolve(s)) > built);
 }
 
-export async function serve(mode: "start" | "dev"): Promise<void> {
+export type ServeOptions = {
+  /** More database work after the migrations and the demo seed, before `next` opens the database. */
+  afterPrepare?: (target: DbTarget) => Promise<void>;
+};
+
+/** Starts `next build`; resolves with its exit code. The build opens no database. */
+function startBuild(secret: string): Promise<number | null> {
+  console.log("▸ Building the app (first start or changed sources; this takes a minute or two)…");
+  const child = spawn(NEXT_BIN, ["build"], { stdio: "inherit", env: { ...process.env, NEXTAUTH_SECRET: secret } });
+  building = child;
+  return new Promise((resolve) => {
+    child.on("error", () => resolve(null));
+    child.on("exit", (code) => resolve(code));
+  });
+}
+
+export async function serve(mode: "start" | "dev", opts: ServeOptions = {}): Promise<void> {
   const e = loadEnvOrExit();
   let secret: string;
   try {
@@ -57,6 +79,9 @@ export async function serve(mode: "start" | "dev"): Promise<void> {
     throw err;
   }
 
+  // The build and the database work are independent: do them at once.
+  const build = mode === "start" && buildIsStale() ? startBuild(secret) : undefined;
+
   const target = dbTarget(e);
   const where = target.kind === "embedded" ? `embedded PostgreSQL (PGlite) in ${path.relative(process.cwd(), target.dataDir ?? "")}` : "PostgreSQL (DATABASE_URL)";
   console.log(`▸ Database: ${where}`);
@@ -65,6 +90,7 @@ export async function serve(mode: "start" | "dev"): Promise<void> {
     const { applied, seeded } = await prepareDatabase(target, { seedDemo: e.LEADLAG_SEED_DEMO });
     if (applied.length) console.log(`▸ Applied migrations: ${applied.join(", ")}`);
     if (seeded) console.log("▸ Seeded the demo organization (Northwind Support).");
+    await opts.afterPrepare?.(target);
     console.log(`▸ Database ready in ${Math.round(performance.now() - started)} ms`);
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
@@ -75,10 +101,9 @@ export async function serve(mode: "start" | "dev"): Promise<void> {
     );
   }
 
-  if (mode === "start" && buildIsStale()) {
-    console.log("▸ Building the app (first start or changed sources; this takes a minute or two)…");
-    const build = spawnSync(NEXT_BIN, ["build"], { stdio: "inherit", env: { ...process.env, NEXTAUTH_SECRET: secret } });
-    if (build.status !== 0) fail("The build failed; see the output above.");
+  if (build) {
+    if ((await build) !== 0) fail("The build failed; see the output above.");
+    building = undefined;
   }
 
   const url = e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`;
