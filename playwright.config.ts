@@ -1,6 +1,7 @@
 // Playwright runs against a production build (`next build` + `next start`) with the embedded
-// database in a fresh data directory, seeded with the demo organization — exactly what a
-// newcomer gets from `npm install && npm start`.
+// database in a fresh data directory — what a newcomer gets from `npm install && npm start` —
+// seeded with the demo organization and one copy of it per spec, at a fixed clock
+// (scripts/e2e-server.ts, e2e/orgs.ts).
 import { defineConfig, devices } from "@playwright/test";
 import { chooseChromium } from "./e2e/browser";
 
@@ -12,8 +13,10 @@ const browser = await chooseChromium();
 
 export default defineConfig({
   testDir: "e2e",
+  // Spec files run side by side (each has its own organization); the tests of one file run in
+  // order, in one worker. Two workers suit a 2-core machine: the server and the browsers share it.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS) || 2,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   timeout: 60_000,
@@ -37,7 +40,7 @@ export default defineConfig({
   webServer: {
     command: "tsx --conditions=react-server scripts/e2e-server.ts",
     url: `${BASE_URL}/api/health`,
-    timeout: 300_000,
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

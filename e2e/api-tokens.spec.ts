@@ -1,11 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_USERS, signIn } from "./fixtures";
+import { signIn } from "./fixtures";
+import { daysAgo, specOrg } from "./orgs";
 
-/** Yesterday in UTC: a past day in the demo organization's calendar (Europe/London) too. */
-const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+/** The demo's owner, manager and member, in this spec's own organization (e2e/orgs.ts). */
+const USERS = specOrg("api-tokens").users;
 
 test("an admin creates an API token, sees it once, pushes a lead entry with it, then revokes it", async ({ page, request }) => {
-  await signIn(page, DEMO_USERS.owner.email);
+  await signIn(page, USERS.owner.email);
   await page.goto("/settings");
   await expect(page.getByRole("heading", { name: "API tokens" })).toBeVisible();
 
@@ -28,13 +29,13 @@ test("an admin creates an API token, sees it once, pushes a lead entry with it, 
   // The token works: find the team and the measure, then push an entry for a team member.
   const teams = await request.get("/api/v1/teams", { headers: auth });
   expect(teams.status()).toBe(200);
-  const team = (await teams.json()).data.find((t: { name: string }) => t.name === DEMO_USERS.member.team);
+  const team = (await teams.json()).data.find((t: { name: string }) => t.name === USERS.member.team);
   const measures = await (await request.get("/api/v1/measures", { headers: auth })).json();
   const measure = measures.leadMeasures.find((m: { name: string }) => m.name === "Coaching conversations");
-  const body = { email: DEMO_USERS.member.email, teamId: team.id, leadMeasureId: measure.id, date: yesterday(), value: 2, note: "e2e: from the helpdesk" };
+  const body = { email: USERS.member.email, teamId: team.id, leadMeasureId: measure.id, date: daysAgo(1), value: 2, note: "e2e: from the helpdesk" };
   const pushed = await request.post("/api/v1/lead-entries", { headers: auth, data: body });
   expect(pushed.status()).toBe(201);
-  expect((await pushed.json()).data).toMatchObject({ value: 2, date: yesterday() });
+  expect((await pushed.json()).data).toMatchObject({ value: 2, date: daysAgo(1) });
 
   // Scopes limit it: reading entries was not granted.
   const unscoped = await request.get("/api/v1/lead-entries", { headers: auth });
@@ -70,7 +71,7 @@ test("the API refuses calls without credentials in the one error shape", async (
 });
 
 test("a manager cannot open the settings page", async ({ page }) => {
-  await signIn(page, DEMO_USERS.manager.email);
+  await signIn(page, USERS.manager.email);
   const response = await page.goto("/settings");
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
@@ -78,7 +79,7 @@ test("a manager cannot open the settings page", async ({ page }) => {
 
 test("organization settings explain a bad threshold and keep what was typed; they fit a phone", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await signIn(page, DEMO_USERS.owner.email);
+  await signIn(page, USERS.owner.email);
   await page.goto("/settings");
   await expect(page.getByLabel("Time zone")).toHaveValue("Europe/London");
   await expect(page.getByLabel("First day of the week")).toHaveValue("1");
@@ -93,7 +94,7 @@ test("organization settings explain a bad threshold and keep what was typed; the
   // Nothing was saved.
   await page.reload();
   await expect(amber).toHaveValue("80");
-  // Saving valid values (the same ones: other specs share this organization) confirms.
+  // Saving valid values (the same ones) confirms.
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByRole("status")).toHaveText("Settings saved.");
   // Nothing sticks out sideways on a phone (the token table scrolls within its own box).

@@ -1,8 +1,12 @@
-// The weekly check-in in the browser, on the demo organization. The demo has no commitments,
+// The weekly check-in in the browser, on a copy of the demo organization. The demo has no commitments,
 // so the lead first records last week's check-in (commitments made then), and then runs this
 // week's: reviews those commitments, makes new ones and marks the check-in held.
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { DEMO_USERS, signIn } from "./fixtures";
+import { signIn } from "./fixtures";
+import { specOrg } from "./orgs";
+
+/** The demo's owner, manager and member, in this spec's own organization (e2e/orgs.ts). */
+const USERS = specOrg("check-in").users;
 
 async function openCheckIn(page: Page, team: string) {
   await page.goto("/");
@@ -30,10 +34,10 @@ async function addCommitment(page: Page, person: string, label: string, text: st
 }
 
 test("a lead runs a full check-in: commitments reviewed, new ones made, check-in held", async ({ page }) => {
-  const sam = DEMO_USERS.member.name;
-  const priya = DEMO_USERS.manager.name;
-  await signIn(page, DEMO_USERS.manager.email);
-  await openCheckIn(page, DEMO_USERS.manager.team);
+  const sam = USERS.member.name;
+  const priya = USERS.manager.name;
+  await signIn(page, USERS.manager.email);
+  await openCheckIn(page, USERS.manager.team);
   const checkIns = page.getByTestId("score-check-ins");
   const [heldBefore, weeksBefore] = await fraction(checkIns);
 
@@ -97,13 +101,13 @@ async function recordResolutionTime(page: Page, hours: string) {
 }
 
 test("a lower-is-better lag turns green on the check-in when it drops, on a phone too", async ({ page }) => {
-  await signIn(page, DEMO_USERS.manager.email);
+  await signIn(page, USERS.manager.email);
   await page.setViewportSize({ width: 390, height: 844 });
   const lag = page.getByTestId("lag-Average resolution time");
 
   // Above the baseline of 26 hours: off track, and the arrow up is bad news.
   await recordResolutionTime(page, "27");
-  await openCheckIn(page, DEMO_USERS.manager.team);
+  await openCheckIn(page, USERS.manager.team);
   await expect(lag).toContainText("from 26 hours to 18 hours by");
   await expect(lag).toContainText("(lower is better)");
   await expect(lag.getByTestId("lag-current")).toHaveText("27 hours");
@@ -113,7 +117,7 @@ test("a lower-is-better lag turns green on the check-in when it drops, on a phon
 
   // It drops below the path to the goal: on track, green, arrow down and "improving".
   await recordResolutionTime(page, "17.5");
-  await openCheckIn(page, DEMO_USERS.manager.team);
+  await openCheckIn(page, USERS.manager.team);
   await expect(lag.getByTestId("lag-current")).toHaveText("17.5 hours");
   await expect(lag.getByTestId("lag-status")).toHaveText("On track");
   await expect(lag.getByTestId("lag-status")).toHaveClass(/\bgreen\b/);
@@ -126,17 +130,17 @@ test("a lower-is-better lag turns green on the check-in when it drops, on a phon
 });
 
 test("a member makes their own commitment, reviews only their own, and cannot mark the check-in held", async ({ page }) => {
-  const sam = DEMO_USERS.member.name;
-  await signIn(page, DEMO_USERS.member.email);
+  const sam = USERS.member.name;
+  await signIn(page, USERS.member.email);
   // A member with one team lands on it.
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(DEMO_USERS.member.team);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(USERS.member.team);
   await page.goto(`${new URL(page.url()).pathname}/check-in`);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Weekly check-in: ${DEMO_USERS.member.team}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Weekly check-in: ${USERS.member.team}`);
   await expect(page.getByRole("button", { name: "Mark check-in held" })).toHaveCount(0);
 
   // Their own commitment, in their own words; no form for anyone else.
   await addCommitment(page, sam, "I will…", "Log every coaching chat the same day");
-  await expect(page.getByRole("form", { name: `New commitment for ${DEMO_USERS.manager.name}` })).toHaveCount(0);
+  await expect(page.getByRole("form", { name: `New commitment for ${USERS.manager.name}` })).toHaveCount(0);
   const forms = page.getByRole("form", { name: /New commitment for/ });
   expect(await forms.count()).toBe(await page.getByRole("form", { name: `New commitment for ${sam}` }).count());
   // Review controls appear only next to their own commitments.
@@ -148,11 +152,11 @@ test("a member makes their own commitment, reviews only their own, and cannot ma
 });
 
 test("a member cannot open another team's check-in", async ({ page, browser }) => {
-  await signIn(page, DEMO_USERS.manager.email);
+  await signIn(page, USERS.manager.email);
   await page.goto("/");
   const href = await page.getByRole("link", { name: "Billing Care" }).getAttribute("href");
   const member = await browser.newPage();
-  await signIn(member, DEMO_USERS.member.email);
+  await signIn(member, USERS.member.email);
   const response = await member.goto(`${href}/check-in`);
   expect(response?.status()).toBe(403);
   await member.close();

@@ -1,14 +1,13 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_USERS, signIn } from "./fixtures";
+import { signIn } from "./fixtures";
+import { daysAgo, specOrg } from "./orgs";
 
-const manager = DEMO_USERS.manager.email;
-const member = DEMO_USERS.member.email;
+/** The demo's owner, manager and member, in this spec's own organization (e2e/orgs.ts). */
+const USERS = specOrg("csv-import").users;
 
-/** A recent day in the demo organization's calendar (London), clear of any midnight edge. */
-function daysAgo(n: number): string {
-  return new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
-}
+const manager = USERS.manager.email;
+const member = USERS.member.email;
 
 async function choose(page: Page, name: string, text: string) {
   await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });

@@ -1,6 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_USERS, signIn } from "./fixtures";
+import { signIn } from "./fixtures";
+import { specOrg } from "./orgs";
+
+/** The demo's owner, manager and member, in this spec's own organization (e2e/orgs.ts). */
+const USERS = specOrg("dashboard-drilldown").users;
 
 const UNKNOWN = "00000000-0000-4000-8000-000000000000";
 
@@ -13,18 +17,18 @@ async function idFromLink(page: Page, path: string, name: string, prefix: RegExp
 }
 
 test("the manager drills into a team: people × measures, commitments, entries, and a CSV of the table", async ({ page }) => {
-  await signIn(page, DEMO_USERS.manager.email);
+  await signIn(page, USERS.manager.email);
   const teamId = await idFromLink(page, "/", "Tier 1 Support", /^\/teams\//);
   await page.goto(`/dashboard/teams/${teamId}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tier 1 Support");
 
   // Every member has a row, and every lead measure a column with a total.
   const table = page.getByTestId("member-totals");
-  for (const person of [DEMO_USERS.manager.name, DEMO_USERS.member.name, "Jordan Lee"]) {
+  for (const person of [USERS.manager.name, USERS.member.name, "Jordan Lee"]) {
     await expect(table.getByRole("rowheader", { name: person })).toBeVisible();
   }
   await expect(table.getByRole("columnheader", { name: /Coaching conversations/ })).toBeVisible();
-  const samRow = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: DEMO_USERS.member.name }) });
+  const samRow = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: USERS.member.name }) });
   const samCoaching = (await samRow.getByRole("cell").first().locator("strong").textContent())!.trim();
   expect(Number(samCoaching.replace(/,/g, ""))).toBeGreaterThan(0);
   // Attainment is a word as well as a colour.
@@ -43,7 +47,7 @@ test("the manager drills into a team: people × measures, commitments, entries, 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download CSV" }).click()]);
   const csv = await readFile((await download.path())!, "utf8");
   expect(csv.split("\r\n")[0]).toMatch(/^Person,Measure,Unit,Total,/);
-  expect(csv).toContain(`${DEMO_USERS.member.name},Coaching conversations,conversations,${samCoaching.replace(/,/g, "")},`);
+  expect(csv).toContain(`${USERS.member.name},Coaching conversations,conversations,${samCoaching.replace(/,/g, "")},`);
 
   await expect(page.getByRole("link", { name: "Weekly check-in →" })).toHaveAttribute("href", `/teams/${teamId}/check-in`);
   await page.getByRole("link", { name: "← Dashboard" }).click();
@@ -51,7 +55,7 @@ test("the manager drills into a team: people × measures, commitments, entries, 
 });
 
 test("the team drill-down's date range lives in the URL and survives a reload", async ({ page }) => {
-  await signIn(page, DEMO_USERS.manager.email);
+  await signIn(page, USERS.manager.email);
   const teamId = await idFromLink(page, "/", "Billing Care", /^\/teams\//);
   await page.goto(`/dashboard/teams/${teamId}`);
   const from = await page.getByLabel("From the week of").inputValue();
@@ -70,7 +74,7 @@ test("the team drill-down's date range lives in the URL and survives a reload", 
 });
 
 test("the manager drills into CSAT: every observation with its team, path status and source", async ({ page }) => {
-  await signIn(page, DEMO_USERS.manager.email);
+  await signIn(page, USERS.manager.email);
   const lagId = await idFromLink(page, "/measures", "CSAT", /^\/measures\/lag\//);
   await page.goto(`/dashboard/lags/${lagId}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("CSAT");
@@ -100,7 +104,7 @@ test("the manager drills into CSAT: every observation with its team, path status
 
 test("the drill-downs fit a phone screen", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await signIn(page, DEMO_USERS.manager.email);
+  await signIn(page, USERS.manager.email);
   const teamId = await idFromLink(page, "/", "Tier 1 Support", /^\/teams\//);
   const lagId = await idFromLink(page, "/measures", "CSAT", /^\/measures\/lag\//);
   for (const [path, table] of [
@@ -115,7 +119,7 @@ test("the drill-downs fit a phone screen", async ({ page }) => {
 });
 
 test("a member is refused the drill-downs, and unknown ids are not found", async ({ page, browser }) => {
-  await signIn(page, DEMO_USERS.manager.email);
+  await signIn(page, USERS.manager.email);
   const teamId = await idFromLink(page, "/", "Tier 1 Support", /^\/teams\//);
   const lagId = await idFromLink(page, "/measures", "CSAT", /^\/measures\/lag\//);
   for (const path of [`/dashboard/teams/${UNKNOWN}`, `/dashboard/lags/${UNKNOWN}`, "/dashboard/teams/not-a-team"]) {
@@ -124,7 +128,7 @@ test("a member is refused the drill-downs, and unknown ids are not found", async
   }
 
   const member = await browser.newPage();
-  await signIn(member, DEMO_USERS.member.email);
+  await signIn(member, USERS.member.email);
   // Even their own team's drill-down is a manager's view.
   for (const path of [`/dashboard/teams/${teamId}`, `/dashboard/lags/${lagId}`]) {
     const refused = await member.goto(path);

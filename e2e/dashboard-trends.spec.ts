@@ -1,6 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_USERS, expectChartPainted, signIn } from "./fixtures";
+import { expectChartPainted, signIn } from "./fixtures";
+import { specOrg } from "./orgs";
+
+/** The demo's owner, manager and member, in this spec's own organization (e2e/orgs.ts). */
+const USERS = specOrg("dashboard-trends").users;
 
 
 const lagSection = (page: Page) => page.locator("section", { has: page.locator("#lag-title") });
@@ -17,7 +21,7 @@ function parseCsv(text: string): string[][] {
 const number = (cell: string) => (cell === "" || cell === "—" ? null : Number(cell.replace(/,/g, "")));
 
 test("the manager sees a lag's trend, its forecast and whether a lead measure predicts it", async ({ page }) => {
-  await signIn(page, DEMO_USERS.manager.email);
+  await signIn(page, USERS.manager.email);
   await page.goto("/dashboard/trends");
   await expect(page.getByRole("heading", { level: 1, name: "Trends" })).toBeVisible();
 
@@ -40,7 +44,7 @@ test("the manager sees a lag's trend, its forecast and whether a lead measure pr
 });
 
 test("choosing another lag measure goes into the URL and survives a reload", async ({ page }) => {
-  await signIn(page, DEMO_USERS.manager.email);
+  await signIn(page, USERS.manager.email);
   await page.goto("/dashboard/trends");
   await page.getByLabel("Lag measure").selectOption({ label: "CSAT" });
   await page.getByRole("button", { name: "Apply" }).click();
@@ -57,7 +61,7 @@ test("choosing another lag measure goes into the URL and survives a reload", asy
 });
 
 test("one team selected: the trend is that team's", async ({ page }) => {
-  await signIn(page, DEMO_USERS.manager.email);
+  await signIn(page, USERS.manager.email);
   await page.goto("/dashboard/trends");
   await page.getByLabel("Billing Care").check();
   await page.getByRole("button", { name: "Apply" }).click();
@@ -67,7 +71,7 @@ test("one team selected: the trend is that team's", async ({ page }) => {
 });
 
 test("the lag chart's CSV holds the numbers its table shows", async ({ page }) => {
-  await signIn(page, DEMO_USERS.manager.email);
+  await signIn(page, USERS.manager.email);
   await page.goto("/dashboard/trends");
   const section = lagSection(page);
   const downloading = page.waitForEvent("download");
@@ -96,7 +100,7 @@ test("the lag chart's CSV holds the numbers its table shows", async ({ page }) =
 
 test("the trends page fits a phone screen", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await signIn(page, DEMO_USERS.manager.email);
+  await signIn(page, USERS.manager.email);
   await page.goto("/dashboard/trends");
   const chart = page.getByTestId("lag-chart");
   await expectChartPainted(chart);
@@ -107,7 +111,7 @@ test("the trends page fits a phone screen", async ({ page }) => {
 });
 
 test("a member cannot open the trends page", async ({ page }) => {
-  await signIn(page, DEMO_USERS.member.email);
+  await signIn(page, USERS.member.email);
   const response = await page.goto("/dashboard/trends");
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();

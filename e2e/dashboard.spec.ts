@@ -1,9 +1,13 @@
-// The manager dashboard on the demo organization: filters in the URL survive a reload, the
+// The manager dashboard on a copy of the demo organization: filters in the URL survive a reload, the
 // heatmap paints, sorting reorders the roll-up, the lead totals download as the charted numbers,
 // and a member is refused.
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_USERS, expectChartPainted, signIn } from "./fixtures";
+import { expectChartPainted, signIn } from "./fixtures";
+import { specOrg } from "./orgs";
+
+/** The demo's owner, manager and member, in this spec's own organization (e2e/orgs.ts). */
+const USERS = specOrg("dashboard").users;
 
 const TEAMS = ["Billing Care", "Technical Escalations", "Tier 1 Support"];
 
@@ -11,7 +15,7 @@ const TEAMS = ["Billing Care", "Technical Escalations", "Tier 1 Support"];
 const rollupTeams = (page: Page) => page.getByTestId("rollup-team").getByRole("rowheader");
 
 test("the manager filters the dashboard to two teams, and the URL keeps the view across a reload", async ({ page }) => {
-  await signIn(page, DEMO_USERS.manager.email);
+  await signIn(page, USERS.manager.email);
   await page.goto("/dashboard");
   await expect(page.getByRole("heading", { name: "Teams at a glance" })).toBeVisible();
   await expect(rollupTeams(page)).toHaveText(TEAMS);
@@ -32,7 +36,7 @@ test("the manager filters the dashboard to two teams, and the URL keeps the view
 });
 
 test("the heatmap paints, explains its colours and lists every cell as a table", async ({ page }) => {
-  await signIn(page, DEMO_USERS.manager.email);
+  await signIn(page, USERS.manager.email);
   await page.goto("/dashboard");
   await expectChartPainted(page.getByTestId("heatmap-chart"));
   await expect(page.getByRole("list", { name: "Colours" })).toContainText("On target: 100% or more");
@@ -47,7 +51,7 @@ test("the heatmap paints, explains its colours and lists every cell as a table",
 });
 
 test("sorting by a column reorders the teams, and the sort is in the URL", async ({ page }) => {
-  await signIn(page, DEMO_USERS.manager.email);
+  await signIn(page, USERS.manager.email);
   await page.goto("/dashboard");
   const rollup = page.getByTestId("rollup");
   // In the demo, Technical Escalations trails the other teams over the quarter.
@@ -65,7 +69,7 @@ test("sorting by a column reorders the teams, and the sort is in the URL", async
 });
 
 test("the weekly lead totals download as a CSV of the charted numbers", async ({ page }) => {
-  await signIn(page, DEMO_USERS.manager.email);
+  await signIn(page, USERS.manager.email);
   await page.goto("/dashboard");
   const section = page.locator("section").filter({ has: page.getByRole("heading", { name: /weekly totals per team/ }) });
   await expectChartPainted(section.getByTestId("lead-totals-chart"));
@@ -87,7 +91,7 @@ test("the weekly lead totals download as a CSV of the charted numbers", async ({
 });
 
 test("a member gets 403 on the dashboard", async ({ page }) => {
-  await signIn(page, DEMO_USERS.member.email);
+  await signIn(page, USERS.member.email);
   const response = await page.goto("/dashboard");
   expect(response?.status()).toBe(403);
   await expect(page.getByTestId("rollup")).toHaveCount(0);

@@ -1,14 +1,29 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/seed/demo/catalogue";
 
 export { DEMO_USERS };
 
+type Cookies = Awaited<ReturnType<BrowserContext["cookies"]>>;
+/**
+ * Session cookies by email, for this worker. Each person signs in through the form once; their
+ * later tests start from the same session (a JWT, valid for 30 days) and open "/" as the form
+ * does after signing in, which saves a password check and two page loads per test.
+ */
+const sessions = new Map<string, Cookies>();
+
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  const session = sessions.get(email);
+  if (session) {
+    await page.context().addCookies(session);
+    await page.goto("/");
+  } else {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+  }
   await expect(page).not.toHaveURL(/\/sign-in/);
+  if (!session) sessions.set(email, await page.context().cookies());
 }
 
 /**

@@ -1,8 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_USERS, signIn } from "./fixtures";
+import { signIn } from "./fixtures";
+import { specOrg } from "./orgs";
+
+/** The demo's owner, manager and member, in this spec's own organization (e2e/orgs.ts). */
+const USERS = specOrg("measures").users;
 
 test("a manager defines a lead measure from a template and a team can log it", async ({ page }) => {
-  await signIn(page, DEMO_USERS.manager.email);
+  await signIn(page, USERS.manager.email);
   await page.goto("/measures");
   await page.getByRole("link", { name: "New lead measure" }).click();
   await page.getByLabel("Start from a template").selectOption("Follow-up calls");
@@ -22,7 +26,7 @@ test("a manager defines a lead measure from a template and a team can log it", a
 });
 
 test("the measure form shows field messages and saves nothing on bad input", async ({ page }) => {
-  await signIn(page, DEMO_USERS.manager.email);
+  await signIn(page, USERS.manager.email);
   await page.goto("/measures/lag/new");
   await page.getByLabel("Name").fill("Repeat contacts");
   await page.getByLabel("Which way is better").selectOption("LOWER_IS_BETTER");
@@ -39,14 +43,14 @@ test("the measure form shows field messages and saves nothing on bad input", asy
 });
 
 test("a member cannot open the measures pages", async ({ page }) => {
-  await signIn(page, DEMO_USERS.member.email);
+  await signIn(page, USERS.member.email);
   expect((await page.goto("/measures"))?.status()).toBe(403);
   expect((await page.goto("/measures/lead/new"))?.status()).toBe(403);
   expect((await page.goto("/audit"))?.status()).toBe(403);
 });
 
 test("a lower-is-better lag shows green when it drops and red when it rises", async ({ page }) => {
-  await signIn(page, DEMO_USERS.manager.email);
+  await signIn(page, USERS.manager.email);
   await page.goto("/measures");
   await page.getByRole("link", { name: "Average resolution time" }).click();
   await expect(page.getByText("↓ lower is better").first()).toBeVisible();

@@ -1,10 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_USERS, expectChartPainted, signIn } from "./fixtures";
+import { expectChartPainted, signIn } from "./fixtures";
+import { daysAgo, specOrg } from "./orgs";
 
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+/** The demo's owner, manager and member, in this spec's own organization (e2e/orgs.ts). */
+const USERS = specOrg("programs").users;
 
 test("a manager measures a program's ROI: costs, a retention benefit, BCR, ROI, the range and the what-if", async ({ page }) => {
-  await signIn(page, DEMO_USERS.manager.email);
+  await signIn(page, USERS.manager.email);
   await page.goto("/programs");
   await page.getByRole("link", { name: "New program" }).click();
 
@@ -86,13 +88,13 @@ test("a manager measures a program's ROI: costs, a retention benefit, BCR, ROI, 
 });
 
 test("a member cannot open the programs", async ({ page }) => {
-  await signIn(page, DEMO_USERS.member.email);
+  await signIn(page, USERS.member.email);
   const res = await page.goto("/programs");
   expect(res?.status()).toBe(403);
 });
 
 test("the what-if moves the demo program's projection through a predictive lead measure", async ({ page }) => {
-  await signIn(page, DEMO_USERS.manager.email);
+  await signIn(page, USERS.manager.email);
   await page.goto("/programs");
   await page.getByRole("link", { name: "Customer service training, Q3" }).click();
   await page.getByLabel("Lead measure", { exact: true }).selectOption({ label: "Recognitions given" });

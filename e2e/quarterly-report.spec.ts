@@ -7,7 +7,11 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Download, type Page } from "@playwright/test";
 import { guardFormula } from "@/lib/csv/format";
 import { parseCsv } from "@/lib/csv/parse";
-import { DEMO_USERS, expectChartPainted, signIn } from "./fixtures";
+import { expectChartPainted, signIn } from "./fixtures";
+import { specOrg } from "./orgs";
+
+/** The demo's owner, manager and member, in this spec's own organization (e2e/orgs.ts). */
+const USERS = specOrg("quarterly-report").users;
 
 const ROI_FIGURES = ["Benefit-cost ratio (BCR)", "Return on investment (ROI)", "P10", "P50", "P90"] as const;
 
@@ -49,7 +53,7 @@ async function pdfText(bytes: Buffer): Promise<{ pages: number; text: string }> 
 
 test("a manager exports the quarter's report and gets the same story in the page, PDF, Markdown and CSV", async ({ page }) => {
   test.setTimeout(120_000);
-  await signIn(page, DEMO_USERS.manager.email);
+  await signIn(page, USERS.manager.email);
   await page.goto("/reports");
   // The default quarter is kept as offered.
   const quarter = page.getByLabel("Quarter");
@@ -102,7 +106,7 @@ test("a manager exports the quarter's report and gets the same story in the page
 
 test("the same report downloads as the same PDF every time, the one its page fingerprints", async ({ page }) => {
   test.setTimeout(120_000);
-  await signIn(page, DEMO_USERS.manager.email);
+  await signIn(page, USERS.manager.email);
   await exportReport(page);
   const first = await download(page, "Download PDF");
   const second = await download(page, "Download PDF");
@@ -116,7 +120,7 @@ test.describe("on a phone", () => {
 
   test("the report fits the screen and its toolbar is reachable by keyboard", async ({ page }) => {
     test.setTimeout(120_000);
-    await signIn(page, DEMO_USERS.manager.email);
+    await signIn(page, USERS.manager.email);
     await page.goto("/reports");
     const fits = () => page.evaluate(() => document.scrollingElement!.scrollWidth <= document.scrollingElement!.clientWidth + 1);
     expect(await fits()).toBe(true);
@@ -138,7 +142,7 @@ test.describe("on a phone", () => {
 });
 
 test("the program page links to its own quarterly report", async ({ page }) => {
-  await signIn(page, DEMO_USERS.manager.email);
+  await signIn(page, USERS.manager.email);
   await page.goto("/programs");
   await page.getByRole("link", { name: "Customer service training, Q3" }).click();
   await page.getByRole("link", { name: "Export a quarterly report" }).click();
@@ -148,7 +152,7 @@ test("the program page links to its own quarterly report", async ({ page }) => {
 });
 
 test("a member cannot open the reports", async ({ page }) => {
-  await signIn(page, DEMO_USERS.member.email);
+  await signIn(page, USERS.member.email);
   const res = await page.goto("/reports");
   expect(res?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();

@@ -1,8 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_USERS, signIn } from "./fixtures";
+import { signIn } from "./fixtures";
+import { specOrg } from "./orgs";
+
+/** The demo's owner, manager and member, in this spec's own organization (e2e/orgs.ts). */
+const USERS = specOrg("week-grid").users;
 
 test("a member fills the weekly grid with the keyboard only", async ({ page }) => {
-  await signIn(page, DEMO_USERS.member.email);
+  await signIn(page, USERS.member.email);
   const grid = page.getByRole("form", { name: "My numbers this week" });
   const row = grid.getByRole("row", { name: /Training hours/ });
   const cells = row.locator("input:not([type=hidden]):not([disabled])");
@@ -36,7 +40,7 @@ test("a member fills the weekly grid with the keyboard only", async ({ page }) =
 });
 
 test("a bad grid value is flagged on its day and nothing is saved", async ({ page }) => {
-  await signIn(page, DEMO_USERS.member.email);
+  await signIn(page, USERS.member.email);
   const grid = page.getByRole("form", { name: "My numbers this week" });
   const first = grid.getByRole("row", { name: /Coaching conversations/ }).locator("input:not([type=hidden]):not([disabled])").first();
   const was = await first.inputValue();
@@ -49,7 +53,7 @@ test("a bad grid value is flagged on its day and nothing is saved", async ({ pag
 });
 
 test("a member deletes their own entry and undoes it", async ({ page }) => {
-  await signIn(page, DEMO_USERS.member.email);
+  await signIn(page, USERS.member.email);
   await page.getByLabel("How many").fill("1");
   await page.getByLabel("Note (optional)").fill("e2e: to be deleted");
   await page.getByRole("button", { name: "Log it" }).click();
@@ -63,11 +67,11 @@ test("a member deletes their own entry and undoes it", async ({ page }) => {
 });
 
 test("a manager corrects a member's week", async ({ page }) => {
-  await signIn(page, DEMO_USERS.manager.email);
+  await signIn(page, USERS.manager.email);
   await page.goto("/");
-  await page.getByRole("link", { name: DEMO_USERS.member.team }).click();
-  await page.getByLabel("Whose week").selectOption({ label: DEMO_USERS.member.name });
-  await expect(page.getByRole("heading", { name: `${DEMO_USERS.member.name}'s numbers` })).toBeVisible();
+  await page.getByRole("link", { name: USERS.member.team }).click();
+  await page.getByLabel("Whose week").selectOption({ label: USERS.member.name });
+  await expect(page.getByRole("heading", { name: `${USERS.member.name}'s numbers` })).toBeVisible();
   const grid = page.getByRole("form", { name: "My numbers this week" });
   const cell = grid.getByRole("row", { name: /Recognitions given/ }).locator("input:not([type=hidden]):not([disabled])").first();
   await cell.fill("4");
@@ -77,5 +81,5 @@ test("a manager corrects a member's week", async ({ page }) => {
   await expect(grid.getByRole("row", { name: /Recognitions given/ }).locator("input:not([type=hidden]):not([disabled])").first()).toHaveValue("4");
   // The audit trail names the manager as the one who changed it.
   await page.goto("/audit?type=LeadCell");
-  await expect(page.getByRole("row").nth(1)).toContainText(DEMO_USERS.manager.name);
+  await expect(page.getByRole("row").nth(1)).toContainText(USERS.manager.name);
 });

@@ -1,7 +1,13 @@
 // The server the Playwright suite runs against: a production build on the embedded database in
-// a fresh data directory (the demo is seeded on start), so runs never share state.
+// a fresh data directory, so runs never share state. Its clock is fixed (LEADLAG_CLOCK =
+// E2E_CLOCK), and before it serves, the database holds the demo organization plus one copy of
+// the demo per spec (e2e/orgs.ts), all seeded at that instant. PGlite has one owner per data
+// directory, so the seeding runs here, before `next start` opens it (and while a stale build
+// is redone).
 import { rmSync } from "node:fs";
 import path from "node:path";
+import type { DbTarget } from "@/lib/db/adapter";
+import { E2E_CLOCK, SPEC_ORGS, specOrg } from "../e2e/orgs";
 
 // E2E_NAME gives a run its own data dir and build folder, so runs can go side by side.
 const name = process.env.E2E_NAME ? `e2e-${process.env.E2E_NAME.replace(/[^a-z0-9-]/gi, "")}` : "e2e";
@@ -9,10 +15,37 @@ const dir = path.resolve(".data", name);
 if (process.env.E2E_NAME) process.env.LEADLAG_DIST_DIR = `.next-${name}`;
 rmSync(dir, { recursive: true, force: true });
 process.env.LEADLAG_DATA_DIR = dir;
+process.env.LEADLAG_CLOCK = E2E_CLOCK;
+process.env.LEADLAG_SEED_DEMO = "true";
 process.env.PORT = process.env.E2E_PORT ?? "3210";
 process.env.NEXTAUTH_URL = `http://127.0.0.1:${process.env.PORT}`;
 delete process.env.DATABASE_URL;
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
+// Imported after the environment is set: lib/env reads it once.
+const { openDb } = await import("@/lib/db/client");
+const { seedDemoOrganization } = await import("@/lib/seed/demo/seedDemo");
+const clock = await import("@/lib/clock");
 const { serve } = await import("./serve");
-await serve("start");
+
+/** One copy of the demo per spec, at the fixed clock, after the demo itself (serve() seeds it). */
+async function seedSpecOrganizations(target: DbTarget): Promise<void> {
+  const started = performance.now();
+  const { db, close } = await openDb(target);
+  try {
+    for (const spec of SPEC_ORGS) {
+      const { slug, name: orgName, email } = specOrg(spec);
+      await db.$transaction((tx) => seedDemoOrganization(tx, { slug, name: orgName, email }, { today: clock.now() }), {
+        timeout: 120_000,
+        maxWait: 20_000,
+      });
+    }
+    // Planner statistics for the rows just added (PGlite runs no autovacuum).
+    await db.$executeRawUnsafe("ANALYZE");
+  } finally {
+    await close();
+  }
+  console.log(`▸ Seeded ${SPEC_ORGS.length} spec organizations at ${E2E_CLOCK} in ${Math.round(performance.now() - started)} ms`);
+}
+
+await serve("start", { afterPrepare: seedSpecOrganizations });
