@@ -40,8 +40,9 @@ async function migratedPgliteDump(file: string): Promise<void> {
   }
 }
 
-async function migratedPostgresTemplate(adminUrl: string, name: string): Promise<void> {
+async function migratedPostgresTemplate(adminUrl: string, name: string, created: () => void): Promise<void> {
   await withAdmin(adminUrl, (admin) => admin.query(`CREATE DATABASE "${name}"`));
+  created();
   const opened = await openAdapter({ kind: "postgres", url: databaseUrl(adminUrl, name) });
   await migrate(opened.factory); // disposes every connection it opened
   await opened.close();
@@ -57,10 +58,11 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "leadlag-template-"));
   const adminUrl = postgresAdminUrl();
   const pgName = adminUrl ? `leadlag_template_${randomBytes(6).toString("hex")}` : undefined;
+  let pgCreated = false;
 
   const teardown = async () => {
     rmSync(dir, { recursive: true, force: true });
-    if (adminUrl && pgName) await withAdmin(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${pgName}" WITH (FORCE)`));
+    if (adminUrl && pgCreated) await withAdmin(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${pgName}" WITH (FORCE)`));
   };
 
   try {
@@ -68,12 +70,13 @@ export default async function setup(project: TestProject) {
     // One after the other: two schema-engine sessions at once in one process fail
     // ("External error id#0").
     await migratedPgliteDump(dumpFile);
-    if (adminUrl && pgName) await migratedPostgresTemplate(adminUrl, pgName);
+    if (adminUrl && pgName) await migratedPostgresTemplate(adminUrl, pgName, () => (pgCreated = true));
     project.provide("leadlagEmbeddedTemplate", dumpFile);
     if (pgName) project.provide("leadlagPostgresTemplate", pgName);
   } catch (e) {
     await teardown();
-    throw e;
+    // vitest goes on to say "No test files found": say first what really failed.
+    throw new Error(`Could not migrate the integration tests' template databases: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
   return teardown;
 }
