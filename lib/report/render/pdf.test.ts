@@ -43,7 +43,7 @@ describe("report PDF", () => {
   it("is a PDF, byte for byte the same every time it is rendered", async () => {
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect((await renderReportPdf(testDocument)).pdf.equals(pdf)).toBe(true);
-  });
+  }, 60_000); // a second whole render: ~0.3 s alone, seconds on a busy 2-core machine
 
   it("prints the title, the running text with its symbols, and the last row of a table that runs over pages", () => {
     const all = text.pages.join("\n");
