@@ -41,17 +41,23 @@ export async function withAdmin<T>(adminUrl: string, fn: (admin: pg.Client) => P
 }
 
 /** What the globalSetup provided; nothing outside vitest. */
-async function provided(): Promise<{ embedded?: string; postgres?: string }> {
+async function provided(): Promise<{ embedded?: string; embeddedEmpty?: string; postgres?: string }> {
   if (!process.env.VITEST) return {};
   const { inject } = await import("vitest");
-  return { embedded: inject("leadlagEmbeddedTemplate"), postgres: inject("leadlagPostgresTemplate") };
+  return {
+    embedded: inject("leadlagEmbeddedTemplate"),
+    embeddedEmpty: inject("leadlagEmbeddedEmpty"),
+    postgres: inject("leadlagPostgresTemplate"),
+  };
 }
 
-let embeddedDump: Promise<Blob | undefined> | undefined;
-/** The run's migrated PGlite data dir as a tarball, read once per test file. */
-function embeddedTemplate(): Promise<Blob | undefined> {
-  embeddedDump ??= provided().then(({ embedded }) => (embedded ? new Blob([readFileSync(embedded)]) : undefined));
-  return embeddedDump;
+const dumps = new Map<string, Blob>();
+/** One of the run's PGlite data-dir tarballs, read once per test file. */
+async function embeddedDump(which: "embedded" | "embeddedEmpty"): Promise<Blob | undefined> {
+  const file = (await provided())[which];
+  if (!file) return undefined;
+  if (!dumps.has(file)) dumps.set(file, new Blob([readFileSync(file)]));
+  return dumps.get(file);
 }
 
 /**
@@ -59,10 +65,19 @@ function embeddedTemplate(): Promise<Blob | undefined> {
  * data directory that holds no database yet.
  */
 export async function openMigratedEmbedded(dataDir: string | null): Promise<OpenedAdapter> {
-  const template = await embeddedTemplate();
+  const template = await embeddedDump("embedded");
   const opened = await openAdapter({ kind: "embedded", dataDir, loadDataDir: template });
   if (!template) await migrate(opened.factory);
   return opened;
+}
+
+/**
+ * An embedded PGlite with nothing migrated yet, for the tests of migrate itself: in memory or in
+ * a data directory that holds no database yet. A copy of the run's empty one, when there is one,
+ * so it skips initdb.
+ */
+export async function openEmptyEmbedded(dataDir: string | null): Promise<OpenedAdapter> {
+  return openAdapter({ kind: "embedded", dataDir, loadDataDir: await embeddedDump("embeddedEmpty") });
 }
 
 export type TestDb = { kind: TestDbKind; db: Db; url?: string; close(): Promise<void> };

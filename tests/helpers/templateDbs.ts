@@ -1,7 +1,8 @@
 // The integration project's globalSetup: migrates ONE database of each kind per test run, so
 // each test file starts from a copy instead of migrating its own (seconds each, ×2 kinds).
 // - PGlite: migrated in memory, then its data dir is dumped to a tarball that every test's
-//   in-memory PGlite loads (`loadDataDir`).
+//   in-memory PGlite loads (`loadDataDir`). A dump taken before migrating serves the tests of
+//   migrate itself, which start from an empty database but need not run initdb each time.
 // - PostgreSQL (when TEST_DATABASE_URL or DATABASE_URL is set): a database migrated once, then
 //   closed to connections; every test database is `CREATE DATABASE … TEMPLATE` it.
 // Both are new for each run, under a random name, and removed at teardown: nothing depends on
@@ -22,19 +23,25 @@ declare module "vitest" {
   interface ProvidedContext {
     /** Path of a tarball of a migrated PGlite data dir. */
     leadlagEmbeddedTemplate?: string;
+    /** Path of a tarball of an empty PGlite data dir (initdb done, nothing migrated). */
+    leadlagEmbeddedEmpty?: string;
     /** Name of a migrated PostgreSQL database to copy, on the TEST_DATABASE_URL server. */
     leadlagPostgresTemplate?: string;
   }
 }
 
-async function migratedPgliteDump(file: string): Promise<void> {
+async function pgliteDumps(emptyFile: string, migratedFile: string): Promise<void> {
   const pglite = await PGlite.create();
-  try {
-    await migrate(new PrismaPGlite(pglite));
+  const dumpTo = async (file: string) => {
     // Flush to the data files, so loading the dump has no WAL to replay.
     await pglite.exec("CHECKPOINT");
     const dump = await pglite.dumpDataDir("none");
     writeFileSync(file, new Uint8Array(await dump.arrayBuffer()));
+  };
+  try {
+    await dumpTo(emptyFile);
+    await migrate(new PrismaPGlite(pglite));
+    await dumpTo(migratedFile);
   } finally {
     await pglite.close();
   }
@@ -67,11 +74,13 @@ export default async function setup(project: TestProject) {
 
   try {
     const dumpFile = path.join(dir, "pgdata.tar");
+    const emptyFile = path.join(dir, "empty.tar");
     // One after the other: two schema-engine sessions at once in one process fail
     // ("External error id#0").
-    await migratedPgliteDump(dumpFile);
+    await pgliteDumps(emptyFile, dumpFile);
     if (adminUrl && pgName) await migratedPostgresTemplate(adminUrl, pgName, () => (pgCreated = true));
     project.provide("leadlagEmbeddedTemplate", dumpFile);
+    project.provide("leadlagEmbeddedEmpty", emptyFile);
     if (pgName) project.provide("leadlagPostgresTemplate", pgName);
   } catch (e) {
     await teardown();

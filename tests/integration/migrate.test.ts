@@ -11,6 +11,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openAdapter, type OpenedAdapter } from "@/lib/db/adapter";
 import { diffNextMigration, migrate, MIGRATION_LOCK_CONTENT } from "@/lib/db/migrate";
+import { openEmptyEmbedded } from "../helpers/db";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const migrationsDir = path.join(root, "prisma/migrations");
@@ -34,7 +35,7 @@ type Target = { name: string; fresh(): Promise<Fresh> };
 const inMemory: Target = {
   name: "embedded",
   async fresh() {
-    const opened = await openAdapter({ kind: "embedded", dataDir: null });
+    const opened = await openEmptyEmbedded(null);
     return { factory: () => opened.factory, reopen: async () => {}, destroy: () => opened.close() };
   },
 };
@@ -43,7 +44,7 @@ const onDisk: Target = {
   name: "embedded on disk",
   async fresh() {
     const dir = mkdtempSync(path.join(os.tmpdir(), "leadlag-migrate-"));
-    let opened: OpenedAdapter = await openAdapter({ kind: "embedded", dataDir: dir });
+    let opened: OpenedAdapter = await openEmptyEmbedded(dir);
     return {
       factory: () => opened.factory,
       async reopen() {
