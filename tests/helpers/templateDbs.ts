@@ -78,6 +78,8 @@ function removeLeftoverDumps() {
  */
 async function claimTemplateName(adminUrl: string): Promise<{ name: string; release(): Promise<void> }> {
   const owner = new pg.Client({ connectionString: adminUrl });
+  // Losing this idle connection (a server restart) only ends the claim; the tests report the rest.
+  owner.on("error", () => {});
   await owner.connect();
   for (;;) {
     const name = `leadlag_tpl_${randomBytes(6).toString("hex")}`;
