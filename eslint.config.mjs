@@ -3,7 +3,7 @@ import nextTs from "eslint-config-next/typescript";
 
 // The layers of STYLE.md, enforced: arrows point down only.
 //   app → lib/http, lib/auth → lib/views, lib/services, lib/jobs, lib/report/snapshot → lib/queries → lib/db
-//   and below everything: the pure modules (lib/domain, lib/schemas, lib/charts, lib/csv,
+//   and below everything: the pure modules (lib/domain, lib/schemas, lib/charts, lib/csv, lib/email,
 //   lib/report/{document,narrative,render}, lib/errors, lib/env, lib/clock).
 // A zone says: files under `target` may not import from `from`.
 const L = (p) => `./lib/${p}`;
@@ -15,7 +15,7 @@ const above = {
   db: [L("db")],
   seed: [L("seed")],
 };
-const pure = ["domain", "schemas", "charts", "csv", "report/document.ts", "report/narrative", "report/render",
+const pure = ["domain", "schemas", "charts", "csv", "email", "report/document.ts", "report/narrative", "report/render",
   "report/snapshot/types.ts", "report/snapshot/canonical.ts", "report/snapshot/aggregates.ts"];
 const impure = [...above.access, ...above.readWrite, ...above.queries, ...above.db, ...above.seed, "./app"];
 

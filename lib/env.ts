@@ -35,6 +35,20 @@ export const envSchema = z.object({
     z.enum(["true", "false"], { error: "must be true or false" }).default("true").transform((v) => v === "true"),
   ),
   NEXTAUTH_URL: z.preprocess(emptyToUndefined, z.url("must be the app's public URL, e.g. http://localhost:3000").optional()),
+  /** Who may create an organization: anyone (`open`), or only invited people (`invite-only`;
+   *  the very first visit to an empty instance still creates the first owner). */
+  LEADLAG_SIGNUP: z.preprocess(emptyToUndefined, z.enum(["open", "invite-only"], { error: "must be open or invite-only" }).default("open")),
+  /** smtp://user:pass@host:587 or smtps://…:465. Unset: emails go to the outbox (Settings → Outbox)
+   *  and their links to the server log. */
+  SMTP_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .url("must be an SMTP URL such as smtp://user:password@mail.example.com:587 (or unset it to keep emails in the outbox)")
+      .refine((v) => /^smtps?:$/.test(new URL(v).protocol), "must start with smtp:// or smtps://")
+      .optional(),
+  ),
+  /** The sender of every email. */
+  EMAIL_FROM: z.preprocess(emptyToUndefined, z.string().trim().min(3).default("Leadlag <no-reply@leadlag.local>")),
   /** For tests: a fixed "now" (see lib/clock.ts). */
   LEADLAG_CLOCK: z.preprocess(
     emptyToUndefined,
@@ -72,4 +86,9 @@ export function env(): Env {
 /** Absolute path of the embedded database's data directory and its companions. */
 export function dataDir(e: Env = env()): string {
   return path.resolve(e.LEADLAG_DATA_DIR);
+}
+
+/** The app's public origin, for links in emails (NEXTAUTH_URL, else http://localhost:PORT). */
+export function appOrigin(e: Env = env()): string {
+  return (e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
 }

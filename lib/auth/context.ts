@@ -11,12 +11,15 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { orgSettings } from "./loadContext";
 import { authOptions } from "./options";
+import { liveSession } from "./sessions";
 import type { TenantContext } from "./tenant";
 
 export const ORG_COOKIE = "leadlag-org";
 
 export type Viewer = {
   user: { id: string; name: string; email: string };
+  /** The UserSession this request belongs to. */
+  sessionId: string;
   memberships: { organizationId: string; name: string; role: TenantContext["role"] }[];
   context: TenantContext | null;
 };
@@ -25,24 +28,38 @@ export type Viewer = {
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await getServerSession(authOptions);
   const userId = session?.user?.id;
-  if (!userId) return null;
+  const sid = session?.user?.sid;
+  if (!userId || !sid) return null;
   const db = await getDb();
+  const live = await liveSession(db, sid, userId);
+  if (!live) return null;
   const user = await db.user.findUnique({
     where: { id: userId },
     select: {
       id: true,
       name: true,
       email: true,
-      memberships: { include: { organization: true }, orderBy: { createdAt: "asc" } },
+      memberships: {
+        where: { deactivatedAt: null },
+        include: { organization: { include: { ssoConnection: { select: { enabled: true, requireSso: true } } } } },
+        orderBy: { createdAt: "asc" },
+      },
     },
   });
   if (!user) return null;
+  // An organization that requires SSO admits only sessions signed in through its SSO (its owners
+  // keep password sign-in, so a broken identity provider cannot lock everyone out).
+  const usable = user.memberships.filter((m) => {
+    const sso = m.organization.ssoConnection;
+    return !(sso?.enabled && sso.requireSso) || m.role === "OWNER" || live.method === `sso:${m.organizationId}`;
+  });
   const wanted = (await cookies()).get(ORG_COOKIE)?.value;
-  const active = user.memberships.find((m) => m.organizationId === wanted) ?? user.memberships[0];
+  const active = usable.find((m) => m.organizationId === wanted) ?? usable[0];
   const o = active?.organization;
   return {
     user: { id: user.id, name: user.name, email: user.email },
-    memberships: user.memberships.map((m) => ({
+    sessionId: live.id,
+    memberships: usable.map((m) => ({
       organizationId: m.organizationId,
       name: m.organization.name,
       role: m.role,

@@ -4,8 +4,13 @@ import {
   canAdminister,
   canLogForOthers,
   canRunCheckIn,
+  canGrantRole,
   canViewDashboard,
   canViewTeam,
+  canWrite,
+  requireGrantableRole,
+  requireReportExporter,
+  requireWriter,
   requireAnalyticsAccess,
   requireDashboardAccess,
   requireExportAccess,
@@ -64,7 +69,7 @@ describe("permissions", () => {
     const checks: [(role: Role) => void, string][] = [
       [requireDashboardAccess, "The dashboard is for managers."],
       [requireAnalyticsAccess, "You need the manager role to see analytics."],
-      [requireReportAccess, "You need the manager role to see and export reports."],
+      [requireReportAccess, "You need the manager role to see reports."],
       [requireProgramRoiAccess, "You need the manager role to see a program's ROI."],
       [requireExportAccess, "Only managers can export the organization's data."],
       [requireLagWriter, "Only managers can record lag measure results."],
@@ -75,5 +80,30 @@ describe("permissions", () => {
       expect(() => check("MEMBER")).toThrow(expect.objectContaining({ code: "forbidden", message: why }));
       for (const role of ["MANAGER", "ADMIN", "OWNER"] as const) expect(() => check(role)).not.toThrow();
     }
+  });
+
+  it("lets a viewer read what managers read and change nothing", () => {
+    expect(canViewDashboard("VIEWER")).toBe(true);
+    expect(canViewTeam("VIEWER", false)).toBe(true);
+    expect(() => requireReportAccess("VIEWER")).not.toThrow();
+    expect(() => requireProgramRoiAccess("VIEWER")).not.toThrow();
+    expect(canWrite("VIEWER")).toBe(false);
+    expect(canWrite("MEMBER")).toBe(true);
+    expect(canLogForOthers("VIEWER")).toBe(false);
+    expect(canRunCheckIn("VIEWER", true)).toBe(false);
+    expect(() => requireWriter("VIEWER")).toThrow("Viewers can read but not change anything.");
+    expect(() => requireReportExporter("VIEWER")).toThrow("You need the manager role to export a report.");
+    expect(() => requireLagWriter("VIEWER")).toThrow();
+    expect(() => requireImporter("VIEWER", "lead-entries")).toThrow();
+  });
+
+  it("lets managers hand out member and viewer roles, admins any role but owner", () => {
+    expect(canGrantRole("MANAGER", "MEMBER")).toBe(true);
+    expect(canGrantRole("MANAGER", "VIEWER")).toBe(true);
+    expect(canGrantRole("MANAGER", "MANAGER")).toBe(false);
+    expect(canGrantRole("ADMIN", "ADMIN")).toBe(true);
+    expect(canGrantRole("OWNER", "OWNER")).toBe(false);
+    expect(canGrantRole("MEMBER", "VIEWER")).toBe(false);
+    expect(() => requireGrantableRole("ADMIN", "OWNER")).toThrow("Ownership is transferred, not granted.");
   });
 });

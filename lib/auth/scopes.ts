@@ -11,4 +11,6 @@ export const SCOPE_DESCRIPTIONS: Record<ApiScope, string> = {
   "teams:write": "Create teams and set their member lists (HR sync).",
   "reports:read": "List quarterly ROI reports, follow their exports, and download them (PDF, Markdown, CSV appendix).",
   "reports:write": "Export a new quarterly ROI report.",
+  "people:read": "List the organization's people and pending invitations.",
+  "people:write": "Invite people and revoke invitations.",
 };

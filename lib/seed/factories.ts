@@ -51,6 +51,9 @@ export function createOrganization(db: DbClient, input: OrganizationInput = {}) 
       weekStartsOn: 1,
       currency: "USD",
       locale: "en-US",
+      // A factory organization is set up; pass setupCompletedAt: null for one that sees the wizard.
+      setupStep: "done",
+      setupCompletedAt: new Date(),
       ...input,
     },
   });

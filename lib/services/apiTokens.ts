@@ -10,7 +10,7 @@ import { requireRole } from "@/lib/auth/permissions";
 import { parseOrThrow } from "@/lib/errors";
 import { recordAudit } from "./audit";
 
-export const API_SCOPES = ["measures:read", "measures:write", "entries:read", "entries:write", "teams:read", "teams:write", "reports:read", "reports:write"] as const;
+export const API_SCOPES = ["measures:read", "measures:write", "entries:read", "entries:write", "teams:read", "teams:write", "reports:read", "reports:write", "people:read", "people:write"] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 const TOKEN = /^llk_([0-9a-f]{32})_([A-Za-z0-9_-]{43})$/;

@@ -8,7 +8,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { CommitmentStatus } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db/client";
 import type { TenantContext } from "@/lib/auth/tenant";
-import { canRunCheckIn } from "@/lib/auth/permissions";
+import { canRunCheckIn, requireWriter } from "@/lib/auth/permissions";
 import { addDays, fromUtcDate, localDay, toUtcDate, weekStart, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { forbidden, notFound, parseOrThrow, validationError, type FieldErrors } from "@/lib/errors";
 import {
@@ -72,6 +72,7 @@ export function commitmentView(row: CommitmentRow): CommitmentView {
 
 /** Marks a commitment done, partly done or not done (with a reason unless done). */
 export async function reviewCommitment(db: Db, ctx: TenantContext, raw: unknown, now: Date = clock.now()): Promise<CommitmentView> {
+  requireWriter(ctx.role);
   const input = parseOrThrow(reviewCommitmentSchema, raw);
   const before = await db.commitment.findUnique({
     where: { organizationId_id: { organizationId: ctx.organizationId, id: input.commitmentId } },
@@ -106,6 +107,7 @@ export async function reviewCommitment(db: Db, ctx: TenantContext, raw: unknown,
 
 /** Makes commitments for a week: one or two per person, each optionally tied to a lead measure. */
 export async function createCommitments(db: Db, ctx: TenantContext, raw: unknown, now: Date = clock.now()): Promise<CommitmentView[]> {
+  requireWriter(ctx.role);
   const input = parseOrThrow(createCommitmentsSchema, raw);
   const access = await checkInAccess(db, ctx, input.teamId);
   const week = weekStart(input.weekStart, ctx.organization.weekStartsOn);

@@ -5,7 +5,7 @@ import "server-only";
 import * as clock from "@/lib/clock";
 import type { Db } from "@/lib/db/client";
 import type { TenantContext } from "@/lib/auth/tenant";
-import { canLogForOthers } from "@/lib/auth/permissions";
+import { canLogForOthers, canWrite } from "@/lib/auth/permissions";
 import { addDays, daysBetween, fromUtcDate, localDay, weekStart, type IsoDate } from "@/lib/domain/calendar/weeks";
 
 /** How far back managers may date or correct entries. */
@@ -115,6 +115,7 @@ export function checkCell(rules: EntryRules, ctx: TenantContext, cell: Cell): Ce
   const fields: Record<string, string> = {};
   const team = rules.teams.get(cell.teamId);
   if (!team) return { notFound: "Team not found.", fields };
+  if (!canWrite(ctx.role)) return { forbidden: "Viewers can read but not change anything.", fields };
   const manager = canLogForOthers(ctx.role);
   if (!manager && !team.members.has(ctx.userId)) return { forbidden: "You are not a member of this team.", fields };
   if (!manager && cell.userId !== ctx.userId) return { forbidden: "Only managers can change someone else's entries.", fields };

@@ -5,7 +5,7 @@ import "server-only";
 // the way leaves no half-written snapshot, only a failed export with its reason.
 import * as clock from "@/lib/clock";
 import { createHash } from "node:crypto";
-import { requireReportAccess } from "@/lib/auth/permissions";
+import { requireReportAccess, requireReportExporter } from "@/lib/auth/permissions";
 import type { TenantContext } from "@/lib/auth/tenant";
 import type { Db } from "@/lib/db/client";
 import { REPORT_VERSION } from "@/lib/report/document";
@@ -44,7 +44,7 @@ function stateOf(row: { id: string; status: string; progress: number; stage: str
  * finished (the route does not wait for it; tests and scripts may).
  */
 export async function startReportExport(db: Db, ctx: TenantContext, raw: unknown, now = clock.now()): Promise<{ state: ExportState; done: Promise<void> }> {
-  requireReportAccess(ctx.role);
+  requireReportExporter(ctx.role);
   const input = parseOrThrow(exportReportSchema, raw);
   const quarter = parseQuarter(input.quarter)!;
   const { organizationId } = ctx;

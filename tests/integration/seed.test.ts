@@ -147,7 +147,7 @@ describe("seedDemo", () => {
         include: { memberships: true },
       });
       expect(user.memberships.find((m) => m.organizationId === orgId)?.role).toBe(u.role);
-      expect(await verifyPassword(user.passwordHash, u.password)).toBe(true);
+      expect(await verifyPassword(user.passwordHash!, u.password)).toBe(true);
     }
     expect(DEMO_USERS.manager.role).toBe(Role.MANAGER);
     expect(DEMO_USERS.member.role).toBe(Role.MEMBER);
@@ -221,7 +221,7 @@ describe("createOrgWithTeam", () => {
       expect(tlm.personWeeklyTarget).toBe(3);
       expect(await a.db.teamMember.count({ where: { organizationId: o.organizationId, teamId: o.teamId } })).toBe(2);
       const withHash = await a.db.user.findUniqueOrThrow({ where: { id: o.member.id }, omit: { passwordHash: false } });
-      expect(await verifyPassword(withHash.passwordHash, o.member.password)).toBe(true);
+      expect(await verifyPassword(withHash.passwordHash!, o.member.password)).toBe(true);
     }
   });
 });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { requirePageContext } from "@/lib/auth/context";
-import { canViewDashboard } from "@/lib/auth/permissions";
+import { canReadAudit } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { mediumDateTime } from "@/lib/domain/format";
 import { auditTrail } from "@/lib/queries/auditTrail";
@@ -18,7 +18,7 @@ function Json({ value }: { value: unknown }) {
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const ctx = await requirePageContext();
-  if (!canViewDashboard(ctx.role)) forbidden();
+  if (!canReadAudit(ctx.role)) forbidden();
   const q = await searchParams;
   const before = q.before && !Number.isNaN(Date.parse(q.before)) ? new Date(q.before) : undefined;
   const entityType = q.type && TYPES.includes(q.type) ? q.type : undefined;

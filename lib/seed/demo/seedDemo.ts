@@ -122,7 +122,7 @@ export async function seedDemoOrganization(tx: DbClient, identity: DemoIdentity,
 
   // Organization, people, teams ------------------------------------------------------------
   const org = await tx.organization.create({
-    data: { name: identity.name, slug: identity.slug, ...DEMO_ORG_SETTINGS, createdAt: setupAt },
+    data: { name: identity.name, slug: identity.slug, ...DEMO_ORG_SETTINGS, createdAt: setupAt, setupStep: "done", setupCompletedAt: setupAt },
   });
   const organizationId = org.id;
 
