@@ -40,7 +40,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
       name: true,
       email: true,
       memberships: {
-        where: { deactivatedAt: null },
+        where: { deactivatedAt: null, removedAt: null },
         include: { organization: { include: { ssoConnection: { select: { enabled: true, requireSso: true } } } } },
         orderBy: { createdAt: "asc" },
       },

@@ -25,6 +25,6 @@ export async function loadTenantContext(db: Db, userId: string, organizationId: 
     where: { organizationId_userId: { organizationId, userId } },
     include: { organization: true },
   });
-  if (!m || m.deactivatedAt) return null;
+  if (!m || m.deactivatedAt || m.removedAt) return null;
   return { organizationId, userId, role: m.role, organization: orgSettings(m.organization) };
 }

@@ -8,7 +8,8 @@ CREATE TYPE "EmailStatus" AS ENUM ('STORED', 'SENT', 'FAILED');
 ALTER TYPE "Role" ADD VALUE 'VIEWER';
 
 -- AlterTable
-ALTER TABLE "Membership" ADD COLUMN     "deactivatedAt" TIMESTAMP(3);
+ALTER TABLE "Membership" ADD COLUMN     "deactivatedAt" TIMESTAMP(3),
+ADD COLUMN     "removedAt" TIMESTAMP(3);
 
 -- AlterTable
 ALTER TABLE "Organization" ADD COLUMN     "setupCompletedAt" TIMESTAMP(3),
