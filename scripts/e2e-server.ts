@@ -3,18 +3,35 @@
 // E2E_CLOCK), and before it serves, the database holds the demo organization plus one copy of
 // the demo per spec (e2e/orgs.ts), all seeded at that instant. PGlite has one owner per data
 // directory, so the seeding runs here, before `next start` opens it (and while a stale build
-// is redone).
-import { rmSync } from "node:fs";
+// is redone). The app really sends its mail: to a real SMTP server this process runs, which
+// writes each message into `<data dir>/mail/` for the specs to read (e2e/mailbox.ts).
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { DbTarget } from "@/lib/db/adapter";
+import { e2eDataDir, mailDir } from "../e2e/mailbox";
 import { E2E_CLOCK, SPEC_ORGS, specOrg } from "../e2e/orgs";
+import { startSmtpServer } from "../tests/helpers/smtpServer";
 
 // E2E_NAME gives a run its own data dir and build folder, so runs can go side by side.
-const name = process.env.E2E_NAME ? `e2e-${process.env.E2E_NAME.replace(/[^a-z0-9-]/gi, "")}` : "e2e";
-const dir = path.resolve(".data", name);
-if (process.env.E2E_NAME) process.env.LEADLAG_DIST_DIR = `.next-${name}`;
+const dir = e2eDataDir();
+if (process.env.E2E_NAME) process.env.LEADLAG_DIST_DIR = `.next-${path.basename(dir)}`;
 rmSync(dir, { recursive: true, force: true });
 process.env.LEADLAG_DATA_DIR = dir;
+
+// Each message as <time received>-<sequence>.json, written whole (then renamed) so a spec polling
+// the folder never reads half a file.
+const mail = mailDir(dir);
+mkdirSync(mail, { recursive: true });
+let received = 0;
+const smtp = await startSmtpServer({
+  onMessage(message) {
+    const file = path.join(mail, `${message.receivedAt.replace(/[:.]/g, "-")}-${String(++received).padStart(5, "0")}.json`);
+    writeFileSync(`${file}.tmp`, JSON.stringify(message, null, 2));
+    renameSync(`${file}.tmp`, file);
+  },
+});
+process.env.SMTP_URL = smtp.url;
+console.log(`▸ Test SMTP server on ${smtp.url}: received mail goes to ${path.relative(process.cwd(), mail)}`);
 process.env.LEADLAG_CLOCK = E2E_CLOCK;
 process.env.LEADLAG_SEED_DEMO = "true";
 process.env.PORT = process.env.E2E_PORT ?? "3210";
