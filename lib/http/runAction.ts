@@ -14,9 +14,13 @@ export type ActionState =
   | { status: "error"; message: string; fieldErrors: FieldErrors };
 
 export async function runAction(fn: (db: Db, ctx: TenantContext) => Promise<string>): Promise<ActionState> {
+  return runPublicAction(async (db) => fn(db, await requireActionContext()));
+}
+
+/** The same pipeline for actions anyone may call (signing up, accepting an invitation): no context. */
+export async function runPublicAction(fn: (db: Db) => Promise<string>): Promise<ActionState> {
   try {
-    const ctx = await requireActionContext();
-    const message = await fn(await getDb(), ctx);
+    const message = await fn(await getDb());
     return { status: "ok", message };
   } catch (err) {
     unstable_rethrow(err);
