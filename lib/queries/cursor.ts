@@ -41,3 +41,17 @@ export function decodeKeysetCursor(cursor: string | undefined): KeysetCursor | n
   if (!date || !isIsoDate(date) || !createdAt || Number.isNaN(Date.parse(createdAt)) || !isUuid(id)) return null;
   return { date, createdAt, id };
 }
+
+/** A row's place in a newest-first listing by (createdAt, id): the REST API's invitations. */
+export type InstantIdCursor = { createdAt: Date; id: string };
+
+export function encodeInstantIdCursor(c: InstantIdCursor): string {
+  return encode([c.createdAt.toISOString(), c.id]);
+}
+
+/** The position a cursor points after, or null when it is not one of ours. */
+export function decodeInstantIdCursor(cursor: string): InstantIdCursor | null {
+  const [createdAt, id] = decode(cursor, 2) ?? [];
+  const at = createdAt ? new Date(createdAt) : null;
+  return at && !Number.isNaN(at.getTime()) && isUuid(id) ? { createdAt: at, id } : null;
+}
