@@ -1,5 +1,6 @@
 // Input of team endpoints and forms: creating a team, and setting its member list (HR sync).
 import { z } from "zod";
+import { targetSchema } from "./measures";
 
 export const MAX_TEAM_MEMBERS = 1_000;
 
@@ -36,3 +37,32 @@ export const setTeamMembersSchema = z
 
 export type CreateTeamInput = z.input<typeof createTeamSchema>;
 export type SetTeamMembersInput = z.input<typeof setTeamMembersSchema>;
+
+// The team settings page (/settings/teams/<id>): renaming, members one at a time, and the lead
+// measures the team tracks. FormData sends strings; JSON callers may send booleans and numbers.
+
+export const renameTeamSchema = createTeamSchema;
+
+/** true/false from a JSON body, or "true"/"false" from a hidden form field. */
+const flag = (what: string) =>
+  z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean({ error: `${what} is true or false.` }));
+
+export const addTeamMembersSchema = z.strictObject({
+  userIds: z.preprocess(
+    (v) => (v == null || v === "" ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.uuid({ error: "Choose a person from the list." })).min(1, "Choose who to add.").max(MAX_TEAM_MEMBERS),
+  ),
+});
+
+export const setTeamLeadSchema = z.strictObject({
+  userId: z.uuid({ error: "Choose a member of the team." }),
+  isLead: flag("isLead"),
+});
+
+export const teamLeadMeasureSchema = z.strictObject({
+  leadMeasureId: z.uuid({ error: "Choose a lead measure." }),
+  weeklyTarget: targetSchema.shape.weeklyTarget,
+  personWeeklyTarget: targetSchema.shape.personWeeklyTarget,
+});
+
+export type TeamLeadMeasureInput = z.input<typeof teamLeadMeasureSchema>;

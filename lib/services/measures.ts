@@ -50,7 +50,11 @@ function leadData(input: LeadMeasureInput) {
   };
 }
 
-async function assign(tx: Tx, organizationId: string, leadMeasureId: string, targets: LeadMeasureInput["targets"], createdById: string) {
+/**
+ * Teams start tracking a lead measure: each assignment with its first dated target, which applies
+ * to every week (the teams settings page and the measure form both assign through here).
+ */
+export async function assignToTeams(tx: Tx, organizationId: string, leadMeasureId: string, targets: LeadMeasureInput["targets"], createdById: string) {
   if (!targets.length) return;
   const rows = targets.map((t) => ({
     organizationId,
@@ -74,7 +78,7 @@ export async function createLeadMeasure(db: Db, ctx: TenantContext, raw: unknown
       if (input.ownerIds.length) {
         await tx.leadMeasureOwner.createMany({ data: input.ownerIds.map((userId) => ({ organizationId, leadMeasureId: measure.id, userId })) });
       }
-      await assign(tx, organizationId, measure.id, input.targets, ctx.userId);
+      await assignToTeams(tx, organizationId, measure.id, input.targets, ctx.userId);
       await recordAudit(tx, ctx, { action: "lead_measure.create", entityType: "LeadMeasure", entityId: measure.id, after: input });
       return measure;
     });
@@ -109,7 +113,7 @@ export async function updateLeadMeasure(db: Db, ctx: TenantContext, id: string, 
       }
       // Teams that stop tracking it lose the assignment; their entries stay in the history.
       await tx.teamLeadMeasure.deleteMany({ where: { organizationId, leadMeasureId: id, teamId: { notIn: [...wanted] } } });
-      await assign(tx, organizationId, id, input.targets.filter((t) => !tracked.has(t.teamId)), ctx.userId);
+      await assignToTeams(tx, organizationId, id, input.targets.filter((t) => !tracked.has(t.teamId)), ctx.userId);
       await recordAudit(tx, ctx, {
         action: "lead_measure.update",
         entityType: "LeadMeasure",
