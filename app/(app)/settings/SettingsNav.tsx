@@ -1,0 +1,24 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import styles from "./settings.module.css";
+
+export type SettingsLink = { href: string; label: string };
+
+/** The settings sections, the current one marked; one row that scrolls sideways on a phone. */
+export function SettingsNav({ links }: { links: SettingsLink[] }) {
+  const pathname = usePathname();
+  return (
+    <nav className={styles.nav} aria-label="Settings">
+      {links.map((l) => {
+        const current = l.href === "/settings" ? pathname === "/settings" : pathname === l.href || pathname.startsWith(`${l.href}/`);
+        return (
+          <Link key={l.href} href={l.href} aria-current={current ? "page" : undefined}>
+            {l.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
