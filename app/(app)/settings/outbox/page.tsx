@@ -20,13 +20,16 @@ export default async function OutboxPage() {
     <>
       <div className="page-head">
         <h1>Outbox</h1>
-        <p className="muted">The emails Leadlag sent for {ctx.organization.name}: invitations and other messages, newest first.</p>
+        <p className="muted">
+          The emails Leadlag sent for {ctx.organization.name}, newest first. A password reset is its person&apos;s alone and never
+          shows here.
+        </p>
         <SmtpStatus configured={view.smtpConfigured} from={view.from} />
       </div>
       {view.emails.length === 0 ? (
         <p className="empty">
-          No emails yet. Invitations and password resets appear here; with no SMTP server configured they are only stored here — set{" "}
-          <code>SMTP_URL</code> to send them.
+          No emails yet. Invitations appear here; with no SMTP server configured they are only stored here — set <code>SMTP_URL</code>{" "}
+          to send them.
         </p>
       ) : (
         <section className="card" aria-label="Emails">
