@@ -9,6 +9,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { EntrySource } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db/client";
 import type { TenantContext } from "@/lib/auth/tenant";
+import { requireWriter } from "@/lib/auth/permissions";
 import { fromUtcDate, toUtcDate, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { forbidden, notFound, parseOrThrow, problemsError, validationError, type Problem } from "@/lib/errors";
 import { createLeadEntrySchema } from "@/lib/schemas/leadEntry";
@@ -145,6 +146,8 @@ export async function setLeadCells(
     chunkSize?: number;
   },
 ): Promise<SetCellsResult> {
+  // A viewer's batch is refused as a whole (403), not cell by cell.
+  requireWriter(ctx.role);
   const rules = opts.rules ?? (await loadEntryRules(db, ctx, opts.now));
   const problems = problemsOf(rules, ctx, cells);
   if (problems.length > 0) throw problemsError(problems);

@@ -9,11 +9,13 @@ import { createTeamSchema, setTeamMembersSchema } from "@/lib/schemas/team";
 import { forecastQuerySchema, leadLagQuerySchema } from "@/lib/schemas/analytics";
 import { exportReportSchema } from "@/lib/schemas/reports";
 import { roiEvaluateSchema } from "@/lib/schemas/roiEvaluate";
+import { inviteSchema, listInvitationsQuerySchema } from "@/lib/schemas/invitations";
+import { listPeopleQuerySchema } from "@/lib/schemas/people";
 import type { ResponseName } from "@/lib/schemas/responses";
 import type { ApiScope } from "@/lib/services/apiTokens";
 import type { JsonSchema } from "./jsonSchema";
 
-export type Method = "get" | "post" | "put";
+export type Method = "get" | "post" | "put" | "delete";
 
 export type Operation = {
   method: Method;
@@ -71,7 +73,44 @@ const CSV_UPLOAD = {
 
 const teamIdPath = "/api/v1/teams/{teamId}/members";
 
+const INVITATIONS: Operation[] = [
+  {
+    method: "post",
+    path: "/api/v1/invitations",
+    summary: "Invite people by email",
+    description:
+      "Each address gets an email with a link that works once, for 7 days. All or nothing: any bad address is listed in `details.problems` " +
+      "(by index) and no one is invited. People who are already members are listed in `alreadyMembers`; an address with a pending " +
+      "invitation is sent a new link instead of a second invitation. Managers may give the member and viewer roles; admins and tokens any role but owner.",
+    scope: "people:write",
+    body: inviteSchema,
+    ok: { status: 201, description: "At least one new invitation was sent.", json: "InviteResult" },
+    also: { "200": { description: "No new invitation: every address was a member or already invited (and was sent again).", json: "InviteResult" } },
+    errors: [400, 401, 403],
+  },
+  {
+    method: "get",
+    path: "/api/v1/invitations",
+    summary: "List invitations (paged)",
+    description: "Newest first, in every state. Follow `nextCursor` until it is null. Managers and above (a token needs `people:read`).",
+    scope: "people:read",
+    query: listInvitationsQuerySchema,
+    ok: { status: 200, description: "One page.", json: "InvitationPage" },
+    errors: [400, 401, 403],
+  },
+  {
+    method: "delete",
+    path: "/api/v1/invitations/{invitationId}",
+    summary: "Revoke an invitation",
+    description: "Its link stops working. Revoking a revoked invitation changes nothing; an accepted one cannot be revoked (409).",
+    scope: "people:write",
+    ok: { status: 200, description: "The revoked invitation.", json: "InvitationRevoked" },
+    errors: [401, 403, 404, 409],
+  },
+];
+
 export const OPERATIONS: Operation[] = [
+  ...INVITATIONS,
   {
     method: "get",
     path: "/api/health",
@@ -129,6 +168,18 @@ export const OPERATIONS: Operation[] = [
     scope: "measures:read",
     ok: { status: 200, description: "Every measure of the organization.", json: "Measures" },
     errors: [401, 403],
+  },
+  {
+    method: "get",
+    path: "/api/v1/users",
+    summary: "List the organization's people (paged)",
+    description:
+      "By name, with role, status (active or deactivated) and active teams; people removed from the organization are not listed. " +
+      "Follow `nextCursor` until it is null. Managers and above (a token needs `people:read`).",
+    scope: "people:read",
+    query: listPeopleQuerySchema,
+    ok: { status: 200, description: "One page.", json: "UserPage" },
+    errors: [400, 401, 403],
   },
   {
     method: "get",

@@ -21,6 +21,8 @@ import {
 import { importPreviewSchema } from "./imports";
 import { lagForecastSchema, lagMeasureGoalSchema, leadLagAnalysisSchema } from "./analytics";
 import { roiEvaluationSchema } from "./roi";
+import { invitationPageSchema, invitationRevokedSchema, invitationSchema, inviteResultSchema } from "./invitations";
+import { userPageSchema, userSchema } from "./people";
 import { reportDocumentSchema, reportExportSchema, reportListItemSchema, reportListSchema, reportViewSchema } from "./reports";
 
 export const RESPONSE_SCHEMAS = {
@@ -55,6 +57,12 @@ export const RESPONSE_SCHEMAS = {
   ReportList: reportListSchema,
   ReportDocument: reportDocumentSchema,
   ReportView: reportViewSchema,
+  Invitation: invitationSchema,
+  InvitationPage: invitationPageSchema,
+  InviteResult: inviteResultSchema,
+  InvitationRevoked: invitationRevokedSchema,
+  User: userSchema,
+  UserPage: userPageSchema,
 };
 
 export type ResponseName = keyof typeof RESPONSE_SCHEMAS;
