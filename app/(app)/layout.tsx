@@ -33,7 +33,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         <NavLinks links={links} />
         <div className="who">
           <span>
-            {viewer.user.name} · {context.organization.name} ({context.role.toLowerCase()})
+            <Link href="/account" title="Your account">{viewer.user.name}</Link> · {context.organization.name} ({context.role.toLowerCase()})
           </span>
           <Link href="/sign-out">Sign out</Link>
         </div>

@@ -3,24 +3,22 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { z } from "zod";
-
-const schema = z.object({
-  email: z.string().trim().min(1, "Enter your email address.").pipe(z.email("Enter a valid email address.")),
-  password: z.string().min(1, "Enter your password."),
-});
+import { credentialsSchema } from "@/lib/schemas/auth";
 
 type Errors = Partial<Record<"email" | "password" | "form", string>>;
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+/** The same answer for an unknown email and a wrong password: the page never says which. */
+const WRONG = "Email or password is incorrect.";
+
+export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const router = useRouter();
-  const [errors, setErrors] = useState<Errors>({});
+  const [errors, setErrors] = useState<Errors>(initialError ? { form: initialError } : {});
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = Object.fromEntries(new FormData(event.currentTarget));
-    const parsed = schema.safeParse(data);
+    const parsed = credentialsSchema.safeParse(data);
     if (!parsed.success) {
       const next: Errors = {};
       for (const issue of parsed.error.issues) next[issue.path[0] as "email" | "password"] ??= issue.message;
@@ -30,9 +28,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     setErrors({});
     setPending(true);
     const result = await signIn("credentials", { ...parsed.data, redirect: false });
-    setPending(false);
     if (!result || result.error) {
-      setErrors({ form: "Email or password is incorrect." });
+      setPending(false);
+      setErrors({ form: WRONG });
       return;
     }
     router.replace(callbackUrl);

@@ -1,0 +1,28 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { signInAs } from "@/lib/auth/signIn";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { ActionState } from "@/lib/http/runAction";
+import { resetPassword } from "@/lib/services/passwordReset";
+
+export type ResetState = ActionState & { linkUnusable?: boolean };
+
+/** Sets the new password, ends every session of the account and signs in afresh here. */
+export async function resetPasswordAction(token: string, _prev: ResetState, form: FormData): Promise<ResetState> {
+  const db = await getDb();
+  let user: { id: string; name: string; email: string };
+  try {
+    user = await resetPassword(db, token, { password: form.get("password") ?? "", confirmPassword: form.get("confirmPassword") ?? "" });
+  } catch (err) {
+    if (err instanceof AppError) {
+      return { status: "error", message: err.message, fieldErrors: err.details?.fieldErrors ?? {}, linkUnusable: err.code === "not_found" };
+    }
+    console.error(err);
+    return { status: "error", message: "Something went wrong on our side. Please try again.", fieldErrors: {} };
+  }
+  await signInAs(db, user, "password", (await headers()).get("user-agent") ?? "");
+  redirect("/");
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { safeCallbackUrl } from "./callbackUrl";
+
+describe("the page to return to after signing in", () => {
+  it("keeps a path on this site, with its query and hash", () => {
+    expect(safeCallbackUrl("/teams/abc/check-in?week=2026-11-16#grid")).toBe("/teams/abc/check-in?week=2026-11-16#grid");
+    expect(safeCallbackUrl(["/dashboard", "/other"])).toBe("/dashboard");
+  });
+
+  it("sends anything that could leave the site to the home page", () => {
+    for (const bad of ["https://evil.example/", "//evil.example", "/\\evil.example", "\\\\evil.example", "/\t/evil.example", "javascript:alert(1)", "evil", "", undefined, null]) {
+      expect(safeCallbackUrl(bad)).toBe("/");
+    }
+  });
+
+  it("uses the fallback it is given", () => {
+    expect(safeCallbackUrl("https://evil.example", "/account")).toBe("/account");
+  });
+});
