@@ -48,10 +48,14 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   });
   if (!user) return null;
   // An organization that requires SSO admits only sessions signed in through its SSO (its owners
-  // keep password sign-in, so a broken identity provider cannot lock everyone out).
+  // keep password sign-in, so a broken identity provider cannot lock everyone out). A session
+  // signed in through one organization's SSO reaches that organization only: its identity
+  // provider vouches for the person there, not in their other organizations.
+  const ssoOrg = live.method.startsWith("sso:") ? live.method.slice(4) : null;
   const usable = user.memberships.filter((m) => {
+    if (ssoOrg) return m.organizationId === ssoOrg;
     const sso = m.organization.ssoConnection;
-    return !(sso?.enabled && sso.requireSso) || m.role === "OWNER" || live.method === `sso:${m.organizationId}`;
+    return !(sso?.enabled && sso.requireSso) || m.role === "OWNER";
   });
   const wanted = (await cookies()).get(ORG_COOKIE)?.value;
   const active = usable.find((m) => m.organizationId === wanted) ?? usable[0];
