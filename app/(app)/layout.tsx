@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/context";
 import { canAdminister, canManageMeasures, canViewDashboard } from "@/lib/auth/permissions";
 import { NavLinks } from "./NavLinks";
+import { OrgSwitcher } from "./OrgSwitcher";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const viewer = await getViewer();
@@ -33,7 +34,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         <NavLinks links={links} />
         <div className="who">
           <span>
-            <Link href="/account" title="Your account">{viewer.user.name}</Link> · {context.organization.name} ({context.role.toLowerCase()})
+            <Link href="/account" title="Your account">{viewer.user.name}</Link> · {viewer.memberships.length > 1 ? <OrgSwitcher organizations={viewer.memberships} activeId={context.organizationId} /> : context.organization.name} ({context.role.toLowerCase()})
           </span>
           <Link href="/sign-out">Sign out</Link>
         </div>

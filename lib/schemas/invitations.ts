@@ -47,3 +47,17 @@ export const acceptAsNewPersonSchema = z.object({
   name: personNameSchema,
   password: newPasswordSchema,
 });
+
+export const MAX_INVITATION_PAGE = 200;
+
+/** GET /api/v1/invitations. */
+export const listInvitationsQuerySchema = z.strictObject({
+  limit: z.coerce
+    .number({ error: "Give the limit as a number." })
+    .int("Give the limit as a whole number.")
+    .min(1, "The limit is at least 1.")
+    .max(MAX_INVITATION_PAGE, `The limit is at most ${MAX_INVITATION_PAGE}.`)
+    .default(50)
+    .describe(`Invitations per page (at most ${MAX_INVITATION_PAGE}).`),
+  cursor: z.string().max(200).optional().describe("The `nextCursor` of the previous page."),
+});

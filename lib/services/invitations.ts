@@ -13,6 +13,7 @@ import type { TenantContext } from "@/lib/auth/tenant";
 import { canGrantRole, requireGrantableRole, requireInviter } from "@/lib/auth/permissions";
 import * as clock from "@/lib/clock";
 import { readAddressList, readInviteeCsv, type Invitee } from "@/lib/csv/invitees";
+import { CsvFileError, decodeCsv } from "@/lib/csv/parse";
 import { invitationEmail } from "@/lib/email/invitation";
 import { appOrigin } from "@/lib/env";
 import { AppError, MAX_PROBLEMS, notFound, parseOrThrow, validationError, type FieldErrors, type Problem } from "@/lib/errors";
@@ -24,6 +25,8 @@ import { recordAudit } from "./audit";
 import { sendEmail, type SendOptions } from "./email";
 
 type Tx = Prisma.TransactionClient;
+
+const MAX_CSV_BYTES = 1_000_000;
 type Team = { id: string; name: string };
 
 export type InviteResult = {
@@ -34,6 +37,17 @@ export type InviteResult = {
   /** Addresses of people who are already members (active or deactivated): not invited. */
   alreadyMembers: string[];
 };
+
+const people = (n: number) => `${n} ${n === 1 ? "person" : "people"}`;
+
+/** What an invitation request did, in one sentence for the form. */
+export function inviteSummary(r: InviteResult): string {
+  const parts: string[] = [];
+  if (r.invited.length) parts.push(`Invited ${people(r.invited.length)}.`);
+  if (r.resent.length) parts.push(`Sent the invitation again to ${people(r.resent.length)} already invited (their earlier link no longer works).`);
+  if (r.alreadyMembers.length) parts.push(`Already members, not invited: ${r.alreadyMembers.join(", ")}.`);
+  return parts.join(" ") || "No one to invite.";
+}
 
 /** A new link: 32 random bytes; the caller stores only its hash. */
 function newToken(): { token: string; tokenHash: string } {
@@ -60,10 +74,18 @@ export async function inviteFromList(db: Db, ctx: TenantContext, raw: unknown, m
 }
 
 /** Invites the people of a CSV file (email, and optionally role and teams); `raw` holds the defaults. */
-export async function inviteFromCsv(db: Db, ctx: TenantContext, csv: string, raw: unknown, mail?: SendOptions): Promise<InviteResult> {
+export async function inviteFromCsv(db: Db, ctx: TenantContext, csv: string | Uint8Array, raw: unknown, mail?: SendOptions): Promise<InviteResult> {
   requireInviter(ctx.role);
   const defaults = parseOrThrow(inviteDefaultsSchema, raw);
-  const file = readInviteeCsv(csv);
+  if (csv.length > MAX_CSV_BYTES) throw validationError({ file: ["The file is larger than 1 MB; split it into smaller files."] });
+  let text: string;
+  try {
+    text = typeof csv === "string" ? csv : decodeCsv(csv);
+  } catch (err) {
+    if (err instanceof CsvFileError) throw validationError({ file: [err.message] });
+    throw err;
+  }
+  const file = readInviteeCsv(text);
   if (file.problems.length) {
     throw validationError({ file: file.problems.slice(0, 20).map((p) => (p.row ? `Row ${p.row}: ${p.message}` : p.message)) }, "The file cannot be read; nothing was sent.");
   }
