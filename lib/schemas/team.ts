@@ -31,8 +31,9 @@ export const setTeamMembersSchema = z
     path: ["members"],
   })
   .describe(
-    "The complete member list: people not listed are removed from the team. Everyone must already be a member " +
-      "of the organization; unknown emails are listed in the error and nothing changes.",
+    "The complete member list: people not listed are removed from the team. Everyone must already be an active " +
+      "member of the organization (neither deactivated nor removed, unless already on the team); unknown emails are " +
+      "listed in the error and nothing changes.",
   );
 
 export type CreateTeamInput = z.input<typeof createTeamSchema>;

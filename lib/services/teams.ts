@@ -113,7 +113,7 @@ export async function setTeamMembers(db: Db, ctx: TenantContext, teamId: string,
     const idByEmail = new Map(people.map((p) => [p.user.email.toLowerCase(), p.userId]));
     const unknown = emails.filter((e) => !idByEmail.has(e));
     if (unknown.length > 0) {
-      const message = `${unknown.length} ${unknown.length === 1 ? "person is" : "people are"} not members of this organization: ${unknown.slice(0, 20).join(", ")}${unknown.length > 20 ? ", …" : ""}. Nothing was changed.`;
+      const message = `${unknown.length} ${unknown.length === 1 ? "person is not an active member" : "people are not active members"} of this organization: ${unknown.slice(0, 20).join(", ")}${unknown.length > 20 ? ", …" : ""}. Nothing was changed.`;
       throw new AppError("validation_failed", message, { fieldErrors: { members: [message] }, unknownEmails: unknown });
     }
 

@@ -153,7 +153,8 @@ export const OPERATIONS: Operation[] = [
     path: teamIdPath,
     summary: "Set a team's members by email (HR sync)",
     description:
-      "Replaces the member list: listed people are added, unlisted ones removed. Everyone must already be a member of the organization; " +
+      "Replaces the member list: listed people are added, unlisted ones removed. Everyone must already be an active member of the organization " +
+      "(deactivated or removed people may stay on a team they are on, but are not added); " +
       "unknown emails are listed in `details.unknownEmails` and nothing changes. Managers and above.",
     scope: "teams:write",
     body: setTeamMembersSchema,
