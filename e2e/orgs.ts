@@ -18,6 +18,7 @@ export const SPEC_ORGS = [
   "dashboard-drilldown",
   "dashboard-trends",
   "measures",
+  "outbox",
   "programs",
   "quarterly-report",
   "week-grid",
