@@ -19,7 +19,7 @@ test("a wrong password shows an error and does not sign in", async ({ page }) =>
 test("empty sign-in fields get field messages", async ({ page }) => {
   await page.goto("/sign-in");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByText("Enter your email address.")).toBeVisible();
+  await expect(page.getByText(/^Enter an email address/)).toBeVisible();
   await expect(page.getByText("Enter your password.")).toBeVisible();
 });
 
