@@ -34,9 +34,27 @@ export function addressOf(written: string): string {
   return address.replace(/^["']+|["']+$/g, "").trim();
 }
 
+/** The pieces of a pasted list: split at commas, semicolons, new lines and tabs outside "quotes" and <angle brackets>. */
+function splitList(text: string): string[] {
+  const pieces: string[] = [];
+  let piece = "";
+  let quoted = false;
+  let angled = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === "<" && !quoted) angled = true;
+    else if (ch === ">" && !quoted) angled = false;
+    if (/[,;\n\r\t]/.test(ch) && !(quoted || angled)) {
+      pieces.push(piece);
+      piece = "";
+    } else piece += ch;
+  }
+  return [...pieces, piece];
+}
+
 /** Every address of a pasted list, in order. Separators: commas, semicolons, new lines, tabs. */
 export function readAddressList(text: string | readonly string[]): Invitee[] {
-  const pieces = typeof text === "string" ? text.split(/[,;\n\r\t]+/) : text;
+  const pieces = typeof text === "string" ? splitList(text) : text;
   const out: Invitee[] = [];
   for (const piece of pieces) {
     const written = piece.trim();
