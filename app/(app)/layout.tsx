@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/context";
-import { canAdminister, canManageMeasures, canViewDashboard } from "@/lib/auth/permissions";
+import { canAdminister, canManageMeasures, canReadAudit, canViewDashboard, canWrite } from "@/lib/auth/permissions";
 import { NavLinks } from "./NavLinks";
 import { OrgSwitcher } from "./OrgSwitcher";
 
@@ -12,15 +12,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const { context } = viewer;
   const links = [{ href: "/", label: "My teams" }];
   if (canViewDashboard(context.role)) links.push({ href: "/dashboard", label: "Dashboard" });
-  if (canManageMeasures(context.role)) {
-    links.push(
-      { href: "/measures", label: "Measures" },
-      { href: "/programs", label: "ROI" },
-      { href: "/reports", label: "Reports" },
-      { href: "/import", label: "Import" },
-      { href: "/audit", label: "Audit" },
-    );
-  }
+  // Viewers read ROI and reports as managers do; measures, import and audit are for those who change things.
+  if (canManageMeasures(context.role)) links.push({ href: "/measures", label: "Measures" });
+  if (canViewDashboard(context.role)) links.push({ href: "/programs", label: "ROI" }, { href: "/reports", label: "Reports" });
+  if (canManageMeasures(context.role)) links.push({ href: "/import", label: "Import" });
+  if (canReadAudit(context.role)) links.push({ href: "/audit", label: "Audit" });
   if (canAdminister(context.role)) links.push({ href: "/settings", label: "Settings" });
   return (
     <>
@@ -36,6 +32,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <span>
             <Link href="/account" title="Your account">{viewer.user.name}</Link> · {viewer.memberships.length > 1 ? <OrgSwitcher organizations={viewer.memberships} activeId={context.organizationId} /> : context.organization.name} ({context.role.toLowerCase()})
           </span>
+          {canWrite(context.role) ? null : (
+            <span className="badge none" title="Viewers read dashboards and reports; they change nothing.">
+              Read-only
+            </span>
+          )}
           <Link href="/sign-out">Sign out</Link>
         </div>
       </header>

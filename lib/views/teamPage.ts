@@ -5,7 +5,7 @@ import "server-only";
 // archived one, is a 404; a team the caller is not on is a 403 unless they may see every team.
 import * as clock from "@/lib/clock";
 import type { TenantContext } from "@/lib/auth/tenant";
-import { canLogForOthers, requireTeamAccess } from "@/lib/auth/permissions";
+import { canLogForOthers, canWrite, requireTeamAccess } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { addDays, localDay, weekOf, type IsoDate, type Week } from "@/lib/domain/calendar/weeks";
 import { notFound } from "@/lib/errors";
@@ -16,6 +16,8 @@ import { teamWeekScoreboard, type TeamWeekScoreRow } from "@/lib/queries/teamWee
 export type TeamPageData = {
   team: { id: string; name: string };
   isMember: boolean;
+  /** The caller may log at all (viewers read the team's page and change nothing). */
+  writer: boolean;
   /** The caller may log and correct for others (and pick whose grid to show). */
   manager: boolean;
   today: IsoDate;
@@ -53,10 +55,11 @@ export async function teamPage(
   const week = weekOf(ask.week ?? today, weekStartsOn);
   const current = weekOf(today, weekStartsOn);
 
+  const writer = canWrite(ctx.role);
   const manager = canLogForOthers(ctx.role);
   // Managers can open any member's grid to correct it (?person=<userId>).
   const people = team.members.map((m) => ({ userId: m.userId, name: m.membership.user.name })).sort((a, b) => a.name.localeCompare(b.name));
-  const gridPerson = manager && people.some((p) => p.userId === ask.person) ? ask.person! : isMember ? ctx.userId : null;
+  const gridPerson = manager && people.some((p) => p.userId === ask.person) ? ask.person! : isMember && writer ? ctx.userId : null;
   const [scores, entries, gridCells] = await Promise.all([
     teamWeekScoreboard(db, { organizationId, teamId, weekStart: week.start, userId: ctx.userId }),
     teamWeekEntries(db, { organizationId, teamId, weekStart: week.start }),
@@ -64,10 +67,11 @@ export async function teamPage(
   ]);
   // Members change their own numbers in the open week and the one before (lib/services/leadRules.ts).
   const memberEarliest = addDays(current.start, -7);
-  const editable = (day: IsoDate) => day <= today && (manager || day >= memberEarliest);
+  const editable = (day: IsoDate) => writer && day <= today && (manager || day >= memberEarliest);
   return {
     team: { id: team.id, name: team.name },
     isMember,
+    writer,
     manager,
     today,
     week,

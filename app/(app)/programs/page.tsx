@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { requirePageContext } from "@/lib/auth/context";
-import { canViewDashboard } from "@/lib/auth/permissions";
+import { canManageMeasures, canViewDashboard } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/domain/format";
 import { programList } from "@/lib/views/programList";
@@ -19,9 +19,11 @@ export default async function ProgramsPage() {
       <div className="page-head">
         <div className="row" style={{ justifyContent: "space-between", alignItems: "center" }}>
           <h1>ROI programs</h1>
-          <Link className="button" href="/programs/new">
-            New program
-          </Link>
+          {canManageMeasures(ctx.role) ? (
+            <Link className="button" href="/programs/new">
+              New program
+            </Link>
+          ) : null}
         </div>
         <p className="muted">
           What a program cost, what it returned — converted from your lag measures and isolated from everything else — and when it pays back.

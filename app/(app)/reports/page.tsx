@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { requirePageContext } from "@/lib/auth/context";
-import { canViewDashboard } from "@/lib/auth/permissions";
+import { canExportReport, canViewDashboard } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { firstParam } from "@/lib/schemas/queryParams";
 import { mediumDay } from "@/lib/domain/format";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Quarterly reports" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** Managers export the quarterly ROI narrative and find every report exported before. */
+/** Managers export the quarterly ROI narrative; they and viewers find every report exported before. */
 export default async function ReportsPage({ searchParams }: Props) {
   const ctx = await requirePageContext();
   if (!canViewDashboard(ctx.role)) forbidden();
@@ -33,14 +33,16 @@ export default async function ReportsPage({ searchParams }: Props) {
           CSV of every figure. A report is frozen when it is exported, so it always reads the same.
         </p>
       </div>
-      <section className="card" aria-labelledby="export-title" style={{ marginBottom: "1.25rem" }}>
-        <h2 id="export-title">Export a report</h2>
-        {options.quarters.length === 0 ? (
-          <p className="empty">Nothing to report on yet: a report needs at least one ended week with lead entries, lag results or a program.</p>
-        ) : (
-          <ExportForm options={options} asOfLabels={asOfLabels} initialScope={initialScope} initialProgramId={askedProgram} />
-        )}
-      </section>
+      {canExportReport(ctx.role) ? (
+        <section className="card" aria-labelledby="export-title" style={{ marginBottom: "1.25rem" }}>
+          <h2 id="export-title">Export a report</h2>
+          {options.quarters.length === 0 ? (
+            <p className="empty">Nothing to report on yet: a report needs at least one ended week with lead entries, lag results or a program.</p>
+          ) : (
+            <ExportForm options={options} asOfLabels={asOfLabels} initialScope={initialScope} initialProgramId={askedProgram} />
+          )}
+        </section>
+      ) : null}
       <section className="card" aria-labelledby="past-title">
         <h2 id="past-title">Past reports</h2>
         <PastReports reports={reports} locale={ctx.organization.locale} timeZone={ctx.organization.timeZone} />

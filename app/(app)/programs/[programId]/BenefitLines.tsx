@@ -7,7 +7,7 @@ import { RemovalArea, RemoveLineButton } from "./RemoveLineButton";
 
 const METHOD_NAME = { CONTROL_GROUP: "Control group", TREND_LINE: "Trend line", ESTIMATE: "Estimate" } as const;
 
-export function BenefitLines({ roi, fmt }: { roi: ProgramRoi; fmt: NumberFormats }) {
+export function BenefitLines({ roi, fmt, editable = true }: { roi: ProgramRoi; fmt: NumberFormats; editable?: boolean }) {
   return (
     <RemovalArea>
       {roi.lines.length === 0 ? (
@@ -18,7 +18,7 @@ export function BenefitLines({ roi, fmt }: { roi: ProgramRoi; fmt: NumberFormats
             <li key={l.id} className="card" aria-label={l.name}>
               <div className="row" style={{ justifyContent: "space-between", alignItems: "baseline" }}>
                 <h3 style={{ margin: 0 }}>{l.name}</h3>
-                <RemoveLineButton kind="benefit" id={l.id} label={l.name} />
+                {editable ? <RemoveLineButton kind="benefit" id={l.id} label={l.name} /> : null}
               </div>
               <p className="muted" style={{ margin: "0.25rem 0" }}>
                 {BENEFIT_KIND_LABEL[l.kind]}

@@ -4,7 +4,7 @@ import type { NumberFormats } from "@/lib/domain/format";
 import type { ProgramRoi } from "@/lib/views/programRoi";
 import { RemovalArea, RemoveLineButton } from "./RemoveLineButton";
 
-export function CostLedger({ roi, fmt }: { roi: ProgramRoi; fmt: NumberFormats }) {
+export function CostLedger({ roi, fmt, editable = true }: { roi: ProgramRoi; fmt: NumberFormats; editable?: boolean }) {
   const lines = roi.costLines;
   const byCategory = new Map<string, number>();
   for (const c of lines) byCategory.set(c.categoryLabel, (byCategory.get(c.categoryLabel) ?? 0) + c.amount);
@@ -38,7 +38,7 @@ export function CostLedger({ roi, fmt }: { roi: ProgramRoi; fmt: NumberFormats }
                     <td className="muted">{c.formula}</td>
                     <td>{fmt.money(c.amount)}</td>
                     <td>
-                      <RemoveLineButton kind="cost" id={c.id} label={`${c.categoryLabel} ${c.description}`.trim()} />
+                      {editable ? <RemoveLineButton kind="cost" id={c.id} label={`${c.categoryLabel} ${c.description}`.trim()} /> : null}
                     </td>
                   </tr>
                 ))}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { requirePageContext } from "@/lib/auth/context";
-import { canViewDashboard } from "@/lib/auth/permissions";
+import { canExportReport, canManageMeasures, canViewDashboard } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { pageData } from "@/lib/http/page";
 import { isUuid } from "@/lib/schemas/ids";
@@ -42,6 +42,8 @@ export default async function ProgramPage({ params, searchParams }: Props) {
   const { roi, teams, lagMeasures, leadMeasures, whatIfLeadId: whatIfLead } = page;
   const fmt = numberFormats(roi.locale, roi.currency);
   const p = roi.program;
+  // Viewers read the ROI; the ledgers' forms and the program's edit are for managers.
+  const canEdit = canManageMeasures(ctx.role);
   return (
     <>
       <div className="page-head">
@@ -50,9 +52,11 @@ export default async function ProgramPage({ params, searchParams }: Props) {
         </p>
         <div className="row" style={{ justifyContent: "space-between", alignItems: "center" }}>
           <h1>{p.name}</h1>
-          <Link className="button" href={`/reports?scope=program&programId=${p.id}`}>
-            Export a quarterly report
-          </Link>
+          {canExportReport(ctx.role) ? (
+            <Link className="button" href={`/reports?scope=program&programId=${p.id}`}>
+              Export a quarterly report
+            </Link>
+          ) : null}
         </div>
         <p className="muted">
           From {p.startDate}
@@ -82,9 +86,13 @@ export default async function ProgramPage({ params, searchParams }: Props) {
       </Section>
 
       <Section id="costs" title="Cost ledger">
-        <CostLedger roi={roi} fmt={fmt} />
-        <h3>Add a cost</h3>
-        <CostForm programId={p.id} today={roi.today} />
+        <CostLedger roi={roi} fmt={fmt} editable={canEdit} />
+        {canEdit ? (
+          <>
+            <h3>Add a cost</h3>
+            <CostForm programId={p.id} today={roi.today} />
+          </>
+        ) : null}
       </Section>
 
       <Section id="budget" title="Training budget helper">
@@ -96,9 +104,13 @@ export default async function ProgramPage({ params, searchParams }: Props) {
       </Section>
 
       <Section id="benefits" title="Benefit lines">
-        <BenefitLines roi={roi} fmt={fmt} />
-        <h3>Add a benefit line</h3>
-        <BenefitForm programId={p.id} lagMeasures={lagMeasures} hasControlTeams={p.controls.length > 0} />
+        <BenefitLines roi={roi} fmt={fmt} editable={canEdit} />
+        {canEdit ? (
+          <>
+            <h3>Add a benefit line</h3>
+            <BenefitForm programId={p.id} lagMeasures={lagMeasures} hasControlTeams={p.controls.length > 0} />
+          </>
+        ) : null}
       </Section>
 
       <Section id="intangibles" title="Intangible benefits (listed, never priced)">
@@ -110,15 +122,16 @@ export default async function ProgramPage({ params, searchParams }: Props) {
               {roi.intangibles.map((i) => (
                 <li key={i.id}>
                   <strong>{i.name}</strong>
-                  {i.note ? ` — ${i.note}` : ""} <RemoveLineButton kind="intangible" id={i.id} label={i.name} />
+                  {i.note ? ` — ${i.note}` : ""} {canEdit ? <RemoveLineButton kind="intangible" id={i.id} label={i.name} /> : null}
                 </li>
               ))}
             </ul>
           )}
         </RemovalArea>
-        <IntangibleForm programId={p.id} />
+        {canEdit ? <IntangibleForm programId={p.id} /> : null}
       </Section>
 
+      {canEdit ? (
       <Section id="edit" title="Edit program">
         <details>
           <summary>Name, dates, salary and teams</summary>
@@ -137,6 +150,7 @@ export default async function ProgramPage({ params, searchParams }: Props) {
           />
         </details>
       </Section>
+      ) : null}
     </>
   );
 }

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { requirePageContext } from "@/lib/auth/context";
-import { canViewDashboard } from "@/lib/auth/permissions";
+import { canManageMeasures } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { activeTeams } from "@/lib/queries/activeTeams";
 import { ProgramForm } from "../ProgramForm";
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "New program" };
 
 export default async function NewProgramPage() {
   const ctx = await requirePageContext();
-  if (!canViewDashboard(ctx.role)) forbidden();
+  if (!canManageMeasures(ctx.role)) forbidden();
   const teams = await activeTeams(await getDb(), ctx.organizationId);
   const today = clock.now().toISOString().slice(0, 10);
   return (

@@ -29,7 +29,7 @@ export default async function TeamPage({
   const requested = typeof query.week === "string" && isIsoDate(query.week) ? query.week : null;
   const person = typeof query.person === "string" ? query.person : undefined;
   const data = await pageData(teamPage(await getDb(), ctx, teamId, { week: requested, person }));
-  const { team, isMember, manager, today, week, isCurrent, people, gridPerson, scores, entries, gridValues } = data;
+  const { team, isMember, writer, manager, today, week, isCurrent, people, gridPerson, scores, entries, gridValues } = data;
   const { locale } = ctx.organization;
   const days = data.days.map(({ date, editable }) => {
     const weekday = dateFormat(locale, { weekday: "short", timeZone: "UTC" }).format(toUtcDate(date));
@@ -99,7 +99,12 @@ export default async function TeamPage({
           )}
         </section>
         <div className="side log-first">
-          {isMember && (
+          {!writer ? (
+            <p className="muted" data-testid="read-only-hint">
+              You have read-only access: you can follow the team&apos;s numbers but not log or change them.
+            </p>
+          ) : null}
+          {isMember && writer && (
             <section className="card" aria-labelledby="log-title">
               <h2 id="log-title">Log what you did</h2>
               <LogEntryForm

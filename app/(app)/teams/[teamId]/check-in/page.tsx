@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageContext } from "@/lib/auth/context";
+import { canWrite } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { pageData } from "@/lib/http/page";
 import { isIsoDate } from "@/lib/domain/calendar/weeks";
@@ -32,8 +33,10 @@ export default async function CheckInPage({
   const base = `/teams/${teamId}/check-in`;
   const weekLabel = formatWeek(week, locale);
   // Members account for their own commitments in the current check-in; the lead for everyone.
-  const canReview = (c: CommitmentItem) => access.canRun || (d.isCurrent && c.userId === ctx.userId);
-  const canAddFor = (userId: string) => access.canRun || (d.isCurrent && userId === ctx.userId);
+  // Viewers read the check-in and change nothing.
+  const writer = canWrite(ctx.role);
+  const canReview = (c: CommitmentItem) => access.canRun || (writer && d.isCurrent && c.userId === ctx.userId);
+  const canAddFor = (userId: string) => access.canRun || (writer && d.isCurrent && userId === ctx.userId);
   const heldOn = d.checkIn
     ? dateFormat(locale, { weekday: "short", day: "numeric", month: "short", timeZone: ctx.organization.timeZone }).format(
         d.checkIn.heldAt,
