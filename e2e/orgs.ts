@@ -17,6 +17,9 @@ export const SPEC_ORGS = [
   "dashboard",
   "dashboard-drilldown",
   "dashboard-trends",
+  "invitations",
+  // A second organization for the invitations spec: someone of it is invited to "invitations" and switches between the two.
+  "invitations-elsewhere",
   "measures",
   "outbox",
   "programs",
@@ -42,7 +45,7 @@ export function specOrg(spec: SpecOrgName): SpecOrg {
   return {
     slug,
     // The demo's own name: report pages and PDFs wrap their lines exactly as the demo's do.
-    name: DEMO_ORG_NAME,
+    name: spec === "invitations-elsewhere" ? "Elsewhere Support" : DEMO_ORG_NAME,
     email,
     users: { owner: user(DEMO_USERS.owner), manager: user(DEMO_USERS.manager), member: user(DEMO_USERS.member) },
   };
