@@ -22,6 +22,7 @@ export const SPEC_ORGS = [
   "invitations-elsewhere",
   "measures",
   "outbox",
+  "passwords",
   "programs",
   "quarterly-report",
   "week-grid",
