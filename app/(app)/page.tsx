@@ -2,15 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { requirePageContext } from "@/lib/auth/context";
-import { canViewDashboard } from "@/lib/auth/permissions";
+import { canAdminister, canManageMeasures, canViewDashboard } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { teamsVisibleTo } from "@/lib/queries/teamsVisibleTo";
+import { setupPending } from "@/lib/views/setup";
 
 export const metadata: Metadata = { title: "My teams" };
 
 export default async function HomePage() {
   const ctx = await requirePageContext();
-  const teams = await teamsVisibleTo(await getDb(), ctx);
+  const db = await getDb();
+  // A new organization's admins start with the setup wizard until they finish or skip it.
+  if (canAdminister(ctx.role) && (await setupPending(db, ctx.organizationId))) redirect("/setup");
+  const teams = await teamsVisibleTo(db, ctx);
   const mine = teams.filter((t) => t.isMine);
   // A front-line member with one team goes straight to where they log.
   if (!canViewDashboard(ctx.role) && mine.length === 1) redirect(`/teams/${mine[0]!.id}`);
@@ -21,7 +25,14 @@ export default async function HomePage() {
         <p className="muted">{ctx.organization.name}</p>
       </div>
       {teams.length === 0 ? (
-        <p className="empty">You are not on a team yet. Ask your manager to add you to one.</p>
+        canManageMeasures(ctx.role) ? (
+          <p className="empty">
+            No teams yet. <Link href={canAdminister(ctx.role) ? "/setup/teams" : "/settings/teams"}>Add your first team</Link>, then give it
+            lead measures to log.
+          </p>
+        ) : (
+          <p className="empty">You are not on a team yet. Ask your manager to add you to one.</p>
+        )
       ) : (
         <div className="card">
           <ul className="team-list">
@@ -42,6 +53,9 @@ export default async function HomePage() {
           <Link href="/dashboard">Open the manager dashboard →</Link>
         </p>
       )}
+      <p className="muted">
+        <Link href="/organizations/new">Create another organization</Link>
+      </p>
     </>
   );
 }

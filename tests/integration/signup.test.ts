@@ -4,7 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sealSignUp } from "@/lib/auth/signUpLink";
 import { verifyPassword } from "@/lib/auth/password";
-import { createUser, DEFAULT_PASSWORD } from "@/lib/seed/factories";
+import { loadTenantContext } from "@/lib/auth/loadContext";
+import type { TenantContext } from "@/lib/auth/tenant";
+import { LEAD_TEMPLATES } from "@/lib/domain/templates";
+import { addMembership, createOrganization, createUser, DEFAULT_PASSWORD } from "@/lib/seed/factories";
+import { createLeadMeasure } from "@/lib/services/measures";
+import { finishSetup, saveSetupStep, setupTeams } from "@/lib/services/setup";
+import { setupPending, setupWizard } from "@/lib/views/setup";
 import { confirmSignUp, createOrganizationFor, pendingSignUp, signUp, signUpAvailability, slugify } from "@/lib/services/signup";
 import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
 import { appErrorOf } from "../helpers/context";
@@ -195,5 +201,80 @@ describe.each(testDbKinds())("signing up [%s]", (kind) => {
     expect(await t.db.membership.count({ where: { userId: owner.id, role: "OWNER" } })).toBe(2);
     const err = await appErrorOf(createOrganizationFor(t.db, owner, { organizationName: "", timeZone: "UTC", weekStartsOn: "1", currency: "USD", locale: "en-US" }));
     expect(err.details?.fieldErrors).toEqual({ organizationName: ["Give your organization a name."] });
+  });
+});
+
+describe.each(testDbKinds())("the setup wizard [%s]", (kind) => {
+  let t: TestDb;
+  let owner: TenantContext;
+  let manager: TenantContext;
+
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+    const org = await createOrganization(t.db, { setupStep: "teams", setupCompletedAt: null });
+    const [o, m] = await Promise.all([createUser(t.db, { email: "owner@wizard.test" }), createUser(t.db, { email: "manager@wizard.test" })]);
+    await addMembership(t.db, org.id, o.id, "OWNER");
+    await addMembership(t.db, org.id, m.id, "MANAGER");
+    owner = (await loadTenantContext(t.db, o.id, org.id))!;
+    manager = (await loadTenantContext(t.db, m.id, org.id))!;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("is offered to a new organization's admins only, and starts at the teams", async () => {
+    expect(await setupPending(t.db, owner.organizationId)).toBe(true);
+    expect((await setupWizard(t.db, owner)).step).toBe("teams");
+    expect((await appErrorOf(setupWizard(t.db, manager))).status).toBe(403);
+    expect((await appErrorOf(setupTeams(t.db, manager, { names: "Sneaky" }))).status).toBe(403);
+  });
+
+  it("needs at least one team, refuses a taken name, and puts the owner on the new teams as their lead", async () => {
+    expect((await appErrorOf(setupTeams(t.db, owner, { names: " \n ", joinAsLead: "on" }))).details?.fieldErrors).toEqual({
+      names: ["Add at least one team."],
+    });
+    const created = await setupTeams(t.db, owner, { names: "Tier 1 Support\r\nBilling Care\n\nTier 1 Support", joinAsLead: "on" });
+    expect(created.map((c) => c.name)).toEqual(["Tier 1 Support", "Billing Care"]);
+    const leads = await t.db.teamMember.findMany({ where: { organizationId: owner.organizationId, userId: owner.userId } });
+    expect(leads.map((l) => l.isLead)).toEqual([true, true]);
+    expect((await appErrorOf(setupTeams(t.db, owner, { names: "tier 1 support\nEscalations" }))).details?.fieldErrors).toEqual({
+      names: ["Already a team: tier 1 support."],
+    });
+    expect(await t.db.team.count({ where: { organizationId: owner.organizationId } })).toBe(2);
+  });
+
+  it("remembers the step it reached, so it resumes there", async () => {
+    // setupTeams moved it on to the lead measures.
+    const wizard = await setupWizard(t.db, owner);
+    expect(wizard.step).toBe("lead");
+    const template = LEAD_TEMPLATES.find((x) => x.name === "Follow-up calls")!;
+    await createLeadMeasure(t.db, owner, {
+      name: template.name,
+      description: template.description,
+      unit: template.unit,
+      aggregation: template.aggregation,
+      ownerIds: [],
+      targets: [{ teamId: wizard.teams[0]!.id, weeklyTarget: "25", personWeeklyTarget: "5" }],
+    });
+    await saveSetupStep(t.db, owner, "lag");
+    const resumed = await setupWizard(t.db, owner);
+    expect(resumed.step).toBe("lag");
+    expect(resumed.lead.map((m) => m.name)).toEqual(["Follow-up calls"]);
+    expect(resumed.leadTemplates.map((x) => x.name)).not.toContain("Follow-up calls");
+    expect((await appErrorOf(saveSetupStep(t.db, owner, "everything"))).status).toBe(400);
+  });
+
+  it("can be skipped; it is then no longer offered, and the skip is audited", async () => {
+    const { firstTeamId } = await finishSetup(t.db, owner, "skip");
+    const first = await t.db.team.findFirstOrThrow({ where: { organizationId: owner.organizationId, name: "Tier 1 Support" } });
+    expect(firstTeamId).toBe(first.id);
+    expect(await setupPending(t.db, owner.organizationId)).toBe(false);
+    const org = await t.db.organization.findUniqueOrThrow({ where: { id: owner.organizationId } });
+    expect(org.setupStep).toBe("done");
+    expect(org.setupCompletedAt).not.toBeNull();
+    expect(await t.db.auditEvent.count({ where: { organizationId: owner.organizationId, action: "organization.setup_skip" } })).toBe(1);
+    // Finishing again changes nothing and audits nothing more.
+    await finishSetup(t.db, owner, "finish");
+    expect(await t.db.auditEvent.count({ where: { organizationId: owner.organizationId, action: { startsWith: "organization.setup" } } })).toBe(1);
   });
 });

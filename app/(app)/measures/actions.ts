@@ -50,11 +50,17 @@ export async function saveLeadMeasureAction(_prev: ActionState, form: FormData):
       revalidatePath("/measures");
       return "Saved.";
     }
-    createdId = (await createLeadMeasure(db, ctx, input)).id;
-    return "Created.";
+    const created = await createLeadMeasure(db, ctx, input);
+    createdId = created.id;
+    return `Created ${created.name}.`;
   });
   if (createdId) {
     revalidatePath("/measures");
+    // The setup wizard adds one measure after another on its own page.
+    if (form.get("then") === "setup") {
+      revalidatePath("/setup/lead");
+      return state;
+    }
     redirect(`/measures/lead/${createdId}?created=1`);
   }
   return errorsByTeam(state, input.targets);
@@ -76,9 +82,10 @@ export async function saveLagMeasureAction(_prev: ActionState, form: FormData): 
     const m = await saveLagMeasure(db, ctx, id, input);
     if (!id) createdId = m.id;
     revalidatePath("/measures");
-    return "Saved.";
+    return id ? "Saved." : `Created ${m.name}.`;
   });
-  if (createdId) redirect(`/measures/lag/${createdId}?created=1`);
+  if (createdId && form.get("then") === "setup") revalidatePath("/setup/lag");
+  else if (createdId) redirect(`/measures/lag/${createdId}?created=1`);
   return state;
 }
 

@@ -17,12 +17,15 @@ export function LagMeasureForm({
   leadMeasures,
   templates,
   today,
+  inSetup = false,
 }: {
   measure: Measure | null;
   teams: MeasureCatalog["teams"];
   leadMeasures: { id: string; name: string }[];
   templates: LagTemplate[];
   today: string;
+  /** In the setup wizard: a new measure is added and the form stays for the next one. */
+  inSetup?: boolean;
 }) {
   const [state, onSubmit, pending] = useFormAction<ActionState>(saveLagMeasureAction, { status: "idle" });
   const [template, setTemplate] = useState<LagTemplate | null>(null);
@@ -33,6 +36,7 @@ export function LagMeasureForm({
   return (
     <form onSubmit={onSubmit} className="stack" key={template?.name ?? "form"} aria-label="Lag measure">
       {measure ? <input type="hidden" name="id" value={measure.id} /> : null}
+      {inSetup ? <input type="hidden" name="then" value="setup" /> : null}
       <TemplatePicker templates={templates} selected={template} onPick={setTemplate} />
       <TextField label="Name" name="name" defaultValue={values?.name ?? ""} errors={errors.name} required />
       <TextField label="Description" name="description" defaultValue={values?.description ?? ""} errors={errors.description} />
@@ -90,7 +94,7 @@ export function LagMeasureForm({
       </fieldset>
       <FormMessage state={state} />
       <button type="submit" disabled={pending}>
-        {pending ? "Saving…" : measure ? "Save" : "Create lag measure"}
+        {pending ? "Saving…" : measure ? "Save" : inSetup ? "Add lag measure" : "Create lag measure"}
       </button>
     </form>
   );

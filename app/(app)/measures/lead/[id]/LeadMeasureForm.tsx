@@ -16,11 +16,14 @@ export function LeadMeasureForm({
   teams,
   people,
   templates,
+  inSetup = false,
 }: {
   measure: Measure | null;
   teams: MeasureCatalog["teams"];
   people: MeasureCatalog["people"];
   templates: LeadTemplate[];
+  /** In the setup wizard: a new measure is added and the form stays for the next one. */
+  inSetup?: boolean;
 }) {
   const [state, onSubmit, pending] = useFormAction<ActionState>(saveLeadMeasureAction, { status: "idle" });
   const [template, setTemplate] = useState<LeadTemplate | null>(null);
@@ -33,6 +36,7 @@ export function LeadMeasureForm({
   return (
     <form onSubmit={onSubmit} className="stack" key={template?.name ?? "form"} aria-label="Lead measure">
       {measure ? <input type="hidden" name="id" value={measure.id} /> : null}
+      {inSetup ? <input type="hidden" name="then" value="setup" /> : null}
       <TemplatePicker templates={templates} selected={template} onPick={setTemplate} />
       <TextField label="Name" name="name" defaultValue={values?.name ?? ""} errors={errors.name} required />
       <TextField label="Description" name="description" defaultValue={values?.description ?? ""} errors={errors.description} />
@@ -104,7 +108,7 @@ export function LeadMeasureForm({
       </fieldset>
       <FormMessage state={state} />
       <button type="submit" disabled={pending}>
-        {pending ? "Saving…" : measure ? "Save" : "Create lead measure"}
+        {pending ? "Saving…" : measure ? "Save" : inSetup ? "Add lead measure" : "Create lead measure"}
       </button>
     </form>
   );
