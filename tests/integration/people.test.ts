@@ -7,7 +7,9 @@ import { loadTenantContext } from "@/lib/auth/loadContext";
 import { liveSession, startSession } from "@/lib/auth/sessions";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { Role } from "@/lib/generated/prisma/enums";
+import { auditTrail } from "@/lib/queries/auditTrail";
 import { peoplePage } from "@/lib/queries/peoplePage";
+import { AUDIT_KINDS, describeAuditEvent } from "@/lib/domain/auditText";
 import { addMembership, addTeamMember, createLagMeasure, createOrgWithTeam, createUser, type OrgWithTeam } from "@/lib/seed/factories";
 import { createCommitments, markCheckInHeld, reviewCommitment } from "@/lib/services/checkIns";
 import { checkImport } from "@/lib/services/csvImport";
@@ -67,6 +69,11 @@ describe.each(testDbKinds())("people settings [%s]", (kind) => {
     const events = await audits(o, "membership.role.change");
     expect(events).toHaveLength(4);
     expect(events[0]).toMatchObject({ actorId: o.ids.admin, entityType: "Membership", entityId: o.member.id });
+    // The audit page tells it in plain words, under the people filter.
+    const trail = await auditTrail(t.db, { organizationId: o.organizationId, entityTypes: AUDIT_KINDS.people.entityTypes });
+    expect(trail.events).toHaveLength(4);
+    const adminName = (await t.db.user.findUniqueOrThrow({ where: { id: o.ids.admin! } })).name;
+    expect(trail.events.map(describeAuditEvent)).toContain(`${adminName} made ${o.member.name} a member (was admin).`);
     // The same role again changes nothing and records nothing.
     expect(await changeRole(t.db, o.ctx.admin, { userId: o.member.id, role: "MEMBER" })).toMatchObject({ changed: false });
     expect(await audits(o, "membership.role.change")).toHaveLength(4);
@@ -85,13 +92,13 @@ describe.each(testDbKinds())("people settings [%s]", (kind) => {
     for (const who of ["manager", "member", "viewer"] as const) {
       const ctx = o.ctx[who];
       for (const call of [
-        changeRole(t.db, ctx, { userId: o.member.id, role: "VIEWER" }),
-        deactivateMember(t.db, ctx, { userId: o.member.id }),
-        reactivateMember(t.db, ctx, { userId: o.member.id }),
-        removeMember(t.db, ctx, { userId: o.member.id }),
-        transferOwnership(t.db, ctx, { userId: o.member.id }),
+        () => changeRole(t.db, ctx, { userId: o.member.id, role: "VIEWER" }),
+        () => deactivateMember(t.db, ctx, { userId: o.member.id }),
+        () => reactivateMember(t.db, ctx, { userId: o.member.id }),
+        () => removeMember(t.db, ctx, { userId: o.member.id }),
+        () => transferOwnership(t.db, ctx, { userId: o.member.id }),
       ]) {
-        expect((await appErrorOf(call)).code).toBe("forbidden");
+        expect((await appErrorOf(call())).code).toBe("forbidden");
       }
       await expect(peopleView(t.db, ctx, {})).rejects.toMatchObject({ code: "forbidden" });
     }
@@ -101,12 +108,12 @@ describe.each(testDbKinds())("people settings [%s]", (kind) => {
   it("nobody acts above their own role: an admin cannot touch an owner, nor transfer ownership", async () => {
     const o = await org();
     for (const call of [
-      changeRole(t.db, o.ctx.admin, { userId: o.ids.owner!, role: "MEMBER" }),
-      deactivateMember(t.db, o.ctx.admin, { userId: o.ids.owner! }),
-      removeMember(t.db, o.ctx.admin, { userId: o.ids.owner! }),
-      transferOwnership(t.db, o.ctx.admin, { userId: o.member.id }),
+      () => changeRole(t.db, o.ctx.admin, { userId: o.ids.owner!, role: "MEMBER" }),
+      () => deactivateMember(t.db, o.ctx.admin, { userId: o.ids.owner! }),
+      () => removeMember(t.db, o.ctx.admin, { userId: o.ids.owner! }),
+      () => transferOwnership(t.db, o.ctx.admin, { userId: o.member.id }),
     ]) {
-      expect((await appErrorOf(call)).code).toBe("forbidden");
+      expect((await appErrorOf(call())).code).toBe("forbidden");
     }
     expect(await membership(o, o.ids.owner!)).toMatchObject({ role: "OWNER", deactivatedAt: null, removedAt: null });
   });
@@ -115,13 +122,13 @@ describe.each(testDbKinds())("people settings [%s]", (kind) => {
     const o = await org();
     const other = await org();
     for (const call of [
-      changeRole(t.db, o.ctx.owner, { userId: other.member.id, role: "VIEWER" }),
-      deactivateMember(t.db, o.ctx.owner, { userId: other.member.id }),
-      reactivateMember(t.db, o.ctx.owner, { userId: other.member.id }),
-      removeMember(t.db, o.ctx.owner, { userId: other.member.id }),
-      transferOwnership(t.db, o.ctx.owner, { userId: other.member.id }),
+      () => changeRole(t.db, o.ctx.owner, { userId: other.member.id, role: "VIEWER" }),
+      () => deactivateMember(t.db, o.ctx.owner, { userId: other.member.id }),
+      () => reactivateMember(t.db, o.ctx.owner, { userId: other.member.id }),
+      () => removeMember(t.db, o.ctx.owner, { userId: other.member.id }),
+      () => transferOwnership(t.db, o.ctx.owner, { userId: other.member.id }),
     ]) {
-      expect((await appErrorOf(call)).code).toBe("not_found");
+      expect((await appErrorOf(call())).code).toBe("not_found");
     }
     expect(await membership(other, other.member.id)).toMatchObject({ role: "MEMBER", deactivatedAt: null, removedAt: null });
   });
@@ -180,13 +187,20 @@ describe.each(testDbKinds())("people settings [%s]", (kind) => {
     const o = await org();
     const owner = o.ids.owner!;
     for (const call of [
-      changeRole(t.db, o.ctx.owner, { userId: owner, role: "ADMIN" }),
-      removeMember(t.db, o.ctx.owner, { userId: owner }),
+      () => changeRole(t.db, o.ctx.owner, { userId: owner, role: "ADMIN" }),
+      () => removeMember(t.db, o.ctx.owner, { userId: owner }),
     ]) {
-      const err = await appErrorOf(call);
+      const err = await appErrorOf(call());
       expect(err.code).toBe("conflict");
       expect(err.message).toMatch(/last owner/);
     }
+    expect((await appErrorOf(deactivateMember(t.db, o.ctx.owner, { userId: owner }))).code).toBe("forbidden");
+    // A deactivated second owner does not count: the active one is still the last.
+    const dormant = await createUser(t.db, { name: "Dormant Owner" });
+    await addMembership(t.db, o.organizationId, dormant.id, Role.OWNER);
+    await t.db.membership.update({ where: { organizationId_userId: { organizationId: o.organizationId, userId: dormant.id } }, data: { deactivatedAt: NOW } });
+    expect((await appErrorOf(changeRole(t.db, o.ctx.owner, { userId: owner, role: "ADMIN" }))).code).toBe("conflict");
+    expect(await membership(o, owner)).toMatchObject({ role: "OWNER", deactivatedAt: null, removedAt: null });
     // With a second owner, one of them may step down.
     await transferOwnership(t.db, o.ctx.owner, { userId: o.ids.admin! });
     const newOwner = (await loadTenantContext(t.db, o.ids.admin!, o.organizationId))!;

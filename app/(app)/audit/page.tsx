@@ -4,12 +4,11 @@ import { forbidden } from "next/navigation";
 import { requirePageContext } from "@/lib/auth/context";
 import { canReadAudit } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
+import { AUDIT_KINDS, describeAuditEvent, isAuditKind } from "@/lib/domain/auditText";
 import { mediumDateTime } from "@/lib/domain/format";
 import { auditTrail } from "@/lib/queries/auditTrail";
 
 export const metadata: Metadata = { title: "Audit trail" };
-
-const TYPES = ["LeadEntry", "LeadCell", "LeadMeasure", "LeadTarget", "LagMeasure", "LagObservation", "Commitment", "CheckIn", "ApiToken", "Organization"];
 
 function Json({ value }: { value: unknown }) {
   if (value == null) return <span className="muted">—</span>;
@@ -21,8 +20,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   if (!canReadAudit(ctx.role)) forbidden();
   const q = await searchParams;
   const before = q.before && !Number.isNaN(Date.parse(q.before)) ? new Date(q.before) : undefined;
-  const entityType = q.type && TYPES.includes(q.type) ? q.type : undefined;
-  const { events, next } = await auditTrail(await getDb(), { organizationId: ctx.organizationId, before, entityType });
+  const kind = isAuditKind(q.kind) ? q.kind : undefined;
+  // `?type=<entity type>` narrows to one kind of record (links from elsewhere).
+  const entityType = !kind && q.type && /^[A-Za-z]{1,40}$/.test(q.type) ? q.type : undefined;
+  const { events, next } = await auditTrail(await getDb(), {
+    organizationId: ctx.organizationId,
+    before,
+    entityTypes: kind ? AUDIT_KINDS[kind].entityTypes : entityType ? [entityType] : undefined,
+  });
   return (
     <>
       <div className="page-head">
@@ -30,13 +35,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <p className="muted">Every change: who, when, and the values before and after.</p>
       </div>
       <form method="get" className="row" style={{ alignItems: "end", marginBottom: "1rem" }}>
-        <div className="field" style={{ maxWidth: "16rem" }}>
-          <label htmlFor="type">Show</label>
-          <select id="type" name="type" defaultValue={entityType ?? ""}>
+        <div className="field" style={{ maxWidth: "20rem" }}>
+          <label htmlFor="kind">Show</label>
+          <select id="kind" name="kind" defaultValue={kind ?? ""}>
             <option value="">Everything</option>
-            {TYPES.map((t) => (
-              <option key={t} value={t}>
-                {t}
+            {Object.entries(AUDIT_KINDS).map(([value, k]) => (
+              <option key={value} value={value}>
+                {k.label}
               </option>
             ))}
           </select>
@@ -61,31 +66,34 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 </tr>
               </thead>
               <tbody>
-                {events.map((e) => (
-                  <tr key={e.id}>
-                    <td style={{ whiteSpace: "nowrap" }}>{mediumDateTime(e.at, ctx.organization.locale, ctx.organization.timeZone)}</td>
-                    <td>{e.actor}</td>
-                    <td>
-                      {e.action}
-                      <div className="muted" style={{ fontSize: "0.8rem" }}>
-                        {e.entityType}
-                      </div>
-                    </td>
-                    <td>
-                      <Json value={e.before} />
-                    </td>
-                    <td>
-                      <Json value={e.after} />
-                    </td>
-                  </tr>
-                ))}
+                {events.map((e) => {
+                  const sentence = describeAuditEvent(e);
+                  return (
+                    <tr key={e.id} data-testid="audit-event">
+                      <td style={{ whiteSpace: "nowrap" }}>{mediumDateTime(e.at, ctx.organization.locale, ctx.organization.timeZone)}</td>
+                      <td>{e.actor}</td>
+                      <td>
+                        {sentence ?? e.action}
+                        <div className="muted" style={{ fontSize: "0.8rem" }}>
+                          {sentence ? e.action : e.entityType}
+                        </div>
+                      </td>
+                      <td>
+                        <Json value={e.before} />
+                      </td>
+                      <td>
+                        <Json value={e.after} />
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>
         )}
         {next ? (
           <p>
-            <Link href={`/audit?${new URLSearchParams({ ...(entityType ? { type: entityType } : {}), before: next })}`}>Older changes →</Link>
+            <Link href={`/audit?${new URLSearchParams({ ...(kind ? { kind } : {}), ...(entityType ? { type: entityType } : {}), before: next })}`}>Older changes →</Link>
           </p>
         ) : null}
       </section>

@@ -1,0 +1,80 @@
+// The audit trail's events in plain words: "Alex Morgan made Sam Taylor a viewer (was member)".
+// Pure: the page hands in the actor's and the subject's names. Events without words here are shown
+// by their action name with the values before and after.
+
+export type AuditEventText = {
+  action: string;
+  entityType: string;
+  actor: string;
+  /** The person a Membership or User event is about, when known. */
+  subject: string | null;
+  before: unknown;
+  after: unknown;
+};
+
+const ROLE: Record<string, string> = { OWNER: "owner", ADMIN: "admin", MANAGER: "manager", MEMBER: "member", VIEWER: "viewer" };
+const article = (role: string) => (role === "ADMIN" || role === "OWNER" ? "an" : "a");
+
+function field(value: unknown, key: string): string | undefined {
+  if (value && typeof value === "object" && key in value) {
+    const v = (value as Record<string, unknown>)[key];
+    return typeof v === "string" ? v : undefined;
+  }
+  return undefined;
+}
+
+function role(value: unknown): string {
+  const r = field(value, "role");
+  return r ? `${article(r)} ${ROLE[r] ?? r.toLowerCase()}` : "a member";
+}
+
+/** One sentence for the event, or null when it has none. */
+export function describeAuditEvent(e: AuditEventText): string | null {
+  const who = e.subject ?? field(e.after, "name") ?? field(e.before, "name") ?? field(e.after, "email") ?? "someone";
+  const email = field(e.after, "email") ?? field(e.before, "email") ?? "someone";
+  switch (e.action) {
+    case "membership.role.change":
+      return `${e.actor} made ${who} ${role(e.after)} (was ${ROLE[field(e.before, "role") ?? ""] ?? "?"}).`;
+    case "membership.deactivate":
+      return `${e.actor} deactivated ${who}: they can no longer sign in to the organization.`;
+    case "membership.reactivate":
+      return `${e.actor} reactivated ${who}.`;
+    case "membership.remove":
+      return `${e.actor} removed ${who} from the organization.`;
+    case "membership.ownership.transfer":
+      return `${e.actor} handed ownership of the organization to ${who} and became an admin.`;
+    case "sso.joined":
+      return `${who} joined through single sign-on as ${role(e.after)}.`;
+    case "invitation.create":
+      return `${e.actor} invited ${email} as ${role(e.after)}.`;
+    case "invitation.resend":
+      return `${e.actor} sent the invitation for ${email} again.`;
+    case "invitation.revoke":
+      return `${e.actor} revoked the invitation for ${email}.`;
+    case "invitation.accept":
+      return `${e.actor} accepted the invitation for ${email} and joined as ${role(e.after)}.`;
+    case "user.password_change":
+      return `${who} changed their password; their other sessions were ended.`;
+    case "user.password_reset":
+      return `${who} reset their password with an emailed link; their sessions were ended.`;
+    default:
+      return null;
+  }
+}
+
+/** The audit page's filter: a kind of event, and the entity types it covers. */
+export const AUDIT_KINDS = {
+  people: { label: "People, invitations and passwords", entityTypes: ["Membership", "Invitation", "User"] },
+  entries: { label: "Lead entries", entityTypes: ["LeadEntry", "LeadCell"] },
+  measures: { label: "Measures and targets", entityTypes: ["LeadMeasure", "LeadTarget", "LagMeasure", "LagObservation"] },
+  teams: { label: "Teams", entityTypes: ["Team"] },
+  checkIns: { label: "Check-ins and commitments", entityTypes: ["Commitment", "CheckIn"] },
+  programs: { label: "ROI programs", entityTypes: ["Program", "ProgramCost", "ProgramBenefit", "ProgramIntangible"] },
+  settings: { label: "Settings and API tokens", entityTypes: ["Organization", "ApiToken", "SsoConnection", "OutboxEmail"] },
+} as const;
+
+export type AuditKind = keyof typeof AUDIT_KINDS;
+
+export function isAuditKind(value: unknown): value is AuditKind {
+  return typeof value === "string" && Object.hasOwn(AUDIT_KINDS, value);
+}
