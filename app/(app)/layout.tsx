@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/context";
-import { canAdminister, canManageMeasures, canReadAudit, canViewDashboard, canWrite } from "@/lib/auth/permissions";
+import { canAdminister, canInvite, canManageMeasures, canReadAudit, canViewDashboard, canWrite } from "@/lib/auth/permissions";
 import { NavLinks } from "./NavLinks";
 import { OrgSwitcher } from "./OrgSwitcher";
 
@@ -18,6 +18,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (canManageMeasures(context.role)) links.push({ href: "/import", label: "Import" });
   if (canReadAudit(context.role)) links.push({ href: "/audit", label: "Audit" });
   if (canAdminister(context.role)) links.push({ href: "/settings", label: "Settings" });
+  // Managers open two settings sections, invitations and teams (the settings nav links them).
+  else if (canInvite(context.role)) links.push({ href: "/settings/invitations", label: "Settings" });
   return (
     <>
       <a className="skip-link" href="#main">
