@@ -25,6 +25,7 @@ export const SPEC_ORGS = [
   "passwords",
   "programs",
   "quarterly-report",
+  "team-settings",
   "week-grid",
 ] as const;
 export type SpecOrgName = (typeof SPEC_ORGS)[number];

@@ -8,7 +8,7 @@ import { Role } from "@/lib/generated/prisma/enums";
 import { activeTeams } from "@/lib/queries/activeTeams";
 import { teamsVisibleTo } from "@/lib/queries/teamsVisibleTo";
 import { teamWeekScoreboard } from "@/lib/queries/teamWeekScoreboard";
-import { addMembership, createLeadMeasure, createOrgWithTeam, createUser, type OrgWithTeam } from "@/lib/seed/factories";
+import { addMembership, createLeadMeasure, createOrganization, createOrgWithTeam, createUser, type OrgWithTeam } from "@/lib/seed/factories";
 import { addTeamMembers, removeTeamMember, setTeamLead } from "@/lib/services/teamMembers";
 import { trackLeadMeasure, untrackLeadMeasure } from "@/lib/services/teamMeasures";
 import { createTeam, renameTeam, setTeamArchived, setTeamMembers } from "@/lib/services/teams";
@@ -53,6 +53,21 @@ describe.each(testDbKinds())("team settings [%s]", (kind) => {
   });
   afterAll(async () => {
     await t?.close();
+  });
+
+  it("lists no teams for a new organization (the page's empty state), and each team with its size, leads and measures", async () => {
+    const fresh = await createOrganization(t.db);
+    expect(await teamSettingsList(t.db, fresh.id, "active")).toEqual({ teams: [], activeCount: 0, archivedCount: 0 });
+    const list = await teamSettingsList(t.db, a.organizationId, "active");
+    expect(list.teams.find((x) => x.id === a.teamId)).toEqual({
+      id: a.teamId,
+      name: "Support Team",
+      archived: false,
+      memberCount: 2,
+      leads: [a.manager.name],
+      measures: [{ name: "Coaching conversations", unit: "conversations", weeklyTarget: 10 }],
+    });
+    expect(list.teams.map((x) => x.id)).not.toContain(b.teamId);
   });
 
   describe("renaming", () => {
