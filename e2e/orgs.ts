@@ -25,6 +25,7 @@ export const SPEC_ORGS = [
   "passwords",
   "programs",
   "quarterly-report",
+  "sso",
   "team-settings",
   "week-grid",
 ] as const;
