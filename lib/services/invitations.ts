@@ -153,6 +153,9 @@ async function invite(
   const now = clock.now();
   const emails = people.map((p) => p.email);
   const { invited, resent, alreadyMembers } = await db.$transaction(async (tx) => {
+    // Invitations of one organization take turns, so two requests naming the same address cannot
+    // both find no pending invitation and create two.
+    await tx.$executeRaw`SELECT 1 FROM "Organization" WHERE id = ${organizationId}::uuid FOR NO KEY UPDATE`;
     const members = await tx.membership.findMany({
       where: { organizationId, removedAt: null, user: { email: { in: emails } } },
       select: { user: { select: { email: true } } },

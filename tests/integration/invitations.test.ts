@@ -98,6 +98,15 @@ describe.each(testDbKinds())("invitations [%s]", (kind) => {
     expect(await invitationByToken(t.db, tokenMailedTo(pendingOne))).toMatchObject({ state: "pending", role: "VIEWER" });
   });
 
+  it("two requests inviting the same address at once make one invitation, sent twice", async () => {
+    const to = fresh();
+    const results = await Promise.all([inviteFromList(t.db, adminA, { emails: to }, mail()), inviteFromList(t.db, managerA, { emails: to }, mail())]);
+    expect(results.map((r) => r.invited.length + r.resent.length)).toEqual([1, 1]);
+    const rows = await t.db.invitation.findMany({ where: { organizationId: a.organizationId, email: to } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.sendCount).toBe(2);
+  });
+
   it("refuses a whole batch when one line is bad, naming each bad line; nothing is written or sent", async () => {
     const good = fresh();
     const before = smtp.messages.length;
