@@ -35,6 +35,21 @@ describe("the audit trail in plain words", () => {
     expect(describeAuditEvent(event("lead_entry.create", null, {}))).toBeNull();
   });
 
+  it("tells what happened to a team, by the names the event recorded", () => {
+    const team = (action: string, before: unknown, after: unknown) => describeAuditEvent({ ...event(action, before, after, null), entityType: "Team" });
+    expect(team("team.rename", { name: "Tier 1" }, { name: "Tier One" })).toBe("Alex Morgan renamed the team Tier 1 to Tier One.");
+    expect(team("team.archive", { name: "Night Shift", archivedAt: null }, { name: "Night Shift" })).toBe("Alex Morgan archived the team Night Shift.");
+    expect(team("team.members.add", null, { team: "Billing", people: [{ userId: "u1", name: "Ana" }, { userId: "u2", name: "Ben" }] })).toBe(
+      "Alex Morgan added Ana, Ben to Billing.",
+    );
+    expect(team("team.members.remove", { team: "Billing", name: "Ben" }, null)).toBe("Alex Morgan took Ben off Billing.");
+    expect(team("team.lead.set", null, { team: "Billing", name: "Ana", isLead: true })).toBe("Alex Morgan made Ana a lead of Billing.");
+    expect(team("team.measure.track", null, { team: "Billing", measure: "Callbacks", weeklyTarget: 20 })).toBe(
+      "Alex Morgan had Billing track Callbacks with a target of 20 a week.",
+    );
+    expect(team("team.measure.untrack", { team: "Billing", measure: "Callbacks" }, null)).toBe("Alex Morgan had Billing stop tracking Callbacks.");
+  });
+
   it("knows its filter kinds", () => {
     expect(isAuditKind("people")).toBe(true);
     expect(isAuditKind("toString")).toBe(false);

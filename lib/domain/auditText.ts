@@ -28,6 +28,46 @@ function role(value: unknown): string {
   return r ? `${article(r)} ${ROLE[r] ?? r.toLowerCase()}` : "a member";
 }
 
+function number(value: unknown, key: string): number | undefined {
+  const v = value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
+  return typeof v === "number" ? v : undefined;
+}
+
+/** The teams settings page's events (lib/services/team*.ts record the team's and people's names). */
+function teamSentence(e: AuditEventText): string | null {
+  const team = field(e.after, "team") ?? field(e.before, "team") ?? "a team";
+  const person = field(e.after, "name") ?? field(e.before, "name") ?? "someone";
+  switch (e.action) {
+    case "team.create":
+      return `${e.actor} created the team ${field(e.after, "name") ?? ""}.`;
+    case "team.rename":
+      return `${e.actor} renamed the team ${field(e.before, "name") ?? "?"} to ${field(e.after, "name") ?? "?"}.`;
+    case "team.archive":
+      return `${e.actor} archived the team ${person}.`;
+    case "team.restore":
+      return `${e.actor} restored the team ${person}.`;
+    case "team.members.add": {
+      const people = e.after && typeof e.after === "object" ? (e.after as { people?: unknown }).people : undefined;
+      const names = Array.isArray(people) ? people.map((p) => field(p, "name")).filter((n): n is string => Boolean(n)) : [];
+      return `${e.actor} added ${names.join(", ") || "people"} to ${team}.`;
+    }
+    case "team.members.remove":
+      return `${e.actor} took ${person} off ${team}.`;
+    case "team.lead.set":
+      return `${e.actor} made ${person} a lead of ${team}.`;
+    case "team.lead.unset":
+      return `${e.actor} made ${person} no longer a lead of ${team}.`;
+    case "team.measure.track": {
+      const target = number(e.after, "weeklyTarget");
+      return `${e.actor} had ${team} track ${field(e.after, "measure") ?? "a lead measure"}${target != null ? ` with a target of ${target} a week` : ""}.`;
+    }
+    case "team.measure.untrack":
+      return `${e.actor} had ${team} stop tracking ${field(e.before, "measure") ?? "a lead measure"}.`;
+    default:
+      return null;
+  }
+}
+
 /** One sentence for the event, or null when it has none. */
 export function describeAuditEvent(e: AuditEventText): string | null {
   const who = e.subject ?? field(e.after, "name") ?? field(e.before, "name") ?? field(e.after, "email") ?? "someone";
@@ -58,7 +98,7 @@ export function describeAuditEvent(e: AuditEventText): string | null {
     case "user.password_reset":
       return `${who} reset their password with an emailed link; their sessions were ended.`;
     default:
-      return null;
+      return teamSentence(e);
   }
 }
 

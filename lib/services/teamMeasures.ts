@@ -44,7 +44,7 @@ export async function trackLeadMeasure(db: Db, ctx: TenantContext, teamId: strin
   try {
     await db.$transaction(async (tx) => {
       await assignToTeams(tx, organizationId, measure.id, [{ teamId: team.id, ...targets }], ctx.userId);
-      await recordAudit(tx, ctx, { action: "team.measure.track", entityType: "Team", entityId: team.id, after: result });
+      await recordAudit(tx, ctx, { action: "team.measure.track", entityType: "Team", entityId: team.id, after: { team: team.name, measure: measure.name, ...result } });
     });
   } catch (err) {
     // Two managers started it at once: the first one's target stands.
@@ -64,11 +64,12 @@ export async function untrackLeadMeasure(db: Db, ctx: TenantContext, teamId: str
   requireRole(ctx.role, "MANAGER", "choose what a team tracks");
   const organizationId = ctx.organizationId;
   await db.$transaction(async (tx) => {
-    await teamForChange(tx, organizationId, teamId);
+    const team = await teamForChange(tx, organizationId, teamId);
     const key = { organizationId_teamId_leadMeasureId: { organizationId, teamId, leadMeasureId } };
-    const tracked = isUuid(leadMeasureId) ? await tx.teamLeadMeasure.findUnique({ where: key }) : null;
+    const tracked = isUuid(leadMeasureId) ? await tx.teamLeadMeasure.findUnique({ where: key, include: { leadMeasure: { select: { name: true } } } }) : null;
     if (!tracked) throw notFound("This team does not track that measure.");
     await tx.teamLeadMeasure.delete({ where: key });
-    await recordAudit(tx, ctx, { action: "team.measure.untrack", entityType: "Team", entityId: teamId, before: tracked });
+    const { leadMeasure, ...assignment } = tracked;
+    await recordAudit(tx, ctx, { action: "team.measure.untrack", entityType: "Team", entityId: teamId, before: { team: team.name, measure: leadMeasure.name, ...assignment } });
   });
 }

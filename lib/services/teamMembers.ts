@@ -11,6 +11,8 @@ import { addTeamMembersSchema, setTeamLeadSchema } from "@/lib/schemas/team";
 import { recordAudit } from "./audit";
 import { activeMembership, teamForChange } from "./teams";
 
+const personName = { membership: { select: { user: { select: { name: true } } } } } as const;
+
 /** Adds people to the team (those already on it are left as they are); all or nothing. */
 export async function addTeamMembers(db: Db, ctx: TenantContext, teamId: string, raw: unknown): Promise<{ added: number }> {
   requireRole(ctx.role, "MANAGER", "change who is on a team");
@@ -18,8 +20,11 @@ export async function addTeamMembers(db: Db, ctx: TenantContext, teamId: string,
   const organizationId = ctx.organizationId;
   const userIds = [...new Set(input.userIds)];
   return db.$transaction(async (tx) => {
-    await teamForChange(tx, organizationId, teamId);
-    const people = await tx.membership.findMany({ where: { organizationId, userId: { in: userIds }, ...activeMembership }, select: { userId: true } });
+    const team = await teamForChange(tx, organizationId, teamId);
+    const people = await tx.membership.findMany({
+      where: { organizationId, userId: { in: userIds }, ...activeMembership },
+      select: { userId: true, user: { select: { name: true } } },
+    });
     if (people.length !== userIds.length) {
       throw validationError(
         { userIds: ["Only active members of this organization can join a team."] },
@@ -27,7 +32,10 @@ export async function addTeamMembers(db: Db, ctx: TenantContext, teamId: string,
       );
     }
     const { count } = await tx.teamMember.createMany({ data: userIds.map((userId) => ({ organizationId, teamId, userId })), skipDuplicates: true });
-    if (count > 0) await recordAudit(tx, ctx, { action: "team.members.add", entityType: "Team", entityId: teamId, after: { userIds } });
+    if (count > 0) {
+      const added = people.map((p) => ({ userId: p.userId, name: p.user.name }));
+      await recordAudit(tx, ctx, { action: "team.members.add", entityType: "Team", entityId: teamId, after: { team: team.name, people: added } });
+    }
     return { added: count };
   });
 }
@@ -37,12 +45,17 @@ export async function removeTeamMember(db: Db, ctx: TenantContext, teamId: strin
   requireRole(ctx.role, "MANAGER", "change who is on a team");
   const organizationId = ctx.organizationId;
   await db.$transaction(async (tx) => {
-    await teamForChange(tx, organizationId, teamId);
+    const team = await teamForChange(tx, organizationId, teamId);
     const key = { organizationId_teamId_userId: { organizationId, teamId, userId } };
-    const member = isUuid(userId) ? await tx.teamMember.findUnique({ where: key }) : null;
+    const member = isUuid(userId) ? await tx.teamMember.findUnique({ where: key, include: personName }) : null;
     if (!member) throw notFound("This person is not on the team.");
     await tx.teamMember.delete({ where: key });
-    await recordAudit(tx, ctx, { action: "team.members.remove", entityType: "Team", entityId: teamId, before: { userId, isLead: member.isLead } });
+    await recordAudit(tx, ctx, {
+      action: "team.members.remove",
+      entityType: "Team",
+      entityId: teamId,
+      before: { team: team.name, userId, name: member.membership.user.name, isLead: member.isLead },
+    });
   });
 }
 
@@ -52,9 +65,9 @@ export async function setTeamLead(db: Db, ctx: TenantContext, teamId: string, ra
   const input = parseOrThrow(setTeamLeadSchema, raw);
   const organizationId = ctx.organizationId;
   return db.$transaction(async (tx) => {
-    await teamForChange(tx, organizationId, teamId);
+    const team = await teamForChange(tx, organizationId, teamId);
     const key = { organizationId_teamId_userId: { organizationId, teamId, userId: input.userId } };
-    const member = await tx.teamMember.findUnique({ where: key });
+    const member = await tx.teamMember.findUnique({ where: key, include: personName });
     if (!member) throw notFound("This person is not on the team.");
     if (input.isLead && !(await tx.membership.count({ where: { organizationId, userId: input.userId, ...activeMembership } }))) {
       throw validationError({ userId: ["A deactivated or removed person cannot lead a team."] }, "A deactivated or removed person cannot lead a team.");
@@ -65,7 +78,7 @@ export async function setTeamLead(db: Db, ctx: TenantContext, teamId: string, ra
         action: input.isLead ? "team.lead.set" : "team.lead.unset",
         entityType: "Team",
         entityId: teamId,
-        after: { userId: input.userId, isLead: input.isLead },
+        after: { team: team.name, userId: input.userId, name: member.membership.user.name, isLead: input.isLead },
       });
     }
     return { userId: input.userId, isLead: input.isLead };

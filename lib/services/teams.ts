@@ -84,7 +84,13 @@ export async function setTeamArchived(db: Db, ctx: TenantContext, teamId: string
     const team = await teamForChange(tx, organizationId, teamId, { archived: "allow" });
     if ((team.archivedAt != null) !== archived) {
       await tx.team.update({ where: { organizationId_id: { organizationId, id: team.id } }, data: { archivedAt: archived ? new Date() : null } });
-      await recordAudit(tx, ctx, { action: archived ? "team.archive" : "team.restore", entityType: "Team", entityId: team.id, before: { archivedAt: team.archivedAt } });
+      await recordAudit(tx, ctx, {
+        action: archived ? "team.archive" : "team.restore",
+        entityType: "Team",
+        entityId: team.id,
+        before: { name: team.name, archivedAt: team.archivedAt },
+        after: { name: team.name },
+      });
     }
     return { id: team.id, name: team.name, archived };
   });

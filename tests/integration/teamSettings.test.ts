@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadTenantContext } from "@/lib/auth/loadContext";
 import type { TenantContext } from "@/lib/auth/tenant";
+import { describeAuditEvent } from "@/lib/domain/auditText";
 import { Role } from "@/lib/generated/prisma/enums";
 import { activeTeams } from "@/lib/queries/activeTeams";
 import { teamsVisibleTo } from "@/lib/queries/teamsVisibleTo";
@@ -164,6 +165,14 @@ describe.each(testDbKinds())("team settings [%s]", (kind) => {
       expect(page.candidates.map((c) => c.userId)).toContain(ben.id);
       const actions = (await t.db.auditEvent.findMany({ where: { organizationId: a.organizationId, entityId: id }, orderBy: { createdAt: "asc" } })).map((e) => e.action);
       expect(actions).toEqual(["team.create", "team.members.add", "team.lead.set", "team.lead.unset", "team.members.remove"]);
+      // The audit trail reads them in words, with the names of the time.
+      const said = async (action: string) => {
+        const e = await t.db.auditEvent.findFirstOrThrow({ where: { organizationId: a.organizationId, entityId: id, action } });
+        return describeAuditEvent({ action, entityType: e.entityType, actor: "Priya", subject: null, before: e.before, after: e.after });
+      };
+      expect(await said("team.members.add")).toMatch(new RegExp(`^Priya added (${ana.name}, ${ben.name}|${ben.name}, ${ana.name}) to Billing\\.$`));
+      expect(await said("team.lead.set")).toBe(`Priya made ${ana.name} a lead of Billing.`);
+      expect(await said("team.members.remove")).toBe(`Priya took ${ben.name} off Billing.`);
     });
 
     it("never adds a deactivated or removed person, nor offers them", async () => {
