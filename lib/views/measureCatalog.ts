@@ -24,7 +24,8 @@ export async function measureCatalog(db: Db, organizationId: string) {
       include: { team: { select: { name: true } }, drivers: { include: { leadMeasure: { select: { name: true } } } } },
     }),
     activeTeams(db, organizationId),
-    db.membership.findMany({ where: { organizationId }, select: { userId: true, user: { select: { name: true } } }, orderBy: { user: { name: "asc" } } }),
+    // Removed people are gone from the organization (and own no measure any more).
+    db.membership.findMany({ where: { organizationId, removedAt: null }, select: { userId: true, user: { select: { name: true } } }, orderBy: { user: { name: "asc" } } }),
   ]);
   return {
     lead: lead.map((m) => ({
