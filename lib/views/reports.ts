@@ -119,7 +119,9 @@ export async function reportOptions(db: Db, ctx: TenantContext, now = clock.now(
     db.program.findMany({ where: { organizationId, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, startDate: true } }),
   ]);
   const firsts = [lead._min.entryDate, lag._min.observedOn, ...programs.map((p) => p.startDate)].filter((d): d is Date => d != null).map(fromUtcDate);
-  const earliest = firsts.sort()[0] ?? today;
+  // A new organization with nothing logged has nothing to report (the page says so).
+  if (firsts.length === 0) return { quarters: [], defaultQuarter: null, programs: [] };
+  const earliest = firsts.sort()[0]!;
   const quarters = reportableQuarters(earliest, today, weekStartsOn).map((q) => {
     const cut = quarterCutoff(q, today, weekStartsOn)!;
     return { id: q.id, label: cut.complete ? q.label : `${q.label} to date`, inProgress: !cut.complete, asOf: cut.asOf };

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { FilterBar } from "@/app/_components/FilterBar";
 import { requirePageContext } from "@/lib/auth/context";
-import { canViewDashboard } from "@/lib/auth/permissions";
+import { canAdminister, canViewDashboard } from "@/lib/auth/permissions";
 import { buildHeatmapChart } from "@/lib/charts/heatmap";
 import { filtersToQuery } from "@/lib/schemas/dashboardFilters";
 import { loadDashboard } from "@/lib/views/dashboard";
@@ -38,7 +38,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     return (
       <>
         <h1>Dashboard</h1>
-        <p className="empty">No teams yet. Once teams log their lead measures, every team shows here at a glance.</p>
+        <p className="empty">
+          No teams yet. {canAdminister(ctx.role) ? <Link href="/setup">Set up your teams and measures</Link> : "An admin sets up the teams"};
+          once teams log their lead measures, every team shows here at a glance.
+        </p>
       </>
     );
   }

@@ -1,5 +1,6 @@
 import * as clock from "@/lib/clock";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { requirePageContext } from "@/lib/auth/context";
 import { canLogForOthers } from "@/lib/auth/permissions";
@@ -24,6 +25,11 @@ export default async function ImportPage() {
         <h1>Import and export</h1>
         <p className="muted">Bring lead entries and lag results in from a spreadsheet, or download them as CSV.</p>
       </div>
+      {teams.length === 0 ? (
+        <p className="empty" style={{ marginBottom: "1.25rem" }}>
+          No teams yet: imported rows name a team and a measure, so <Link href="/setup">set up your teams and measures</Link> first.
+        </p>
+      ) : null}
       <div className="grid">
         <section className="card" aria-labelledby="import-title">
           <h2 id="import-title">Import a CSV file</h2>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { requirePageContext } from "@/lib/auth/context";
 import { canExportReport, canViewDashboard } from "@/lib/auth/permissions";
@@ -37,7 +38,10 @@ export default async function ReportsPage({ searchParams }: Props) {
         <section className="card" aria-labelledby="export-title" style={{ marginBottom: "1.25rem" }}>
           <h2 id="export-title">Export a report</h2>
           {options.quarters.length === 0 ? (
-            <p className="empty">Nothing to report on yet: a report needs at least one ended week with lead entries, lag results or a program.</p>
+            <p className="empty">
+              Nothing to report on yet: a report needs at least one ended week with lead entries, lag results or a program. Teams log their
+              lead measures on their team&apos;s page (<Link href="/">My teams</Link>).
+            </p>
           ) : (
             <ExportForm options={options} asOfLabels={asOfLabels} initialScope={initialScope} initialProgramId={askedProgram} />
           )}

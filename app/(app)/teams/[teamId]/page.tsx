@@ -60,7 +60,10 @@ export default async function TeamPage({
         <section className="card" aria-labelledby="scoreboard-title">
           <h2 id="scoreboard-title">Scoreboard: lead measures this week</h2>
           {scores.length === 0 ? (
-            <p className="empty">No lead measures yet. A manager can assign measures to this team.</p>
+            <p className="empty">
+              No lead measures yet.{" "}
+              {manager ? <Link href="/measures/lead/new">Add one with a weekly target for this team</Link> : "A manager can assign measures to this team."}
+            </p>
           ) : (
             <ul className="scoreboard">
               {scores.map((s) => {
@@ -104,7 +107,7 @@ export default async function TeamPage({
               You have read-only access: you can follow the team&apos;s numbers but not log or change them.
             </p>
           ) : null}
-          {isMember && writer && (
+          {isMember && writer && scores.length > 0 && (
             <section className="card" aria-labelledby="log-title">
               <h2 id="log-title">Log what you did</h2>
               <LogEntryForm
