@@ -6,6 +6,7 @@ import type { TenantContext } from "@/lib/auth/tenant";
 import type { Db } from "@/lib/db/client";
 import { requireRole } from "@/lib/auth/permissions";
 import { microsoftTenantOf, type SsoPreset } from "@/lib/schemas/sso";
+import { invitationByToken } from "./invitationByToken";
 
 export type SsoSettings = {
   preset: SsoPreset;
@@ -74,4 +75,18 @@ export async function organizationsAwaitingSso(db: Db, userId: string, visible: 
     orderBy: { createdAt: "asc" },
   });
   return rows.map((r) => r.organization);
+}
+
+/**
+ * The organization a pending invitation link invites to, when it has SSO: someone who came from
+ * the link (it is their callbackUrl) signs in with their organization's SSO to accept it. The
+ * link's holder may know its organization; nobody else learns anything.
+ */
+export async function ssoOrganizationOfInvitation(db: Db, callbackUrl: string): Promise<SsoOrganization | null> {
+  const token = /^\/invitations\/([A-Za-z0-9_-]{43})$/.exec(callbackUrl)?.[1];
+  if (!token) return null;
+  const invitation = await invitationByToken(db, token);
+  if (invitation.state !== "pending") return null;
+  const sso = await db.ssoConnection.findUnique({ where: { organizationId: invitation.organizationId }, select: { enabled: true } });
+  return sso?.enabled ? { id: invitation.organizationId, name: invitation.organizationName } : null;
 }

@@ -26,7 +26,10 @@ import { finishSsoSignIn, ssoRedirectUri, startSsoSignIn } from "@/lib/auth/sso"
 import { loadTenantContext } from "@/lib/auth/loadContext";
 import { Role } from "@/lib/generated/prisma/enums";
 import { addMembership, createOrganization, createUser } from "@/lib/seed/factories";
+import { randomBytes } from "node:crypto";
+import { hashToken } from "@/lib/services/apiTokens";
 import { saveSsoConnection, testSsoConnection } from "@/lib/services/sso";
+import { organizationsAwaitingSso, ssoOrganizationOfInvitation, ssoOrganizationsFor } from "@/lib/views/sso";
 import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
 import { startOidcProvider, type TestOidcProvider } from "../helpers/oidcProvider";
 import { appErrorOf } from "../helpers/context";
@@ -259,5 +262,31 @@ describe.each(testDbKinds())("SSO with OpenID Connect [%s]", (kind) => {
     const down = await testSsoConnection(ctx, { preset: "custom", issuer: "http://127.0.0.1:9" });
     expect(down.ok).toBe(false);
     expect(down.message).toMatch(/Could not read the OpenID configuration of http:\/\/127\.0\.0\.1:9/);
+  });
+
+  it("finds the organization to sign in to by work email, short name or invitation link, whether or not the address has an account", async () => {
+    const org = await t.db.organization.findUniqueOrThrow({ where: { id: orgA } });
+    expect(await ssoOrganizationsFor(t.db, { email: "Nobody.Yet@ACME.test" })).toEqual([{ id: orgA, name: org.name }]);
+    expect(await ssoOrganizationsFor(t.db, { email: "someone@nowhere.test" })).toEqual([]);
+    expect(await ssoOrganizationsFor(t.db, { slug: org.slug })).toEqual([{ id: orgA, name: org.name }]);
+    const token = randomBytes(32).toString("base64url");
+    await t.db.invitation.create({
+      data: { organizationId: orgB, email: "invitee@anywhere.test", role: "MEMBER", tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 86_400_000) },
+    });
+    expect((await ssoOrganizationOfInvitation(t.db, `/invitations/${token}`))?.id).toBe(orgB);
+    expect(await ssoOrganizationOfInvitation(t.db, `/invitations/${randomBytes(32).toString("base64url")}`)).toBeNull();
+    expect(await ssoOrganizationOfInvitation(t.db, "/teams")).toBeNull();
+  });
+
+  it("tells a password session which of the person's organizations wait for an SSO sign-in", async () => {
+    const { org } = await orgWithSso("delta.test", { requireSso: "on" });
+    const person = await createUser(t.db, { email: "person@delta.test" });
+    await addMembership(t.db, org.id, person.id, Role.MEMBER);
+    await addMembership(t.db, orgB, person.id, Role.MEMBER);
+    browser.session = { id: person.id, sid: await startSession(t.db, person.id, "password") };
+    const viewer = (await getViewer())!;
+    expect(viewer.memberships.map((m) => m.organizationId)).toEqual([orgB]);
+    const awaiting = await organizationsAwaitingSso(t.db, person.id, viewer.memberships.map((m) => m.organizationId));
+    expect(awaiting.map((o) => o.id)).toEqual([org.id]);
   });
 });

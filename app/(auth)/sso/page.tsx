@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import type { SsoFailure } from "@/lib/auth/sso";
 import { getDb } from "@/lib/db";
 import { safeCallbackUrl } from "@/lib/http/callbackUrl";
-import { ssoOrganizationsFor } from "@/lib/views/sso";
+import { ssoOrganizationOfInvitation, ssoOrganizationsFor } from "@/lib/views/sso";
 
 export const metadata: Metadata = { title: "Sign in with SSO" };
 
@@ -39,9 +39,12 @@ export default async function SsoPage({ searchParams }: { searchParams: Promise<
   const error = one(params.error);
   const failure = error in FAILURES ? FAILURES[error as SsoFailure] : null;
   const searched = Boolean(email || slug);
-  const orgs = searched ? await ssoOrganizationsFor(await getDb(), { email, slug }) : [];
+  const db = await getDb();
+  // Coming from an invitation link: its organization, when it uses SSO.
+  const invitedTo = searched ? null : await ssoOrganizationOfInvitation(db, callbackUrl);
+  const orgs = searched ? await ssoOrganizationsFor(db, { email, slug }) : invitedTo ? [invitedTo] : [];
   // One organization for this address: straight to its identity provider.
-  if (orgs.length === 1) redirect(startUrl(orgs[0]!.id, callbackUrl, email));
+  if (searched && orgs.length === 1) redirect(startUrl(orgs[0]!.id, callbackUrl, email));
 
   return (
     <div className="auth-wrap">
@@ -56,6 +59,11 @@ export default async function SsoPage({ searchParams }: { searchParams: Promise<
           <p className="form-error" role="alert">
             {failure}
           </p>
+        ) : null}
+        {invitedTo ? (
+          <a className="button" href={startUrl(invitedTo.id, callbackUrl, "")}>
+            Continue to {invitedTo.name} with SSO
+          </a>
         ) : null}
         {orgs.length > 1 ? (
           <div className="stack" role="group" aria-label="Choose your organization">
