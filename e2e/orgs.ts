@@ -23,6 +23,7 @@ export const SPEC_ORGS = [
   "measures",
   "outbox",
   "passwords",
+  "people",
   "programs",
   "quarterly-report",
   "sso",
