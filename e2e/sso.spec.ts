@@ -2,7 +2,8 @@
 // worker on 127.0.0.1; the app server reaches it there too): the owner sets up SSO in Settings
 // with the provider's issuer and client, then a new hire with a company address signs in
 // through /sso and the provider's own sign-in page and lands in the organization; an address at
-// a domain that was not allowed is refused with a clear message.
+// a domain that was not allowed is refused with a clear message. Then the organization requires
+// SSO: a member who signs in with their password is sent on to SSO and comes back in.
 import { expect, test } from "@playwright/test";
 import { startOidcProvider, type TestOidcProvider } from "../tests/helpers/oidcProvider";
 import { signIn } from "./fixtures";
@@ -13,6 +14,9 @@ const APP = `http://127.0.0.1:${process.env.E2E_PORT ?? 3210}`;
 const COMPANY_DOMAIN = "e2e-sso-corp.test";
 
 let idp: TestOidcProvider;
+
+// The second test builds on the connection the first one saves.
+test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   idp = await startOidcProvider({ redirectUri: `${APP}/api/sso/callback` });
@@ -69,4 +73,25 @@ test("an owner sets up SSO, and a new hire signs in through the company's provid
   await expect(outsider.getByRole("alert")).toContainText("Your organization hasn't allowed sign-in for this address");
   await context.close();
   await outsiderContext.close();
+});
+
+test("with SSO required, a member's password does not open the organization: they are sent on to SSO", async ({ page, browser }) => {
+  await signIn(page, org.users.owner.email);
+  await page.goto("/settings/sso");
+  await page.getByLabel("Require SSO for members").check();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status")).toHaveText("Single sign-on settings saved.");
+
+  const context = await browser.newContext();
+  const member = await context.newPage();
+  await signIn(member, org.users.member.email);
+  await expect(member).toHaveURL(/\/no-organization$/);
+  await member.getByRole("link", { name: `Sign in to ${org.name} with SSO` }).click();
+  await expect(member).toHaveURL(new RegExp(`^${idp.issuer}/interaction/`));
+  await expect(member.locator('input[name="login"]')).toHaveValue(org.users.member.email);
+  await member.locator('input[name="password"]').fill("any password");
+  await member.getByRole("button", { name: "Sign-in" }).click();
+  await expect(member).not.toHaveURL(/no-organization|\/sso|sign-in/);
+  await expect(member.locator("header")).toContainText(`${org.name} (member)`);
+  await context.close();
 });
