@@ -12,7 +12,8 @@ const API = path.resolve(__dirname, "../../../app/api");
 function routesOnDisk(): [string, string][] {
   const out: [string, string][] = [];
   for (const file of readdirSync(API, { recursive: true, encoding: "utf8" })) {
-    if (path.basename(file) !== "route.ts" || file.startsWith(`auth${path.sep}`)) continue;
+    // Sign-in flows for browsers (next-auth, SSO redirects) are not part of the REST API.
+    if (path.basename(file) !== "route.ts" || file.startsWith(`auth${path.sep}`) || file.startsWith(`sso${path.sep}`)) continue;
     const url = `/api/${path.dirname(file).split(path.sep).join("/")}`.replace(/\[(\w+)\]/g, "{$1}");
     const source = readFileSync(path.join(API, file), "utf8");
     for (const m of source.matchAll(/export\s+(?:const|(?:async\s+)?function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) out.push([url, m[1]!.toLowerCase()]);
