@@ -33,14 +33,34 @@ export default async function NoOrganizationPage() {
       </main>
     );
   }
+  // No organization left to open: name the usual reasons in words, and the two ways on (start one, or sign out).
   return (
-    <main>
-      <div className="card">
-        <h1>You are not in an organization yet</h1>
-        <p className="muted">
-          Signed in as {viewer.user.email}. Ask an admin of your organization to add you, then sign in again.
+    <main className="auth-wrap">
+      <div className="card auth-card" style={{ display: "grid", gap: "0.9rem" }}>
+        <h1>You are not in an organization</h1>
+        <p className="muted" style={{ margin: 0 }}>
+          Signed in as {viewer.user.email}. There is no organization you can open with this account right now. Usually it is one of these:
         </p>
-        <Link href="/sign-out">Sign out</Link>
+        <ul style={{ margin: 0, paddingLeft: "1.2rem", display: "grid", gap: "0.5rem" }}>
+          <li>
+            <strong>No one has added you yet.</strong> Ask an admin of your organization to invite you: the invitation comes by email, with a
+            link to join.
+          </li>
+          <li>
+            <strong>Your access was deactivated, or you were removed.</strong> What you logged is kept. Only an admin of that organization can
+            let you back in: ask them.
+          </li>
+          <li>
+            <strong>Your organization uses single sign-on.</strong> <Link href="/sso">Sign in with SSO</Link> with your work email.
+          </li>
+        </ul>
+        <p style={{ margin: 0 }}>Or start one of your own: you will be its owner and can invite your colleagues.</p>
+        <div className="row" style={{ alignItems: "center" }}>
+          <Link className="button" href="/organizations/new">
+            Create an organization
+          </Link>
+          <Link href="/sign-out">Sign out</Link>
+        </div>
       </div>
     </main>
   );
