@@ -54,6 +54,12 @@ export default async function TeamPage({
         </p>
         <p>
           <Link href={`/teams/${teamId}/check-in${isCurrent ? "" : `?week=${week.start}`}`}>Weekly check-in →</Link>
+          {manager ? (
+            <>
+              {" · "}
+              <Link href={`/settings/teams/${teamId}`}>Team settings</Link>
+            </>
+          ) : null}
         </p>
       </div>
       <div className="grid">
