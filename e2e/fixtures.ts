@@ -12,11 +12,18 @@ type Cookies = Awaited<ReturnType<BrowserContext["cookies"]>>;
 const sessions = new Map<string, Cookies>();
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-  const session = sessions.get(email);
+  let session = sessions.get(email);
   if (session) {
     await page.context().addCookies(session);
     await page.goto("/");
-  } else {
+    // A test that signed this person out ended that session on the server: sign in afresh.
+    if (new URL(page.url()).pathname === "/sign-in") {
+      sessions.delete(email);
+      session = undefined;
+      await page.context().clearCookies();
+    }
+  }
+  if (!session) {
     await page.goto("/sign-in");
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(password);

@@ -6,7 +6,7 @@ import styles from "./settings.module.css";
 
 export type SettingsLink = { href: string; label: string };
 
-/** The settings sections, the current one marked; one row that scrolls sideways on a phone. */
+/** The settings sections, the current one marked; wrapping onto a second row on a phone (every section in sight, nothing sideways). */
 export function SettingsNav({ links }: { links: SettingsLink[] }) {
   const pathname = usePathname();
   return (
