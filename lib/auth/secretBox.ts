@@ -1,6 +1,7 @@
 import "server-only";
 // Secrets the server keeps but never shows again (an SSO connection's client secret) and small
-// state it hands the browser to carry (the SSO sign-in's PKCE verifier, state and nonce) are
+// state it hands the browser to carry (the SSO sign-in's PKCE verifier, state and nonce; a pending
+// sign-up in its confirmation link) are
 // sealed with AES-256-GCM: confidential and tamper-evident. The key is derived (HKDF-SHA256)
 // from the auth secret, one key per purpose, so a value sealed for one use opens for no other.
 // Rotating NEXTAUTH_SECRET makes stored client secrets unreadable: admins enter them again.
@@ -8,7 +9,7 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:cr
 import { env } from "@/lib/env";
 import { resolveAuthSecret } from "./secret";
 
-export type SealPurpose = "sso-client-secret" | "sso-flow";
+export type SealPurpose = "sso-client-secret" | "sso-flow" | "sign-up-link";
 
 const VERSION = "v1";
 

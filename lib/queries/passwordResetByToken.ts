@@ -1,17 +1,12 @@
 import "server-only";
-// A forgot-password link by its token. Only the SHA-256 of a token is stored (tokens are 32
-// random bytes, so a fast hash is enough: there is nothing to brute-force), so the lookup hashes
-// what the link carries.
-import { createHash } from "node:crypto";
+// A forgot-password link by its token. Only the SHA-256 of a token is stored
+// (lib/auth/linkTokens.ts), so the lookup hashes what the link carries.
+import { hashLinkToken } from "@/lib/auth/linkTokens";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { resetTokenSchema } from "@/lib/schemas/passwords";
 
 type Tx = Db | Prisma.TransactionClient;
-
-export function hashResetToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
 
 export type PasswordResetLink = {
   id: string;
@@ -24,7 +19,7 @@ export type PasswordResetLink = {
 export async function passwordResetByToken(db: Tx, token: string): Promise<PasswordResetLink | null> {
   if (!resetTokenSchema.safeParse(token).success) return null;
   const row = await db.passwordReset.findUnique({
-    where: { tokenHash: hashResetToken(token) },
+    where: { tokenHash: hashLinkToken(token) },
     select: {
       id: true,
       expiresAt: true,

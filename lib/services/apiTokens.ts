@@ -2,7 +2,7 @@ import "server-only";
 // API tokens for integrations. A token is shown once; only its SHA-256 is stored (tokens are
 // 32 random bytes, so a fast hash is enough: there is nothing to brute-force). The token names
 // its organization, so the lookup is tenant-scoped like every other query.
-import { createHash, randomBytes } from "node:crypto";
+import { hashLinkToken as hashToken, randomLinkSecret } from "@/lib/auth/linkTokens";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { TenantContext } from "@/lib/auth/tenant";
@@ -15,9 +15,6 @@ export type ApiScope = (typeof API_SCOPES)[number];
 
 const TOKEN = /^llk_([0-9a-f]{32})_([A-Za-z0-9_-]{43})$/;
 
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
 
 function orgIdFromHex(hex: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
@@ -36,7 +33,7 @@ export async function createApiToken(
 ): Promise<{ token: string; id: string; name: string; prefix: string; scopes: string[] }> {
   requireRole(ctx.role, "ADMIN", "manage API tokens");
   const input = parseOrThrow(createApiTokenSchema, raw);
-  const token = `llk_${ctx.organizationId.replace(/-/g, "")}_${randomBytes(32).toString("base64url")}`;
+  const token = `llk_${ctx.organizationId.replace(/-/g, "")}_${randomLinkSecret()}`;
   const prefix = `${token.slice(0, 4)}…${token.slice(-6)}`;
   const row = await db.$transaction(async (tx) => {
     const created = await tx.apiToken.create({

@@ -16,7 +16,7 @@ import * as clock from "@/lib/clock";
 import { AppError, forbidden, parseOrThrow, validationError } from "@/lib/errors";
 import { acceptAsNewPersonSchema } from "@/lib/schemas/invitations";
 import { passwordProblem } from "@/lib/schemas/passwordStrength";
-import { hashToken } from "./apiTokens";
+import { hashLinkToken } from "@/lib/auth/linkTokens";
 import { recordAudit } from "./audit";
 
 type Tx = Prisma.TransactionClient;
@@ -33,7 +33,7 @@ const gone = (why: keyof typeof GONE) => new AppError("conflict", GONE[why]!, { 
 
 /** The pending, unexpired invitation of this token, claimed for this transaction (a second use waits, then fails). */
 async function claim(tx: Tx, token: string): Promise<Invitation> {
-  const row = await tx.invitation.findUnique({ where: { tokenHash: hashToken(token) } });
+  const row = await tx.invitation.findUnique({ where: { tokenHash: hashLinkToken(token) } });
   if (!row) throw gone("unknown");
   if (row.status !== "PENDING") throw gone(row.status);
   const now = clock.now();
@@ -77,7 +77,7 @@ const HAS_ACCOUNT = "An account with this email already exists. Sign in, then op
 export async function acceptAsNewPerson(db: Db, token: string, raw: unknown): Promise<Joined> {
   const input = parseOrThrow(acceptAsNewPersonSchema, raw);
   // The address is checked against the password before the slow hash; the claim re-reads it.
-  const peek = await db.invitation.findUnique({ where: { tokenHash: hashToken(token) }, select: { email: true } });
+  const peek = await db.invitation.findUnique({ where: { tokenHash: hashLinkToken(token) }, select: { email: true } });
   const problem = passwordProblem(input.password, [input.name, peek?.email ?? ""]);
   if (problem) throw validationError({ password: [problem] });
   const passwordHash = await hashPassword(input.password);

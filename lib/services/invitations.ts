@@ -6,7 +6,6 @@ import "server-only";
 // invitation for the same address is resent (new link, new expiry) rather than duplicated.
 // The link carries 32 random bytes; only their SHA-256 is stored. Emails go out after the
 // transaction commits, so a refused batch never mails anyone.
-import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import type { Invitation, Prisma } from "@/lib/generated/prisma/client";
 import type { TenantContext } from "@/lib/auth/tenant";
@@ -20,7 +19,7 @@ import { AppError, MAX_PROBLEMS, notFound, parseOrThrow, validationError, type F
 import { invitationView, type InvitationView } from "@/lib/queries/invitationList";
 import { emailSchema } from "@/lib/schemas/auth";
 import { INVITABLE_ROLES, INVITATION_DAYS, MAX_INVITEES, inviteDefaultsSchema, inviteSchema, type InvitableRole } from "@/lib/schemas/invitations";
-import { hashToken } from "./apiTokens";
+import { newLinkToken } from "@/lib/auth/linkTokens";
 import { recordAudit } from "./audit";
 import { sendEmail, type SendOptions } from "./email";
 
@@ -49,11 +48,6 @@ export function inviteSummary(r: InviteResult): string {
   return parts.join(" ") || "No one to invite.";
 }
 
-/** A new link: 32 random bytes; the caller stores only its hash. */
-function newToken(): { token: string; tokenHash: string } {
-  const token = randomBytes(32).toString("base64url");
-  return { token, tokenHash: hashToken(token) };
-}
 
 export const invitationUrl = (token: string) => `${appOrigin()}/invitations/${token}`;
 
@@ -168,7 +162,7 @@ async function invite(
     const resent: Sent[] = [];
     for (const person of people) {
       if (memberEmails.has(person.email)) continue;
-      const { token, tokenHash } = newToken();
+      const { token, tokenHash } = newLinkToken();
       const earlier = pendingByEmail.get(person.email);
       const fields = { role: person.role, teamIds: person.teamIds, tokenHash, expiresAt: expiryFrom(now), lastSentAt: now, invitedById: ctx.userId };
       if (earlier) {
@@ -228,7 +222,7 @@ const settled = (row: Invitation) =>
 /** Sends a pending (or expired) invitation again: a new link and a new expiry; the old link stops working. */
 export async function resendInvitation(db: Db, ctx: TenantContext, id: string, mail?: SendOptions): Promise<InvitationView> {
   const now = clock.now();
-  const { token, tokenHash } = newToken();
+  const { token, tokenHash } = newLinkToken();
   const row = await db.$transaction(async (tx) => {
     const before = await manageable(tx, ctx, id);
     if (before.status !== "PENDING") throw settled(before);

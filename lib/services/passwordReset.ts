@@ -10,7 +10,6 @@ import "server-only";
 //   organization chose SSO for them).
 // - Using a link ends every session of the account (whoever knew the old password is out) and
 //   is recorded in the audit trail of each organization the person belongs to.
-import { randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { endAllSessions } from "@/lib/auth/sessions";
 import type { Db } from "@/lib/db/client";
@@ -18,7 +17,8 @@ import { passwordResetEmail } from "@/lib/email/passwordReset";
 import { appOrigin } from "@/lib/env";
 import { AppError, fieldErrorsOf, validationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { hashResetToken, isUsable, passwordResetByToken } from "@/lib/queries/passwordResetByToken";
+import { isUsable, passwordResetByToken } from "@/lib/queries/passwordResetByToken";
+import { newLinkToken } from "@/lib/auth/linkTokens";
 import { passwordProblem } from "@/lib/schemas/passwordStrength";
 import { forgotPasswordSchema, personalWords, resetPasswordSchema } from "@/lib/schemas/passwords";
 import * as clock from "@/lib/clock";
@@ -73,14 +73,14 @@ export async function requestPasswordReset(
   const hasPassword = user.passwordHash !== null;
   if (!hasPassword && ssoRequiredEverywhere(user.memberships)) return "sso-required";
 
-  const token = randomBytes(32).toString("base64url");
+  const { token, tokenHash } = newLinkToken();
   const created = await db.$transaction(async (tx) => {
     const recent = await tx.passwordReset.count({ where: { userId: user.id, createdAt: { gt: new Date(now.getTime() - HOUR_MS) } } });
     if (recent >= RESETS_PER_HOUR) return false;
     // Only the newest link works.
     await retireOpenLinks(tx, user.id, now);
     await tx.passwordReset.create({
-      data: { userId: user.id, tokenHash: hashResetToken(token), createdAt: now, expiresAt: new Date(now.getTime() + RESET_LINK_MINUTES * 60_000) },
+      data: { userId: user.id, tokenHash, createdAt: now, expiresAt: new Date(now.getTime() + RESET_LINK_MINUTES * 60_000) },
     });
     return true;
   });

@@ -9,7 +9,7 @@ import type { Db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import * as clock from "@/lib/clock";
 import { invitationState } from "@/lib/queries/invitationList";
-import { hashToken } from "@/lib/services/apiTokens";
+import { hashLinkToken } from "@/lib/auth/linkTokens";
 
 /** Tokens are 32 bytes in base64url; anything else is no token of ours. */
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -33,7 +33,7 @@ export type InvitationLanding =
 
 export async function invitationByToken(db: Db, token: string): Promise<InvitationLanding> {
   if (!TOKEN_PATTERN.test(token)) return { state: "unknown" };
-  const row = await db.invitation.findUnique({ where: { tokenHash: hashToken(token) }, include: { organization: { select: { name: true } } } });
+  const row = await db.invitation.findUnique({ where: { tokenHash: hashLinkToken(token) }, include: { organization: { select: { name: true } } } });
   if (!row) return { state: "unknown" };
   const state = invitationState(row, clock.now());
   if (state !== "pending") return { state, organizationName: row.organization.name, email: row.email };

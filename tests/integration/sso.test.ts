@@ -27,7 +27,7 @@ import { loadTenantContext } from "@/lib/auth/loadContext";
 import { Role } from "@/lib/generated/prisma/enums";
 import { addMembership, createOrganization, createUser } from "@/lib/seed/factories";
 import { randomBytes } from "node:crypto";
-import { hashToken } from "@/lib/services/apiTokens";
+import { hashLinkToken } from "@/lib/auth/linkTokens";
 import { saveSsoConnection, testSsoConnection } from "@/lib/services/sso";
 import { organizationsAwaitingSso, ssoOrganizationOfInvitation, ssoOrganizationsFor } from "@/lib/views/sso";
 import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
@@ -271,7 +271,7 @@ describe.each(testDbKinds())("SSO with OpenID Connect [%s]", (kind) => {
     expect(await ssoOrganizationsFor(t.db, { slug: org.slug })).toEqual([{ id: orgA, name: org.name }]);
     const token = randomBytes(32).toString("base64url");
     await t.db.invitation.create({
-      data: { organizationId: orgB, email: "invitee@anywhere.test", role: "MEMBER", tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 86_400_000) },
+      data: { organizationId: orgB, email: "invitee@anywhere.test", role: "MEMBER", tokenHash: hashLinkToken(token), expiresAt: new Date(Date.now() + 86_400_000) },
     });
     expect((await ssoOrganizationOfInvitation(t.db, `/invitations/${token}`))?.id).toBe(orgB);
     expect(await ssoOrganizationOfInvitation(t.db, `/invitations/${randomBytes(32).toString("base64url")}`)).toBeNull();
