@@ -24,6 +24,7 @@ import { seedDemo } from "@/lib/seed/demo/seedDemo";
 import { createLagMeasure, createLagObservations, utcDate, type LagObservationRow } from "@/lib/seed/factories";
 import { seedLargeOrg } from "@/lib/seed/large";
 import { createTestDb, testDbKinds } from "../tests/helpers/db";
+import { signIn } from "./firstLoadJs";
 import { timeP50P95 } from "./timing";
 
 const RUNS = 10;
@@ -99,28 +100,9 @@ async function addCadenceAndLags(db: Db, organizationId: string, teamIds: string
 
 /** GET /dashboard on a running server, signed in as the demo manager (next-auth credentials). */
 async function benchHttp(baseUrl: string) {
-  const jar = new Map<string, string>();
-  const keep = (res: Response) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const i = pair!.indexOf("=");
-      jar.set(pair!.slice(0, i), pair!.slice(i + 1));
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const signIn = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, email: DEMO_USERS.manager.email, password: DEMO_PASSWORD, json: "true" }),
-  });
-  keep(signIn);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`Sign-in failed (${signIn.status}).`);
+  const cookie = await signIn(baseUrl, DEMO_USERS.manager.email, DEMO_PASSWORD);
   await record("http", "demo (3 teams)", "GET /dashboard, full server response", async () => {
-    const res = await fetch(`${baseUrl}/dashboard`, { headers: { cookie: cookie() }, redirect: "manual" });
+    const res = await fetch(`${baseUrl}/dashboard`, { headers: { cookie }, redirect: "manual" });
     const html = await res.text();
     if (res.status !== 200 || !html.includes("Teams at a glance")) throw new Error(`GET /dashboard answered ${res.status}.`);
   });
