@@ -124,6 +124,33 @@ describe("parseEnv", () => {
     });
   });
 
+  describe("load limits", () => {
+    it("defaults to a pool of 10, 5 s to get a connection, 30 s per statement, 10 requests at once and 100 waiting up to 10 s", () => {
+      expect(parseEnv({})).toMatchObject({
+        LEADLAG_DB_POOL_MAX: 10,
+        LEADLAG_DB_POOL_TIMEOUT_MS: 5_000,
+        LEADLAG_STATEMENT_TIMEOUT_MS: 30_000,
+        LEADLAG_MAX_CONCURRENT_REQUESTS: 10,
+        LEADLAG_REQUEST_QUEUE: 100,
+        LEADLAG_REQUEST_QUEUE_TIMEOUT_MS: 10_000,
+      });
+    });
+
+    it("reads whole numbers, and 0 as no statement timeout", () => {
+      const e = parseEnv({ LEADLAG_DB_POOL_MAX: "40", LEADLAG_STATEMENT_TIMEOUT_MS: "0", LEADLAG_REQUEST_QUEUE: " 0 " });
+      expect(e).toMatchObject({ LEADLAG_DB_POOL_MAX: 40, LEADLAG_STATEMENT_TIMEOUT_MS: 0, LEADLAG_REQUEST_QUEUE: 0 });
+    });
+
+    it.each([
+      ["LEADLAG_DB_POOL_MAX", "0", "LEADLAG_DB_POOL_MAX must be at least 1 connections"],
+      ["LEADLAG_DB_POOL_MAX", "ten", "LEADLAG_DB_POOL_MAX must be a number of connections"],
+      ["LEADLAG_STATEMENT_TIMEOUT_MS", "2.5", "LEADLAG_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds"],
+      ["LEADLAG_MAX_CONCURRENT_REQUESTS", "-1", "LEADLAG_MAX_CONCURRENT_REQUESTS must be at least 1 requests"],
+    ])("refuses %s=%j, saying what it must be", (name, value, issue) => {
+      expect(issuesOf({ [name]: value })).toEqual([issue]);
+    });
+  });
+
   it("refuses an unknown NODE_ENV", () => {
     expect(issuesOf({ NODE_ENV: "staging" })[0]).toMatch(/^NODE_ENV /);
   });

@@ -17,9 +17,26 @@ const postgresUrl = z
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
+/** A whole number within bounds, with a default; `unit` names what it counts in the message. */
+const wholeNumber = (unit: string, min: number, max: number, fallback: number) =>
+  z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: `must be a number of ${unit}` })
+      .int(`must be a whole number of ${unit}`)
+      .min(min, `must be at least ${min} ${unit}`)
+      .max(max, `must be at most ${max} ${unit}`)
+      .default(fallback),
+  );
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.preprocess(emptyToUndefined, postgresUrl.optional()),
+  /** Read replicas of DATABASE_URL, comma-separated, for pages' reads (docs/scaling.md). */
+  DATABASE_REPLICA_URLS: z.preprocess(
+    (v) => (typeof v === "string" ? v.split(",").map((u) => u.trim()).filter(Boolean) : v),
+    z.array(postgresUrl).default([]),
+  ),
   LEADLAG_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(".data")),
   PORT: z.preprocess(
     emptyToUndefined,
@@ -49,6 +66,20 @@ export const envSchema = z.object({
   ),
   /** The sender of every email. */
   EMAIL_FROM: z.preprocess(emptyToUndefined, z.string().trim().min(3).default("Leadlag <no-reply@leadlag.local>")),
+  // Load: how much the server takes on at once, and how it says no (README, "Under load").
+  /** PostgreSQL connections the server's pool opens at most. */
+  LEADLAG_DB_POOL_MAX: wholeNumber("connections", 1, 1000, 10),
+  /** How long a query waits for a free connection (or a new one to open) before a 503. */
+  LEADLAG_DB_POOL_TIMEOUT_MS: wholeNumber("milliseconds", 100, 600_000, 5_000),
+  /** PostgreSQL cancels a statement of a web request after this long (0 = never). Long jobs
+   *  (imports) raise it for their own transaction. */
+  LEADLAG_STATEMENT_TIMEOUT_MS: wholeNumber("milliseconds", 0, 3_600_000, 30_000),
+  /** Pages and API requests being answered at once; more wait in a queue. */
+  LEADLAG_MAX_CONCURRENT_REQUESTS: wholeNumber("requests", 1, 10_000, 10),
+  /** Requests that may wait for a turn; beyond it the server answers 503 at once. */
+  LEADLAG_REQUEST_QUEUE: wholeNumber("requests", 0, 100_000, 100),
+  /** How long a request waits in that queue before a 503. */
+  LEADLAG_REQUEST_QUEUE_TIMEOUT_MS: wholeNumber("milliseconds", 0, 600_000, 10_000),
   /** For tests: a fixed "now" (see lib/clock.ts). */
   LEADLAG_CLOCK: z.preprocess(
     emptyToUndefined,

@@ -16,6 +16,22 @@ export type DbTarget =
    */
   | { kind: "embedded"; dataDir: string | null; loadDataDir?: Blob };
 
+/**
+ * How the PostgreSQL pool is sized and how long it lets anything take. The web server uses the
+ * environment's (`poolSettings()` in lib/db/index.ts); scripts, migrations and tests the defaults,
+ * with no statement timeout. PGlite has one connection and ignores all of it.
+ */
+export type PoolSettings = {
+  /** Connections opened at most. */
+  max: number;
+  /** How long a query waits for a free connection (or a new one to open) before it fails. */
+  connectionTimeoutMs: number;
+  /** PostgreSQL cancels a statement after this long (SQLSTATE 57014); 0 = never. */
+  statementTimeoutMs: number;
+};
+
+export const DEFAULT_POOL: PoolSettings = { max: 10, connectionTimeoutMs: 5_000, statementTimeoutMs: 0 };
+
 export type OpenedAdapter = {
   target: DbTarget;
   factory: SqlMigrationAwareDriverAdapterFactory;
@@ -23,12 +39,21 @@ export type OpenedAdapter = {
   close(): Promise<void>;
 };
 
-export async function openAdapter(target: DbTarget): Promise<OpenedAdapter> {
+export async function openAdapter(target: DbTarget, pool: Partial<PoolSettings> = {}): Promise<OpenedAdapter> {
   if (target.kind === "postgres") {
+    const { max, connectionTimeoutMs, statementTimeoutMs } = { ...DEFAULT_POOL, ...pool };
     return {
       target,
-      // A connect timeout, so an unreachable server fails a request (and /api/health) quickly.
-      factory: new PrismaPg({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5_000 }),
+      factory: new PrismaPg({
+        connectionString: target.url,
+        max,
+        // Bounds both opening a connection and waiting for a free one, so an unreachable or
+        // saturated server fails a request (and /api/health) quickly instead of hanging it.
+        connectionTimeoutMillis: connectionTimeoutMs,
+        // Sent as a startup parameter: every connection of the pool has it, and a transaction
+        // may raise it for itself with SET LOCAL (allowLongStatements in lib/db/budget.ts).
+        ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
+      }),
       close: async () => {},
     };
   }

@@ -3,7 +3,7 @@ import "server-only";
 // code that needs a password hash asks for it explicitly (`omit: { passwordHash: false }`).
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { openAdapter, type DbTarget } from "./adapter";
+import { openAdapter, type DbTarget, type PoolSettings } from "./adapter";
 
 export type Db = ReturnType<typeof makeClient>;
 
@@ -19,8 +19,8 @@ export type OpenedDb = {
   close(): Promise<void>;
 };
 
-export async function openDb(target: DbTarget): Promise<OpenedDb> {
-  const opened = await openAdapter(target);
+export async function openDb(target: DbTarget, pool?: Partial<PoolSettings>): Promise<OpenedDb> {
+  const opened = await openAdapter(target, pool);
   const db = makeClient(opened.factory);
   return {
     db,

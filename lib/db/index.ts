@@ -1,13 +1,24 @@
 import "server-only";
 // The server's database client: one per process, cached on globalThis so development reloads
 // reuse it instead of opening PGlite (which allows a single owner) again.
+import { env, type Env } from "@/lib/env";
+import type { PoolSettings } from "./adapter";
 import { openDb, type OpenedDb } from "./client";
 import { dbTarget } from "./target";
+
+/** The web server's pool: sized and timed by the environment (README, "Under load"). */
+export function poolSettings(e: Env = env()): PoolSettings {
+  return {
+    max: e.LEADLAG_DB_POOL_MAX,
+    connectionTimeoutMs: e.LEADLAG_DB_POOL_TIMEOUT_MS,
+    statementTimeoutMs: e.LEADLAG_STATEMENT_TIMEOUT_MS,
+  };
+}
 
 const globalForDb = globalThis as unknown as { leadlagDb?: Promise<OpenedDb> };
 
 function opened(): Promise<OpenedDb> {
-  globalForDb.leadlagDb ??= openDb(dbTarget()).catch((err) => {
+  globalForDb.leadlagDb ??= openDb(dbTarget(), poolSettings()).catch((err) => {
     globalForDb.leadlagDb = undefined;
     throw err;
   });

@@ -17,8 +17,8 @@ export type ApiCaller =
   | { kind: "token"; ctx: TenantContext; scopes: string[]; tokenId: string };
 
 export function errorResponse(err: unknown): Response {
-  const { status, body } = toErrorBody(err);
-  return Response.json(body, { status });
+  const { status, body, headers } = toErrorBody(err);
+  return Response.json(body, { status, headers });
 }
 
 async function authenticate(db: Db, request: Request): Promise<ApiCaller> {

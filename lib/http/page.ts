@@ -2,9 +2,9 @@ import "server-only";
 // The request pipeline's last step for pages: a refusal the views throw as an AppError becomes
 // the page Next shows for it, as a route answers it with JSON (lib/errors.ts): not found → the
 // 404 page, forbidden → the 403 page, unauthenticated → sign-in. Anything else goes on to the
-// error page.
+// error page (as an UnavailableError when the database could not serve it now).
 import { forbidden, notFound, redirect } from "next/navigation";
-import { AppError } from "@/lib/errors";
+import { AppError, asUnavailable } from "@/lib/errors";
 
 /** A page's data, or Next's answer to the refusal its loader threw. */
 export async function pageData<T>(loading: Promise<T>): Promise<T> {
@@ -16,6 +16,7 @@ export async function pageData<T>(loading: Promise<T>): Promise<T> {
       if (err.code === "forbidden") forbidden();
       if (err.code === "unauthenticated") redirect("/sign-in");
     }
-    throw err;
+    // A saturated or absent database: the error page says "busy, try again" (app/error.tsx).
+    throw asUnavailable(err) ?? err;
   }
 }

@@ -6,7 +6,7 @@ import { requireActionContext } from "@/lib/auth/context";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { getDb } from "@/lib/db";
 import type { Db } from "@/lib/db/client";
-import { AppError, type FieldErrors } from "@/lib/errors";
+import { AppError, asUnavailable, type FieldErrors } from "@/lib/errors";
 
 export type ActionState =
   | { status: "idle" }
@@ -24,6 +24,8 @@ export async function runPublicAction(fn: (db: Db) => Promise<string>): Promise<
     return { status: "ok", message };
   } catch (err) {
     unstable_rethrow(err);
+    // A saturated or absent database says "busy, try again" rather than "went wrong".
+    err = err instanceof AppError ? err : (asUnavailable(err) ?? err);
     if (err instanceof AppError) {
       return { status: "error", message: err.message, fieldErrors: err.details?.fieldErrors ?? {} };
     }

@@ -49,6 +49,7 @@ export const ERROR_TEXT: Record<number, string> = {
   404: "No such record in the caller's organization (records of other organizations are never visible).",
   409: "Conflicts with existing data.",
   500: "Something failed on our side; no internals are revealed.",
+  503: "The server is busy (or its database is away) and did not start on the request: try again after the seconds in `Retry-After`.",
 };
 
 const REPORTS_ROLE = "Managers and above (a token needs `reports:read`).";
@@ -385,7 +386,8 @@ export function answersOf(op: Operation): Record<string, Answer & { shared?: str
   return {
     [String(status)]: ok,
     ...op.also,
-    ...Object.fromEntries([...op.errors, 500].map((s) => [String(s), { description: ERROR_TEXT[s]!, json: "Error" as const, shared: `E${s}` }])),
+    // Any request may meet an overloaded server (503 + Retry-After) unless the operation says otherwise.
+    ...Object.fromEntries([...op.errors, 500, ...(op.also?.["503"] ? [] : [503])].map((s) => [String(s), { description: ERROR_TEXT[s]!, json: "Error" as const, shared: `E${s}` }])),
   };
 }
 
