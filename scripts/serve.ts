@@ -1,7 +1,7 @@
 // Shared by `npm start` and `npm run dev`: validate the environment, make sure the session
 // secret exists, migrate (and seed an empty database) while a stale production build is redone,
-// then run `next` in the foreground, passing on signals so stopping this process stops the
-// server too.
+// then run the web server (scripts/server.ts; `next dev` in development) in the foreground,
+// passing on signals so stopping this process stops the server too.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -13,6 +13,7 @@ import { EnvError, parseEnv, type Env } from "@/lib/env";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/seed/demo/catalogue";
 
 const NEXT_BIN = path.resolve("node_modules/.bin/next");
+const SERVER_SCRIPT = path.resolve("scripts/server.ts");
 
 /** A `next build` running beside the database preparation, stopped if start-up fails. */
 let building: ChildProcess | undefined;
@@ -107,10 +108,13 @@ export async function serve(mode: "start" | "dev", opts: ServeOptions = {}): Pro
   }
 
   const url = e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`;
-  const child = spawn(NEXT_BIN, [mode, "--port", String(e.PORT)], {
-    stdio: "inherit",
-    env: { ...process.env, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: url },
-  });
+  const childEnv = { ...process.env, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: url };
+  // Production: `next start` behind the admission gate (scripts/server.ts), in plain Node with
+  // tsx, not under this process's react-server condition. Development: `next dev` as it is.
+  const child =
+    mode === "start"
+      ? spawn(process.execPath, ["--import", "tsx", SERVER_SCRIPT], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } })
+      : spawn(NEXT_BIN, ["dev", "--port", String(e.PORT)], { stdio: "inherit", env: childEnv });
   console.log(`▸ Leadlag on ${url} — demo sign-in: ${DEMO_USERS.manager.email} or ${DEMO_USERS.member.email}, password ${DEMO_PASSWORD}`);
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.on(signal, () => child.kill(signal));

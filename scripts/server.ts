@@ -1,0 +1,49 @@
+// The production web server: Next's request handler behind the admission gate
+// (lib/http/admission.ts), so an overloaded server answers what it can and gives the rest a
+// quick 503 with Retry-After instead of letting every request wait for a database connection
+// and fail slowly. `npm start` (scripts/serve.ts) runs it after the build and the database
+// preparation, in a process of its own: Next must not load under the react-server condition
+// the scripts run with. It is `next start` plus the gate; nothing else differs.
+import { createServer } from "node:http";
+import { admissionGate } from "@/lib/http/admission";
+import { parseEnv } from "@/lib/env";
+
+(process.env as Record<string, string>).NODE_ENV = "production";
+const e = parseEnv();
+// Imported after NODE_ENV is set: Next reads it when it loads.
+const { default: next } = await import("next");
+
+const app = next({ dev: false, dir: process.cwd(), port: e.PORT });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const gate = admissionGate({
+  maxInFlight: e.LEADLAG_MAX_CONCURRENT_REQUESTS,
+  maxQueued: e.LEADLAG_REQUEST_QUEUE,
+  maxWaitMs: e.LEADLAG_REQUEST_QUEUE_TIMEOUT_MS,
+});
+
+const server = createServer((req, res) => {
+  gate(req, res, () => {
+    handle(req, res).catch((err: unknown) => {
+      console.error(err);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
+});
+
+server.listen(e.PORT, () => {
+  console.log(
+    `▸ Serving on port ${e.PORT}: ${e.LEADLAG_MAX_CONCURRENT_REQUESTS} requests at once, ` +
+      `${e.LEADLAG_REQUEST_QUEUE} more may wait up to ${e.LEADLAG_REQUEST_QUEUE_TIMEOUT_MS} ms, beyond that 503`,
+  );
+});
+
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.once(signal, () => {
+    server.close();
+    server.closeAllConnections();
+    void app.close().finally(() => process.exit(0));
+  });
+}
