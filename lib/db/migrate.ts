@@ -157,17 +157,20 @@ function engineRuntime(): Promise<EngineRuntime> {
  *   would otherwise hold the process open);
  * - fixes pglite-prisma-adapter 0.7.2's `executeScript`, which does not await PGlite's `exec`:
  *   a failing migration would be recorded as applied and its error surface as an unhandled
- *   rejection.
+ *   rejection;
+ * - runs a whole migration script as one simple query on PostgreSQL too, as PGlite does:
+ *   @prisma/adapter-pg 7.10's `executeScript` splits the script at every ";", which cuts a
+ *   function body (`$$ … ; … $$`, the roll-up triggers) apart.
  */
 function sessionFactory(inner: SqlMigrationAwareDriverAdapterFactory) {
   const opened: SqlDriverAdapter[] = [];
   const track = (adapter: SqlDriverAdapter): SqlDriverAdapter => {
-    const pglite = pgliteClientOf(adapter);
-    if (pglite) {
+    const runScript = wholeScriptRunnerOf(adapter);
+    if (runScript) {
       const onError = (adapter as unknown as { onError?: (e: unknown) => never }).onError?.bind(adapter);
       adapter.executeScript = async (script: string) => {
         try {
-          await pglite.exec(script);
+          await runScript(script);
         } catch (e) {
           if (onError) onError(e); // rethrows as the adapter's DriverAdapterError
           throw e;
@@ -198,6 +201,16 @@ function pgliteClientOf(adapter: SqlDriverAdapter): { exec(sql: string): Promise
   if (adapter.adapterName !== "pglite-prisma-adapter") return null;
   const client = (adapter as unknown as { client?: { exec?: unknown } }).client;
   return client && typeof client.exec === "function" ? (client as { exec(sql: string): Promise<unknown> }) : null;
+}
+
+/** Runs a migration script in one go: PGlite's `exec`, or one simple query on a pg client. */
+function wholeScriptRunnerOf(adapter: SqlDriverAdapter): ((script: string) => Promise<unknown>) | null {
+  const pglite = pgliteClientOf(adapter);
+  if (pglite) return (script) => pglite.exec(script);
+  if (adapter.adapterName !== "@prisma/adapter-pg") return null;
+  const client = (adapter as unknown as { client?: { query?: unknown } }).client;
+  if (!client || typeof client.query !== "function") return null;
+  return (script) => (client as { query(sql: string): Promise<unknown> }).query(script);
 }
 
 async function withEngine<T>(

@@ -3,17 +3,17 @@ import "server-only";
 // no entries is a zero, not a hole. Aggregated in SQL.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { addDays, type IsoDate } from "@/lib/domain/calendar/weeks";
+import type { IsoDate } from "@/lib/domain/calendar/weeks";
 import type { LeadTotalRow } from "@/lib/domain/leadWeeks";
 import { targetInForceSql } from "./targetSql";
-import { weekSeriesSql, weekStartSql } from "./weekSql";
+import { weeklyLeadTotalsSql, type TotalsSource } from "./weeklyLeadTotalsSql";
+import { weekSeriesSql } from "./weekSql";
 
 export async function leadTotalsByTeamWeek(
   db: Db,
-  params: { organizationId: string; leadMeasureId: string; firstWeek: IsoDate; lastWeek: IsoDate; weekStartsOn: number },
+  params: { organizationId: string; leadMeasureId: string; firstWeek: IsoDate; lastWeek: IsoDate; weekStartsOn: number; source?: TotalsSource },
 ): Promise<LeadTotalRow[]> {
   const { organizationId, leadMeasureId, firstWeek, lastWeek, weekStartsOn } = params;
-  const end = addDays(lastWeek, 7);
   return db.$queryRaw<LeadTotalRow[]>(Prisma.sql`
     WITH weeks AS (
       ${weekSeriesSql(firstWeek, lastWeek)}
@@ -28,13 +28,7 @@ export async function leadTotalsByTeamWeek(
          AND t."archivedAt" IS NULL
     ),
     totals AS (
-      SELECT e."teamId", ${weekStartSql(Prisma.sql`e."entryDate"`, weekStartsOn)} AS week_start, sum(e.value) AS total
-        FROM "LeadEntry" e
-       WHERE e."organizationId" = ${organizationId}::uuid
-         AND e."leadMeasureId" = ${leadMeasureId}::uuid
-         AND e."entryDate" >= ${firstWeek}::date
-         AND e."entryDate" < ${end}::date
-       GROUP BY 1, 2
+      ${weeklyLeadTotalsSql({ organizationId, leadMeasureId, firstWeek, lastWeek, weekStartsOn }, params.source)}
     )
     SELECT teams.id AS "teamId",
            teams.name AS "teamName",

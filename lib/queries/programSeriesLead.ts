@@ -3,13 +3,14 @@ import "server-only";
 // with 0: a week without entries means nothing was done. For the what-if's lead → lag fit.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { addDays, type IsoDate } from "@/lib/domain/calendar/weeks";
+import type { IsoDate } from "@/lib/domain/calendar/weeks";
 import type { WeeklyValue } from "./leadWeeklySeries";
-import { weekSeriesSql, weekStartSql } from "./weekSql";
+import { weeklyLeadTotalsSql, type TotalsSource } from "./weeklyLeadTotalsSql";
+import { weekSeriesSql } from "./weekSql";
 
 export async function programSeriesLead(
   db: Db,
-  params: { organizationId: string; leadMeasureId: string; teamIds: readonly string[]; firstWeek: IsoDate; lastWeek: IsoDate; weekStartsOn: number },
+  params: { organizationId: string; leadMeasureId: string; teamIds: readonly string[]; firstWeek: IsoDate; lastWeek: IsoDate; weekStartsOn: number; source?: TotalsSource },
 ): Promise<WeeklyValue[]> {
   const { organizationId, leadMeasureId, teamIds, firstWeek, lastWeek, weekStartsOn } = params;
   return db.$queryRaw<WeeklyValue[]>(Prisma.sql`
@@ -17,13 +18,8 @@ export async function programSeriesLead(
       ${weekSeriesSql(firstWeek, lastWeek)}
     ),
     totals AS (
-      SELECT ${weekStartSql(Prisma.sql`e."entryDate"`, weekStartsOn)} AS week_start, sum(e.value) AS total
-        FROM "LeadEntry" e
-       WHERE e."organizationId" = ${organizationId}::uuid
-         AND e."leadMeasureId" = ${leadMeasureId}::uuid
-         AND e."teamId" = ANY(${[...teamIds]}::uuid[])
-         AND e."entryDate" >= ${firstWeek}::date
-         AND e."entryDate" < ${addDays(lastWeek, 7)}::date
+      SELECT week_start, sum(total) AS total
+        FROM (${weeklyLeadTotalsSql({ organizationId, leadMeasureId, firstWeek, lastWeek, weekStartsOn, teamIds }, params.source)}) AS t
        GROUP BY 1
     )
     SELECT to_char(weeks.week_start, 'YYYY-MM-DD') AS "weekStart", coalesce(totals.total, 0)::float8 AS value

@@ -8,6 +8,7 @@ import type { Db } from "@/lib/db/client";
 import { ATTAINMENT_CAP } from "@/lib/domain/risk";
 import type { IsoDate } from "@/lib/domain/calendar/weeks";
 import { measureWeeksCtes } from "./teamAttainmentByWeek";
+import type { TotalsSource } from "./weeklyLeadTotalsSql";
 
 /**
  * A team's lead measure over the quarter. Spelled out rather than borrowed from the report's
@@ -34,7 +35,7 @@ export type QuarterLeadTotal = {
 
 export async function quarterLeadTotals(
   db: Db,
-  params: { organizationId: string; teamIds: readonly string[]; firstWeek: IsoDate; lastWeek: IsoDate; weekStartsOn: number; green: number },
+  params: { organizationId: string; teamIds: readonly string[]; firstWeek: IsoDate; lastWeek: IsoDate; weekStartsOn: number; green: number; source?: TotalsSource },
 ): Promise<QuarterLeadTotal[]> {
   return db.$queryRaw<QuarterLeadTotal[]>(Prisma.sql`
     WITH ${measureWeeksCtes(params)}

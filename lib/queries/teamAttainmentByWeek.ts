@@ -10,10 +10,11 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import type { Thresholds } from "@/lib/domain/status";
-import { addDays, type IsoDate } from "@/lib/domain/calendar/weeks";
+import type { IsoDate } from "@/lib/domain/calendar/weeks";
 import type { TeamWeekAttainment } from "@/lib/domain/leadWeeks";
 import { targetInForceSql } from "./targetSql";
-import { weekSeriesSql, weekStartSql } from "./weekSql";
+import { weeklyLeadTotalsSql, type TotalsSource } from "./weeklyLeadTotalsSql";
+import { weekSeriesSql } from "./weekSql";
 
 export type AttainmentScope = {
   organizationId: string;
@@ -24,6 +25,8 @@ export type AttainmentScope = {
   firstWeek: IsoDate;
   lastWeek: IsoDate;
   weekStartsOn: number;
+  /** Where the weekly totals come from: the roll-up (default) or, for the equivalence tests, the entries. */
+  source?: TotalsSource;
 };
 
 /**
@@ -55,14 +58,7 @@ export function measureWeeksCtes(s: AttainmentScope): Prisma.Sql {
          }
     ),
     totals AS (
-      SELECT e."teamId", e."leadMeasureId", ${weekStartSql(Prisma.sql`e."entryDate"`, s.weekStartsOn)} AS week_start, sum(e.value) AS total
-        FROM "LeadEntry" e
-       WHERE e."organizationId" = ${org}
-         AND e."entryDate" >= ${s.firstWeek}::date
-         AND e."entryDate" < ${addDays(s.lastWeek, 7)}::date
-         ${teamFilter(Prisma.sql`e."teamId"`)}
-         ${measureFilter(Prisma.sql`e."leadMeasureId"`)}
-       GROUP BY 1, 2, 3
+      ${weeklyLeadTotalsSql(s, s.source)}
     ),
     measure_weeks AS (
       SELECT tlm."teamId" AS team_id, tlm."leadMeasureId" AS lead_measure_id, weeks.week_start,

@@ -20,6 +20,7 @@ import { ATTAINMENT_CAP } from "@/lib/domain/risk";
 import type { Direction, Thresholds } from "@/lib/domain/status";
 import { addDays, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { attainmentAggregatesSql, measureWeeksCtes } from "./teamAttainmentByWeek";
+import type { TotalsSource } from "./weeklyLeadTotalsSql";
 import { weekStartSql } from "./weekSql";
 
 export type RollupWindows = {
@@ -118,6 +119,8 @@ export async function teamRollup(
     teamIds: readonly string[];
     windows: RollupWindows;
     thresholds: Thresholds;
+    /** Where the weekly lead totals come from (tests compare the roll-up with the entries). */
+    source?: TotalsSource;
   },
 ): Promise<TeamRollup> {
   const { organizationId, timeZone, weekStartsOn, windows: w, thresholds } = params;
@@ -129,7 +132,7 @@ export async function teamRollup(
   // createdAt is a UTC timestamp; the team's first day is its local date in the organization.
   const createdDay = Prisma.sql`((st."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone})::date`;
   const rows = await db.$queryRaw<Row[]>(Prisma.sql`
-    WITH ${measureWeeksCtes({ organizationId, teamIds: params.teamIds, firstWeek: w.firstWeek, lastWeek: w.lastWeek, weekStartsOn })},
+    WITH ${measureWeeksCtes({ organizationId, teamIds: params.teamIds, firstWeek: w.firstWeek, lastWeek: w.lastWeek, weekStartsOn, source: params.source })},
     team_first AS (
       SELECT st.id AS team_id, ${weekStartSql(createdDay, weekStartsOn)} AS first_week FROM scope_teams st
     ),
