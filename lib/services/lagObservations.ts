@@ -7,6 +7,7 @@ import * as clock from "@/lib/clock";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EntrySource } from "@/lib/generated/prisma/enums";
+import { allowLongStatements } from "@/lib/db/budget";
 import type { Db } from "@/lib/db/client";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { requireLagWriter } from "@/lib/auth/permissions";
@@ -144,6 +145,8 @@ export async function setLagObservations(
 
   return db.$transaction(
     async (tx) => {
+      // A year of a large organization may take minutes: exempt from the web statement timeout.
+      await allowLongStatements(tx, 10 * 60_000);
       let replaced = 0;
       for (let i = 0; i < unique.length; i += chunkSize) {
         const chunk = unique.slice(i, i + chunkSize);
