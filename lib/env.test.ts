@@ -125,15 +125,15 @@ describe("parseEnv", () => {
   });
 
   describe("load limits", () => {
-    it("defaults to a pool of 10, 5 s to get a connection, 30 s per statement, 10 requests at once and 100 waiting up to 10 s", () => {
+    it("defaults to a pool of 10, 5 s to get a connection, 30 s per statement, requests at once from the pool and 100 waiting up to 10 s", () => {
       expect(parseEnv({})).toMatchObject({
         LEADLAG_DB_POOL_MAX: 10,
         LEADLAG_DB_POOL_TIMEOUT_MS: 5_000,
         LEADLAG_STATEMENT_TIMEOUT_MS: 30_000,
-        LEADLAG_MAX_CONCURRENT_REQUESTS: 10,
         LEADLAG_REQUEST_QUEUE: 100,
         LEADLAG_REQUEST_QUEUE_TIMEOUT_MS: 10_000,
       });
+      expect(parseEnv({}).LEADLAG_MAX_CONCURRENT_REQUESTS).toBeUndefined();
     });
 
     it("reads whole numbers, and 0 as no statement timeout", () => {

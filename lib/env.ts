@@ -17,17 +17,13 @@ const postgresUrl = z
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
-/** A whole number within bounds, with a default; `unit` names what it counts in the message. */
-const wholeNumber = (unit: string, min: number, max: number, fallback: number) =>
-  z.preprocess(
-    emptyToUndefined,
-    z.coerce
-      .number({ error: `must be a number of ${unit}` })
-      .int(`must be a whole number of ${unit}`)
-      .min(min, `must be at least ${min} ${unit}`)
-      .max(max, `must be at most ${max} ${unit}`)
-      .default(fallback),
-  );
+/** A whole number within bounds; `unit` names what it counts in the message. */
+const wholeNumber = (unit: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `must be a number of ${unit}` })
+    .int(`must be a whole number of ${unit}`)
+    .min(min, `must be at least ${min} ${unit}`)
+    .max(max, `must be at most ${max} ${unit}`);
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -68,18 +64,19 @@ export const envSchema = z.object({
   EMAIL_FROM: z.preprocess(emptyToUndefined, z.string().trim().min(3).default("Leadlag <no-reply@leadlag.local>")),
   // Load: how much the server takes on at once, and how it says no (README, "Under load").
   /** PostgreSQL connections the server's pool opens at most. */
-  LEADLAG_DB_POOL_MAX: wholeNumber("connections", 1, 1000, 10),
+  LEADLAG_DB_POOL_MAX: z.preprocess(emptyToUndefined, wholeNumber("connections", 1, 1000).default(10)),
   /** How long a query waits for a free connection (or a new one to open) before a 503. */
-  LEADLAG_DB_POOL_TIMEOUT_MS: wholeNumber("milliseconds", 100, 600_000, 5_000),
+  LEADLAG_DB_POOL_TIMEOUT_MS: z.preprocess(emptyToUndefined, wholeNumber("milliseconds", 100, 600_000).default(5_000)),
   /** PostgreSQL cancels a statement of a web request after this long (0 = never). Long jobs
    *  (imports) raise it for their own transaction. */
-  LEADLAG_STATEMENT_TIMEOUT_MS: wholeNumber("milliseconds", 0, 3_600_000, 30_000),
-  /** Pages and API requests being answered at once; more wait in a queue. */
-  LEADLAG_MAX_CONCURRENT_REQUESTS: wholeNumber("requests", 1, 10_000, 10),
+  LEADLAG_STATEMENT_TIMEOUT_MS: z.preprocess(emptyToUndefined, wholeNumber("milliseconds", 0, 3_600_000).default(30_000)),
+  /** Pages and API requests being answered at once; more wait in a queue. Unset: half the pool
+   *  (a request uses up to two connections at once), so requests never wait for a connection. */
+  LEADLAG_MAX_CONCURRENT_REQUESTS: z.preprocess(emptyToUndefined, wholeNumber("requests", 1, 10_000).optional()),
   /** Requests that may wait for a turn; beyond it the server answers 503 at once. */
-  LEADLAG_REQUEST_QUEUE: wholeNumber("requests", 0, 100_000, 100),
+  LEADLAG_REQUEST_QUEUE: z.preprocess(emptyToUndefined, wholeNumber("requests", 0, 100_000).default(100)),
   /** How long a request waits in that queue before a 503. */
-  LEADLAG_REQUEST_QUEUE_TIMEOUT_MS: wholeNumber("milliseconds", 0, 600_000, 10_000),
+  LEADLAG_REQUEST_QUEUE_TIMEOUT_MS: z.preprocess(emptyToUndefined, wholeNumber("milliseconds", 0, 600_000).default(10_000)),
   /** For tests: a fixed "now" (see lib/clock.ts). */
   LEADLAG_CLOCK: z.preprocess(
     emptyToUndefined,

@@ -5,6 +5,7 @@
 // preparation, in a process of its own: Next must not load under the react-server condition
 // the scripts run with. It is `next start` plus the gate; nothing else differs.
 import { createServer } from "node:http";
+import { requestsWithinPool } from "@/lib/db/budget";
 import { admissionGate } from "@/lib/http/admission";
 import { parseEnv } from "@/lib/env";
 
@@ -17,8 +18,9 @@ const app = next({ dev: false, dir: process.cwd(), port: e.PORT });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+const maxInFlight = e.LEADLAG_MAX_CONCURRENT_REQUESTS ?? requestsWithinPool(e.LEADLAG_DB_POOL_MAX);
 const gate = admissionGate({
-  maxInFlight: e.LEADLAG_MAX_CONCURRENT_REQUESTS,
+  maxInFlight,
   maxQueued: e.LEADLAG_REQUEST_QUEUE,
   maxWaitMs: e.LEADLAG_REQUEST_QUEUE_TIMEOUT_MS,
 });
@@ -35,7 +37,7 @@ const server = createServer((req, res) => {
 
 server.listen(e.PORT, () => {
   console.log(
-    `▸ Serving on port ${e.PORT}: ${e.LEADLAG_MAX_CONCURRENT_REQUESTS} requests at once, ` +
+    `▸ Serving on port ${e.PORT}: ${maxInFlight} requests at once, ` +
       `${e.LEADLAG_REQUEST_QUEUE} more may wait up to ${e.LEADLAG_REQUEST_QUEUE_TIMEOUT_MS} ms, beyond that 503`,
   );
 });

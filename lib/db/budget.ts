@@ -11,6 +11,14 @@
  */
 export const CONNECTION_BUDGET = 2;
 
+/**
+ * Requests the server should answer at once so that none waits for a connection: the pool
+ * shared out at the budget each (LEADLAG_MAX_CONCURRENT_REQUESTS overrides it).
+ */
+export function requestsWithinPool(poolMax: number, budget = CONNECTION_BUDGET): number {
+  return Math.max(1, Math.floor(poolMax / budget));
+}
+
 type Task = () => Promise<unknown>;
 type Results<T extends readonly Task[]> = { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
 
