@@ -1,24 +1,19 @@
 "use client";
 // The team × week heatmap of lead attainment (chartjs-chart-matrix), with its downloads. The
 // cells, colours and words come ready-made from lib/charts/heatmap.ts.
-import { CategoryScale, Chart as ChartJS, Tooltip, type ChartOptions } from "chart.js";
-import { MatrixController, MatrixElement } from "chartjs-chart-matrix";
-import { useEffect, useRef } from "react";
-import { Chart } from "react-chartjs-2";
+import type { ChartOptions } from "chart.js";
+// The matrix chart type's typings (the controller itself loads with LazyChart).
+import type {} from "chartjs-chart-matrix";
+import { useRef } from "react";
 import { ChartDownloads } from "@/app/_components/ChartDownloads";
+import { LazyChart } from "@/app/_components/LazyChart";
 import type { HeatmapChartData } from "@/lib/charts/heatmap";
-
-ChartJS.register(MatrixController, MatrixElement, CategoryScale, Tooltip);
 
 /** Rows tall enough to hover or tap, however many teams there are. */
 const ROW_PX = 26;
 
 export function AttainmentHeatmap({ data, title, summary }: { data: HeatmapChartData; title: string; summary: string }) {
-  const chartRef = useRef<ChartJS<"matrix"> | null>(null);
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
-  useEffect(() => {
-    canvasRef.current = chartRef.current?.canvas ?? null;
-  });
   const columns = data.weeks.length;
   const rows = data.yLabels.length;
   const options: ChartOptions<"matrix"> = {
@@ -49,9 +44,9 @@ export function AttainmentHeatmap({ data, title, summary }: { data: HeatmapChart
   return (
     <>
       <div className="chart-box" style={{ height: 70 + ROW_PX * rows }}>
-        <Chart
-          ref={chartRef}
+        <LazyChart
           type="matrix"
+          canvasRef={canvasRef}
           data-testid="heatmap-chart"
           role="img"
           aria-label={`${title}. ${summary} The table below lists every cell.`}

@@ -1,21 +1,10 @@
 "use client";
 // Weekly totals of one lead measure, a line per team, with CSV and PNG downloads of what it shows.
-import {
-  CategoryScale,
-  Chart as ChartJS,
-  Legend,
-  LinearScale,
-  LineElement,
-  PointElement,
-  Tooltip,
-  type ChartOptions,
-} from "chart.js";
-import { useEffect, useRef } from "react";
-import { Line } from "react-chartjs-2";
+import type { ChartOptions } from "chart.js";
+import { useRef } from "react";
 import { ChartDownloads } from "@/app/_components/ChartDownloads";
+import { LazyChart } from "@/app/_components/LazyChart";
 import type { LeadTotalsChartData } from "@/lib/charts/leadTotalsChart";
-
-ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Tooltip, Legend);
 
 export function LeadTotalsChart({
   data,
@@ -28,11 +17,7 @@ export function LeadTotalsChart({
   title: string;
   unit: string;
 }) {
-  const chartRef = useRef<ChartJS<"line"> | null>(null);
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
-  useEffect(() => {
-    canvasRef.current = chartRef.current?.canvas ?? null;
-  });
   const options: ChartOptions<"line"> = {
     responsive: true,
     maintainAspectRatio: false,
@@ -49,8 +34,9 @@ export function LeadTotalsChart({
   return (
     <>
       <div className="chart-box">
-        <Line
-          ref={chartRef}
+        <LazyChart
+          type="line"
+          canvasRef={canvasRef}
           data-testid="lead-totals-chart"
           role="img"
           aria-label={`${title}. ${summary}. The table below lists every value.`}

@@ -3,13 +3,13 @@
 // colour, so the status does not rely on colour alone), the path, baseline and target, and the
 // forecast with its 80% and 95% bands. Renders what lib/charts/lagChart.ts built.
 import type { ChartDataset, ChartOptions, PointStyle } from "chart.js";
-import { Line } from "react-chartjs-2";
+import { useRef } from "react";
 import { ChartDownloads } from "@/app/_components/ChartDownloads";
+import { LazyChart } from "@/app/_components/LazyChart";
 import { LAG_COLOURS, type LagChartData } from "@/lib/charts/lagChart";
 import { formatMeasure } from "@/lib/domain/format";
 import { DIRECTION_LABEL, type Direction } from "@/lib/domain/status";
 import { whiteBackground } from "@/lib/charts/whiteBackground";
-import { useCanvasRef } from "./chartSetup";
 import styles from "./trends.module.css";
 
 type Dataset = ChartDataset<"line", (number | null)[]>;
@@ -42,7 +42,7 @@ export function LagChart({
   direction: Direction;
   locale: string;
 }) {
-  const { canvasRef, chartRef } = useCanvasRef();
+  const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const rows = data.rows;
   const pick = (key: "value" | "forecast" | "lo80" | "hi80" | "lo95" | "hi95") => rows.map((r) => r[key]);
   const statusColour = rows.map((r) => (r.status === "off" ? LAG_COLOURS.offTrack : LAG_COLOURS.onTrack));
@@ -90,8 +90,9 @@ export function LagChart({
   return (
     <>
       <div className={`chart-box ${styles.chart}`}>
-        <Line
-          ref={chartRef}
+        <LazyChart
+          type="line"
+          canvasRef={canvasRef}
           data-testid="lag-chart"
           role="img"
           aria-label={`${title}. ${data.summary} The table below lists every value.`}

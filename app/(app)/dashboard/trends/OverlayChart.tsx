@@ -2,12 +2,12 @@
 // A lead measure's weekly totals (bars, left axis) and a lag measure's weekly means (line, right
 // axis) on the same weeks. Renders what lib/charts/overlayChart.ts built.
 import type { ChartData, ChartOptions } from "chart.js";
-import { Chart } from "react-chartjs-2";
+import { useRef } from "react";
 import { ChartDownloads } from "@/app/_components/ChartDownloads";
+import { LazyChart } from "@/app/_components/LazyChart";
 import { OVERLAY_COLOURS, type OverlayChartData } from "@/lib/charts/overlayChart";
 import { DIRECTION_LABEL, type Direction } from "@/lib/domain/status";
 import { whiteBackground } from "@/lib/charts/whiteBackground";
-import { useCanvasRef } from "./chartSetup";
 import styles from "./trends.module.css";
 
 type Measure = { name: string; unit: string };
@@ -23,7 +23,7 @@ export function OverlayChart({
   lead: Measure;
   lag: Measure & { direction: Direction };
 }) {
-  const { canvasRef, chartRef } = useCanvasRef();
+  const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const chartData: ChartData<"bar" | "line", (number | null)[], string> = {
     labels: data.labels,
     datasets: [
@@ -68,9 +68,9 @@ export function OverlayChart({
   return (
     <>
       <div className={`chart-box ${styles.chart}`}>
-        <Chart
+        <LazyChart
           type="bar"
-          ref={chartRef}
+          canvasRef={canvasRef}
           data-testid="overlay-chart"
           role="img"
           aria-label={`${title}. ${data.summary} The table below lists every value.`}

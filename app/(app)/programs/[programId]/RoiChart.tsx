@@ -2,13 +2,11 @@
 // Cumulative benefits against cumulative fully-loaded costs by month, then the projection for
 // the next four quarters with its 80% band (and the what-if line when one is asked). Renders
 // only: the numbers come from computeProgramRoi; the table below the chart lists every value.
-import { CategoryScale, Chart as ChartJS, Filler, Legend, LinearScale, LineElement, PointElement, Tooltip, type ChartOptions } from "chart.js";
-import { useEffect, useRef } from "react";
-import { Line } from "react-chartjs-2";
+import type { ChartOptions } from "chart.js";
+import { useRef } from "react";
 import { ChartDownloads } from "@/app/_components/ChartDownloads";
+import { LazyChart } from "@/app/_components/LazyChart";
 import { formatMoney } from "@/lib/domain/format";
-
-ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Tooltip, Legend, Filler);
 
 export type RoiChartMonth = {
   month: string;
@@ -28,11 +26,7 @@ const BAND = "rgba(21, 128, 61, 0.15)";
 const WHAT_IF = "#7c3aed";
 
 export function RoiChart({ months, title, currency, locale, summary }: { months: RoiChartMonth[]; title: string; currency: string; locale: string; summary: string }) {
-  const chartRef = useRef<ChartJS<"line"> | null>(null);
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
-  useEffect(() => {
-    canvasRef.current = chartRef.current?.canvas ?? null;
-  });
   const money = (v: number) => formatMoney(v, locale, currency);
   const lastActual = months.findLastIndex((m) => m.kind === "actual");
   // The projected line starts at the last actual month so the two lines join.
@@ -51,8 +45,9 @@ export function RoiChart({ months, title, currency, locale, summary }: { months:
   return (
     <>
       <div className="chart-box">
-        <Line
-          ref={chartRef}
+        <LazyChart
+          type="line"
+          canvasRef={canvasRef}
           data-testid="roi-chart"
           role="img"
           aria-label={`${title}. ${summary} The table below lists every value.`}

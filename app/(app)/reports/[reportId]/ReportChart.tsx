@@ -2,9 +2,7 @@
 // A report chart drawn in the browser from the configuration the PDF's image is drawn with
 // (lib/report/render/chartConfig.ts), so the page and the PDF show the same chart.
 import { useMemo } from "react";
-import { Chart } from "react-chartjs-2";
-// Registers the chart.js parts the chart needs.
-import "@/app/(app)/dashboard/trends/chartSetup";
+import { LazyChart } from "@/app/_components/LazyChart";
 import { reportChartConfig } from "@/lib/report/render/chartConfig";
 import { whiteBackground } from "@/lib/charts/whiteBackground";
 import type { ChartSpec } from "@/lib/report/document";
@@ -14,7 +12,7 @@ export function ReportChart({ spec }: { spec: ChartSpec }) {
   const config = useMemo(() => reportChartConfig(spec), [spec]);
   return (
     <div className={styles.chartBox}>
-      <Chart
+      <LazyChart
         type={config.type}
         data={config.data}
         options={config.options}
