@@ -4,7 +4,7 @@
 // locale suggests. Every field stays editable.
 import { useSyncExternalStore } from "react";
 import { currencyFor, weekStartFor } from "@/lib/domain/localeDefaults";
-import { LOCALE_CHOICES, WEEK_START_CHOICES } from "@/lib/schemas/organization";
+import { LOCALE_CHOICES, WEEK_START_CHOICES } from "@/lib/schemas/formChoices";
 import { SelectField, TextField } from "./Field";
 
 type Prefs = { timeZone: string; weekStartsOn: number; currency: string; locale: string };

@@ -7,13 +7,14 @@ import { startTransition, useActionState, type FormEvent } from "react";
 export function useFormAction<S>(
   action: (state: Awaited<S>, form: FormData) => S | Promise<S>,
   initial: Awaited<S>,
-  opts: { validate?: (form: FormData) => boolean } = {},
+  /** A check before sending; it may load its schema on demand (see checkLazily). */
+  opts: { validate?: (form: FormData) => boolean | Promise<boolean> } = {},
 ) {
   const [state, dispatch, pending] = useActionState(action, initial);
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
-    if (opts.validate && !opts.validate(form)) return;
+    if (opts.validate && !(await opts.validate(form))) return;
     startTransition(() => dispatch(form));
   }
   return [state, onSubmit, pending] as const;

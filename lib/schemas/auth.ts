@@ -1,8 +1,10 @@
 // Inputs of signing in, signing up, choosing a password and accepting an invitation: one set of
 // rules for the browser and the server.
 import { z } from "zod";
+import { MIN_PASSWORD_LENGTH } from "./formChoices";
 
-export const MIN_PASSWORD_LENGTH = 12;
+// Zod-free, so client forms can import them without zod (./formChoices).
+export { MIN_PASSWORD_LENGTH };
 
 /** Lower-cased and trimmed: emails are stored and compared this way. */
 export const emailSchema = z

@@ -1,10 +1,12 @@
 // Inputs of the weekly check-in, shared by the forms and the server. FormData values are
 // strings: blanks become "missing", and a commitment row left entirely blank is skipped.
 import { z } from "zod";
+import { MAX_COMMITMENT_LENGTH } from "./formChoices";
 import { blankToUndefined, formDate } from "./formData";
 
 
-export const MAX_COMMITMENT_LENGTH = 280;
+// Zod-free, so client forms can import them without zod (./formChoices).
+export { MAX_COMMITMENT_LENGTH };
 export const MAX_REASON_LENGTH = 500;
 /** "One or two each": the cadence asks for few, specific commitments. */
 export const MAX_COMMITMENTS_PER_PERSON = 2;

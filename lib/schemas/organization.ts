@@ -2,32 +2,11 @@
 // are strings: numbers are parsed here. Thresholds are entered as percentages of the weekly
 // target (100 = on target) and stored as shares (1.0).
 import { z } from "zod";
+import { LOCALE_CHOICES, WEEK_START_CHOICES } from "./formChoices";
 import { numberFromText } from "./formData";
 
-/** Days a week may start on: Monday (ISO), Sunday (North America), Saturday (much of the Middle East). */
-export const WEEK_START_CHOICES = [
-  { value: 1, label: "Monday" },
-  { value: 0, label: "Sunday" },
-  { value: 6, label: "Saturday" },
-] as const;
-
-export const LOCALE_CHOICES = [
-  { value: "en-US", label: "English (United States)" },
-  { value: "en-GB", label: "English (United Kingdom)" },
-  { value: "en-AU", label: "English (Australia)" },
-  { value: "en-CA", label: "English (Canada)" },
-  { value: "en-IN", label: "English (India)" },
-  { value: "de-DE", label: "Deutsch (Deutschland)" },
-  { value: "fr-FR", label: "Français (France)" },
-  { value: "es-ES", label: "Español (España)" },
-  { value: "es-MX", label: "Español (México)" },
-  { value: "it-IT", label: "Italiano (Italia)" },
-  { value: "nl-NL", label: "Nederlands (Nederland)" },
-  { value: "pt-BR", label: "Português (Brasil)" },
-  { value: "sv-SE", label: "Svenska (Sverige)" },
-  { value: "pl-PL", label: "Polski (Polska)" },
-  { value: "ja-JP", label: "日本語 (日本)" },
-] as const;
+// Zod-free, so client forms can import them without zod (./formChoices).
+export { LOCALE_CHOICES, WEEK_START_CHOICES };
 
 /** Every IANA time zone this runtime knows, UTC first. */
 export function timeZoneChoices(): string[] {

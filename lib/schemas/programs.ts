@@ -1,6 +1,7 @@
 // Inputs of ROI programs: the program, its cost ledger, its benefit lines and intangibles.
 // FormData-friendly (numbers and dates parsed here, blank optional fields are null).
 import { z } from "zod";
+import { COST_CATEGORIES, COST_CATEGORY_LABEL } from "./formChoices";
 import { blankToUndefined, formDate, formNumber, optionalFormDate, optionalFormNumber } from "./formData";
 
 const share = (label: string) => formNumber(label).pipe(z.number().min(0, "Must be between 0 and 1.").max(1, "Must be between 0 and 1."));
@@ -23,27 +24,8 @@ export const programSchema = z
     message: "A team cannot be both a participant and a control.",
   });
 
-export const COST_CATEGORIES = [
-  "NEEDS_ASSESSMENT",
-  "DESIGN_DEVELOPMENT",
-  "DELIVERY",
-  "PARTICIPANT_TIME",
-  "TECHNOLOGY",
-  "SUPPORT",
-  "OVERHEAD",
-  "EVALUATION",
-] as const;
-
-export const COST_CATEGORY_LABEL: Record<(typeof COST_CATEGORIES)[number], string> = {
-  NEEDS_ASSESSMENT: "Needs assessment",
-  DESIGN_DEVELOPMENT: "Design and development",
-  DELIVERY: "Delivery and facilitation",
-  PARTICIPANT_TIME: "Participants' time",
-  TECHNOLOGY: "Technology and licences",
-  SUPPORT: "Support (coaching, recognition budget)",
-  OVERHEAD: "Overhead",
-  EVALUATION: "Evaluation",
-};
+// Zod-free, so client forms can import them without zod (./formChoices).
+export { COST_CATEGORIES, COST_CATEGORY_LABEL };
 
 /** A cost line: an amount, or for participants' time hours × loaded hourly rate. */
 export const costSchema = z

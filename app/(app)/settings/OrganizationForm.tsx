@@ -3,7 +3,7 @@
 import { startTransition, useActionState } from "react";
 import { FormMessage, SelectField, TextField } from "@/app/_components/Field";
 import type { ActionState } from "@/lib/http/runAction";
-import { WEEK_START_CHOICES } from "@/lib/schemas/organization";
+import { WEEK_START_CHOICES } from "@/lib/schemas/formChoices";
 import { saveOrganization } from "./actions";
 
 type Values = {

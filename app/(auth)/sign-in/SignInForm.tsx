@@ -3,7 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { credentialsSchema } from "@/lib/schemas/auth";
+import { checkLazily } from "@/app/_components/checkLazily";
 
 type Errors = Partial<Record<"email" | "password" | "form", string>>;
 
@@ -18,10 +18,10 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = Object.fromEntries(new FormData(event.currentTarget));
-    const parsed = credentialsSchema.safeParse(data);
-    if (!parsed.success) {
+    const parsed = await checkLazily(() => import("@/lib/schemas/auth").then((m) => m.credentialsSchema), data);
+    if (!parsed.ok) {
       const next: Errors = {};
-      for (const issue of parsed.error.issues) next[issue.path[0] as "email" | "password"] ??= issue.message;
+      for (const [field, messages] of Object.entries(parsed.errors)) next[field as "email" | "password"] ??= messages[0];
       setErrors(next);
       return;
     }

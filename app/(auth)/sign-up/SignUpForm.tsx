@@ -5,8 +5,7 @@ import { useState } from "react";
 import { FormMessage, TextField } from "@/app/_components/Field";
 import { OrganizationFields } from "@/app/_components/OrganizationFields";
 import { useFormAction } from "@/app/_components/useFormAction";
-import { fieldErrorsOf } from "@/lib/errors";
-import { signUpSchema } from "@/lib/schemas/signup";
+import { checkLazily } from "@/app/_components/checkLazily";
 import { signUpAction, type SignUpState } from "./actions";
 
 export function SignUpForm({ timeZones, firstOwner }: { timeZones: string[]; firstOwner: boolean }) {
@@ -16,10 +15,10 @@ export function SignUpForm({ timeZones, firstOwner }: { timeZones: string[]; fir
     signUpAction,
     { status: "idle" },
     {
-      validate: (form) => {
-        const parsed = signUpSchema.safeParse(Object.fromEntries(form));
-        setClientErrors(parsed.success ? {} : fieldErrorsOf(parsed.error));
-        return parsed.success;
+      validate: async (form) => {
+        const checked = await checkLazily(() => import("@/lib/schemas/signup").then((m) => m.signUpSchema), Object.fromEntries(form));
+        setClientErrors(checked.errors);
+        return checked.ok;
       },
     },
   );

@@ -4,9 +4,8 @@ import { useState } from "react";
 import { FormMessage } from "@/app/_components/Field";
 import { OrganizationFields } from "@/app/_components/OrganizationFields";
 import { useFormAction } from "@/app/_components/useFormAction";
-import { fieldErrorsOf } from "@/lib/errors";
+import { checkLazily } from "@/app/_components/checkLazily";
 import type { ActionState } from "@/lib/http/runAction";
-import { newOrganizationSchema } from "@/lib/schemas/signup";
 import { createOrganizationAction } from "./actions";
 
 export function NewOrganizationForm({ timeZones }: { timeZones: string[] }) {
@@ -15,10 +14,10 @@ export function NewOrganizationForm({ timeZones }: { timeZones: string[] }) {
     createOrganizationAction,
     { status: "idle" },
     {
-      validate: (form) => {
-        const parsed = newOrganizationSchema.safeParse(Object.fromEntries(form));
-        setClientErrors(parsed.success ? {} : fieldErrorsOf(parsed.error));
-        return parsed.success;
+      validate: async (form) => {
+        const checked = await checkLazily(() => import("@/lib/schemas/signup").then((m) => m.newOrganizationSchema), Object.fromEntries(form));
+        setClientErrors(checked.errors);
+        return checked.ok;
       },
     },
   );

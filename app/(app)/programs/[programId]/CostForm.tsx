@@ -5,7 +5,7 @@ import { useState } from "react";
 import { FormMessage, SelectField, TextField } from "@/app/_components/Field";
 import { useFormAction } from "@/app/_components/useFormAction";
 import type { ActionState } from "@/lib/http/runAction";
-import { COST_CATEGORIES, COST_CATEGORY_LABEL } from "@/lib/schemas/programs";
+import { COST_CATEGORIES, COST_CATEGORY_LABEL } from "@/lib/schemas/formChoices";
 import { addCostAction } from "../actions";
 
 const TOP = { alignItems: "flex-start" } as const;

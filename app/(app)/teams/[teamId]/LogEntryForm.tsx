@@ -4,8 +4,8 @@ import { useEffect, useRef, useState } from "react";
 import { FieldError } from "@/app/_components/Field";
 import { useFormAction } from "@/app/_components/useFormAction";
 import type { ActionState } from "@/lib/http/runAction";
-import { fieldErrorsOf, type FieldErrors } from "@/lib/errors";
-import { createLeadEntrySchema } from "@/lib/schemas/leadEntry";
+import { checkLazily } from "@/app/_components/checkLazily";
+import type { FieldErrors } from "@/lib/errors";
 import { logLeadEntry } from "./actions";
 
 type Props = {
@@ -27,10 +27,10 @@ export function LogEntryForm({ teamId, today, measures }: Props) {
     },
     { status: "idle" },
     {
-      validate(form) {
-        const parsed = createLeadEntrySchema.safeParse(Object.fromEntries(form));
-        setClientErrors(parsed.success ? {} : fieldErrorsOf(parsed.error));
-        return parsed.success;
+      async validate(form) {
+        const checked = await checkLazily(() => import("@/lib/schemas/leadEntry").then((m) => m.createLeadEntrySchema), Object.fromEntries(form));
+        setClientErrors(checked.errors);
+        return checked.ok;
       },
     },
   );

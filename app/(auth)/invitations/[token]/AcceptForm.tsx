@@ -3,7 +3,7 @@
 import { FormMessage, TextField } from "@/app/_components/Field";
 import { useFormAction } from "@/app/_components/useFormAction";
 import type { ActionState } from "@/lib/http/runAction";
-import { MIN_PASSWORD_LENGTH } from "@/lib/schemas/auth";
+import { MIN_PASSWORD_LENGTH } from "@/lib/schemas/formChoices";
 import { acceptAsNewPersonAction } from "./actions";
 
 /** A new person's name and password; the email is the invitation's. */

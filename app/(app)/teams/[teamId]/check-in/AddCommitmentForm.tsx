@@ -3,8 +3,9 @@
 import { useEffect, useRef, useState } from "react";
 import { useFormAction } from "@/app/_components/useFormAction";
 import type { ActionState } from "@/lib/http/runAction";
-import { fieldErrorsOf, type FieldErrors } from "@/lib/errors";
-import { commitmentsFromForm, createCommitmentsSchema, MAX_COMMITMENT_LENGTH } from "@/lib/schemas/checkIn";
+import { checkLazily } from "@/app/_components/checkLazily";
+import type { FieldErrors } from "@/lib/errors";
+import { MAX_COMMITMENT_LENGTH } from "@/lib/schemas/formChoices";
 import { addCommitmentsAction } from "./actions";
 import { FieldError, FormMessage } from "@/app/_components/Field";
 import styles from "./checkIn.module.css";
@@ -25,12 +26,13 @@ export function AddCommitmentForm({ teamId, weekStart, person, isSelf, measures 
     addCommitmentsAction,
     { status: "idle" },
     {
-      validate(form) {
-        const parsed = createCommitmentsSchema.safeParse(commitmentsFromForm(form));
+      async validate(form) {
+        const { commitmentsFromForm, createCommitmentsSchema } = await import("@/lib/schemas/checkIn");
+        const checked = await checkLazily(async () => createCommitmentsSchema, commitmentsFromForm(form));
         // A blank form is "write what you will do", next to the text box.
-        const e = parsed.success ? {} : fieldErrorsOf(parsed.error);
+        const e = checked.errors;
         setClientErrors(e.items ? { "items.0.text": ["Write what you will do."] } : e);
-        return parsed.success;
+        return checked.ok;
       },
     },
   );

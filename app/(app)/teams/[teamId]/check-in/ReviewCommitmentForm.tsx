@@ -3,8 +3,8 @@
 import { useState } from "react";
 import { useFormAction } from "@/app/_components/useFormAction";
 import type { ActionState } from "@/lib/http/runAction";
-import { fieldErrorsOf, type FieldErrors } from "@/lib/errors";
-import { reviewCommitmentSchema } from "@/lib/schemas/checkIn";
+import { checkLazily } from "@/app/_components/checkLazily";
+import type { FieldErrors } from "@/lib/errors";
 import { reviewCommitmentAction } from "./actions";
 import { FieldError, FormMessage } from "@/app/_components/Field";
 import styles from "./checkIn.module.css";
@@ -24,10 +24,10 @@ export function ReviewCommitmentForm({ commitmentId, text, status, reason }: Pro
     reviewCommitmentAction,
     { status: "idle" },
     {
-      validate(form) {
-        const parsed = reviewCommitmentSchema.safeParse(Object.fromEntries(form));
-        setClientErrors(parsed.success ? {} : fieldErrorsOf(parsed.error));
-        return parsed.success;
+      async validate(form) {
+        const checked = await checkLazily(() => import("@/lib/schemas/checkIn").then((m) => m.reviewCommitmentSchema), Object.fromEntries(form));
+        setClientErrors(checked.errors);
+        return checked.ok;
       },
     },
   );
