@@ -27,6 +27,8 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           testTimeout: 60_000,
+          // Every query must pin one organization (lib/db/tenantGuard.ts, docs/scaling.md).
+          env: { LEADLAG_TENANT_GUARD: "1" },
           hookTimeout: 120_000,
           // Migrates one template database of each kind per run; test files copy it.
           globalSetup: ["tests/helpers/templateDbs.ts"],

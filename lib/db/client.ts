@@ -4,12 +4,13 @@ import "server-only";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { openAdapter, type DbTarget, type PoolSettings } from "./adapter";
+import { withTenantGuard } from "./tenantGuard";
 
 export type Db = ReturnType<typeof makeClient>;
 
 /** Builds the client on an adapter factory (one process may open a PGlite data dir only once). */
 export function makeClient(factory: SqlDriverAdapterFactory) {
-  return new PrismaClient({ adapter: factory, omit: { user: { passwordHash: true } } });
+  return withTenantGuard(new PrismaClient({ adapter: factory, omit: { user: { passwordHash: true } } }));
 }
 
 export type OpenedDb = {

@@ -91,7 +91,7 @@ export async function resendEmail(db: Db, ctx: TenantContext, emailId: string, o
   const outcome = await deliver(smtpUrl, options.from ?? env().EMAIL_FROM, email);
   await db.$transaction(async (tx) => {
     await tx.outboxEmail.update({
-      where: { id: email.id },
+      where: { id: email.id, organizationId: ctx.organizationId },
       data: { status: outcome.status, error: outcome.error, sentAt: outcome.status === "SENT" ? clock.now() : null },
     });
     await recordAudit(tx, ctx, {

@@ -98,7 +98,11 @@ export async function deleteDemo(tx: DbClient): Promise<void> {
   const userIds = users.map((u) => u.id);
   // Lead entries restrict deleting the membership they belong to, so they go first.
   if (org) await tx.leadEntry.deleteMany({ where: { organizationId: org.id } });
-  if (userIds.length) await tx.leadEntry.deleteMany({ where: { userId: { in: userIds } } });
+  // The demo users' entries in other organizations too, one organization at a time.
+  const elsewhere = userIds.length ? await tx.membership.findMany({ where: { userId: { in: userIds } }, select: { organizationId: true } }) : [];
+  for (const organizationId of new Set(elsewhere.map((m) => m.organizationId))) {
+    await tx.leadEntry.deleteMany({ where: { organizationId, userId: { in: userIds } } });
+  }
   if (org) await tx.organization.delete({ where: { id: org.id } });
   if (userIds.length) await tx.user.deleteMany({ where: { id: { in: userIds } } });
 }
