@@ -7,6 +7,7 @@
 import { createServer } from "node:http";
 import { requestsWithinPool } from "@/lib/db/budget";
 import { admissionGate } from "@/lib/http/admission";
+import { handleWithSignal } from "@/lib/http/unavailableSignal";
 import { parseEnv } from "@/lib/env";
 
 (process.env as Record<string, string>).NODE_ENV = "production";
@@ -27,10 +28,13 @@ const gate = admissionGate({
 
 const server = createServer((req, res) => {
   gate(req, res, () => {
-    handle(req, res).catch((err: unknown) => {
-      console.error(err);
-      if (!res.headersSent) res.statusCode = 500;
-      res.end();
+    // A page that failed for want of the database goes out as 503, not 500 (unavailableSignal).
+    handleWithSignal(res, () => {
+      handle(req, res).catch((err: unknown) => {
+        console.error(err);
+        if (!res.headersSent) res.statusCode = 500;
+        res.end();
+      });
     });
   });
 });

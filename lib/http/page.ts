@@ -5,6 +5,7 @@ import "server-only";
 // error page (as an UnavailableError when the database could not serve it now).
 import { forbidden, notFound, redirect } from "next/navigation";
 import { AppError, asUnavailable } from "@/lib/errors";
+import { signalUnavailable } from "./unavailableSignal";
 
 /** A page's data, or Next's answer to the refusal its loader threw. */
 export async function pageData<T>(loading: Promise<T>): Promise<T> {
@@ -16,7 +17,10 @@ export async function pageData<T>(loading: Promise<T>): Promise<T> {
       if (err.code === "forbidden") forbidden();
       if (err.code === "unauthenticated") redirect("/sign-in");
     }
-    // A saturated or absent database: the error page says "busy, try again" (app/error.tsx).
-    throw asUnavailable(err) ?? err;
+    // A saturated or absent database: the error page says "busy, try again" (app/error.tsx),
+    // with status 503 under `npm start` (lib/http/unavailableSignal.ts).
+    const unavailable = asUnavailable(err);
+    if (unavailable) signalUnavailable();
+    throw unavailable ?? err;
   }
 }
