@@ -2,8 +2,8 @@
 // the schema be distributed by organization id (Citus, docs/scaling.md): a query that names its
 // organization runs on one shard; one that does not fans out to all of them, or — worse — reads
 // another organization's rows. On when LEADLAG_TENANT_GUARD=1 (every vitest run sets it), so the
-// whole integration suite checks every query the app's code makes (tests' own queries aside); off in
-// production, where it costs nothing: the client is not extended at all.
+// whole integration suite checks every query the app's code makes (tests' own queries aside);
+// off in production, where it costs nothing: the client is not extended at all.
 //
 // Prisma model operations are checked on their arguments (`where`, `data`); raw SQL
 // ($queryRaw/$executeRaw) by a textual check of the statement: every tenant table it reads or
@@ -27,7 +27,11 @@ export const TENANT_MODELS: readonly string[] = Object.values(Prisma.ModelName).
  * on Citus each is one multi-shard query per sign-in or link opened (docs/scaling.md).
  */
 export const CROSS_TENANT: readonly { model: string; by: readonly string[]; reason: string }[] = [
-  { model: "Membership", by: ["userId"], reason: "a person's organizations, to choose the active one" },
+  {
+    model: "Membership",
+    by: ["userId"],
+    reason: "a person's organizations: at sign-in, whether a removed person has any left, a password change audited in each",
+  },
   { model: "Invitation", by: ["tokenHash"], reason: "an invitation link carries only its token" },
 ];
 
