@@ -70,59 +70,42 @@ export async function collectSnapshot(db: Db, ctx: TenantContext, req: SnapshotR
     ? allLags.filter((l) => program.benefits.some((b) => b.lagMeasureId === l.id) || (l.teamId != null && teamIds.includes(l.teamId)))
     : allLags;
 
-  // ---- Execution ----
-  await progress(0.05, `Adding up lead measures for ${teams.length} team${teams.length === 1 ? "" : "s"}`);
-  const execution = await executionOf(db, ctx, teams, cut, previous);
-
-  // ---- Results ----
-  const lagSnapshots: LagSnapshot[] = [];
-  for (const [i, lag] of lags.entries()) {
-    await progress(0.3 + (0.25 * i) / Math.max(1, lags.length), `Reading ${lag.name}`);
-    lagSnapshots.push(await lagSnapshotOf(db, ctx, lag, quarter, cut.asOf, previous, next, req.now));
-  }
-
-  // ---- Lead → lag findings ----
+  // ---- Execution, results, findings and ROI ----
+  // The four parts read different things and none needs another's answer: their queries run
+  // together (the database works on one while another's rows are read), and the progress is
+  // reported as each part arrives, in order.
   const pairs = lags.flatMap((l) => l.drivers.filter((d) => d.leadMeasure.archivedAt == null).map((d) => ({ lag: l, lead: d.leadMeasure })));
   pairs.sort((a, b) => a.lag.name.localeCompare(b.lag.name) || a.lead.name.localeCompare(b.lead.name));
-  const drivers: DriverFinding[] = [];
-  for (const [i, { lag, lead }] of pairs.entries()) {
-    await progress(0.55 + (0.15 * i) / Math.max(1, pairs.length), `Testing ${lead.name} against ${lag.name}`);
-    const a = await leadLagAnalysis(db, ctx, { leadMeasureId: lead.id, lagMeasureId: lag.id, to: cut.asOf, weeks: ANALYSIS_WEEKS }, req.now);
-    const best = a.fits.find((f) => f.k === a.bestK) ?? null;
-    drivers.push({
-      leadMeasureId: lead.id,
-      leadName: lead.name,
-      lagMeasureId: lag.id,
-      lagName: lag.name,
-      kind: a.verdict.kind,
-      text: a.verdict.text,
-      k: a.bestK,
-      n: best?.n ?? Math.max(0, ...a.fits.map((f) => f.n)),
-      p: best?.p ?? null,
-      slope: best?.slope ?? null,
-      ci95: best?.ci95 ?? null,
-      weeks: a.window.weeks,
-    });
-  }
-
-  // ---- ROI ----
   const programs = program
     ? [program]
     : await db.program.findMany({ where: { organizationId, archivedAt: null, startDate: { lte: toUtcDate(cut.asOf) } }, orderBy: [{ name: "asc" }, { id: "asc" }] });
-  const roi: ProgramRoiSnapshot[] = [];
-  for (const [i, p] of programs.entries()) {
-    await progress(0.7 + (0.25 * i) / Math.max(1, programs.length), `Computing the ROI of ${p.name}`);
-    roi.push(await programSnapshotOf(db, ctx, p.id, cut.asOf, previous));
-  }
+  const parts = [
+    executionOf(db, ctx, teams, cut, previous, !program),
+    Promise.all(lags.map((lag) => lagSnapshotOf(db, ctx, lag, quarter, cut.asOf, previous, next, req.now))),
+    Promise.all(pairs.map(({ lag, lead }) => driverFindingOf(db, ctx, lag, lead, cut.asOf, req.now))),
+    Promise.all(programs.map((p) => programSnapshotOf(db, ctx, p.id, cut.asOf, previous))),
+  ] as const;
+  // Each part is awaited in its turn below; until then a failure must not count as unhandled.
+  for (const part of parts) part.catch(() => {});
+  await progress(0.05, `Adding up lead measures for ${teams.length} team${teams.length === 1 ? "" : "s"}`);
+  const execution = await parts[0];
+  await progress(0.3, `Reading ${lags.length} lag measure${lags.length === 1 ? "" : "s"}`);
+  const lagSnapshots: LagSnapshot[] = await parts[1];
+  await progress(0.55, `Testing ${pairs.length} lead → lag pair${pairs.length === 1 ? "" : "s"}`);
+  const drivers: DriverFinding[] = await parts[2];
+  await progress(0.7, `Computing the ROI of ${programs.length} program${programs.length === 1 ? "" : "s"}`);
+  const roi: ProgramRoiSnapshot[] = await parts[3];
 
   await progress(0.95, "Looking up last quarter's report and next quarter's targets");
+  // The organization's scope is its active teams: said so rather than listed (500 ids in an IN list).
+  const inScope = program ? { teamId: { in: teamIds } } : { team: { archivedAt: null } };
   const [previousReport, targets, openAhead] = await Promise.all([
     previousReportOf(db, organizationId, req, previous),
     db.teamLeadMeasure.findMany({
-      where: { organizationId, teamId: { in: teamIds }, leadMeasure: { archivedAt: null }, weeklyTarget: { gt: 0 } },
+      where: { organizationId, ...inScope, leadMeasure: { archivedAt: null }, weeklyTarget: { gt: 0 } },
       include: { team: { select: { name: true } }, leadMeasure: { select: { name: true, unit: true } } },
     }),
-    db.commitment.count({ where: { organizationId, teamId: { in: teamIds }, status: "OPEN", weekStart: { gt: toUtcDate(cut.asOf) } } }),
+    db.commitment.count({ where: { organizationId, ...inScope, status: "OPEN", weekStart: { gt: toUtcDate(cut.asOf) } } }),
   ]);
 
   return {
@@ -155,32 +138,54 @@ function attainmentOf(rows: readonly QuarterLeadTotal[]): number | null {
   return weeks > 0 ? rows.reduce((s, r) => s + r.cappedSum, 0) / weeks : null;
 }
 
-async function executionOf(db: Db, ctx: TenantContext, teams: readonly ScopeTeam[], cut: { weeks: IsoDate[] }, previous: Quarter): Promise<TeamExecution[]> {
+/** Rows grouped by team id, each group in the rows' order. */
+function byTeam<T extends { teamId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const group = out.get(r.teamId);
+    if (group) group.push(r);
+    else out.set(r.teamId, [r]);
+  }
+  return out;
+}
+
+/**
+ * `wholeOrganization`: the teams are all of the organization's active teams, so the queries ask
+ * for those (their own definition of the scope) instead of listing hundreds of ids, which makes
+ * PostgreSQL misjudge the join (seconds instead of a fraction of one at 500 teams).
+ */
+async function executionOf(db: Db, ctx: TenantContext, teams: readonly ScopeTeam[], cut: { weeks: IsoDate[] }, previous: Quarter, wholeOrganization: boolean): Promise<TeamExecution[]> {
   if (!teams.length) return [];
   const { organizationId } = ctx;
   const { weekStartsOn, timeZone, greenThreshold: green, amberThreshold: amber } = ctx.organization;
   const teamIds = teams.map((t) => t.id);
+  const scopeIds = wholeOrganization ? [] : teamIds;
   const span = { firstWeek: cut.weeks[0]!, lastWeek: cut.weeks.at(-1)!, weekStartsOn };
   const prevWeeks = weeksOfQuarter(previous, weekStartsOn);
   const [totals, prevTotals, weekly, cadence] = await Promise.all([
-    quarterLeadTotals(db, { organizationId, teamIds, ...span, green }),
-    quarterLeadTotals(db, { organizationId, teamIds, firstWeek: prevWeeks[0]!, lastWeek: prevWeeks.at(-1)!, weekStartsOn, green }),
-    teamAttainmentByWeek(db, { organizationId, teamIds, ...span, cap: ATTAINMENT_CAP, thresholds: { green, amber } }),
+    quarterLeadTotals(db, { organizationId, teamIds: scopeIds, ...span, green }),
+    quarterLeadTotals(db, { organizationId, teamIds: scopeIds, firstWeek: prevWeeks[0]!, lastWeek: prevWeeks.at(-1)!, weekStartsOn, green }),
+    teamAttainmentByWeek(db, { organizationId, teamIds: scopeIds, ...span, cap: ATTAINMENT_CAP, thresholds: { green, amber } }),
     quarterCadence(db, { organizationId, teamIds, ...span, timeZone }),
   ]);
+  // Grouped once: looking each team up in the full rows was 500 × 5,000 steps, a second-long stall.
+  const totalsOf = byTeam(totals);
+  const prevTotalsOf = byTeam(prevTotals);
+  const cadenceOf = new Map(cadence.map((r) => [r.teamId, r]));
   const weekOf = new Map(weekly.map((r) => [`${r.teamId}|${r.weekStart}`, r.attainment]));
   return teams.map((t) => {
-    const own = totals.filter((r) => r.teamId === t.id);
+    const own = totalsOf.get(t.id) ?? [];
+    const prev = prevTotalsOf.get(t.id) ?? [];
     const weeks = cut.weeks.map((w) => weekOf.get(`${t.id}|${w}`) ?? null);
     const present = weeks.filter((v): v is number => v != null);
-    const c = cadence.find((r) => r.teamId === t.id);
+    const c = cadenceOf.get(t.id);
     return {
       teamId: t.id,
       name: t.name,
       role: t.role,
       attainment: attainmentOf(own),
-      previousAttainment: attainmentOf(prevTotals.filter((r) => r.teamId === t.id)),
-      previousWeeks: prevTotals.filter((r) => r.teamId === t.id).reduce((n, r) => n + r.weeks, 0),
+      previousAttainment: attainmentOf(prev),
+      previousWeeks: prev.reduce((n, r) => n + r.weeks, 0),
       earlyAttainment: present.length >= 2 ? mean(present.slice(0, Math.min(4, Math.floor(present.length / 2)))) : null,
       lateAttainment: present.length >= 2 ? mean(present.slice(-Math.min(4, Math.floor(present.length / 2)))) : null,
       weekly: weeks,
@@ -189,6 +194,25 @@ async function executionOf(db: Db, ctx: TenantContext, teams: readonly ScopeTeam
       commitments: { done: c?.done ?? 0, partial: c?.partial ?? 0, notDone: c?.notDone ?? 0, open: c?.open ?? 0 },
     };
   });
+}
+
+async function driverFindingOf(db: Db, ctx: TenantContext, lag: { id: string; name: string }, lead: { id: string; name: string }, asOf: IsoDate, now: Date): Promise<DriverFinding> {
+  const a = await leadLagAnalysis(db, ctx, { leadMeasureId: lead.id, lagMeasureId: lag.id, to: asOf, weeks: ANALYSIS_WEEKS }, now);
+  const best = a.fits.find((f) => f.k === a.bestK) ?? null;
+  return {
+    leadMeasureId: lead.id,
+    leadName: lead.name,
+    lagMeasureId: lag.id,
+    lagName: lag.name,
+    kind: a.verdict.kind,
+    text: a.verdict.text,
+    k: a.bestK,
+    n: best?.n ?? Math.max(0, ...a.fits.map((f) => f.n)),
+    p: best?.p ?? null,
+    slope: best?.slope ?? null,
+    ci95: best?.ci95 ?? null,
+    weeks: a.window.weeks,
+  };
 }
 
 type LagRow = {
