@@ -1,12 +1,22 @@
 // npx tsx --conditions=react-server bench/reportExport.ts: a quarterly report export end to end
 // (collect → narrative → PDF → save) for the demo organization and for one of 300 teams, on
 // fresh embedded and (with TEST_DATABASE_URL) PostgreSQL databases: total time, the event loop's
-// longest stall while it runs (other requests wait at most that long), PDF pages and render time.
+// longest stall while it runs (other requests wait at most that long), PDF pages and render time,
+// and where the time goes: each stage of the collection, the narrative and the PDF on their own.
+//
+// A generated organization already in PostgreSQL (bench/scale, 500 teams × 156 weeks) is timed
+// instead with REPORT_BENCH_URL=postgres://…/database and REPORT_BENCH_EMAIL=<a manager's email>
+// (it saves the report there, as an export does).
 import { mkdirSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { loadTenantContext } from "@/lib/auth/loadContext";
-import type { Db } from "@/lib/db/client";
+import { openDb, type Db } from "@/lib/db/client";
 import { Role } from "@/lib/generated/prisma/enums";
+import { buildNarrative } from "@/lib/report/narrative/narrative";
+import { renderReportPdf } from "@/lib/report/render/pdf";
+import { canonicalJson } from "@/lib/report/snapshot/canonical";
+import { collectSnapshot } from "@/lib/report/snapshot/collect";
 import { DEMO_USERS } from "@/lib/seed/demo/catalogue";
 import { seedDemo } from "@/lib/seed/demo/seedDemo";
 import { addMembership, createUser } from "@/lib/seed/factories";
@@ -17,6 +27,30 @@ import { createTestDb, testDbKinds } from "../tests/helpers/db";
 
 const NOW = new Date("2026-12-01T12:00:00Z");
 const results: Record<string, unknown>[] = [];
+
+/** The export's steps one by one: each collection stage, the fingerprint, the narrative and the PDF. */
+async function timeSteps(db: Db, label: string, organizationId: string, userId: string) {
+  const ctx = (await loadTenantContext(db, userId, organizationId))!;
+  const steps: Record<string, number> = {};
+  let stage = "Starting";
+  let t = performance.now();
+  const step = (next: string) => {
+    const now = performance.now();
+    steps[stage] = Math.round(now - t);
+    [stage, t] = [next, now];
+  };
+  const snapshot = await collectSnapshot(db, ctx, { scope: "organization", programId: null, quarter: "2026-Q4", now: NOW }, (_, s) => step(s));
+  step("Fingerprint");
+  const canonical = canonicalJson(snapshot);
+  const fingerprint = createHash("sha256").update(canonical).digest("hex");
+  step("Narrative");
+  const document = buildNarrative(snapshot, fingerprint);
+  step("PDF");
+  await renderReportPdf(document);
+  step("");
+  console.log({ label, steps });
+  results.push({ label: `${label}: steps (ms)`, ...steps });
+}
 
 async function timeExport(db: Db, label: string, organizationId: string, userId: string) {
   const ctx = (await loadTenantContext(db, userId, organizationId))!;
@@ -41,7 +75,19 @@ async function timeExport(db: Db, label: string, organizationId: string, userId:
   results.push(row);
 }
 
-for (const kind of testDbKinds()) {
+const benchUrl = process.env.REPORT_BENCH_URL?.trim();
+if (benchUrl) {
+  const { db, close } = await openDb({ kind: "postgres", url: benchUrl });
+  const email = process.env.REPORT_BENCH_EMAIL?.trim() || "manager@bench.leadlag.test";
+  const user = await db.user.findUniqueOrThrow({ where: { email } });
+  const { organizationId } = await db.membership.findFirstOrThrow({ where: { userId: user.id, role: { in: [Role.MANAGER, Role.ADMIN, Role.OWNER] } } });
+  const teams = await db.team.count({ where: { organizationId, archivedAt: null } });
+  await timeSteps(db, `postgres: ${teams} teams (${new URL(benchUrl).pathname.slice(1)})`, organizationId, user.id);
+  await timeExport(db, `postgres: ${teams} teams (${new URL(benchUrl).pathname.slice(1)})`, organizationId, user.id);
+  await close();
+}
+
+for (const kind of benchUrl ? [] : testDbKinds()) {
   const t = await createTestDb(kind);
   const demo = await seedDemo(t.db, { today: NOW });
   const manager = await t.db.user.findUniqueOrThrow({ where: { email: DEMO_USERS.manager.email } });
@@ -51,6 +97,7 @@ for (const kind of testDbKinds()) {
   await addMembership(t.db, large.organizationId, boss.id, Role.MANAGER);
   // The server runs ANALYZE at start-up (PGlite has no autovacuum): so does the benchmark.
   await t.db.$executeRawUnsafe("ANALYZE");
+  await timeSteps(t.db, `${kind}: 300 teams`, large.organizationId, boss.id);
   await timeExport(t.db, `${kind}: 300 teams`, large.organizationId, boss.id);
   await t.close();
 }
