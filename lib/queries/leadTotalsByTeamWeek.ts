@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import type { IsoDate } from "@/lib/domain/calendar/weeks";
 import type { LeadTotalRow } from "@/lib/domain/leadWeeks";
-import { targetInForceSql } from "./targetSql";
+import { inTargetSpanSql, targetSpansSql } from "./targetSql";
 import { weeklyLeadTotalsSql, type TotalsSource } from "./weeklyLeadTotalsSql";
 import { weekSeriesSql } from "./weekSql";
 
@@ -27,6 +27,9 @@ export async function leadTotalsByTeamWeek(
          AND tlm."leadMeasureId" = ${leadMeasureId}::uuid
          AND t."archivedAt" IS NULL
     ),
+    target_spans AS (
+      ${targetSpansSql(organizationId, lastWeek)}
+    ),
     totals AS (
       ${weeklyLeadTotalsSql({ organizationId, leadMeasureId, firstWeek, lastWeek, weekStartsOn }, params.source)}
     )
@@ -36,8 +39,8 @@ export async function leadTotalsByTeamWeek(
            coalesce(totals.total, 0)::float8 AS total,
            target."weeklyTarget"::float8 AS "weeklyTarget"
       FROM teams
-     CROSS JOIN weeks
-      ${targetInForceSql(Prisma.sql`teams`, Prisma.sql`weeks.week_start`)}
+      JOIN target_spans target ON target."teamId" = teams."teamId" AND target."leadMeasureId" = teams."leadMeasureId"
+      JOIN weeks ON ${inTargetSpanSql(Prisma.sql`target`, Prisma.sql`weeks.week_start`)}
       LEFT JOIN totals ON totals."teamId" = teams.id AND totals.week_start = weeks.week_start
      ORDER BY teams.name, weeks.week_start`);
 }

@@ -16,3 +16,24 @@ export function targetInForceSql(assignment: Prisma.Sql, weekStart: Prisma.Sql):
        LIMIT 1
     ) target ON true`;
 }
+
+/**
+ * The same rule as a range join, for aggregations over many teams and weeks: each dated target
+ * of the organization with the day the next one takes over (`until`, null while it is the
+ * latest). A week is in a span when effectiveFrom <= week < until — see `inTargetSpanSql`. One
+ * pass over the organization's targets instead of an index probe per team, measure and week.
+ * Targets dated after `lastWeek` are left out; they cannot be in force in any week up to it.
+ */
+export function targetSpansSql(organizationId: string, lastWeek: string): Prisma.Sql {
+  return Prisma.sql`
+      SELECT lt."teamId", lt."leadMeasureId", lt."effectiveFrom", lt."weeklyTarget", lt."personWeeklyTarget",
+             lead(lt."effectiveFrom") OVER (PARTITION BY lt."teamId", lt."leadMeasureId" ORDER BY lt."effectiveFrom") AS until
+        FROM "LeadTarget" lt
+       WHERE lt."organizationId" = ${organizationId}::uuid
+         AND lt."effectiveFrom" <= ${lastWeek}::date`;
+}
+
+/** The span of `spans` that holds week `weekStart`. */
+export function inTargetSpanSql(spans: Prisma.Sql, weekStart: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`${weekStart} >= ${spans}."effectiveFrom" AND (${spans}.until IS NULL OR ${weekStart} < ${spans}.until)`;
+}

@@ -12,7 +12,7 @@ import type { Db } from "@/lib/db/client";
 import type { Thresholds } from "@/lib/domain/status";
 import type { IsoDate } from "@/lib/domain/calendar/weeks";
 import type { TeamWeekAttainment } from "@/lib/domain/leadWeeks";
-import { targetInForceSql } from "./targetSql";
+import { inTargetSpanSql, targetSpansSql } from "./targetSql";
 import { weeklyLeadTotalsSql, type TotalsSource } from "./weeklyLeadTotalsSql";
 import { weekSeriesSql } from "./weekSql";
 
@@ -30,7 +30,7 @@ export type AttainmentScope = {
 };
 
 /**
- * CTEs `weeks`, `scope_teams` (id, name, "createdAt") and `measure_weeks` (team_id,
+ * CTEs `weeks`, `scope_teams` (id, name, "createdAt"), `totals`, `target_spans` and `measure_weeks` (team_id,
  * lead_measure_id, week_start, total, target, raw = total ÷ target): one row per team, tracked
  * measure and week with a positive target in force, gap-filled with a zero total.
  */
@@ -60,6 +60,9 @@ export function measureWeeksCtes(s: AttainmentScope): Prisma.Sql {
     totals AS (
       ${weeklyLeadTotalsSql(s, s.source)}
     ),
+    target_spans AS (
+      ${targetSpansSql(s.organizationId, s.lastWeek)}
+    ),
     measure_weeks AS (
       SELECT tlm."teamId" AS team_id, tlm."leadMeasureId" AS lead_measure_id, weeks.week_start,
              coalesce(totals.total, 0)::float8 AS total,
@@ -68,8 +71,8 @@ export function measureWeeksCtes(s: AttainmentScope): Prisma.Sql {
         FROM scope_teams st
         JOIN "TeamLeadMeasure" tlm ON tlm."organizationId" = ${org} AND tlm."teamId" = st.id
         JOIN "LeadMeasure" m ON m."organizationId" = tlm."organizationId" AND m.id = tlm."leadMeasureId"
-       CROSS JOIN weeks
-        ${targetInForceSql(Prisma.sql`tlm`, Prisma.sql`weeks.week_start`)}
+        JOIN target_spans target ON target."teamId" = tlm."teamId" AND target."leadMeasureId" = tlm."leadMeasureId"
+        JOIN weeks ON ${inTargetSpanSql(Prisma.sql`target`, Prisma.sql`weeks.week_start`)}
         LEFT JOIN totals
           ON totals."teamId" = tlm."teamId" AND totals."leadMeasureId" = tlm."leadMeasureId" AND totals.week_start = weeks.week_start
        WHERE m."archivedAt" IS NULL

@@ -12,10 +12,10 @@ import { buildLeadTotalsChart, type LeadTotalsChartData } from "@/lib/charts/lea
 import { knownTeams, parseFilters, type DashboardFilters } from "@/lib/schemas/dashboardFilters";
 import { firstParam, type SearchParams } from "@/lib/schemas/queryParams";
 import { executionScore, scoreWindow, type ExecutionScore } from "@/lib/domain/execution";
-import { riskReasons, type RiskReason } from "@/lib/domain/risk";
+import { ATTAINMENT_CAP, riskReasons, type RiskReason } from "@/lib/domain/risk";
 import { lagStatus, type LagStatus, type Thresholds } from "@/lib/domain/status";
 import { currentWeekStart, type IsoDate } from "@/lib/domain/calendar/weeks";
-import type { LeadAttainmentHeatmap } from "@/lib/domain/leadWeeks";
+import { heatmapFromRollup, type LeadAttainmentHeatmap } from "@/lib/domain/leadWeeks";
 import { activeLeadMeasures } from "@/lib/queries/activeLeadMeasures";
 import { activeTeams } from "@/lib/queries/activeTeams";
 import { leadAttainmentHeatmap } from "@/lib/queries/leadAttainmentHeatmap";
@@ -86,17 +86,18 @@ export async function loadDashboard(db: Db, org: OrgSettings, query: SearchParam
   const windows = rollupWindows(filters.lastWeek, currentWeek);
   const range = { firstWeek: filters.firstWeek, lastWeek: filters.lastWeek, weekStartsOn: org.weekStartsOn };
 
-  const [rollup, heatmap, totals] = await Promise.all([
-    teamRollup(db, { organizationId, timeZone: org.timeZone, weekStartsOn: org.weekStartsOn, teamIds, windows, thresholds }),
-    leadAttainmentHeatmap(db, {
-      organizationId,
-      teamIds,
-      leadMeasureId: heatmapMode === "measure" ? measure!.id : null,
-      ...range,
-      thresholds,
-    }),
+  // The combined heatmap's cells are the roll-up's own team-weeks, so the roll-up reads the
+  // filter's weeks too (when they reach further back than its 13-week window) and the heatmap
+  // costs no second pass over the same measure-weeks. One measure's heatmap has a query of its own.
+  const rollupRead = { ...windows, firstWeek: filters.firstWeek < windows.firstWeek ? filters.firstWeek : windows.firstWeek };
+  const [rollup, measureHeatmap, totals] = await Promise.all([
+    teamRollup(db, { organizationId, timeZone: org.timeZone, weekStartsOn: org.weekStartsOn, teamIds, windows: rollupRead, thresholds }),
+    heatmapMode === "measure"
+      ? leadAttainmentHeatmap(db, { organizationId, teamIds, leadMeasureId: measure!.id, ...range, thresholds })
+      : Promise.resolve(null),
     measure ? leadTotalsByTeamWeek(db, { organizationId, leadMeasureId: measure.id, ...range }) : Promise.resolve([]),
   ]);
+  const heatmap = measureHeatmap ?? heatmapFromRollup(rollup.teams, filters.firstWeek, filters.lastWeek, thresholds, ATTAINMENT_CAP);
 
   const lines: TeamLine[] = rollup.teams.map(({ weeks, lags, ...figures }) => {
     const window = scoreWindow(filters.lastWeek, figures.firstWeek);
@@ -116,7 +117,7 @@ export async function loadDashboard(db: Db, org: OrgSettings, query: SearchParam
     const reasons = riskReasons(
       {
         // The streak reads the team's own ended weeks, like its check-ins.
-        leadWeeks: weeks.filter((w) => w.weekStart <= windows.trailingEnd && w.weekStart >= figures.firstWeek),
+        leadWeeks: weeks.filter((w) => w.weekStart <= windows.trailingEnd && w.weekStart >= windows.firstWeek && w.weekStart >= figures.firstWeek),
         checkIns: figures.checkIns4,
         lags: lag.lags,
       },

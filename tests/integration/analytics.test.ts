@@ -115,11 +115,18 @@ describe.each(testDbKinds())("weekly lead and lag series [%s]", (kind) => {
   });
 
   it("follows an organization whose weeks start on Sunday", async () => {
-    expect(await lead({ firstWeek: "2026-01-04", lastWeek: "2026-01-18", weekStartsOn: 0 })).toEqual([
-      { weekStart: "2026-01-04", value: 6 },
-      { weekStart: "2026-01-11", value: 3 },
-      { weekStart: "2026-01-18", value: 1 },
-    ]);
+    // Weekly lead totals are kept in the organization's own calendar (LeadWeekTotal), so the
+    // organization moves to Sunday-weeks first, as its settings page would do.
+    await t.db.organization.update({ where: { id: a.organizationId }, data: { weekStartsOn: 0 } });
+    try {
+      expect(await lead({ firstWeek: "2026-01-04", lastWeek: "2026-01-18", weekStartsOn: 0 })).toEqual([
+        { weekStart: "2026-01-04", value: 6 },
+        { weekStart: "2026-01-11", value: 3 },
+        { weekStart: "2026-01-18", value: 1 },
+      ]);
+    } finally {
+      await t.db.organization.update({ where: { id: a.organizationId }, data: { weekStartsOn: 1 } });
+    }
   });
 
   it("averages a lag measure's organization-wide values per week, with null in a week without one", async () => {

@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadTenantContext, orgSettings } from "@/lib/auth/loadContext";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { addDays, currentWeekStart, localDay } from "@/lib/domain/calendar/weeks";
+import { heatmapFromRollup } from "@/lib/domain/leadWeeks";
+import { ATTAINMENT_CAP } from "@/lib/domain/risk";
 import { leadAttainmentHeatmap } from "@/lib/queries/leadAttainmentHeatmap";
 import { leadTotalsByTeamWeek } from "@/lib/queries/leadTotalsByTeamWeek";
 import { leadWeeklySeries } from "@/lib/queries/leadWeeklySeries";
@@ -106,6 +108,19 @@ describe.each(testDbKinds())("weekly lead roll-up = the entries [%s]", (kind) =>
       }),
       quarter: await quarterLeadTotals(t.db, { ...scope, teamIds: [], green: org.greenThreshold }),
     };
+    // The dashboard draws its combined heatmap from the roll-up's team-weeks (read over the
+    // filter's weeks): it must equal the heatmap query's cells.
+    const wide = await teamRollup(t.db, {
+      organizationId,
+      timeZone: org.timeZone,
+      weekStartsOn,
+      teamIds: [],
+      windows: { ...rollupWindows(lastWeek, current), firstWeek },
+      thresholds,
+      source,
+    });
+    out.combinedHeatmap = await leadAttainmentHeatmap(t.db, { ...scope, teamIds: [], leadMeasureId: null, thresholds });
+    out.heatmapFromRollup = heatmapFromRollup(wide.teams, firstWeek, lastWeek, thresholds, ATTAINMENT_CAP);
     for (const m of measures) {
       out[`totals ${m.id}`] = await leadTotalsByTeamWeek(t.db, { ...scope, leadMeasureId: m.id });
       out[`series ${m.id}`] = await leadWeeklySeries(t.db, { ...scope, leadMeasureId: m.id });
@@ -120,6 +135,8 @@ describe.each(testDbKinds())("weekly lead roll-up = the entries [%s]", (kind) =>
     const fast = await everyFastPath("rollup");
     const straight = await everyFastPath("entries");
     expect(fast, `queries after: ${step}`).toEqual(straight);
+    const { combinedHeatmap, heatmapFromRollup: fromRollup } = fast as Record<string, unknown>;
+    expect(fromRollup, `heatmap from the roll-up after: ${step}`).toEqual(combinedHeatmap);
     return fast;
   }
 
