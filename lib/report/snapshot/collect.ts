@@ -30,6 +30,15 @@ export type Progress = (share: number, stage: string) => Promise<void> | void;
 /** Weeks of lead → lag history the report's findings use (the dashboard's default). */
 const ANALYSIS_WEEKS = 52;
 
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
+/** `fn` over `items` one after another (not all at once), results in order. */
+async function inTurn<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (const item of items) out.push(await fn(item));
+  return out;
+}
+
 const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
 
 export async function collectSnapshot(db: Db, ctx: TenantContext, req: SnapshotRequest, progress: Progress = () => {}): Promise<ReportSnapshot> {
@@ -71,35 +80,24 @@ export async function collectSnapshot(db: Db, ctx: TenantContext, req: SnapshotR
     : allLags;
 
   // ---- Execution, results, findings and ROI ----
-  // The four parts read different things and none needs another's answer: their queries run
-  // together (the database works on one while another's rows are read), and the progress is
-  // reported as each part arrives, in order.
+  // Execution's few large queries run while the many small reads of the results, the findings
+  // and the ROI follow one another beside them, with the closing look-ups: none needs another's
+  // answers, and one at a time the small reads leave the connection pool to the app's other
+  // requests. Progress is still reported part by part, in order.
   const pairs = lags.flatMap((l) => l.drivers.filter((d) => d.leadMeasure.archivedAt == null).map((d) => ({ lag: l, lead: d.leadMeasure })));
   pairs.sort((a, b) => a.lag.name.localeCompare(b.lag.name) || a.lead.name.localeCompare(b.lead.name));
   const programs = program
     ? [program]
     : await db.program.findMany({ where: { organizationId, archivedAt: null, startDate: { lte: toUtcDate(cut.asOf) } }, orderBy: [{ name: "asc" }, { id: "asc" }] });
-  const parts = [
-    executionOf(db, ctx, teams, cut, previous, !program),
-    Promise.all(lags.map((lag) => lagSnapshotOf(db, ctx, lag, quarter, cut.asOf, previous, next, req.now))),
-    Promise.all(pairs.map(({ lag, lead }) => driverFindingOf(db, ctx, lag, lead, cut.asOf, req.now))),
-    Promise.all(programs.map((p) => programSnapshotOf(db, ctx, p.id, cut.asOf, previous))),
-  ] as const;
-  // Each part is awaited in its turn below; until then a failure must not count as unhandled.
-  for (const part of parts) part.catch(() => {});
-  await progress(0.05, `Adding up lead measures for ${teams.length} team${teams.length === 1 ? "" : "s"}`);
-  const execution = await parts[0];
-  await progress(0.3, `Reading ${lags.length} lag measure${lags.length === 1 ? "" : "s"}`);
-  const lagSnapshots: LagSnapshot[] = await parts[1];
-  await progress(0.55, `Testing ${pairs.length} lead → lag pair${pairs.length === 1 ? "" : "s"}`);
-  const drivers: DriverFinding[] = await parts[2];
-  await progress(0.7, `Computing the ROI of ${programs.length} program${programs.length === 1 ? "" : "s"}`);
-  const roi: ProgramRoiSnapshot[] = await parts[3];
-
-  await progress(0.95, "Looking up last quarter's report and next quarter's targets");
+  const executing = executionOf(db, ctx, teams, cut, previous, !program);
+  const reading = (async () => ({
+    lagSnapshots: await inTurn(lags, (lag) => lagSnapshotOf(db, ctx, lag, quarter, cut.asOf, previous, next, req.now)),
+    drivers: await inTurn(pairs, ({ lag, lead }) => driverFindingOf(db, ctx, lag, lead, cut.asOf, req.now)),
+    roi: await inTurn(programs, (p) => programSnapshotOf(db, ctx, p.id, cut.asOf, previous)),
+  }))();
   // The organization's scope is its active teams: said so rather than listed (500 ids in an IN list).
   const inScope = program ? { teamId: { in: teamIds } } : { team: { archivedAt: null } };
-  const [previousReport, targets, openAhead] = await Promise.all([
+  const lookingUp = Promise.all([
     previousReportOf(db, organizationId, req, previous),
     db.teamLeadMeasure.findMany({
       where: { organizationId, ...inScope, leadMeasure: { archivedAt: null }, weeklyTarget: { gt: 0 } },
@@ -107,6 +105,15 @@ export async function collectSnapshot(db: Db, ctx: TenantContext, req: SnapshotR
     }),
     db.commitment.count({ where: { organizationId, ...inScope, status: "OPEN", weekStart: { gt: toUtcDate(cut.asOf) } } }),
   ]);
+  // Awaited in turn below: until then a failure of one must not count as unhandled.
+  for (const later of [reading, lookingUp]) later.catch(() => {});
+  await progress(0.05, `Adding up lead measures for ${plural(teams.length, "team")}`);
+  const execution = await executing;
+  await progress(0.4, `Reading ${plural(lags.length, "lag measure")}, testing ${plural(pairs.length, "lead → lag pair")} and computing the ROI of ${plural(programs.length, "program")}`);
+  const { lagSnapshots, drivers, roi } = await reading;
+
+  await progress(0.95, "Looking up last quarter's report and next quarter's targets");
+  const [previousReport, targets, openAhead] = await lookingUp;
 
   return {
     version: REPORT_VERSION,
