@@ -20,6 +20,9 @@ export const FIRST_LOAD_BUDGET_KB = 170;
 
 export type FirstLoad = { path: string; kB: number; scripts: { src: string; kB: number }[] };
 
+/** Pages fetched at the same time. */
+const PAGES_AT_ONCE = 4;
+
 const kB = (bytes: number) => Math.round(bytes / 100) / 10;
 
 /** The script chunks a page's HTML loads, in document order, without duplicates. */
@@ -60,19 +63,24 @@ export async function firstLoadJs(baseUrl: string, cookie: string, paths: readon
     }
     return size;
   };
-  const results: FirstLoad[] = [];
-  for (const path of paths) {
+  const measure = async (path: string): Promise<FirstLoad> => {
     const res = await fetch(`${base}${path}`, { headers: cookie ? { cookie } : {}, redirect: "manual" });
     if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}${res.headers.get("location") ? ` → ${res.headers.get("location")}` : ""}.`);
     const srcs = scriptSources(await res.text());
     const scripts = await Promise.all(srcs.map(async (src) => ({ src, bytes: await sizeOf(src) })));
     const total = scripts.reduce((sum, s) => sum + s.bytes, 0);
-    results.push({
-      path,
-      kB: kB(total),
-      scripts: scripts.sort((a, b) => b.bytes - a.bytes).map((s) => ({ src: s.src, kB: kB(s.bytes) })),
-    });
-  }
+    return { path, kB: kB(total), scripts: scripts.sort((a, b) => b.bytes - a.bytes).map((s) => ({ src: s.src, kB: kB(s.bytes) })) };
+  };
+  // A few pages at a time: quicker than one by one, gentler on the server than all at once.
+  const results: FirstLoad[] = new Array(paths.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length) {
+      const i = next++;
+      results[i] = await measure(paths[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PAGES_AT_ONCE, paths.length) }, worker));
   return results;
 }
 
