@@ -7,7 +7,7 @@
 import { createServer } from "node:http";
 import { requestsWithinPool } from "@/lib/db/budget";
 import { admissionGate } from "@/lib/http/admission";
-import { handleWithSignal } from "@/lib/http/unavailableSignal";
+import { handleWithSignal } from "@/lib/db/overloadSignal";
 import { parseEnv } from "@/lib/env";
 
 (process.env as Record<string, string>).NODE_ENV = "production";
@@ -28,7 +28,7 @@ const gate = admissionGate({
 
 const server = createServer((req, res) => {
   gate(req, res, () => {
-    // A page that failed for want of the database goes out as 503, not 500 (unavailableSignal).
+    // A page that failed for want of the database goes out as 503, not 500 (overloadSignal).
     handleWithSignal(res, () => {
       handle(req, res).catch((err: unknown) => {
         console.error(err);

@@ -7,6 +7,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { watchForOverload } from "./overloadSignal";
 
 export type DbTarget =
   | { kind: "postgres"; url: string }
@@ -44,16 +45,19 @@ export async function openAdapter(target: DbTarget, pool: Partial<PoolSettings> 
     const { max, connectionTimeoutMs, statementTimeoutMs } = { ...DEFAULT_POOL, ...pool };
     return {
       target,
-      factory: new PrismaPg({
-        connectionString: target.url,
-        max,
-        // Bounds both opening a connection and waiting for a free one, so an unreachable or
-        // saturated server fails a request (and /api/health) quickly instead of hanging it.
-        connectionTimeoutMillis: connectionTimeoutMs,
-        // Sent as a startup parameter: every connection of the pool has it, and a transaction
-        // may raise it for itself with SET LOCAL (allowLongStatements in lib/db/budget.ts).
-        ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
-      }),
+      // Watched so a page that fails for want of a connection answers 503 (overloadSignal.ts).
+      factory: watchForOverload(
+        new PrismaPg({
+          connectionString: target.url,
+          max,
+          // Bounds both opening a connection and waiting for a free one, so an unreachable or
+          // saturated server fails a request (and /api/health) quickly instead of hanging it.
+          connectionTimeoutMillis: connectionTimeoutMs,
+          // Sent as a startup parameter: every connection of the pool has it, and a transaction
+          // may raise it for itself with SET LOCAL (allowLongStatements in lib/db/budget.ts).
+          ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
+        }),
+      ),
       close: async () => {},
     };
   }

@@ -5,7 +5,7 @@ import "server-only";
 // error page (as an UnavailableError when the database could not serve it now).
 import { forbidden, notFound, redirect } from "next/navigation";
 import { AppError, asUnavailable } from "@/lib/errors";
-import { signalUnavailable } from "./unavailableSignal";
+import { signalUnavailable } from "@/lib/db/overloadSignal";
 
 /** A page's data, or Next's answer to the refusal its loader threw. */
 export async function pageData<T>(loading: Promise<T>): Promise<T> {
@@ -18,7 +18,7 @@ export async function pageData<T>(loading: Promise<T>): Promise<T> {
       if (err.code === "unauthenticated") redirect("/sign-in");
     }
     // A saturated or absent database: the error page says "busy, try again" (app/error.tsx),
-    // with status 503 under `npm start` (lib/http/unavailableSignal.ts).
+    // with status 503 under `npm start` (lib/db/overloadSignal.ts).
     const unavailable = asUnavailable(err);
     if (unavailable) signalUnavailable();
     throw unavailable ?? err;
