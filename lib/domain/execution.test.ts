@@ -1,16 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { executionScore, formatShare, PARTIAL_CREDIT, scoreWindow, type CadenceWeek } from "./execution";
-import { DEFAULT_THRESHOLDS } from "./status";
+import { executionScore, formatShare, leadCounts, PARTIAL_CREDIT, scoreWindow, type CadenceWeek } from "./execution";
+import { DEFAULT_THRESHOLDS, type Thresholds } from "./status";
 
 const none = { done: 0, partial: 0, notDone: 0, open: 0 };
 
-function week(over: Partial<CadenceWeek> = {}): CadenceWeek {
+/** A week with each lead measure's total and target, as the check-in and the dashboard read them. */
+type Week = Omit<CadenceWeek, "leads"> & { leads: { total: number; target: number | null }[] };
+
+function week(over: Partial<Week> = {}): Week {
   return { weekStart: "2026-11-02", ended: true, checkInHeld: false, commitments: none, leads: [], ...over };
+}
+
+/** The score of weeks whose measures are counted at the given thresholds. */
+function scoreOf(weeks: Week[], thresholds: Thresholds) {
+  return executionScore(weeks.map((w) => ({ ...w, leads: leadCounts(w.leads, thresholds) })), thresholds);
 }
 
 describe("execution score", () => {
   it("combines check-ins held, commitments kept and lead targets hit, each shown on its own", () => {
-    const score = executionScore(
+    const score = scoreOf(
       [
         week({
           weekStart: "2026-11-02",
@@ -43,12 +51,12 @@ describe("execution score", () => {
 
   it("counts a partly done commitment as half", () => {
     expect(PARTIAL_CREDIT).toBe(0.5);
-    const score = executionScore([week({ commitments: { done: 0, partial: 2, notDone: 0, open: 0 } })], DEFAULT_THRESHOLDS);
+    const score = scoreOf([week({ commitments: { done: 0, partial: 2, notDone: 0, open: 0 } })], DEFAULT_THRESHOLDS);
     expect(score.commitments.ratio).toBe(0.5);
   });
 
   it("shows a part with nothing due as n/a, not zero, and leaves it out of the combined score", () => {
-    const score = executionScore([week({ checkInHeld: true })], DEFAULT_THRESHOLDS);
+    const score = scoreOf([week({ checkInHeld: true })], DEFAULT_THRESHOLDS);
     expect(score.commitments.ratio).toBeNull();
     expect(score.leadTargets.ratio).toBeNull();
     expect(score.combined).toBe(1);
@@ -57,11 +65,11 @@ describe("execution score", () => {
   });
 
   it("has no combined score without any data", () => {
-    expect(executionScore([], DEFAULT_THRESHOLDS).combined).toBeNull();
+    expect(scoreOf([], DEFAULT_THRESHOLDS).combined).toBeNull();
   });
 
   it("counts a commitment nobody reviewed after its week as not kept", () => {
-    const score = executionScore([week({ commitments: { done: 1, partial: 0, notDone: 0, open: 1 } })], DEFAULT_THRESHOLDS);
+    const score = scoreOf([week({ commitments: { done: 1, partial: 0, notDone: 0, open: 1 } })], DEFAULT_THRESHOLDS);
     expect(score.commitments).toEqual({ achieved: 1, due: 2, ratio: 0.5, unreviewed: 1 });
   });
 
@@ -77,12 +85,12 @@ describe("execution score", () => {
         { total: 0, target: 10 },
       ],
     });
-    const before = executionScore([ended, current], DEFAULT_THRESHOLDS);
+    const before = scoreOf([ended, current], DEFAULT_THRESHOLDS);
     expect(before.checkIns).toEqual({ achieved: 1, due: 1, ratio: 1 });
     expect(before.commitments.ratio).toBeNull();
     expect(before.leadTargets).toEqual({ achieved: 1, due: 1, ratio: 1 });
 
-    const held = executionScore(
+    const held = scoreOf(
       [ended, { ...current, checkInHeld: true, leads: [{ total: 10, target: 10 }, { total: 0, target: 10 }] }],
       DEFAULT_THRESHOLDS,
     );
@@ -92,12 +100,12 @@ describe("execution score", () => {
 
   it("uses the organization's green threshold for lead targets", () => {
     const w = [week({ leads: [{ total: 9, target: 10 }] })];
-    expect(executionScore(w, DEFAULT_THRESHOLDS).leadTargets.ratio).toBe(0);
-    expect(executionScore(w, { green: 0.9, amber: 0.5 }).leadTargets.ratio).toBe(1);
+    expect(scoreOf(w, DEFAULT_THRESHOLDS).leadTargets.ratio).toBe(0);
+    expect(scoreOf(w, { green: 0.9, amber: 0.5 }).leadTargets.ratio).toBe(1);
   });
 
   it("ignores a lead measure without a target that week", () => {
-    const score = executionScore([week({ leads: [{ total: 5, target: null }, { total: 5, target: 0 }] })], DEFAULT_THRESHOLDS);
+    const score = scoreOf([week({ leads: [{ total: 5, target: null }, { total: 5, target: 0 }] })], DEFAULT_THRESHOLDS);
     expect(score.leadTargets).toEqual({ achieved: 0, due: 0, ratio: null });
   });
 });

@@ -27,9 +27,24 @@ export type CadenceWeek = {
   checkInHeld: boolean;
   /** The commitments made for this week, by their review status (open = not reviewed yet). */
   commitments: { done: number; partial: number; notDone: number; open: number };
-  /** Each lead measure of the team that had a target this week: its team total and target. */
-  leads: { total: number; target: number | null }[];
+  /** The team's lead measures with a positive target this week, and how many of them were green. */
+  leads: LeadCounts;
 };
+
+export type LeadCounts = { withTarget: number; green: number };
+
+/** Counts each measure's week (team total against target) as the score reads it; no target = not asked. */
+export function leadCounts(leads: readonly { total: number; target: number | null }[], thresholds: Thresholds): LeadCounts {
+  let withTarget = 0;
+  let green = 0;
+  for (const lead of leads) {
+    const status = leadStatus(lead.total, lead.target, thresholds);
+    if (status === "none") continue; // no target: nothing was asked
+    withTarget++;
+    if (status === "green") green++;
+  }
+  return { withTarget, green };
+}
 
 export type ScorePart = {
   /** What was achieved (commitments: kept, with partial credit). */
@@ -71,13 +86,9 @@ export function executionScore(weeks: readonly CadenceWeek[], thresholds: Thresh
     commitmentsDue += w.ended ? reviewed + c.open : reviewed;
     if (w.ended) unreviewed += c.open;
 
-    for (const lead of w.leads) {
-      const status = leadStatus(lead.total, lead.target, thresholds);
-      if (status === "none") continue; // no target: nothing was asked
-      const isHit = status === "green";
-      if (isHit) hit++;
-      if (w.ended || isHit) leadsDue++;
-    }
+    // A measure that missed its target in a running week is not due yet; one already hit counts.
+    hit += w.leads.green;
+    leadsDue += w.ended ? w.leads.withTarget : w.leads.green;
   }
   const checkIns = part(held, checkInsDue);
   const commitments = { ...part(kept, commitmentsDue), unreviewed };

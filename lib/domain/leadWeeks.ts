@@ -3,7 +3,6 @@
 // lib/queries/teamAttainmentByWeek.ts, leadAttainmentHeatmap.ts and leadTotalsByTeamWeek.ts;
 // heatmapFromRollup builds the combined heatmap from the dashboard roll-up's team-weeks.
 import type { IsoDate } from "./calendar/weeks";
-import type { Thresholds } from "./status";
 
 /** A team's lead attainment in a week (see ATTAINMENT_CAP in ./risk.ts). */
 export type TeamWeekAttainment = {
@@ -38,41 +37,20 @@ export type LeadTotalRow = {
   weeklyTarget: number;
 };
 
-/** A team's week as the dashboard roll-up reports it: each measure's total against its target. */
-export type RolledUpTeamWeeks = {
-  teamId: string;
-  teamName: string;
-  weeks: { weekStart: IsoDate; measures: number; attainment: number | null; leads: { total: number; target: number }[] }[];
-};
+/** A team's weeks as the dashboard roll-up reports them (each also carries cadence facts). */
+export type RolledUpTeamWeeks = { teamId: string; teamName: string; weeks: (HeatmapCell & Record<string, unknown>)[] };
 
 /**
  * The combined heatmap (every measure, capped mean) for weeks `firstWeek`…`lastWeek`, from the
- * roll-up's team-weeks: the same cells teamAttainmentByWeek computes in SQL — the roll-up's
- * capped mean, and each measure-week counted green, amber or red by its plain actual ÷ target.
+ * roll-up's team-weeks, which carry the same aggregates teamAttainmentByWeek computes in SQL.
  */
-export function heatmapFromRollup(
-  teams: readonly RolledUpTeamWeeks[],
-  firstWeek: IsoDate,
-  lastWeek: IsoDate,
-  thresholds: Thresholds,
-  cap: number,
-): LeadAttainmentHeatmap {
+export function heatmapFromRollup(teams: readonly RolledUpTeamWeeks[], firstWeek: IsoDate, lastWeek: IsoDate, cap: number): LeadAttainmentHeatmap {
   const rows = teams.map(({ teamId, teamName, weeks }) => ({
     teamId,
     teamName,
     cells: weeks
       .filter((w) => w.weekStart >= firstWeek && w.weekStart <= lastWeek)
-      .map((w) => {
-        const raws = w.leads.map((l) => l.total / l.target);
-        return {
-          weekStart: w.weekStart,
-          measures: w.measures,
-          attainment: w.attainment,
-          green: raws.filter((r) => r >= thresholds.green).length,
-          amber: raws.filter((r) => r < thresholds.green && r >= thresholds.amber).length,
-          red: raws.filter((r) => r < thresholds.amber).length,
-        };
-      }),
+      .map(({ weekStart, measures, attainment, green, amber, red }) => ({ weekStart, measures, attainment, green, amber, red })),
   }));
   const weeks = rows[0]?.cells.map((c) => c.weekStart) ?? [];
   return { weeks, teams: rows, cap };

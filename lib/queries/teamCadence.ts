@@ -6,7 +6,7 @@ import * as clock from "@/lib/clock";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import type { OrgSettings } from "@/lib/auth/tenant";
-import { executionScore, scoreWindow, type CadenceWeek, type ExecutionScore } from "@/lib/domain/execution";
+import { executionScore, leadCounts, scoreWindow, type CadenceWeek, type ExecutionScore } from "@/lib/domain/execution";
 import { addDays, localDay, weekStart, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { targetInForceSql } from "./targetSql";
 import { weekSeriesSql, weekStartSql } from "./weekSql";
@@ -109,12 +109,13 @@ export async function teamExecutionScore(
   const teamFirstWeek = weekStart(localDay(params.teamCreatedAt, org.timeZone), org.weekStartsOn);
   const window = scoreWindow(checkInWeek, teamFirstWeek);
   const rows = await teamCadence(db, { organizationId: org.id, teamId, ...window, weekStartsOn: org.weekStartsOn });
+  const thresholds = { green: org.greenThreshold, amber: org.amberThreshold };
   const weeks: CadenceWeek[] = rows.map((r) => ({
     weekStart: r.weekStart,
     ended: r.weekStart < current,
     checkInHeld: r.checkInHeld,
     commitments: { done: r.done, partial: r.partial, notDone: r.notDone, open: r.open },
-    leads: r.leads,
+    leads: leadCounts(r.leads, thresholds),
   }));
-  return { ...executionScore(weeks, { green: org.greenThreshold, amber: org.amberThreshold }), ...window };
+  return { ...executionScore(weeks, thresholds), ...window };
 }

@@ -97,7 +97,7 @@ export async function loadDashboard(db: Db, org: OrgSettings, query: SearchParam
       : Promise.resolve(null),
     measure ? leadTotalsByTeamWeek(db, { organizationId, leadMeasureId: measure.id, ...range }) : Promise.resolve([]),
   ]);
-  const heatmap = measureHeatmap ?? heatmapFromRollup(rollup.teams, filters.firstWeek, filters.lastWeek, thresholds, ATTAINMENT_CAP);
+  const heatmap = measureHeatmap ?? heatmapFromRollup(rollup.teams, filters.firstWeek, filters.lastWeek, ATTAINMENT_CAP);
 
   const lines: TeamLine[] = rollup.teams.map(({ weeks, lags, ...figures }) => {
     const window = scoreWindow(filters.lastWeek, figures.firstWeek);
@@ -109,7 +109,7 @@ export async function loadDashboard(db: Db, org: OrgSettings, query: SearchParam
           ended: w.weekStart < currentWeek,
           checkInHeld: w.checkInHeld,
           commitments: { done: w.done, partial: w.partial, notDone: w.notDone, open: w.open },
-          leads: w.leads,
+          leads: { withTarget: w.measures, green: w.green },
         })),
       thresholds,
     );

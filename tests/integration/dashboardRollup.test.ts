@@ -231,7 +231,10 @@ describe.each(testDbKinds())("dashboard roll-up and heatmap [%s]", (kind) => {
       partial: 0,
       notDone: 0,
       open: 1,
-      leads: expect.arrayContaining([{ total: 20, target: 10 }, { total: 1, target: 4 }]),
+      // 20 of 10 (green) and 1 of 4 (red).
+      green: 1,
+      amber: 0,
+      red: 1,
     });
     expect(alpha.lags).toEqual([expect.objectContaining({ name: "CSAT", latestValue: 85, latestDate: "2026-11-10" })]);
 

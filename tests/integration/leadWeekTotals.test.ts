@@ -120,7 +120,7 @@ describe.each(testDbKinds())("weekly lead roll-up = the entries [%s]", (kind) =>
       source,
     });
     out.combinedHeatmap = await leadAttainmentHeatmap(t.db, { ...scope, teamIds: [], leadMeasureId: null, thresholds });
-    out.heatmapFromRollup = heatmapFromRollup(wide.teams, firstWeek, lastWeek, thresholds, ATTAINMENT_CAP);
+    out.heatmapFromRollup = heatmapFromRollup(wide.teams, firstWeek, lastWeek, ATTAINMENT_CAP);
     for (const m of measures) {
       out[`totals ${m.id}`] = await leadTotalsByTeamWeek(t.db, { ...scope, leadMeasureId: m.id });
       out[`series ${m.id}`] = await leadWeeklySeries(t.db, { ...scope, leadMeasureId: m.id });
