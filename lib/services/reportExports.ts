@@ -122,6 +122,8 @@ async function runExport(db: Db, ctx: TenantContext, exportId: string, input: { 
           pdfPages: pages,
           createdById: ctx.userId,
         },
+        // Not the row back: its snapshot is megabytes of JSON at hundreds of teams, parsed for nothing.
+        select: { id: true },
       });
       await tx.reportExport.update({ where, data: { status: "SUCCEEDED", progress: 1, stage: "Done", reportId: created.id } });
     });
