@@ -13,7 +13,7 @@ function week(over: Partial<Week> = {}): Week {
 
 /** The score of weeks whose measures are counted at the given thresholds. */
 function scoreOf(weeks: Week[], thresholds: Thresholds) {
-  return executionScore(weeks.map((w) => ({ ...w, leads: leadCounts(w.leads, thresholds) })), thresholds);
+  return executionScore(weeks.map((w) => ({ ...w, leads: leadCounts(w.leads, thresholds) })));
 }
 
 describe("execution score", () => {

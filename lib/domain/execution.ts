@@ -68,7 +68,7 @@ function part(achieved: number, due: number): ScorePart {
   return { achieved, due, ratio: due > 0 ? achieved / due : null };
 }
 
-export function executionScore(weeks: readonly CadenceWeek[], thresholds: Thresholds): ExecutionScore {
+export function executionScore(weeks: readonly CadenceWeek[]): ExecutionScore {
   let held = 0;
   let checkInsDue = 0;
   let kept = 0;

@@ -117,5 +117,5 @@ export async function teamExecutionScore(
     commitments: { done: r.done, partial: r.partial, notDone: r.notDone, open: r.open },
     leads: leadCounts(r.leads, thresholds),
   }));
-  return { ...executionScore(weeks, thresholds), ...window };
+  return { ...executionScore(weeks), ...window };
 }

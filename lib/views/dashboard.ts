@@ -111,7 +111,6 @@ export async function loadDashboard(db: Db, org: OrgSettings, query: SearchParam
           commitments: { done: w.done, partial: w.partial, notDone: w.notDone, open: w.open },
           leads: { withTarget: w.measures, green: w.green },
         })),
-      thresholds,
     );
     const lag = lagSummary(lags);
     const reasons = riskReasons(
