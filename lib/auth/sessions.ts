@@ -6,6 +6,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import * as clock from "@/lib/clock";
+import { asUnavailable } from "@/lib/errors";
 
 type Tx = Db | Prisma.TransactionClient;
 
@@ -35,7 +36,11 @@ export async function startSession(db: Tx, userId: string, method: SessionMethod
 /** The live session `sid` of `userId`, or null when it ended, expired or is someone else's. */
 export async function liveSession(db: Db, sid: string, userId: string): Promise<{ id: string; method: SessionMethod } | null> {
   const now = clock.now();
-  const row = await db.userSession.findUnique({ where: { id: sid } }).catch(() => null);
+  // A malformed id is no session; a busy database is not a reason to sign someone out (503).
+  const row = await db.userSession.findUnique({ where: { id: sid } }).catch((err: unknown) => {
+    if (asUnavailable(err)) throw err;
+    return null;
+  });
   if (!row || row.userId !== userId || row.revokedAt || row.expiresAt <= now) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.userSession.update({ where: { id: sid }, data: { lastSeenAt: now } });
