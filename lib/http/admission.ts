@@ -7,7 +7,7 @@
 // pass without waiting. A slot is given back when the response ends or the client goes away.
 // Plain Node (no Next, no database): the custom server and the tests use it as is.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { RETRY_AFTER_SECONDS, type ErrorBody } from "@/lib/errors";
+import { RETRY_AFTER_SECONDS, toErrorBody, UnavailableError } from "@/lib/errors";
 
 export type AdmissionOptions = {
   /** Requests being answered at once. */
@@ -106,8 +106,6 @@ export function admissionGate(opts: AdmissionOptions): AdmissionGate {
   return gate;
 }
 
-const BUSY_MESSAGE = "The server is busy right now. Please try again in a few seconds.";
-
 /** Whether the caller wants JSON: the API, or a client that asks for it and not for a page. */
 function wantsJson(req: IncomingMessage): boolean {
   if ((req.url ?? "").startsWith("/api/")) return true;
@@ -117,7 +115,8 @@ function wantsJson(req: IncomingMessage): boolean {
 
 function sendBusy(req: IncomingMessage, res: ServerResponse, retryAfter: number): void {
   const json = wantsJson(req);
-  const body = json ? JSON.stringify({ error: { code: "unavailable", message: BUSY_MESSAGE } } satisfies ErrorBody) : busyPage(retryAfter);
+  // The API's one error shape, as any route would answer an overloaded database.
+  const body = json ? JSON.stringify(toErrorBody(new UnavailableError(undefined, retryAfter)).body) : busyPage(retryAfter);
   res.writeHead(503, {
     "Content-Type": json ? "application/json" : "text/html; charset=utf-8",
     "Content-Length": Buffer.byteLength(body),
