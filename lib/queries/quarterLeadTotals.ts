@@ -39,14 +39,15 @@ export async function quarterLeadTotals(
 ): Promise<QuarterLeadTotal[]> {
   return db.$queryRaw<QuarterLeadTotal[]>(Prisma.sql`
     WITH ${measureWeeksCtes(params)}
-    SELECT st.id AS "teamId", st.name AS "teamName", m.id AS "leadMeasureId", m.name, m.unit,
+    SELECT mw.team_id AS "teamId", mw.team_name AS "teamName", m.id AS "leadMeasureId", m.name, m.unit,
            sum(mw.total)::float8 AS actual, sum(mw.target)::float8 AS target,
            count(*)::int AS weeks,
            count(*) FILTER (WHERE mw.raw >= ${params.green}::float8)::int AS "weeksOnTarget",
            sum(least(mw.raw, ${ATTAINMENT_CAP}::float8))::float8 AS "cappedSum"
       FROM measure_weeks mw
-      JOIN scope_teams st ON st.id = mw.team_id
+      -- The team's name comes with its measure-weeks: joining the team list again made PostgreSQL
+      -- re-scan it per row when the scope lists hundreds of team ids.
       JOIN "LeadMeasure" m ON m."organizationId" = ${params.organizationId}::uuid AND m.id = mw.lead_measure_id
-     GROUP BY st.id, st.name, m.id, m.name, m.unit
-     ORDER BY st.name, st.id, m.name, m.id`);
+     GROUP BY mw.team_id, mw.team_name, m.id, m.name, m.unit
+     ORDER BY mw.team_name, mw.team_id, m.name, m.id`);
 }

@@ -31,7 +31,7 @@ export type AttainmentScope = {
 
 /**
  * CTEs `weeks`, `scope_teams` (id, name, "createdAt"), `totals`, `target_spans` and `measure_weeks` (team_id,
- * lead_measure_id, week_start, total, target, raw = total ÷ target): one row per team, tracked
+ * team_name, lead_measure_id, week_start, total, target, raw = total ÷ target): one row per team, tracked
  * measure and week with a positive target in force, gap-filled with a zero total.
  */
 export function measureWeeksCtes(s: AttainmentScope): Prisma.Sql {
@@ -64,7 +64,7 @@ export function measureWeeksCtes(s: AttainmentScope): Prisma.Sql {
       ${targetSpansSql(s.organizationId, s.lastWeek)}
     ),
     measure_weeks AS (
-      SELECT tlm."teamId" AS team_id, tlm."leadMeasureId" AS lead_measure_id, weeks.week_start,
+      SELECT tlm."teamId" AS team_id, st.name AS team_name, tlm."leadMeasureId" AS lead_measure_id, weeks.week_start,
              coalesce(totals.total, 0)::float8 AS total,
              target."weeklyTarget"::float8 AS target,
              coalesce(totals.total, 0)::float8 / target."weeklyTarget"::float8 AS raw

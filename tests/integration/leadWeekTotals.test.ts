@@ -121,7 +121,8 @@ describe.each(testDbKinds())("weekly lead roll-up = the entries [%s]", (kind) =>
     });
     out.combinedHeatmap = await leadAttainmentHeatmap(t.db, { ...scope, teamIds: [], leadMeasureId: null, thresholds });
     out.heatmapFromRollup = heatmapFromRollup(wide.teams, firstWeek, lastWeek, ATTAINMENT_CAP);
-    for (const m of measures) {
+    // Two measures: the first (on the heatmap above) and one more; each query reads one at a time.
+    for (const m of measures.slice(0, 2)) {
       out[`totals ${m.id}`] = await leadTotalsByTeamWeek(t.db, { ...scope, leadMeasureId: m.id });
       out[`series ${m.id}`] = await leadWeeklySeries(t.db, { ...scope, leadMeasureId: m.id });
       out[`team series ${m.id}`] = await leadWeeklySeries(t.db, { ...scope, leadMeasureId: m.id, teamId: teamIds[0] });
@@ -154,12 +155,12 @@ describe.each(testDbKinds())("weekly lead roll-up = the entries [%s]", (kind) =>
     const tlm = await t.db.teamLeadMeasure.findFirstOrThrow({ where: { organizationId, teamId: tm.teamId } });
     const today = localDay(new Date(), ctx.organization.timeZone);
     const before = await t.db.leadWeekTotal.aggregate({ where: { organizationId, teamId: tm.teamId, leadMeasureId: tlm.leadMeasureId }, _sum: { entries: true } });
-    const { entry } = await createLeadEntry(t.db, memberCtx, { teamId: tm.teamId, leadMeasureId: tlm.leadMeasureId, entryDate: today, value: "2.5" });
+    const { entry } = await createLeadEntry(t.db, memberCtx, { teamId: tm.teamId, leadMeasureId: tlm.leadMeasureId, entryDate: today, value: "2" });
     const after = await t.db.leadWeekTotal.aggregate({ where: { organizationId, teamId: tm.teamId, leadMeasureId: tlm.leadMeasureId }, _sum: { entries: true } });
     expect(after._sum.entries).toBe((before._sum.entries ?? 0) + 1);
     await expectSame("an entry logged");
 
-    await t.db.leadEntry.update({ where: { organizationId_id: { organizationId, id: entry.id } }, data: { value: 0.1 } });
+    await t.db.leadEntry.update({ where: { organizationId_id: { organizationId, id: entry.id } }, data: { value: 5 } });
     await expectSame("an entry edited");
     await t.db.leadEntry.update({ where: { organizationId_id: { organizationId, id: entry.id } }, data: { entryDate: utcDate(addDays(today, -9)) } });
     await expectSame("an entry moved to another week");
