@@ -166,6 +166,41 @@ describe("reading a lead-entry CSV", () => {
     expect(r.writes).toHaveLength(1);
   });
 
+  it("reads a text repeated on many rows once, yet judges each row on its own", () => {
+    // The same bad date on two rows, the same person spelt two ways, the same value with and
+    // without a three-digit note after it, the same day in and out of a COUNT measure's rules.
+    const r = check(
+      "email,team,measure,date,value,note\n" +
+        "ana@example.test,Tier 1 Support,Coaching conversations,2026-13-01,1,\n" +
+        "ANA@example.test,Tier 1 Support,Coaching conversations,2026-13-01,1,\n" +
+        "Ana@Example.test,Tier 1 Support,Coaching conversations,2026-11-16,1,234\n" +
+        "ana@example.test,Tier 1 Support,Coaching conversations,2026-11-17,1,\n" +
+        "ana@example.test,Tier 1 Support,Recognitions given,2026-11-17,1.5,\n" +
+        "ana@example.test,Tier 1 Support,Coaching conversations,2026-11-15,1.5,\n",
+    );
+    expect(r.problems).toEqual([
+      { row: 2, column: "date", message: "2026-13-01 is not a date in the calendar." },
+      { row: 3, column: "date", message: "2026-13-01 is not a date in the calendar." },
+      { row: 4, column: "value", message: expect.stringMatching(/thousands separator split in two/) },
+      { row: 6, column: "value", message: "Enter a whole number: this measure counts occurrences." },
+    ]);
+    expect(r.writes).toEqual([
+      { userId: ANA, teamId: TEAM, leadMeasureId: COACHING, entryDate: "2026-11-17", value: 1, note: "" },
+      { userId: ANA, teamId: TEAM, leadMeasureId: COACHING, entryDate: "2026-11-15", value: 1.5, note: "" },
+    ]);
+  });
+
+  it("refuses a cell given twice even when the rows spell it differently", () => {
+    const r = check(
+      "email,team,measure,date,value\n" +
+        "ana@example.test,Tier 1 Support,Coaching conversations,2026-11-16,1\n" +
+        "ben@example.test,Tier 1 Support,Coaching conversations,2026-11-16,1\n" +
+        " ANA@example.test ,tier 1 support,COACHING CONVERSATIONS,2026-11-16,2\n",
+    );
+    expect(r.problems).toEqual([{ row: 4, column: null, message: expect.stringMatching(/^Row 2 already sets ana@example.test, Coaching conversations on 2026-11-16/) }]);
+    expect(r.writes.map((w) => w.userId)).toEqual([ANA, BEN]);
+  });
+
   it("reads day/month/year dates and decimal commas when chosen", () => {
     const text = "email;team;measure;date;value\nana@example.test;Tier 1 Support;Coaching conversations;16/11/2026;2,5\n";
     expect(check(text).problems.map((p) => p.column)).toEqual(["date", "value"]);

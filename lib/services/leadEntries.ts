@@ -4,7 +4,6 @@ import "server-only";
 // write changes nothing), while the log form adds an entry to the day. Every rule a user can
 // break is reported per field, and nothing is written unless everything is.
 import * as clock from "@/lib/clock";
-import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EntrySource } from "@/lib/generated/prisma/enums";
 import { allowLongStatements } from "@/lib/db/budget";
@@ -15,6 +14,7 @@ import { fromUtcDate, toUtcDate, type IsoDate } from "@/lib/domain/calendar/week
 import { forbidden, notFound, parseOrThrow, problemsError, validationError, type Problem } from "@/lib/errors";
 import { createLeadEntrySchema } from "@/lib/schemas/leadEntry";
 import { recordAudit } from "./audit";
+import { batchOf, replaceCells, type RemovedEntry } from "./leadCellBatch";
 import { checkCell, loadEntryRules, verdictMessages, verdictOk, type Cell, type EntryRules } from "./leadRules";
 
 export { MAX_BACKDATE_DAYS } from "./leadRules";
@@ -126,13 +126,18 @@ export function problemsOf(rules: EntryRules, ctx: TenantContext, cells: readonl
 
 export type SetCellsResult = { written: number; deleted: number };
 
-/** Rows per statement: large writes go in chunks, reporting progress after each. */
+/** Cells per chunk: large writes go in chunks, reporting progress after each. */
 const CHUNK = 5_000;
 
 /**
  * Sets each cell (person, measure, day) to its value, replacing whatever entries were there;
  * a null value clears the cell. All or nothing: one bad cell → a validation error listing every
- * bad cell, and nothing written. Repeating the same write leaves the same rows.
+ * bad cell, and nothing written. Repeating the same write leaves the same rows. The last write
+ * of a cell wins, as if the cells were applied in order.
+ *
+ * Written in one transaction, a chunk of cells at a time (oldest days first), two statements per
+ * chunk (lib/services/leadCellBatch.ts). Grid and API writes record an audit event per cell, with
+ * the entries it replaced; a CSV import records one for the whole import.
  */
 export async function setLeadCells(
   db: Db,
@@ -152,14 +157,12 @@ export async function setLeadCells(
   const rules = opts.rules ?? (await loadEntryRules(db, ctx, opts.now));
   const problems = problemsOf(rules, ctx, cells);
   if (problems.length > 0) throw problemsError(problems);
-  // The last write of a cell wins, as if the cells were applied in order.
-  const byKey = new Map<string, CellWrite>();
-  for (const c of cells) byKey.set(`${c.userId}|${c.leadMeasureId}|${c.entryDate}`, c);
-  // By day, so each chunk covers a short run of days and its DELETE can bound them.
-  const unique = [...byKey.values()].sort((x, y) => (x.entryDate < y.entryDate ? -1 : x.entryDate > y.entryDate ? 1 : 0));
+  const batch = batchOf(cells);
+  const total = batch.cells.length;
   const perCellAudit = opts.source !== "CSV";
   const organizationId = ctx.organizationId;
   const chunkSize = opts.chunkSize ?? CHUNK;
+  const write = { organizationId, source: opts.source, actorId: ctx.userId, returning: perCellAudit };
 
   return db.$transaction(
     async (tx) => {
@@ -167,68 +170,57 @@ export async function setLeadCells(
       await allowLongStatements(tx, 10 * 60_000);
       let written = 0;
       let deleted = 0;
-      for (let i = 0; i < unique.length; i += chunkSize) {
-        const chunk = unique.slice(i, i + chunkSize);
-        const first = chunk[0]!.entryDate;
-        const last = chunk[chunk.length - 1]!.entryDate;
-        const removed = await tx.$queryRaw<(Omit<EntryRow, "entryDate"> & { entryDate: string })[]>`
-          DELETE FROM "LeadEntry" e
-           USING unnest(${chunk.map((c) => c.userId)}::uuid[], ${chunk.map((c) => c.leadMeasureId)}::uuid[], ${chunk.map((c) => c.entryDate)}::date[])
-                 AS k(user_id, measure_id, entry_date)
-           WHERE e."organizationId" = ${organizationId}::uuid
-             AND e."entryDate" BETWEEN ${first}::date AND ${last}::date
-             AND e."userId" = k.user_id AND e."leadMeasureId" = k.measure_id AND e."entryDate" = k.entry_date
-          RETURNING e.id, e."teamId", e."leadMeasureId", e."userId", to_char(e."entryDate", 'YYYY-MM-DD') AS "entryDate", e.value, e.note`;
-        const toWrite = chunk.filter((c) => c.value != null);
-        const ids = toWrite.map(() => randomUUID());
-        const idOf = new Map(toWrite.map((c, n) => [c, ids[n]!]));
-        if (toWrite.length > 0) {
-          await tx.$executeRaw`
-            INSERT INTO "LeadEntry" ("organizationId", "id", "teamId", "leadMeasureId", "userId", "entryDate", "value", "note", "source", "createdById", "updatedAt")
-            SELECT ${organizationId}::uuid, k.id, k.team_id, k.measure_id, k.user_id, k.entry_date, k.value, k.note,
-                   ${opts.source}::"EntrySource", ${ctx.userId}::uuid, now()
-              FROM unnest(${ids}::uuid[], ${toWrite.map((c) => c.teamId)}::uuid[], ${toWrite.map((c) => c.leadMeasureId)}::uuid[],
-                          ${toWrite.map((c) => c.userId)}::uuid[], ${toWrite.map((c) => c.entryDate)}::date[],
-                          ${toWrite.map((c) => c.value as number)}::float8[], ${toWrite.map((c) => c.note ?? "")}::text[])
-                   AS k(id, team_id, measure_id, user_id, entry_date, value, note)`;
-        }
-        if (perCellAudit) {
-          const before = new Map<string, typeof removed>();
-          for (const r of removed) {
-            const key = `${r.userId}|${r.leadMeasureId}|${r.entryDate}`;
-            before.set(key, [...(before.get(key) ?? []), r]);
-          }
-          await tx.auditEvent.createMany({
-            data: chunk.map((c) => {
-              const key = `${c.userId}|${c.leadMeasureId}|${c.entryDate}`;
-              return {
-                organizationId,
-                actorId: ctx.userId,
-                action: c.value == null ? "lead_cell.clear" : "lead_cell.set",
-                entityType: "LeadCell",
-                entityId: key,
-                before: before.get(key) ? (JSON.parse(JSON.stringify(before.get(key))) as Prisma.InputJsonValue) : Prisma.DbNull,
-                after: c.value == null ? Prisma.DbNull : ({ ...c, id: idOf.get(c), source: opts.source } as Prisma.InputJsonValue),
-              };
-            }),
-          });
-        }
-        written += toWrite.length;
-        deleted += removed.length;
-        opts.onProgress?.(Math.min(i + chunkSize, unique.length), unique.length);
+      for (let from = 0; from < total; from += chunkSize) {
+        const to = Math.min(from + chunkSize, total);
+        const r = await replaceCells(tx, batch, from, to, write);
+        if (perCellAudit) await auditCells(tx, ctx, batch.cells.slice(from, to), r.removed, r.ids, opts.source);
+        written += r.ids.filter((id) => id !== null).length;
+        deleted += r.deleted;
+        opts.onProgress?.(to, total);
       }
       if (!perCellAudit) {
         await recordAudit(tx, ctx, {
           action: "lead_cells.import",
           entityType: "LeadCell",
           entityId: opts.auditNote ?? "import",
-          after: { cells: unique.length, written, replaced: deleted, source: opts.source },
+          after: { cells: total, written, replaced: deleted, source: opts.source },
         });
       }
       return { written, deleted };
     },
     { timeout: 10 * 60_000, maxWait: 30_000 },
   );
+}
+
+/** One audit event per cell: set or cleared, with the entries it replaced. */
+async function auditCells(
+  tx: Prisma.TransactionClient,
+  ctx: TenantContext,
+  cells: readonly CellWrite[],
+  removed: readonly RemovedEntry[],
+  ids: readonly (string | null)[],
+  source: EntrySource,
+): Promise<void> {
+  const before = new Map<string, RemovedEntry[]>();
+  for (const r of removed) {
+    const key = `${r.userId}|${r.leadMeasureId}|${r.entryDate}`;
+    before.set(key, [...(before.get(key) ?? []), r]);
+  }
+  await tx.auditEvent.createMany({
+    data: cells.map((c, n) => {
+      const key = `${c.userId}|${c.leadMeasureId}|${c.entryDate}`;
+      const replaced = before.get(key);
+      return {
+        organizationId: ctx.organizationId,
+        actorId: ctx.userId,
+        action: c.value == null ? "lead_cell.clear" : "lead_cell.set",
+        entityType: "LeadCell",
+        entityId: key,
+        before: replaced ? (JSON.parse(JSON.stringify(replaced)) as Prisma.InputJsonValue) : Prisma.DbNull,
+        after: c.value == null ? Prisma.DbNull : ({ ...c, id: ids[n], source } as Prisma.InputJsonValue),
+      };
+    }),
+  });
 }
 
 /**

@@ -6,7 +6,7 @@ import * as clock from "@/lib/clock";
 import type { Db } from "@/lib/db/client";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { canLogForOthers, canWrite } from "@/lib/auth/permissions";
-import { addDays, daysBetween, fromUtcDate, localDay, weekStart, type IsoDate } from "@/lib/domain/calendar/weeks";
+import { addDays, fromUtcDate, localDay, weekStart, type IsoDate } from "@/lib/domain/calendar/weeks";
 
 /** How far back managers may date or correct entries. */
 export const MAX_BACKDATE_DAYS = 366;
@@ -130,7 +130,7 @@ export function checkCell(rules: EntryRules, ctx: TenantContext, cell: Cell): Ce
   }
 
   if (!fields.entryDate) {
-    if (daysBetween(rules.today, cell.entryDate) > 0) fields.entryDate = "Can't be in the future.";
+    if (cell.entryDate > rules.today) fields.entryDate = "Can't be in the future.";
     else if (cell.entryDate < rules.managerEarliest) fields.entryDate = `Can't be more than a year ago (earliest ${rules.managerEarliest}).`;
     else if (!manager && cell.entryDate < rules.memberEarliest) {
       fields.entryDate = `Entries before ${rules.memberEarliest} can only be changed by a manager.`;

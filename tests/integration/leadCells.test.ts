@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadTenantContext } from "@/lib/auth/loadContext";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { AppError } from "@/lib/errors";
-import { createOrgWithTeam, type OrgWithTeam } from "@/lib/seed/factories";
-import { setLeadCells } from "@/lib/services/leadEntries";
+import { addMembership, addTeamMember, createOrgWithTeam, createUser, type OrgWithTeam } from "@/lib/seed/factories";
+import { setLeadCells, type CellWrite } from "@/lib/services/leadEntries";
+import { loadEntryRules } from "@/lib/services/leadRules";
 import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
 
 const NOW = new Date("2026-11-18T12:00:00Z"); // Wednesday; the open weeks start 2026-11-09
@@ -112,5 +113,58 @@ describe.each(testDbKinds())("setting lead cells [%s]", (kind) => {
     expect(result.written).toBe(600);
     const sum = await t.db.leadEntry.aggregate({ where: { organizationId: a.organizationId, source: "CSV" }, _sum: { value: true } });
     expect(sum._sum.value).toBe(900);
+  });
+
+  it("stores every value and note exactly as given, the same through the import's statements and the grid's", async () => {
+    const c = await createOrgWithTeam(t.db);
+    const manager = (await loadTenantContext(t.db, c.manager.id, c.organizationId))!;
+    const notes = ['Refunds, then "escalations"', "back\\slash \\N", "{braces},[x]", "NULL", "line\nbreak\ttab\r", "José 🎉", "", ",", "'"];
+    const values = [0, 0.1 + 0.2, 12_345.678, 1e-7, 10_000, 3, 2.5, 1, 7];
+    const cells: CellWrite[] = notes.flatMap((note, i) => [
+      { userId: c.member.id, teamId: c.teamId, leadMeasureId: c.leadMeasureId, entryDate: `2026-11-${String(18 - i).padStart(2, "0")}`, value: values[i]!, note },
+      { userId: c.manager.id, teamId: c.teamId, leadMeasureId: c.leadMeasureId, entryDate: `2026-10-${String(30 - i).padStart(2, "0")}`, value: values[8 - i]!, note: notes[8 - i] },
+    ]);
+    const stored = async () =>
+      (await t.db.leadEntry.findMany({ where: { organizationId: c.organizationId } }))
+        .map((e) => ({ userId: e.userId, teamId: e.teamId, leadMeasureId: e.leadMeasureId, entryDate: e.entryDate.toISOString().slice(0, 10), value: e.value, note: e.note }))
+        .sort((x, y) => `${x.entryDate}${x.userId}`.localeCompare(`${y.entryDate}${y.userId}`));
+    const expected = [...cells].sort((x, y) => `${x.entryDate}${x.userId}`.localeCompare(`${y.entryDate}${y.userId}`));
+
+    expect(await setLeadCells(t.db, manager, cells, { source: "CSV", now: NOW, chunkSize: 4 })).toEqual({ written: 18, deleted: 0 });
+    expect(await stored()).toEqual(expected);
+    expect(await setLeadCells(t.db, manager, cells, { source: "API", now: NOW, chunkSize: 5 })).toEqual({ written: 18, deleted: 18 });
+    expect(await stored()).toEqual(expected);
+    const audit = await t.db.auditEvent.findFirst({
+      where: { organizationId: c.organizationId, action: "lead_cell.set", entityId: `${c.member.id}|${c.leadMeasureId}|2026-11-14` },
+    });
+    expect(audit?.after).toMatchObject({ note: "line\nbreak\ttab\r", value: 10_000, source: "API" });
+    expect(audit?.before).toEqual([expect.objectContaining({ note: "line\nbreak\ttab\r", value: 10_000 })]);
+  });
+
+  it("keeps every entry it was replacing when a replacement fails partway through", async () => {
+    // 2 people × 300 days, set to 1; then set to 2 in chunks of 250, the newest day naming a
+    // third person who left the organization after the rules were read: the last chunk fails
+    // at the database, after two chunks were replaced.
+    const c = await createOrgWithTeam(t.db);
+    const manager = (await loadTenantContext(t.db, c.manager.id, c.organizationId))!;
+    const days = Array.from({ length: 300 }, (_, i) => new Date(Date.UTC(2026, 10, 18 - i)).toISOString().slice(0, 10));
+    const at = (value: number) =>
+      days.flatMap((entryDate) => [c.member.id, c.manager.id].map((userId) => ({ userId, teamId: c.teamId, leadMeasureId: c.leadMeasureId, entryDate, value })));
+    await setLeadCells(t.db, manager, at(1), { source: "CSV", now: NOW });
+    const before = await t.db.leadEntry.findMany({ where: { organizationId: c.organizationId }, orderBy: { id: "asc" } });
+    const weeks = () => t.db.leadWeekTotal.findMany({ where: { organizationId: c.organizationId }, orderBy: [{ weekStart: "asc" }] });
+    const weeksBefore = await weeks();
+
+    const leaver = await createUser(t.db);
+    await addMembership(t.db, c.organizationId, leaver.id);
+    await addTeamMember(t.db, c.organizationId, c.teamId, leaver.id);
+    const rules = await loadEntryRules(t.db, manager, NOW);
+    await t.db.membership.delete({ where: { organizationId_userId: { organizationId: c.organizationId, userId: leaver.id } } });
+    const progress: number[] = [];
+    const replacement = [...at(2), { userId: leaver.id, teamId: c.teamId, leadMeasureId: c.leadMeasureId, entryDate: days[0]!, value: 2 }];
+    await expect(setLeadCells(t.db, manager, replacement, { source: "CSV", rules, chunkSize: 250, onProgress: (done) => progress.push(done) })).rejects.toThrow();
+    expect(progress).toEqual([250, 500]);
+    expect(await t.db.leadEntry.findMany({ where: { organizationId: c.organizationId }, orderBy: { id: "asc" } })).toEqual(before);
+    expect(await weeks()).toEqual(weeksBefore);
   });
 });
