@@ -21,6 +21,7 @@ import { activeTeams } from "@/lib/queries/activeTeams";
 import { leadAttainmentHeatmap } from "@/lib/queries/leadAttainmentHeatmap";
 import { leadTotalsByTeamWeek } from "@/lib/queries/leadTotalsByTeamWeek";
 import { rollupWindows, teamRollup, type RollupFigures, type RollupLag, type RollupWindows } from "@/lib/queries/teamRollup";
+import { pageOf, parseSort, sortRollup, type DashboardPage, type Sort } from "./rollupSort";
 
 type Option = { id: string; name: string };
 
@@ -43,6 +44,7 @@ export type TeamLine = RollupLine & {
 
 export type HeatmapMode = "combined" | "measure";
 
+
 export type DashboardData = {
   filters: DashboardFilters;
   currentWeek: IsoDate;
@@ -53,7 +55,12 @@ export type DashboardData = {
   /** The lead measure charted in the weekly totals (and the heatmap in "measure" mode). */
   measure: (Option & { unit: string }) | null;
   organization: RollupLine;
+  sort: Sort;
+  page: DashboardPage;
+  /** The page's teams, in the sort's order. */
   rollup: TeamLine[];
+  /** Every team in scope with a risk reason, most reasons first (whatever page is shown). */
+  atRisk: TeamLine[];
   heatmapMode: HeatmapMode;
   heatmap: LeadAttainmentHeatmap;
   leadTotals: LeadTotalsChartData | null;
@@ -90,14 +97,10 @@ export async function loadDashboard(db: Db, org: OrgSettings, query: SearchParam
   // filter's weeks too (when they reach further back than its 13-week window) and the heatmap
   // costs no second pass over the same measure-weeks. One measure's heatmap has a query of its own.
   const rollupRead = { ...windows, firstWeek: filters.firstWeek < windows.firstWeek ? filters.firstWeek : windows.firstWeek };
-  const [rollup, measureHeatmap, totals] = await Promise.all([
+  const [rollup, totals] = await Promise.all([
     teamRollup(db, { organizationId, timeZone: org.timeZone, weekStartsOn: org.weekStartsOn, teamIds, windows: rollupRead, thresholds }),
-    heatmapMode === "measure"
-      ? leadAttainmentHeatmap(db, { organizationId, teamIds, leadMeasureId: measure!.id, ...range, thresholds })
-      : Promise.resolve(null),
     measure ? leadTotalsByTeamWeek(db, { organizationId, leadMeasureId: measure.id, ...range }) : Promise.resolve([]),
   ]);
-  const heatmap = measureHeatmap ?? heatmapFromRollup(rollup.teams, filters.firstWeek, filters.lastWeek, ATTAINMENT_CAP);
 
   const lines: TeamLine[] = rollup.teams.map(({ weeks, lags, ...figures }) => {
     const window = scoreWindow(filters.lastWeek, figures.firstWeek);
@@ -125,9 +128,23 @@ export async function loadDashboard(db: Db, org: OrgSettings, query: SearchParam
     return { ...figures, lag, execution, reasons };
   });
 
-  // The weekly totals chart follows the team filter; its query covers the organization's teams.
-  const wanted = new Set(teamIds);
-  const leadTotals = measure ? buildLeadTotalsChart(teamIds.length ? totals.filter((r) => wanted.has(r.teamId)) : totals) : null;
+  const sort = parseSort(query);
+  const sorted = sortRollup(lines, sort);
+  const page = pageOf(sorted.length, Number(firstParam(query, "page")));
+  const shown = sorted.slice(page.first - 1, page.last);
+  const onPage = new Set(shown.map((l) => l.teamId));
+  const order = (teamId: string) => shown.findIndex((l) => l.teamId === teamId);
+
+  // The heatmap and the weekly totals show the page's teams, in the table's order.
+  const heatmap =
+    heatmapMode === "measure"
+      ? await leadAttainmentHeatmap(db, { organizationId, teamIds: [...onPage], leadMeasureId: measure!.id, ...range, thresholds })
+      : heatmapFromRollup(rollup.teams.filter((t) => onPage.has(t.teamId)), filters.firstWeek, filters.lastWeek, ATTAINMENT_CAP);
+  heatmap.teams.sort((a, b) => order(a.teamId) - order(b.teamId));
+  const leadTotals = measure ? buildLeadTotalsChart(totals.filter((r) => onPage.has(r.teamId)).sort((a, b) => order(a.teamId) - order(b.teamId))) : null;
+  const atRisk = lines
+    .filter((l) => l.reasons.length > 0)
+    .sort((a, b) => b.reasons.length - a.reasons.length || a.teamName.localeCompare(b.teamName));
 
   const { lags: orgLags, ...orgFigures } = rollup.organization;
   return {
@@ -139,7 +156,10 @@ export async function loadDashboard(db: Db, org: OrgSettings, query: SearchParam
     leadMeasures,
     measure,
     organization: { ...orgFigures, lag: lagSummary(orgLags) },
-    rollup: lines,
+    sort,
+    page,
+    rollup: shown,
+    atRisk,
     heatmapMode,
     heatmap,
     leadTotals,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseSort, sortQuery, sortRollup, DEFAULT_SORT } from "./rollupSort";
+import { pageOf, pageQuery, parseSort, sortQuery, sortRollup, DEFAULT_SORT } from "./rollupSort";
 
 const row = (teamName: string, over: { att?: number | null; t4?: number | null; exec?: number | null; held?: number; due?: number; on?: number; off?: number }) => ({
   teamName,
@@ -52,5 +52,26 @@ describe("sorting the roll-up", () => {
     expect(sortQuery(q, { column: "team", dir: "asc" }, "team")).toBe("teams=a%2Cb&sort=team&dir=desc");
     expect(sortQuery(q, { column: "team", dir: "asc" }, "execution")).toBe("teams=a%2Cb&sort=execution&dir=asc");
     expect(sortQuery({}, { column: "execution", dir: "desc" }, "execution")).toBe("sort=execution&dir=asc");
+  });
+});
+
+describe("paging the roll-up", () => {
+  it("cuts 500 teams into pages of 25 and keeps a page number within them", () => {
+    expect(pageOf(500, 1)).toEqual({ number: 1, pages: 20, first: 1, last: 25, total: 500 });
+    expect(pageOf(500, 20)).toEqual({ number: 20, pages: 20, first: 476, last: 500, total: 500 });
+    expect(pageOf(27, 2)).toEqual({ number: 2, pages: 2, first: 26, last: 27, total: 27 });
+    // A stale or hand-edited link: past the end shows the last page, nonsense the first.
+    expect(pageOf(27, 9).number).toBe(2);
+    expect(pageOf(27, Number("x")).number).toBe(1);
+    expect(pageOf(27, 0).number).toBe(1);
+    expect(pageOf(27, 1.5).number).toBe(1);
+    expect(pageOf(0, 3)).toEqual({ number: 1, pages: 1, first: 0, last: 0, total: 0 });
+  });
+
+  it("a page link keeps the filters and sort; a new sort goes back to the first page", () => {
+    const q = { teams: "a,b", sort: "execution", dir: "asc", page: "3" };
+    expect(pageQuery(q, 4)).toBe("teams=a%2Cb&sort=execution&dir=asc&page=4");
+    expect(pageQuery(q, 1)).toBe("teams=a%2Cb&sort=execution&dir=asc");
+    expect(sortQuery(q, { column: "execution", dir: "asc" }, "execution")).toBe("teams=a%2Cb&sort=execution&dir=desc");
   });
 });

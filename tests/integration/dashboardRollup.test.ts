@@ -319,4 +319,36 @@ describe.each(testDbKinds())("dashboard roll-up and heatmap [%s]", (kind) => {
     expect(direct.organization.thisWeek.measures).toBe(0);
     expect(await teamAttainmentByWeek(t.db, scope({ teamIds: [b.teamId] }))).toEqual([]);
   });
+  // Last: it adds teams to the organization the tests above count.
+  it("shows a large organization a page of teams at a time, with the heatmap and totals of that page and the risks of all", async () => {
+    for (let i = 1; i <= 25; i++) await createTeam(t.db, a.organizationId, { name: `Zeta ${String(i).padStart(2, "0")}` });
+    const first = await loadDashboard(t.db, org, {}, NOW);
+    expect(first.page).toEqual({ number: 1, pages: 2, first: 1, last: 25, total: 28 });
+    expect(first.rollup.map((x) => x.teamName).slice(0, 4)).toEqual(["Alpha", "Beta", "Gamma", "Zeta 01"]);
+    expect(first.heatmap.teams.map((x) => x.teamName)).toEqual(first.rollup.map((x) => x.teamName));
+    expect(first.leadTotals?.series.map((s) => s.teamName)).toEqual(["Alpha", "Beta"]);
+    // The organization's line still covers every team, whatever the page.
+    expect(first.organization.thisWeek.measures).toBe(4);
+
+    const second = await loadDashboard(t.db, org, { page: "2" }, NOW);
+    expect(second.rollup.map((x) => x.teamName)).toEqual(["Zeta 23", "Zeta 24", "Zeta 25"]);
+    expect(second.heatmap.teams.map((x) => x.teamName)).toEqual(["Zeta 23", "Zeta 24", "Zeta 25"]);
+    expect(second.leadTotals?.series ?? []).toEqual([]);
+    expect(second.organization).toEqual(first.organization);
+    expect(second.atRisk.map((x) => x.teamName)).toEqual(first.atRisk.map((x) => x.teamName));
+    expect(second.atRisk.map((x) => x.teamName)).toEqual(expect.arrayContaining(["Alpha", "Gamma"]));
+
+    // The page follows the sort: the last page of Z → A holds Gamma, Beta, Alpha, and so do its heatmaps.
+    const reversed = await loadDashboard(t.db, org, { sort: "team", dir: "desc", page: "2" }, NOW);
+    expect(reversed.rollup.map((x) => x.teamName)).toEqual(["Gamma", "Beta", "Alpha"]);
+    expect(reversed.heatmap.teams.map((x) => x.teamName)).toEqual(["Gamma", "Beta", "Alpha"]);
+    expect(reversed.leadTotals?.series.map((s) => s.teamName)).toEqual(["Beta", "Alpha"]);
+    const oneMeasure = await loadDashboard(t.db, org, { sort: "team", dir: "desc", page: "2", heatmap: "measure" }, NOW);
+    expect(oneMeasure.heatmapMode).toBe("measure");
+    const names = oneMeasure.heatmap.teams.map((x) => x.teamName);
+    expect(names).toContain("Alpha");
+    expect(names).toEqual(["Gamma", "Beta", "Alpha"].filter((n) => names.includes(n)));
+    // A page past the end shows the last one.
+    expect((await loadDashboard(t.db, org, { page: "7" }, NOW)).page.number).toBe(2);
+  });
 });

@@ -18,8 +18,9 @@ import { formatWeek, shortDay } from "@/lib/domain/format";
 import { AtRiskList } from "./AtRiskList";
 import { HeatmapSection } from "./HeatmapSection";
 import { LeadTotalsSection } from "./LeadTotalsSection";
+import { Pager } from "./Pager";
 import { RollupTable } from "./RollupTable";
-import { parseSort, sortQuery, sortRollup, SORT_COLUMNS, type SortColumn } from "@/lib/views/rollupSort";
+import { pageQuery, sortQuery, SORT_COLUMNS, type SortColumn } from "@/lib/views/rollupSort";
 import styles from "./dashboard.module.css";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -49,15 +50,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const range = formatWeek({ start: filters.firstWeek, end: addDays(filters.lastWeek, 6) }, locale);
   const rangeQuery = filtersToQuery({ firstWeek: filters.firstWeek, lastWeek: filters.lastWeek });
   const teamHref = (teamId: string) => `/dashboard/teams/${teamId}?${rangeQuery}`;
-  const sort = parseSort(query);
+  const { sort, page } = d;
   const sortHrefs = Object.fromEntries(SORT_COLUMNS.map((c) => [c, `/dashboard?${sortQuery(query, sort, c)}`])) as Record<SortColumn, string>;
   const thisWeekLabel = filters.lastWeek === d.currentWeek ? "This week (so far)" : `Week of ${shortDay(filters.lastWeek, locale)}`;
   const shownTeams = filters.teamIds.length ? `${filters.teamIds.length} of ${d.teams.length} teams` : `all ${d.teams.length} teams`;
+  const pageHref = (n: number) => `/dashboard?${pageQuery(query, n)}`;
+  // Below the table, the heatmap and the totals chart show the same page of teams.
+  const pageNote = page.pages > 1 ? ` Teams ${page.first}–${page.last} of ${page.total}, as on the table's page.` : "";
 
   // The heatmap: all measures combined, or the chosen lead measure only (?heatmap=measure).
   const withHeatmap = (mode: "combined" | "measure") => {
     const p = new URLSearchParams(filtersToQuery(filters));
-    for (const k of ["sort", "dir"]) if (typeof query[k] === "string") p.set(k, query[k]);
+    for (const k of ["sort", "dir", "page"]) if (typeof query[k] === "string") p.set(k, query[k]);
     if (mode === "measure") p.set("heatmap", "measure");
     return `/dashboard?${p.toString()}`;
   };
@@ -66,14 +70,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     d.heatmapMode === "measure" && measure ? `${measure.name}: attainment by team and week` : "Lead attainment by team and week";
   const heatmapExplanation =
     d.heatmapMode === "measure"
-      ? "Each cell is the team's total for the week as a share of its target that week."
-      : `Each cell is the mean over the team's lead measures of actual ÷ target, each counted up to ${formatShare(ATTAINMENT_CAP)}.`;
+      ? `Each cell is the team's total for the week as a share of its target that week.${pageNote}`
+      : `Each cell is the mean over the team's lead measures of actual ÷ target, each counted up to ${formatShare(ATTAINMENT_CAP)}.${pageNote}`;
   const heatmapChart = buildHeatmapChart(
     d.heatmap,
     d.thresholds,
     d.heatmap.weeks.map((w) => shortDay(w, locale)),
   );
-  const totalsTitle = measure ? `${measure.name}: weekly totals per team` : "Weekly lead totals per team";
+  const pageOfTeams = page.pages > 1 ? ` (teams ${page.first}–${page.last} of ${page.total})` : "";
+  const totalsTitle = `${measure ? `${measure.name}: weekly totals per team` : "Weekly lead totals per team"}${pageOfTeams}`;
   const totalsLabels = (d.leadTotals?.weeks ?? []).map((w) => formatWeek({ start: w, end: addDays(w, 6) }, locale));
 
   return (
@@ -93,7 +98,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <section className="card" aria-labelledby="rollup-title">
         <h2 id="rollup-title">Teams at a glance</h2>
         <RollupTable
-          lines={sortRollup(d.rollup, sort)}
+          lines={d.rollup}
           organization={d.organization}
           sort={sort}
           sortHrefs={sortHrefs}
@@ -102,11 +107,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           teamHref={teamHref}
           thresholds={d.thresholds}
         />
+        <Pager page={page} hrefOf={pageHref} />
       </section>
 
       <section className="card" aria-labelledby="risk-title">
         <h2 id="risk-title">At risk</h2>
-        <AtRiskList lines={d.rollup} teamHref={teamHref} />
+        <AtRiskList atRisk={d.atRisk} teamHref={teamHref} worstFirstHref={`/dashboard?${sortQuery(query, { column: "team", dir: "asc" }, "execution")}`} />
       </section>
 
       <HeatmapSection
