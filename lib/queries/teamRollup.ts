@@ -158,6 +158,7 @@ export async function teamRollup(
   const end = addDays(w.lastWeek, 7);
   const in4 = Prisma.sql`week_start BETWEEN ${w.trailing4First}::date AND ${w.trailingEnd}::date`;
   const in13 = Prisma.sql`week_start BETWEEN ${w.trailing13First}::date AND ${w.trailingEnd}::date`;
+  const thisWeek = Prisma.sql`week_start = ${w.lastWeek}::date`;
   // createdAt is a UTC timestamp; the team's first day is its local date in the organization.
   const createdDay = Prisma.sql`((st."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone})::date`;
   const rows = await db.$queryRaw<Row[]>(Prisma.sql`
@@ -165,8 +166,11 @@ export async function teamRollup(
     team_first AS (
       SELECT st.id AS team_id, ${weekStartSql(createdDay, weekStartsOn)} AS first_week FROM scope_teams st
     ),
+    -- The one pass over the measure-weeks: everything after reads team-weeks (the attainment
+    -- of a window is its capped sum ÷ its measure-weeks, the same mean as over the measure-weeks).
     lead_weeks AS (
-      SELECT team_id, week_start, ${attainmentAggregatesSql(cap, thresholds)}
+      SELECT team_id, week_start, ${attainmentAggregatesSql(cap, thresholds)},
+             sum(least(raw, ${cap}::float8))::float8 AS capped
         FROM measure_weeks
        GROUP BY 1, 2
     ),
@@ -220,10 +224,14 @@ export async function teamRollup(
     attainment AS (
       -- ROLLUP adds the organization's row (team_id NULL, grouped = 1) over every team in scope.
       SELECT team_id, GROUPING(team_id) AS grouped,
-             ${attainmentAggregatesSql(cap, thresholds, { where: Prisma.sql`week_start = ${w.lastWeek}::date`, prefix: "this_" })},
-             (avg(least(raw, ${cap}::float8)) FILTER (WHERE ${in4}))::float8 AS trailing4,
-             (avg(least(raw, ${cap}::float8)) FILTER (WHERE ${in13}))::float8 AS trailing13
-        FROM measure_weeks
+             sum(measures) FILTER (WHERE ${thisWeek})::int AS this_measures,
+             (sum(capped) FILTER (WHERE ${thisWeek}) / nullif(sum(measures) FILTER (WHERE ${thisWeek}), 0))::float8 AS this_attainment,
+             sum(green) FILTER (WHERE ${thisWeek})::int AS this_green,
+             sum(amber) FILTER (WHERE ${thisWeek})::int AS this_amber,
+             sum(red) FILTER (WHERE ${thisWeek})::int AS this_red,
+             (sum(capped) FILTER (WHERE ${in4}) / nullif(sum(measures) FILTER (WHERE ${in4}), 0))::float8 AS trailing4,
+             (sum(capped) FILTER (WHERE ${in13}) / nullif(sum(measures) FILTER (WHERE ${in13}), 0))::float8 AS trailing13
+        FROM lead_weeks
        GROUP BY ROLLUP (team_id)
     ),
     lag_latest AS (
