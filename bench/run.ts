@@ -1,4 +1,4 @@
-// npm run bench: server-side timings of the foundation's hot paths on both databases —
+// npm run bench:parts: server-side timings of the foundation's hot paths on both databases —
 // embedded PGlite (in memory) and PostgreSQL when TEST_DATABASE_URL (or DATABASE_URL) is set —
 // for the demo organization and for a generated one fifty times its size.
 // Prints a table and writes bench/out/results.json.
