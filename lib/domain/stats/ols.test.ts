@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { firstDifference, ols, tCritical, twoSidedP } from "./ols";
+import { firstDifference, ols, tCritical, tSurvival, twoSidedP } from "./ols";
 
 describe("ordinary least squares", () => {
   it("matches a fit derived by hand", () => {
@@ -93,6 +93,24 @@ describe("the t distribution", () => {
     expect(twoSidedP(0, 8)).toBeCloseTo(1, 12);
     expect(twoSidedP(2.306004135, 8)).toBeCloseTo(0.05, 8);
     expect(twoSidedP(-2.306004135, 8)).toBeCloseTo(0.05, 8);
+  });
+
+  it("keeps the digits of very small p-values instead of rounding them to 0", () => {
+    // scipy.stats.t.sf (SciPy 1.10): [t, df, upper tail].
+    const reference: [number, number, number][] = [
+      [10, 50, 8.038667344167695e-14],
+      [15, 24, 5.4283482950214207e-14],
+      [40, 20, 7.287348277155344e-21],
+      [60, 100, 1.5688071595706816e-80],
+      [8, 3, 0.0020382887938927333],
+      [1.5, 1, 0.1871670418109988],
+      [-12, 30, 0.999999999999721],
+    ];
+    for (const [t, df, sf] of reference) {
+      expect(Math.abs(tSurvival(t, df) / sf - 1)).toBeLessThan(1e-9);
+      if (t > 0) expect(Math.abs(twoSidedP(t, df) / (2 * sf) - 1)).toBeLessThan(1e-9);
+    }
+    expect(twoSidedP(60, 100)).toBeGreaterThan(0);
   });
 });
 

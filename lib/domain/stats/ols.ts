@@ -22,10 +22,21 @@ export type Ols = {
   sxx: number;
 };
 
+/**
+ * P(T > t) for Student's t with `df` degrees of freedom. The upper tail is read from the lower
+ * one by symmetry (stdlib evaluates the lower tail from the incomplete beta function directly),
+ * so a tiny tail keeps its digits: 1 − cdf(t) would cancel to exactly 0 beyond t ≈ 8.
+ */
+export function tSurvival(t: number, df: number): number {
+  if (t === Infinity) return 0;
+  if (t === -Infinity) return 1;
+  return tCdf(-t, df);
+}
+
 /** Two-sided p-value of a t statistic with `df` degrees of freedom. */
 export function twoSidedP(t: number, df: number): number {
   if (!Number.isFinite(t)) return 0;
-  return Math.min(1, 2 * (1 - tCdf(Math.abs(t), df)));
+  return Math.min(1, 2 * tSurvival(Math.abs(t), df));
 }
 
 /** The t quantile for a two-sided interval of the given confidence (e.g. 0.95). */
