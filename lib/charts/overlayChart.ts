@@ -8,7 +8,7 @@ import { round2 } from "./lagChart";
 
 export const OVERLAY_COLOURS = { lead: "rgba(217, 119, 6, 0.55)", leadBorder: "#b45309", lag: "#1d4ed8" } as const;
 
-export type OverlayRow = { weekStart: IsoDate; label: string; lead: number; lag: number | null };
+export type OverlayRow = { weekStart: IsoDate; label: string; lead: number | null; lag: number | null };
 
 export type OverlayChartData = {
   rows: OverlayRow[];
@@ -20,18 +20,18 @@ export type OverlayChartData = {
 export function buildOverlayChart(input: {
   lead: { name: string; unit: string };
   lag: { name: string; unit: string; direction: Direction };
-  series: readonly { weekStart: IsoDate; lead: number; lag: number | null }[];
+  series: readonly { weekStart: IsoDate; lead: number | null; lag: number | null }[];
   locale?: string;
 }): OverlayChartData {
   const { lead, lag, locale = "en-US" } = input;
   const rows = input.series.map((w) => ({
     weekStart: w.weekStart,
     label: formatWeek({ start: w.weekStart, end: addDays(w.weekStart, 6) }, locale),
-    lead: round2(w.lead),
+    lead: w.lead == null ? null : round2(w.lead),
     lag: w.lag == null ? null : round2(w.lag),
   }));
   const withLag = rows.filter((r) => r.lag != null);
-  const total = round2(rows.reduce((s, r) => s + r.lead, 0));
+  const total = round2(rows.reduce((s, r) => s + (r.lead ?? 0), 0));
   const n = (x: number) => formatNumber(x, locale, 2);
   const summary =
     `${lead.name} (weekly total, left axis) and ${lag.name} (weekly mean, right axis, ${DIRECTION_LABEL[lag.direction]}) over ${rows.length} weeks: ` +

@@ -44,8 +44,11 @@ export type LeadLagAnalysis = {
   window: { firstWeek: IsoDate; lastWeek: IsoDate; weeks: number; weekStartsOn: number };
   maxLagWeeks: number;
   minN: number;
-  /** The series analysed, oldest first: lead = weekly total (0 without entries), lag = weekly mean (null without a value). */
-  series: { weekStart: IsoDate; lead: number; lag: number | null }[];
+  /**
+   * The series analysed, oldest first: lead = weekly total (0 without entries; null before the
+   * measure was tracked), lag = weekly mean (null without a value).
+   */
+  series: { weekStart: IsoDate; lead: number | null; lag: number | null }[];
   fits: Fit[];
   bestK: number | null;
   verdict: { kind: VerdictKind; text: string };
@@ -165,7 +168,8 @@ export async function leadLagAnalysis(
     }),
   ]);
 
-  const leadValues = leadSeries.map((w) => w.value ?? 0);
+  // Null before the measure was tracked: those weeks are missing, not weeks of zero activity.
+  const leadValues = leadSeries.map((w) => w.value);
   const lagValues = lagResult.series.map((w) => w.value);
   const result = analyzeLeadLag({ lead: leadValues, lag: lagValues, direction: lag.direction, maxLagWeeks: q.maxLagWeeks });
   return {
@@ -177,7 +181,7 @@ export async function leadLagAnalysis(
     window: { firstWeek, lastWeek, weeks: q.weeks, weekStartsOn },
     maxLagWeeks: q.maxLagWeeks,
     minN: MIN_N,
-    series: leadSeries.map((w, i) => ({ weekStart: w.weekStart, lead: leadValues[i]!, lag: lagValues[i] ?? null })),
+    series: leadSeries.map((w, i) => ({ weekStart: w.weekStart, lead: leadValues[i] ?? null, lag: lagValues[i] ?? null })),
     fits: result.fits.map((f) => {
       const lo = num(f.ci95?.[0]);
       const hi = num(f.ci95?.[1]);

@@ -28,7 +28,7 @@ export type TrendsData = {
   lag: (Option & { teamId: string | null }) | null;
   lead: Option | null;
   /** Weekly lag means over the filter's range (and the lead totals, when a lead measure exists). */
-  range: { weekStart: string; lead: number; lag: number | null }[];
+  range: { weekStart: string; lead: number | null; lag: number | null }[];
   analysis: LeadLagAnalysis | null;
   forecast: LagForecast | null;
 };
@@ -82,6 +82,6 @@ export async function loadTrends(db: Db, ctx: TenantContext, query: Query, now =
   // forecast's history instead (26 weeks; a longer range then starts with empty weeks).
   const fromHistory = new Map(forecast.history.map((w) => [w.weekStart, w.value]));
   const fromAnalysis = new Map(analysis?.series.map((w) => [w.weekStart, w]) ?? []);
-  const range = rangeWeeks.map((weekStart) => fromAnalysis.get(weekStart) ?? { weekStart, lead: 0, lag: fromHistory.get(weekStart) ?? null });
+  const range = rangeWeeks.map((weekStart) => fromAnalysis.get(weekStart) ?? { weekStart, lead: null, lag: fromHistory.get(weekStart) ?? null });
   return { ...base, lag: { id: lag.id, name: lag.name, teamId: lag.teamId }, range, analysis, forecast };
 }

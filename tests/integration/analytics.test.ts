@@ -145,7 +145,8 @@ describe.each(testDbKinds())("weekly lead and lag series [%s]", (kind) => {
   });
 
   it("finds nothing under another organization's id, even with this organization's measure", async () => {
-    expect((await lead({ ...monday, organizationId: b.organizationId })).map((w) => w.value)).toEqual([0, 0, 0]);
+    // This organization never tracked the other's measure: its weeks are missing, not zeros.
+    expect((await lead({ ...monday, organizationId: b.organizationId })).map((w) => w.value)).toEqual([null, null, null]);
     expect((await lag({ ...monday, organizationId: b.organizationId })).map((w) => w.value)).toEqual([null, null, null]);
   });
 });
@@ -357,6 +358,7 @@ describe.each(testDbKinds())("lead → lag analysis and lag forecasts [%s]", (ki
     // Archived lead measures keep their history and can still be analysed.
     const archived = await createLeadMeasure(t.db, a.organizationId, { name: "Old habit", archivedAt: new Date() });
     const r = await leadLagAnalysis(t.db, ctx, { leadMeasureId: archived.id, lagMeasureId: csatId }, NOW);
-    expect(r.series.every((w) => w.lead === 0)).toBe(true);
+    // No team ever tracked it: every week is missing, not a week of zero activity.
+    expect(r.series.every((w) => w.lead === null)).toBe(true);
   });
 });

@@ -75,8 +75,9 @@ describe.each(testDbKinds())("analytics API [%s]", (kind) => {
     expect(body.window.weeks).toBe(52);
     expect(body.series).toHaveLength(52);
     expect(body.fits.map((f: { k: number }) => f.k)).toEqual([0, 1, 2, 3]);
-    // The lag's eleven weekly changes limit n; the lead has a change every week (0 before its first entries).
-    expect(body.fits.map((f: { n: number }) => f.n)).toEqual([11, 11, 11, 11]);
+    // The lag's eleven weekly changes limit n at k = 0; each week further back reaches one more
+    // of them into the weeks before the lead was tracked, which are missing (not zeros).
+    expect(body.fits.map((f: { n: number }) => f.n)).toEqual([11, 10, 9, 8]);
     for (const f of body.fits) {
       for (const key of ["r", "slope", "slopeSE", "p", "r2"]) expect(typeof f[key], key).toBe("number");
       expect(f.ci95).toEqual([expect.any(Number), expect.any(Number)]);

@@ -29,7 +29,7 @@ export const leadLagAnalysisSchema = z.strictObject({
   maxLagWeeks: count,
   minN: count.describe("Paired weekly changes a fit needs before it can be the best one."),
   series: z
-    .array(z.strictObject({ weekStart: day, lead: z.number().describe("Weekly total."), lag: statistic("Weekly mean; null without a value.") }))
+    .array(z.strictObject({ weekStart: day, lead: statistic("Weekly total; null before the measure was tracked."), lag: statistic("Weekly mean; null without a value.") }))
     .describe("The weekly series analysed, oldest first."),
   fits: z
     .array(
