@@ -7,7 +7,7 @@ import type { TenantContext } from "@/lib/auth/tenant";
 import { requireAnalyticsAccess } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { forecastLag } from "@/lib/domain/stats/forecast";
-import { analyzeLeadLag, MIN_N, type Direction, type LagFit, type VerdictKind } from "@/lib/domain/stats/leadLag";
+import { analyzeLeadLag, judgeAcrossPairs, MIN_N, type Direction, type LagFit, type VerdictKind } from "@/lib/domain/stats/leadLag";
 import { addDays, fromUtcDate, localDay, weekStart, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { notFound, parseOrThrow, validationError } from "@/lib/errors";
 import { lagWeeklySeries } from "@/lib/queries/lagWeeklySeries";
@@ -33,6 +33,25 @@ export type LagValuesOf = "team" | "organization";
 
 export type Fit = Omit<LagFit, "ci95"> & { ci95: [number, number] | null; enoughData: boolean };
 
+/** What the verdict rests on (null without a lag that has enough data). */
+export type LeadLagEvidence = {
+  k: number;
+  n: number;
+  slope: number;
+  /** The strongest lag's own p-value, before any correction. */
+  pRaw: number;
+  /** Family-wise p across the lags tested (permutation test of max |t|). */
+  pFamily: number;
+  /** Benjamini–Hochberg q across the pairs shown together; equals pFamily for a pair shown alone. */
+  q: number;
+  /** Pairs q was adjusted across (1: this pair alone). */
+  pairs: number;
+  permutations: number;
+  lagsTested: number;
+  /** Rolling-origin one-step-ahead check; null with too few weeks. */
+  forecast: { origins: number; errorReduction: number } | null;
+};
+
 export type LeadLagAnalysis = {
   leadMeasure: { id: string; name: string; unit: string };
   lagMeasure: LagMeasureInfo;
@@ -51,6 +70,7 @@ export type LeadLagAnalysis = {
   series: { weekStart: IsoDate; lead: number | null; lag: number | null }[];
   fits: Fit[];
   bestK: number | null;
+  evidence: LeadLagEvidence | null;
   verdict: { kind: VerdictKind; text: string };
   /** +1 when more of the lead should raise the lag (higher is better), −1 when it should lower it. */
   expectedSign: 1 | -1;
@@ -194,13 +214,28 @@ export async function leadLagAnalysis(
         p: num(f.p),
         ci95: lo != null && hi != null ? [lo, hi] : null,
         r2: num(f.r2),
+        hac: f.hac && Number.isFinite(f.hac.se) ? f.hac : null,
         enoughData: f.n >= MIN_N,
       };
     }),
     bestK: result.best?.k ?? null,
+    evidence: result.evidence ? { ...result.evidence, q: result.evidence.pFamily, pairs: 1 } : null,
     verdict: result.verdict,
     expectedSign: result.expectedSign,
   };
+}
+
+/**
+ * Analyses shown together (a report's pairs): each verdict is judged on its Benjamini–Hochberg
+ * q-value across the set, so the share of chance findings among those called stays ≤ 5%.
+ */
+export function judgedTogether(analyses: readonly LeadLagAnalysis[]): LeadLagAnalysis[] {
+  const judged = judgeAcrossPairs(analyses);
+  const pairs = judged.filter((j) => j.q != null).length;
+  return analyses.map((a, i) => {
+    const { q, verdict } = judged[i]!;
+    return { ...a, verdict, evidence: a.evidence && q != null ? { ...a.evidence, q, pairs } : a.evidence };
+  });
 }
 
 /** The lag measure's next weeks: a linear trend on the last 26 weekly means, with 80% and 95% bands. */

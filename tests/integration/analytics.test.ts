@@ -236,7 +236,12 @@ describe.each(testDbKinds())("lead → lag analysis and lag forecasts [%s]", (ki
     r.series.forEach((w, i) => expect(w.lag).toBeCloseTo(planted.lag[i]!, 9));
     expect(r.bestK).toBe(3);
     expect(r.verdict.kind).toBe("predictive");
-    expect(r.verdict.text).toMatch(/^Predictive \(p < 0\.001, n = 48, strongest at 3 weeks later; 9 lags tested\)/);
+    expect(r.verdict.text).toMatch(/^Predictive in the data so far \(p = 0\.001 across the 9 lags tested, n = 48, strongest 3 weeks later\)/);
+    expect(r.verdict.text).toMatch(/using it cuts the one-week-ahead error by \d+% \(42 weeks tested\)/);
+    // Raw and adjusted p side by side; alone on the page, q is the pair's family-wise p.
+    expect(r.evidence).toMatchObject({ k: 3, n: 48, pFamily: 0.001, q: 0.001, pairs: 1, permutations: 999, lagsTested: 9 });
+    expect(r.evidence!.pRaw).toBeLessThan(1e-20);
+    expect(r.evidence!.forecast!.errorReduction).toBeGreaterThan(0.5);
     expect(r.declaredDriver).toBe(true);
     expect(r.teamId).toBeNull();
     expect(r.lagMeasure.direction).toBe("HIGHER_IS_BETTER");
@@ -251,6 +256,8 @@ describe.each(testDbKinds())("lead → lag analysis and lag forecasts [%s]", (ki
     expect(k3.ci95![0]).toBeLessThan(0.5);
     expect(k3.ci95![1]).toBeGreaterThan(0.5);
     expect(k3.enoughData).toBe(true);
+    expect(k3.hac!.ci95[0]).toBeLessThan(0.5);
+    expect(k3.hac!.ci95[1]).toBeGreaterThan(0.5);
     // Plain JSON numbers all the way down: nothing that JSON would turn into null or a string.
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
   });

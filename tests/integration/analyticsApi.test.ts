@@ -21,6 +21,7 @@ import * as forecastRoute from "@/app/api/v1/analytics/forecast/route";
 import * as leadLagRoute from "@/app/api/v1/analytics/lead-lag/route";
 import { addDays, currentWeekStart } from "@/lib/domain/calendar/weeks";
 import { createLagMeasure, createLagObservations, createLeadEntries, utcDate } from "@/lib/seed/factories";
+import { leadLagAnalysisSchema } from "@/lib/schemas/responses/analytics";
 import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
 import { apiOrg, call, isErrorShape, serveFrom, type ApiOrg } from "./apiFixtures";
 
@@ -83,8 +84,14 @@ describe.each(testDbKinds())("analytics API [%s]", (kind) => {
       expect(f.ci95).toEqual([expect.any(Number), expect.any(Number)]);
     }
     expect(["predictive", "opposite", "weak", "none"]).toContain(body.verdict.kind);
-    expect(body.verdict.text).not.toMatch(/causes/i);
+    expect(body.verdict.text).not.toMatch(/causes|prove/i);
     expect(typeof body.bestK).toBe("number");
+    // Both the raw p of the strongest lag and the p adjusted for the 4 lags tried.
+    expect(body.evidence).toMatchObject({ k: body.bestK, lagsTested: 4, pairs: 1 });
+    expect(body.evidence.pFamily).toBeGreaterThanOrEqual(body.evidence.pRaw);
+    expect(body.evidence.q).toBe(body.evidence.pFamily);
+    // The answer is exactly what the OpenAPI document promises.
+    expect(() => leadLagAnalysisSchema.parse(body)).not.toThrow();
   });
 
   it("answers the forecast with its history and bands, for the weeks asked", async () => {

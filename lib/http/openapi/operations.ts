@@ -284,7 +284,9 @@ export const OPERATIONS: Operation[] = [
     description:
       "First-differences both weekly series (lead: weekly totals, 0 in a week without entries; lag: weekly means, missing in a week without a value) " +
       "and, for each lag k = 0…maxLagWeeks, regresses the lag's change on the lead's change k weeks earlier (OLS). " +
-      "The best k has the smallest p-value among fits with n ≥ 8. The verdict describes an association in past data, never a cause. " +
+      "The strongest k has the largest |t| among fits with n ≥ 8; `evidence.pFamily` corrects its p for the lags tried (seeded permutation test of max |t|), " +
+        "each fit also has Newey–West (HAC) inference, and `predictive` also needs the lagged lead to cut the one-week-ahead forecast error (rolling origin). " +
+        "The verdict describes an association in the data so far, never a cause. " +
       "Managers and above (a token needs `measures:read`).",
     scope: "measures:read",
     query: leadLagQuerySchema,

@@ -39,14 +39,44 @@ export const leadLagAnalysisSchema = z.strictObject({
         r: statistic("Pearson correlation."),
         slope: statistic("Change in the lag per unit change in the lead."),
         slopeSE: statistic("Standard error of the slope."),
-        p: statistic("Two-sided p-value of slope = 0."),
+        p: statistic("Two-sided p-value of slope = 0 at this lag alone (raw: not corrected for the other lags tried)."),
         ci95: z.tuple([z.number(), z.number()]).nullable().describe("95% confidence interval of the slope, [low, high]."),
         r2: statistic("Coefficient of determination."),
+        hac: z
+          .strictObject({
+            se: z.number().describe("Newey–West (HAC) standard error of the slope."),
+            p: z.number().describe("Two-sided p-value of slope = 0 with the HAC standard error (raw)."),
+            ci95: z.tuple([z.number(), z.number()]).describe("95% interval of the slope with the HAC standard error."),
+            maxLags: count.describe("Autocovariance lags of the Bartlett kernel: ⌊4 (n / 100)^(2/9)⌋."),
+          })
+          .nullable()
+          .describe("Inference robust to autocorrelated weekly changes; null when the slope cannot be fitted."),
         enoughData: z.boolean().describe("n ≥ minN."),
       }),
     )
     .describe("One regression of Δlag(t) on Δlead(t−k) per k; statistics are null when they cannot be computed."),
   bestK: count.nullable().describe("null when no fit has enough data."),
+  evidence: z
+    .strictObject({
+      k: count.describe("The strongest lag (largest |t|)."),
+      n: count,
+      slope: z.number(),
+      pRaw: z.number().describe("The strongest lag's own p-value, as if it were the only lag tried."),
+      pFamily: z.number().describe("Family-wise p across the lags tested: a seeded permutation test of max |t| (block-shifted lead changes)."),
+      q: z.number().describe("Benjamini–Hochberg q across the pairs judged together; equals pFamily for a pair judged alone."),
+      pairs: count.describe("Pairs q was adjusted across (1: this pair alone)."),
+      permutations: count,
+      lagsTested: count,
+      forecast: z
+        .strictObject({
+          origins: count.describe("One-week-ahead forecasts made, each from earlier weeks only."),
+          errorReduction: z.number().describe("1 − RMSE with the lead ÷ RMSE without it: 0.12 = a 12% smaller error."),
+        })
+        .nullable()
+        .describe("Rolling-origin check that the lagged lead improves the forecast of the lag; null with too few weeks."),
+    })
+    .nullable()
+    .describe("What the verdict rests on. `predictive` needs q ≤ 0.05 and a positive error reduction. null when no fit has enough data."),
   verdict: z.strictObject({
     kind: z.enum(["predictive", "opposite", "weak", "none", "insufficient"]),
     text: z.string().describe("The verdict in plain words, for people."),
