@@ -28,6 +28,9 @@ export function computeProgramRoi(input: ProgramRoiInput): ProgramRoiCore {
     }
     const monthlyAttributed = monthlyValue * b.margin * b.confidence;
     formula += `; × margin ${b.margin} × confidence ${b.confidence} = ${formatMoney(monthlyAttributed, fmt.locale, fmt.currency, 2)} / month`;
+    // Money is linear in the improvement, so the interval's ends price like the improvement.
+    const perUnit = b.kind === "MANUAL" ? 0 : monthlyMoney(b.parameters, 1, b.lag?.unit ?? "", fmt).value * b.margin * b.confidence;
+    const monthlyInterval = isolation.interval && perUnit > 0 ? { low: isolation.interval.low * perUnit, high: isolation.interval.high * perUnit } : null;
     const months = benefitMonths.length;
     return {
       id: b.id,
@@ -41,6 +44,7 @@ export function computeProgramRoi(input: ProgramRoiInput): ProgramRoiCore {
       isolation,
       monthlyValue,
       monthlyAttributed,
+      monthlyInterval,
       formula,
       months,
       value: monthlyValue * months,

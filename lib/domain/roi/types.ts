@@ -78,10 +78,15 @@ export type ProgramRoiInput = {
 
 // ---- Outputs -----------------------------------------------------------------------------------
 
+/** An estimate's standard error, its degrees of freedom (t distribution) and its 95% interval. */
+export type Interval = { se: number; df: number; low: number; high: number };
+
 export type MethodOutcome = {
   method: MeasuredMethod;
   /** Improvement in the measure's units (good direction positive); null when the method has no data. */
   value: number | null;
+  /** The sampling error of `value` (same units and direction); null without data or degrees of freedom. */
+  interval: Interval | null;
   /** The numbers used, or "no data: …". */
   detail: string;
 };
@@ -94,9 +99,13 @@ export type LineIsolation = {
   improvement: number;
   /** Observed post − pre means, good direction positive; null without data on both sides. */
   rawChange: number | null;
-  /** Smallest and largest credible improvements (≥ 0), for the range. */
+  /** Smallest (≥ 0) and largest credible improvements: the ends of the claimed method's 95% interval. */
   low: number;
   high: number;
+  /** The claimed method's interval (measure units, good direction positive); null when nothing is measured. */
+  interval: Interval | null;
+  /** The interval includes 0: the program's effect on this measure could be nothing. */
+  couldBeNothing: boolean;
   methods: MethodOutcome[];
   scope: "teams" | "organization" | "manual";
   note: string;
@@ -116,6 +125,8 @@ export type LineResult = {
   monthlyValue: number;
   /** Money per month after margin × confidence. */
   monthlyAttributed: number;
+  /** The 95% interval of `monthlyAttributed` from the isolated improvement's sampling error (signed: the low end may be a loss); null without one. */
+  monthlyInterval: { low: number; high: number } | null;
   /** Human-readable formula with its numbers. */
   formula: string;
   /** Elapsed months the line has accrued for, and its totals over them. */

@@ -34,6 +34,15 @@ export function roiFigures(p: ProgramRoiSnapshot, w: Writer, S = "ROI", only?: r
   return { kind: "figures", items: all.filter(([label]) => !only || only.includes(label)).map(([label, figure]) => ({ label, ...figure() })) };
 }
 
+/** A line's 95% interval in money a month, and "could be nothing" when it includes zero. */
+function intervalText(p: ProgramRoiSnapshot, l: ProgramRoiSnapshot["lines"][number], w: Writer, S: string): string {
+  if (!l.monthlyInterval) return "";
+  const item = `${p.name} · ${l.name}`;
+  const low = w.fact(S, item, "95% interval low (a month)", l.monthlyInterval.low, w.money(l.monthlyInterval.low), w.currency);
+  const high = w.fact(S, item, "95% interval high (a month)", l.monthlyInterval.high, w.money(l.monthlyInterval.high), w.currency);
+  return ` 95% interval ${low} to ${high} a month${l.couldBeNothing ? `: could be nothing, the range includes ${w.money(0)}` : ""}.`;
+}
+
 export function roiSection(s: ReportSnapshot, w: Writer): ReportSection {
   const S = "ROI";
   if (!s.programs.length) {
@@ -68,7 +77,7 @@ export function roiSection(s: ReportSnapshot, w: Writer): ReportSection {
       ]),
       note: "Attributed = value × margin × confidence; isolation is inside the value (the improvement the program may claim).",
     });
-    blocks.push({ kind: "bullets", items: p.lines.map((l) => `${l.name}: ${l.formula}. ${l.isolationNote}${l.evidence ? ` Evidence: ${l.evidence}` : ""}`) });
+    blocks.push({ kind: "bullets", items: p.lines.map((l) => `${l.name}: ${l.formula}. ${l.isolationNote}${intervalText(p, l, w, S)}${l.evidence ? ` Evidence: ${l.evidence}` : ""}`) });
     blocks.push({
       kind: "table",
       caption: `${p.name}: fully-loaded costs by category`,

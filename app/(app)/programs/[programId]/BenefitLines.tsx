@@ -30,6 +30,12 @@ export function BenefitLines({ roi, fmt, editable = true }: { roi: ProgramRoi; f
               <p style={{ margin: "0.25rem 0" }}>
                 <strong>Attributed:</strong> {fmt.money(l.monthlyAttributed)} a month × {l.months} month{l.months === 1 ? "" : "s"} = {fmt.money(l.attributed)}
               </p>
+              {l.monthlyInterval ? (
+                <p style={{ margin: "0.25rem 0" }}>
+                  <strong>95% interval:</strong> {fmt.money(l.monthlyInterval.low)} to {fmt.money(l.monthlyInterval.high)} a month
+                  {l.isolation.couldBeNothing ? ` — could be nothing: the range includes ${fmt.money(0)}.` : "."}
+                </p>
+              ) : null}
               <details>
                 <summary>
                   Isolation: {ISOLATION_LABEL[l.isolation.chosen]}
@@ -42,6 +48,7 @@ export function BenefitLines({ roi, fmt, editable = true }: { roi: ProgramRoi; f
                       <tr>
                         <th scope="col">Method</th>
                         <th scope="col">Improvement claimed</th>
+                        <th scope="col">95% interval</th>
                         <th scope="col">Numbers used</th>
                       </tr>
                     </thead>
@@ -50,6 +57,7 @@ export function BenefitLines({ roi, fmt, editable = true }: { roi: ProgramRoi; f
                         <tr key={m.method}>
                           <td>{METHOD_NAME[m.method]}</td>
                           <td>{m.value == null ? "no data" : `${fmt.number(m.value, 3)} ${l.lagMeasure?.unit ?? ""}`}</td>
+                          <td>{m.interval ? `${fmt.number(m.interval.low, 3)} to ${fmt.number(m.interval.high, 3)}` : "—"}</td>
                           <td>{m.detail}</td>
                         </tr>
                       ))}
