@@ -1,6 +1,7 @@
 // Do the lead measures predict the results? What the test of each declared lead → lag pair
-// found, and which lag measures have no driver to test. Findings are worded as associations in
-// past data, never as proof that an activity causes a result.
+// found, and which lag measures have no driver to test. The pairs are judged together (each on
+// its Benjamini–Hochberg q-value across them, issue #13), and findings are worded as
+// associations in the data so far, never as proof that an activity causes a result.
 import type { ReportBlock, ReportSection } from "../document";
 import type { ReportSnapshot } from "../snapshot/types";
 import { DASH } from "@/lib/domain/format";
@@ -15,7 +16,7 @@ export function leadLagFindingsSection(s: ReportSnapshot, w: Writer): ReportSect
     blocks.push({ kind: "paragraph", text: "No lead measure is declared as a driver of a lag measure in this scope, so nothing was tested. Name each lag measure's drivers (Measures) to test them." });
   } else {
     const parts = [
-      count("predictive") ? `${count("predictive")} proved predictive` : "",
+      count("predictive") ? `${count("predictive")} ${count("predictive") === 1 ? "is" : "are"} predictive in the data so far` : "",
       count("weak") ? `${count("weak")} show weak evidence` : "",
       count("none") ? `${count("none")} show no evidence` : "",
       count("opposite") ? `${count("opposite")} moved in the unwanted direction` : "",
@@ -23,7 +24,11 @@ export function leadLagFindingsSection(s: ReportSnapshot, w: Writer): ReportSect
     ].filter(Boolean);
     blocks.push({
       kind: "paragraph",
-      text: `Of ${plural(d.length, "declared lead → lag pair")}, ${listText(parts)}. Each test regresses the lag's week-to-week change on the lead's change 0 to 8 weeks earlier over up to 52 weeks; a finding is an association in past data, not proof of cause.`,
+      text:
+        `Of ${plural(d.length, "declared lead → lag pair")}, ${listText(parts)}. Each test regresses the lag's week-to-week change on the lead's change 0 to 8 weeks earlier over up to 52 weeks. ` +
+        `Its p-value allows for the 9 lags tried, and its q-value for the ${plural(d.length, "pair")} tested together: a pair is called only when q is at most 0.05 ` +
+        `(so about 1 in 20 of the pairs called could be chance) and the lead also cuts the error of one-week-ahead forecasts of the lag. ` +
+        `A finding is an association in the data so far, not proof of cause.`,
     });
     blocks.push({ kind: "bullets", items: d.map((x) => `${x.leadName} → ${x.lagName}: ${x.text}`) });
     blocks.push({
@@ -35,7 +40,10 @@ export function leadLagFindingsSection(s: ReportSnapshot, w: Writer): ReportSect
         { label: "Finding", align: "left" },
         { label: "Weeks later", align: "right" },
         { label: "n", align: "right" },
-        { label: "p", align: "right" },
+        { label: "p (this lag)", align: "right" },
+        { label: "p (all lags)", align: "right" },
+        { label: "q (all pairs)", align: "right" },
+        { label: "Forecast error cut", align: "right" },
       ],
       rows: d.map((x) => {
         const item = `${x.leadName} → ${x.lagName}`;
@@ -45,7 +53,10 @@ export function leadLagFindingsSection(s: ReportSnapshot, w: Writer): ReportSect
           FINDING[x.kind] ?? x.kind,
           w.fact(S, item, "Best lag (weeks)", x.k, x.k == null ? DASH : w.num(x.k, 0)),
           w.fact(S, item, "n", x.n, w.num(x.n, 0)),
-          w.fact(S, item, "p", x.p, x.p == null ? DASH : x.p < 0.001 ? "< 0.001" : w.num(x.p, 3)),
+          w.fact(S, item, "p (this lag)", x.p, pText(w, x.p)),
+          w.fact(S, item, "p (all lags)", x.pFamily, pText(w, x.pFamily)),
+          w.fact(S, item, "q (all pairs)", x.q, pText(w, x.q)),
+          w.fact(S, item, "Forecast error cut", x.errorReduction == null ? null : x.errorReduction * 100, x.errorReduction == null ? DASH : w.share(x.errorReduction), "%"),
         ];
       }),
     });
@@ -55,8 +66,10 @@ export function leadLagFindingsSection(s: ReportSnapshot, w: Writer): ReportSect
   return { id: "predictive", title: "Do the lead measures predict the results?", blocks };
 }
 
+const pText = (w: Writer, p: number | null | undefined) => (p == null ? DASH : p < 0.001 ? "< 0.001" : w.num(p, 3));
+
 const FINDING: Record<string, string> = {
-  predictive: "Predictive",
+  predictive: "Predictive so far",
   opposite: "Unwanted direction",
   weak: "Weak evidence",
   none: "No evidence",

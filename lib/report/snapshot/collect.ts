@@ -21,7 +21,7 @@ import { quarterCadence } from "@/lib/queries/quarterCadence";
 import { quarterLeadTotals, type QuarterLeadTotal } from "@/lib/queries/quarterLeadTotals";
 import { teamAttainmentByWeek } from "@/lib/queries/teamAttainmentByWeek";
 import { ATTAINMENT_CAP } from "@/lib/domain/risk";
-import { lagForecast, leadLagAnalysis } from "@/lib/views/analytics";
+import { judgedTogether, lagForecast, leadLagAnalysis, type LeadLagAnalysis } from "@/lib/views/analytics";
 import { computeProgramRoi } from "@/lib/views/programRoi";
 
 export type SnapshotRequest = { scope: "organization" | "program"; programId: string | null; quarter: string; now: Date };
@@ -92,7 +92,7 @@ export async function collectSnapshot(db: Db, ctx: TenantContext, req: SnapshotR
   const executing = executionOf(db, ctx, teams, cut, previous, !program);
   const reading = (async () => ({
     lagSnapshots: await inTurn(lags, (lag) => lagSnapshotOf(db, ctx, lag, quarter, cut.asOf, previous, next, req.now)),
-    drivers: await inTurn(pairs, ({ lag, lead }) => driverFindingOf(db, ctx, lag, lead, cut.asOf, req.now)),
+    drivers: driverFindingsOf(await inTurn(pairs, ({ lag, lead }) => leadLagAnalysis(db, ctx, { leadMeasureId: lead.id, lagMeasureId: lag.id, to: cut.asOf, weeks: ANALYSIS_WEEKS }, req.now))),
     roi: await inTurn(programs, (p) => programSnapshotOf(db, ctx, p.id, cut.asOf, previous)),
   }))();
   // The organization's scope is its active teams: said so rather than listed (500 ids in an IN list).
@@ -203,19 +203,26 @@ async function executionOf(db: Db, ctx: TenantContext, teams: readonly ScopeTeam
   });
 }
 
-async function driverFindingOf(db: Db, ctx: TenantContext, lag: { id: string; name: string }, lead: { id: string; name: string }, asOf: IsoDate, now: Date): Promise<DriverFinding> {
-  const a = await leadLagAnalysis(db, ctx, { leadMeasureId: lead.id, lagMeasureId: lag.id, to: asOf, weeks: ANALYSIS_WEEKS }, now);
+/** The report's pairs are judged together: each verdict on its Benjamini–Hochberg q across them (#13). */
+function driverFindingsOf(analyses: LeadLagAnalysis[]): DriverFinding[] {
+  return judgedTogether(analyses).map(driverFindingOf);
+}
+
+function driverFindingOf(a: LeadLagAnalysis): DriverFinding {
   const best = a.fits.find((f) => f.k === a.bestK) ?? null;
   return {
-    leadMeasureId: lead.id,
-    leadName: lead.name,
-    lagMeasureId: lag.id,
-    lagName: lag.name,
+    leadMeasureId: a.leadMeasure.id,
+    leadName: a.leadMeasure.name,
+    lagMeasureId: a.lagMeasure.id,
+    lagName: a.lagMeasure.name,
     kind: a.verdict.kind,
     text: a.verdict.text,
     k: a.bestK,
     n: best?.n ?? Math.max(0, ...a.fits.map((f) => f.n)),
     p: best?.p ?? null,
+    pFamily: a.evidence?.pFamily ?? null,
+    q: a.evidence?.q ?? null,
+    errorReduction: a.evidence?.forecast?.errorReduction ?? null,
     slope: best?.slope ?? null,
     ci95: best?.ci95 ?? null,
     weeks: a.window.weeks,

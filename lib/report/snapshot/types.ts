@@ -87,7 +87,13 @@ export type DriverFinding = {
   text: string;
   k: number | null;
   n: number;
+  /** The best lag's own p, as if it were the only lag tried. */
   p: number | null;
+  /** Family-wise p across the lags tried; q: Benjamini–Hochberg across the report's pairs; absent in older snapshots. */
+  pFamily?: number | null;
+  q?: number | null;
+  /** How much the lagged lead cut the one-week-ahead error (0.12 = 12%); absent in older snapshots. */
+  errorReduction?: number | null;
   slope: number | null;
   ci95: [number, number] | null;
   /** Weeks analysed. */
