@@ -1,42 +1,93 @@
-// A lag measure's next weeks: an OLS linear trend on its last up-to-26 weekly values, with 80%
-// and 95% prediction intervals from the t distribution (wider than the trend's own uncertainty,
-// because they include the scatter of single weeks).
-import { ols, tCritical } from "./ols";
+// A lag measure's next weeks, from its last up-to-26 weekly values:
+// 1. on a scale that keeps the measure inside its range (forecastRange.ts: logit for percentages
+//    and NPS, log for times, counts and money), so no band leaves 0–100% or goes below zero;
+// 2. with the model — linear trend or random walk with drift (forecastModels.ts) — whose
+//    one-week-ahead forecasts of the past weeks erred least (forecastBacktest.ts), reporting how
+//    often its 80% range held them;
+// 3. with 80% and 95% prediction ranges, transformed back to the measure's unit: the centre is the
+//    median of the forecast (the middle of its ranges), not its mean, on a curved scale;
+// 4. and no forecast at all below MIN_FORECAST_N weeks with a value: too few to judge a range by.
+import { backtest, toMeasure, type Backtest } from "./forecastBacktest";
+import { fitModel, FORECAST_MODELS, MODEL_LABEL, type ForecastModel } from "./forecastModels";
+import { scaleFor, UNBOUNDED, type MeasureRange, type ScaleName } from "./forecastRange";
 
 export const FORECAST_WINDOW = 26;
+/**
+ * Weeks with a value before a forecast is published: 5 to fit plus at least 3 past weeks to
+ * backtest the models on and to say how often the range held.
+ */
+export const MIN_FORECAST_N = 8;
 
 export type ForecastPoint = { step: number; mean: number; lo80: number; hi80: number; lo95: number; hi95: number };
 
 export type Forecast =
-  | { kind: "forecast"; n: number; slopePerWeek: number; points: ForecastPoint[] }
+  | {
+      kind: "forecast";
+      n: number;
+      model: ForecastModel;
+      scale: ScaleName;
+      /** The range the forecast is kept inside; UNBOUNDED on the linear scale. */
+      range: MeasureRange;
+      /** Average change per week of the centre, from the last week of the series to the last step. */
+      slopePerWeek: number;
+      /** The chosen model's backtest, and each model's mean absolute error. */
+      backtest: Backtest & { meanAbsErrors: Record<ForecastModel, number> };
+      points: ForecastPoint[];
+    }
   | { kind: "insufficient"; n: number; reason: string };
+
+/** "not enough weeks for a range yet: 5 of 8" */
+export function notEnoughWeeksText(n: number): string {
+  return `not enough weeks for a range yet: ${n} of ${MIN_FORECAST_N}`;
+}
+
+/** "linear trend; the 80% range held in 9 of 11 past weeks" */
+export function forecastMethodText(f: { model: ForecastModel; backtest: { weeks: number; held80: number } }): string {
+  return `${MODEL_LABEL[f.model]}; the 80% range held in ${f.backtest.held80} of ${f.backtest.weeks} past weeks`;
+}
 
 /**
  * @param series weekly values oldest first, null where a week has no observation; the forecast
  * steps are weeks after the last element of the series.
+ * @param range where the measure's values can lie (measureRange in forecastRange.ts).
  */
-export function forecastLag(series: readonly (number | null)[], horizon = 13): Forecast {
+export function forecastLag(series: readonly (number | null)[], horizon = 13, range: MeasureRange = UNBOUNDED): Forecast {
   const recent = series.slice(-FORECAST_WINDOW);
   const offset = series.length - recent.length;
-  const x: number[] = [];
+  const weeks: number[] = [];
   const y: number[] = [];
   recent.forEach((v, i) => {
     if (v != null) {
-      x.push(offset + i);
+      weeks.push(offset + i);
       y.push(v);
     }
   });
-  const fit = ols(x, y);
-  if (!fit) return { kind: "insufficient", n: x.length, reason: "A trend needs at least 3 weeks with observations." };
-  const df = fit.n - 2;
-  const t80 = tCritical(0.8, df);
-  const t95 = tCritical(0.95, df);
+  const n = y.length;
+  if (n < MIN_FORECAST_N) return { kind: "insufficient", n, reason: `${notEnoughWeeksText(n)}.` };
+
+  const scale = scaleFor(range, y);
+  const tests = FORECAST_MODELS.map((m) => backtest(m, weeks, y, scale));
+  // The smaller one-week-ahead error wins; a tie goes to the first (the linear trend).
+  const best = tests.reduce((a, b) => (b.meanAbsError < a.meanAbsError ? b : a));
+  const fit = fitModel(best.model, weeks, y.map(scale.to))!;
+  const now = series.length - 1;
   const points = Array.from({ length: horizon }, (_, i) => {
     const step = i + 1;
-    const x0 = series.length - 1 + step;
-    const mean = fit.intercept + fit.slope * x0;
-    const se = fit.residualSE * Math.sqrt(1 + 1 / fit.n + (x0 - fit.meanX) ** 2 / fit.sxx);
-    return { step, mean, lo80: mean - t80 * se, hi80: mean + t80 * se, lo95: mean - t95 * se, hi95: mean + t95 * se };
+    const p = fit.predict(now + step);
+    const r80 = toMeasure(p, scale, 0.8);
+    const r95 = toMeasure(p, scale, 0.95);
+    return { step, mean: r80.centre, lo80: r80.lo, hi80: r80.hi, lo95: r95.lo, hi95: r95.hi };
   });
-  return { kind: "forecast", n: fit.n, slopePerWeek: fit.slope, points };
+  const current = scale.from(fit.predict(now).centre);
+  const last = points.at(-1);
+  return {
+    kind: "forecast",
+    n,
+    model: best.model,
+    scale: scale.name,
+    range: scale.range,
+    slopePerWeek: last ? (last.mean - current) / last.step : 0,
+    backtest: { ...best, meanAbsErrors: Object.fromEntries(tests.map((t) => [t.model, t.meanAbsError])) as Record<ForecastModel, number> },
+    points,
+  };
 }
