@@ -116,7 +116,7 @@ export type UncertainBenefit = {
 
 export type RoiRange = { draws: number; seed: number; p10: number; p50: number; p90: number; mean: number };
 
-const pick = (sorted: number[], p: number) => {
+export const pick = (sorted: readonly number[], p: number) => {
   // Nearest-rank on the sorted draws: reproducible and free of interpolation choices.
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[i]!;

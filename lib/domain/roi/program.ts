@@ -70,7 +70,7 @@ export function computeProgramRoi(input: ProgramRoiInput): ProgramRoiCore {
   // Forecasts of each line's lag (participant series), for the range and the projection.
   const forecasts = lineForecasts(input.benefits);
 
-  const range = hasCosts ? programRoiRange(input, lines, costLines, forecasts, benefitMonths.length) : null;
+  const range = hasCosts ? programRoiRange(input, lines, costLines, benefitMonths.length) : null;
   const projection = projectionOf(input, lines, forecasts, totals, months);
 
   const assumptions = [
@@ -78,7 +78,8 @@ export function computeProgramRoi(input: ProgramRoiInput): ProgramRoiCore {
     "Benefits accrue for each fully elapsed month after the program's start month; the current month is not counted yet.",
     "Isolation is conservative by default: the smallest credible improvement wins, no data means no benefit, and a worse result is never priced as a gain.",
     "Margin and confidence multiply every line's value: attributed = value × margin × confidence (isolation is inside the improvement).",
-    `The range draws ${input.draws ?? 10_000} times from triangular inputs (seed ${input.rangeSeed}), so the same seed gives the same range.`,
+    `The range draws ${input.draws ?? 10_000} times (seed ${input.rangeSeed}, so the same seed gives the same range): each isolated improvement from its sampling distribution, margin and confidence from triangular ranges.`,
+    "Each measured line states a 95% interval; where it includes zero, the line says its benefit could be nothing.",
     "The projection keeps each line's claimed share of the measure's change and follows the lag forecast (OLS trend, 80% interval) for four quarters, never above the improvement measured so far.",
     "Intangible benefits are listed, never priced.",
   ];

@@ -1,51 +1,101 @@
-// The Monte Carlo range of the ROI to date: each line's value, isolation, margin and confidence
-// drawn from triangular inputs around what was measured (roiRange in formulas.ts draws them).
-import type { Forecast } from "../stats/forecast";
-import { roiRange, type CostLine, type UncertainBenefit } from "./formulas";
+// The Monte Carlo range of the ROI to date. Each draw takes every measured line's isolated
+// improvement from its sampling distribution — a t distribution around the estimate with the
+// method's standard error and degrees of freedom (under "conservative", the smallest of the
+// methods' draws), a draw below zero claiming nothing — and margin and confidence from triangular
+// ranges around the line's (± 0.05, ± 0.1). Seeded, so the same program gives the same range.
+import { createRng, type Rng } from "../stats/random";
+import { pick, sampleTriangular, type CostLine, type Triangular, type UncertainBenefit } from "./formulas";
 import { monthlyMoney } from "./pricing";
-import type { LineResult, ProgramRoiCore, ProgramRoiInput } from "./types";
+import type { LineIsolation, LineResult, ProgramRoiCore, ProgramRoiInput } from "./types";
 
-/** Half the 80% interval one week ahead: the uncertainty of the lag's level, in measure units. */
-function levelUncertainty(f: Forecast | undefined): number | null {
-  if (!f || f.kind !== "forecast") return null;
-  const p = f.points[0]!;
-  return Number.isFinite(p.hi80 - p.lo80) ? (p.hi80 - p.lo80) / 2 : null;
+/** A gamma(shape, 1) draw (Marsaglia–Tsang; shape < 1 by the U^(1/shape) boost). */
+function gamma(rng: Rng, shape: number): number {
+  if (shape < 1) return gamma(rng, shape + 1) * Math.pow(1 - rng.next(), 1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    const z = rng.normal();
+    const v = (1 + c * z) ** 3;
+    if (v <= 0) continue;
+    const u = 1 - rng.next();
+    if (Math.log(u) < 0.5 * z * z + d - d * v + d * Math.log(v)) return d * v;
+  }
+}
+
+/** A Student t draw with `df` degrees of freedom (df may be fractional). */
+export function studentT(rng: Rng, df: number): number {
+  return rng.normal() / Math.sqrt((2 * gamma(rng, df / 2)) / df);
+}
+
+/**
+ * A sampler of the line's isolated improvement (measure units, ≥ 0): each method with data drawn
+ * from its sampling distribution; the claimed method's draw, or under "conservative" the
+ * smallest; never negative, as the point value is never negative.
+ */
+export function improvementSampler(iso: LineIsolation): (rng: Rng) => number {
+  const methods = iso.methods.filter((m) => m.value != null && (iso.chosen === "CONSERVATIVE" || m.method === iso.chosen));
+  if (!methods.length) return () => 0;
+  return (rng) => {
+    let least = Infinity;
+    for (const m of methods) least = Math.min(least, m.interval && m.interval.se > 0 ? m.value! + m.interval.se * studentT(rng, m.interval.df) : m.value!);
+    return Math.max(0, least);
+  };
 }
 
 const clamp01 = (v: number) => Math.min(1, Math.max(0, v));
-const tri = (low: number, mode: number, high: number) => ({ low: Math.min(low, mode), mode, high: Math.max(high, mode) });
+const tri = (low: number, mode: number, high: number): Triangular => ({ low: Math.min(low, mode), mode, high: Math.max(high, mode) });
 
-export function programRoiRange(input: ProgramRoiInput, lines: LineResult[], costs: CostLine[], forecasts: Map<string, Forecast>, months: number): NonNullable<ProgramRoiCore["range"]> {
+export type LineDraws = {
+  /** Money per month before margin and confidence at an improvement (a manual line: its value). */
+  money: (improvement: number) => number;
+  improvement: (rng: Rng) => number;
+  manual: boolean;
+};
+
+/** How to draw each line's monthly value: its money per improvement and its improvement sampler. */
+export function lineDraws(input: ProgramRoiInput, lines: readonly LineResult[]): LineDraws[] {
   const fmt = { locale: input.locale, currency: input.currency };
-  const inputs: UncertainBenefit[] = lines.map((l) => {
-    const spec = input.benefits.find((b) => b.id === l.id)!;
-    const iso = l.isolation;
-    const money = (imp: number) => monthlyMoney(l.parameters, imp, l.lagMeasure?.unit ?? "", fmt).value * months;
-    let value;
-    let isolation;
-    if (l.kind === "MANUAL") {
-      value = tri(l.value, l.value, l.value);
-      isolation = tri(1, 1, 1);
-    } else {
-      // Value at the largest credible improvement (± the lag's level uncertainty); isolation as
-      // the share of it: low = conservative, mode = chosen, high = 1.
-      const hw = levelUncertainty(forecasts.get(spec.id)) ?? 0;
-      const top = iso.high;
-      value = tri(money(Math.max(0, top - hw)), money(top), money(top + hw));
-      isolation = top > 0 ? tri(iso.low / top, iso.improvement / top, 1) : tri(0, 0, 0);
-    }
-    return {
-      name: l.name,
-      value,
-      isolation,
-      margin: tri(clamp01(l.margin - 0.05), l.margin, clamp01(l.margin + 0.05)),
-      confidence: tri(clamp01(l.confidence - 0.1), l.confidence, clamp01(l.confidence + 0.1)),
-    };
+  return lines.map((l) => {
+    if (l.kind === "MANUAL") return { money: () => l.monthlyValue, improvement: () => 0, manual: true };
+    return { money: (imp: number) => monthlyMoney(l.parameters, imp, l.lagMeasure?.unit ?? "", fmt).value, improvement: improvementSampler(l.isolation), manual: false };
   });
-  const r = roiRange(costs, inputs, { seed: input.rangeSeed, draws: input.draws ?? 10_000, months: Math.max(1, months) });
+}
+
+export function programRoiRange(input: ProgramRoiInput, lines: LineResult[], costs: CostLine[], months: number): NonNullable<ProgramRoiCore["range"]> {
+  const draws = input.draws ?? 10_000;
+  const periods = Math.max(1, months);
+  const sampled = lineDraws(input, lines);
+  const margins = lines.map((l) => tri(clamp01(l.margin - 0.05), l.margin, clamp01(l.margin + 0.05)));
+  const confidences = lines.map((l) => tri(clamp01(l.confidence - 0.1), l.confidence, clamp01(l.confidence + 0.1)));
+  const totalCost = costs.reduce((s, c) => s + c.amount, 0);
+  const rng = createRng(input.rangeSeed);
+  const rois = new Float64Array(draws);
+  let sum = 0;
+  for (let d = 0; d < draws; d++) {
+    let b = 0;
+    sampled.forEach((s, i) => {
+      const value = s.money(s.improvement(rng)) * periods;
+      b += value * sampleTriangular(margins[i]!, rng.next()) * sampleTriangular(confidences[i]!, rng.next());
+    });
+    rois[d] = ((b - totalCost) / totalCost) * 100;
+    sum += rois[d]!;
+  }
+  const sorted = Array.from(rois).sort((a, b) => a - b);
+  // The inputs as triangles, for reading and the benchmark: value from the smallest credible
+  // improvement (the interval's lower end, ≥ 0) through the claimed one to the interval's upper end.
+  const inputs: UncertainBenefit[] = lines.map((l, i) => {
+    const money = (imp: number) => sampled[i]!.money(Math.max(0, imp)) * periods;
+    const value = l.kind === "MANUAL" ? tri(l.value, l.value, l.value) : tri(money(l.isolation.low), money(l.isolation.improvement), money(l.isolation.high));
+    return { name: l.name, value, isolation: tri(1, 1, 1), margin: margins[i]!, confidence: confidences[i]! };
+  });
   return {
-    ...r,
+    draws,
+    seed: input.rangeSeed,
+    p10: pick(sorted, 10),
+    p50: pick(sorted, 50),
+    p90: pick(sorted, 90),
+    mean: sum / draws,
     inputs,
-    note: "ROI % to date over triangular inputs: isolation from the smallest to the largest credible improvement, confidence ± 0.1, margin ± 0.05, and the lag's level ± half its forecast 80% interval.",
+    note: "ROI % to date over draws of every input: each line's isolated improvement from its sampling distribution (the estimate ± its standard error, t distribution; a draw below zero claims nothing), margin ± 0.05 and confidence ± 0.1 (triangular).",
   };
 }
