@@ -2,7 +2,9 @@
 // them, on each database against small fixtures whose answers are worked out by hand:
 // lead weeks without entries are 0, lag weeks without values are missing, weeks follow the
 // organization's first day, and the lead → lag analysis finds a relationship planted k weeks late.
+import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LeadLagPanel } from "@/app/(app)/dashboard/trends/LeadLagPanel";
 import { loadTenantContext } from "@/lib/auth/loadContext";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { analyzeLeadLag } from "@/lib/domain/stats/leadLag";
@@ -260,6 +262,13 @@ describe.each(testDbKinds())("lead → lag analysis and lag forecasts [%s]", (ki
     expect(k3.hac!.ci95[1]).toBeGreaterThan(0.5);
     // Plain JSON numbers all the way down: nothing that JSON would turn into null or a string.
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+
+    // The trends panel shows the adjusted p and q beside the verdict, and the forecast check.
+    const html = renderToStaticMarkup(LeadLagPanel({ analysis: r, scopeName: "Acme", locale: "en-GB" }));
+    expect(html).toContain("Predictive so far");
+    expect(html).toMatch(/p at the strongest lag alone: &lt; 0\.001; across the 9 lags tested: 0\.001 \(999 seeded\s+permutations\); q: 0\.001 \(this pair alone, so q = p\)/);
+    expect(html).toMatch(/One-week-ahead error with [^<]+ \d+% smaller than without it, over 42 weeks/);
+    expect(html).not.toMatch(/\bprove/i);
   });
 
   it("analyses one team, and a shorter window and fewer lags when asked", async () => {

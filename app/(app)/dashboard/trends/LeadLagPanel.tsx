@@ -1,5 +1,5 @@
-// Does the lead measure predict the lag? The verdict in plain words, then every lag k tested
-// with its statistics, the strongest one marked. The wording stays within what the numbers
+// Does the lead measure predict the lag? The verdict in plain words with its raw and adjusted
+// p-values and forecast check, then every lag k tested with its statistics, the strongest marked. The wording stays within what the numbers
 // show: an association in past weeks, never that one measure drives the other.
 import type { VerdictKind } from "@/lib/domain/stats/leadLag";
 import { addDays } from "@/lib/domain/calendar/weeks";
@@ -8,7 +8,7 @@ import type { LeadLagAnalysis } from "@/lib/views/analytics";
 import styles from "./trends.module.css";
 
 const KIND_LABEL: Record<VerdictKind, { text: string; tone: "green" | "red" | "amber" | "none" }> = {
-  predictive: { text: "Predictive", tone: "green" },
+  predictive: { text: "Predictive so far", tone: "green" },
   opposite: { text: "Unwanted direction", tone: "red" },
   weak: { text: "Weak evidence", tone: "amber" },
   none: { text: "No evidence", tone: "none" },
@@ -24,6 +24,7 @@ export function LeadLagPanel({ analysis, scopeName, locale }: { analysis: LeadLa
   const p = (x: number | null) => (x == null ? "—" : x < 0.001 ? "< 0.001" : fixed(x, 3));
   const slopeUnit = `${lag.unit || lag.name} per ${lead.unit || "unit"}`;
   const badge = KIND_LABEL[verdict.kind];
+  const ev = analysis.evidence;
   const { firstWeek, lastWeek } = analysis.window;
   const lagSource =
     analysis.teamId && analysis.lagValuesOf === "organization"
@@ -45,11 +46,21 @@ export function LeadLagPanel({ analysis, scopeName, locale }: { analysis: LeadLa
       <p className={styles.verdict} data-testid="verdict">
         <span className={`badge ${badge.tone}`}>{badge.text}</span> <span data-testid="verdict-text">{verdict.text}</span>
       </p>
+      {ev ? (
+        <p className={styles.method} data-testid="verdict-evidence">
+          p at the strongest lag alone: {p(ev.pRaw)}; across the {ev.lagsTested} lags tested: {p(ev.pFamily)} ({ev.permutations} seeded
+          permutations); q: {p(ev.q)} {ev.pairs === 1 ? "(this pair alone, so q = p)" : `across ${ev.pairs} pairs`}.{" "}
+          {ev.forecast
+            ? `One-week-ahead error with ${lead.name} ${ev.forecast.errorReduction > 0 ? `${fixed(100 * ev.forecast.errorReduction, 0)}% smaller` : `not smaller (${fixed(-100 * ev.forecast.errorReduction, 0)}% larger)`} than without it, over ${ev.forecast.origins} weeks forecast from earlier weeks only.`
+            : "Too few weeks to test it as a forecast."}
+        </p>
+      ) : null}
       <p className={styles.method}>
         Each row compares the week-to-week change in {lag.name} with the change in {lead.name} k weeks earlier (a linear regression
-        on weekly changes, so shared trends do not count). A small p-value means such a pattern would rarely appear by chance; it
-        is still an association in past data, not proof that one moves the other. Rows with fewer than {analysis.minN} paired
-        weeks are not judged.
+        on weekly changes, so shared trends do not count; the interval allows for autocorrelated weeks). A row&apos;s own p is not
+        corrected for the other lags: the verdict uses the p across all the lags tested, and calls the pair predictive only when that
+        is at most 0.05 and {lead.name} also improves one-week-ahead forecasts of {lag.name}. Even then it is an association in the
+        data so far, not proof that one moves the other. Rows with fewer than {analysis.minN} paired weeks are not judged.
       </p>
       <div className="table-wrap">
         <table data-testid="lead-lag-table">
@@ -69,13 +80,13 @@ export function LeadLagPanel({ analysis, scopeName, locale }: { analysis: LeadLa
                 Slope <span className={styles.unit}>({slopeUnit})</span>
               </th>
               <th scope="col" className="num">
-                SE
+                SE (HAC)
               </th>
               <th scope="col" className="num">
-                p
+                p (this lag)
               </th>
               <th scope="col" className="num">
-                95% CI of the slope
+                95% CI of the slope (HAC)
               </th>
               <th scope="col" className="num">
                 R²
@@ -96,9 +107,9 @@ export function LeadLagPanel({ analysis, scopeName, locale }: { analysis: LeadLa
                     <>
                       <td className="num">{fixed(f.r, 2)}</td>
                       <td className="num">{sig(f.slope)}</td>
-                      <td className="num">{sig(f.slopeSE)}</td>
+                      <td className="num">{sig(f.hac?.se ?? null)}</td>
                       <td className="num">{p(f.p)}</td>
-                      <td className="num">{f.ci95 ? `${sig(f.ci95[0])} to ${sig(f.ci95[1])}` : "—"}</td>
+                      <td className="num">{f.hac ? `${sig(f.hac.ci95[0])} to ${sig(f.hac.ci95[1])}` : "—"}</td>
                       <td className="num">{fixed(f.r2, 2)}</td>
                     </>
                   ) : (
