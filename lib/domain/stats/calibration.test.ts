@@ -91,6 +91,21 @@ describe("calibration of the lead → lag verdicts", () => {
     }
   });
 
+  it("holds the rate near the minimum n (MIN_N = 8): 2,000 unrelated pairs of 10 to 20 weeks", () => {
+    const rng = createRng(8);
+    const kinds: VerdictKind[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const weeks = 10 + (i % 11);
+      const lead = series(rng, weeks, PROCESSES[i % 5]!);
+      const lag = series(rng, weeks, PROCESSES[Math.floor(i / 5) % 5]!);
+      kinds.push(analyzeLeadLag({ lead, lag, direction: "HIGHER_IS_BETTER", permutations: PERMUTATIONS, seed: i }).verdict.kind);
+    }
+    const r = rate(kinds, (k) => k === "predictive" || k === "opposite");
+    console.info(`short null pairs called: ${(100 * r.share).toFixed(2)}% of ${kinds.length}`);
+    expect(kinds.filter((k) => k !== "insufficient").length).toBeGreaterThan(1900);
+    expect(r.share).toBeLessThanOrEqual(0.05 + r.tolerance);
+  });
+
   it("finds most relations that are really there (R² ≈ 0.3, any lag 0–8 weeks): at least 80% with a year of weeks", () => {
     const year = foundShare(52, 0.3, 400, 7);
     const halfYear = foundShare(26, 0.3, 400, 8);
