@@ -43,6 +43,8 @@ describe("the lead → lag findings", () => {
     const table = doc.sections.find((s) => s.id === "predictive")!.blocks.find((b) => b.kind === "table") as { rows: string[][] };
     expect(table.rows[0]!.slice(2)).toEqual(["Predictive so far", "2", "40", "< 0.001", "0.002", "0.004", "12%"]);
     expect(table.rows[1]!.slice(5)).toEqual(["0.03", "0.21", "0.21", "-2%"]);
+    // No evidence is not evidence of no effect: the recommendation says "so far".
+    expect(sectionText(doc, "next")).toContain("Reconsider Recognitions as a driver of CSAT: so far there is no evidence that its changes are followed by changes in the result.");
     expectClean(doc);
   });
 

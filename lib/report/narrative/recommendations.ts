@@ -18,7 +18,7 @@ function recommendations(s: ReportSnapshot, w: Writer): string[] {
   for (const l of s.lags.filter((x) => lagOnTrack(x) === "red")) {
     out.push(`Close the gap on ${l.name}: ${changeText(w, Math.abs(l.atEnd!.value - l.pathAtEnd), l.unit)} behind its path; it needs ${w.measure(l.pathAtNextQuarterEnd, l.unit)} by ${w.day(s.nextQuarter.end)} to be back on it.`);
   }
-  for (const d of s.drivers.filter((x) => x.kind === "none" || x.kind === "opposite")) out.push(`Reconsider ${d.leadName} as a driver of ${d.lagName}: ${d.kind === "none" ? "its changes have not been followed by changes in the result" : "more of it went with worse results"}.`);
+  for (const d of s.drivers.filter((x) => x.kind === "none" || x.kind === "opposite")) out.push(`Reconsider ${d.leadName} as a driver of ${d.lagName}: ${d.kind === "none" ? "so far there is no evidence that its changes are followed by changes in the result" : "more of it went with worse results"}.`);
   const thin = s.drivers.filter((x) => x.kind === "insufficient");
   if (thin.length) out.push(`Keep logging weekly: ${listText(thin.map((d) => `${d.leadName} → ${d.lagName}`))} ${thin.length === 1 ? "needs" : "need"} more weeks of data before they can be tested.`);
   if (s.programs.some((p) => (p.range?.p10 ?? 1) <= 0)) out.push("Before scaling the program, strengthen the evidence: the pessimistic ROI (P10) is not yet a gain.");
