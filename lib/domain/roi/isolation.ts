@@ -224,7 +224,7 @@ export function isolateLine(spec: Pick<BenefitSpec, "isolationMethod" | "estimat
 }
 
 /** Share of the raw change the line claims, kept constant when the lag is projected forward. */
-export function claimedShare(iso: LineIsolation): number {
-  if (iso.rawChange == null || iso.rawChange <= 0) return iso.improvement > 0 ? 1 : 0;
-  return Math.min(1, iso.improvement / iso.rawChange);
+export function claimedShare(iso: Pick<LineIsolation, "rawChange" | "improvement">, improvement = iso.improvement): number {
+  if (iso.rawChange == null || iso.rawChange <= 0) return improvement > 0 ? 1 : 0;
+  return Math.min(1, improvement / iso.rawChange);
 }

@@ -3,7 +3,7 @@
 //   2. money — that improvement priced per month by the benefit's kind, with its formula (pricing.ts);
 //   3. accrual — costs in the month incurred, benefits in each elapsed month after the start (accrual.ts);
 //   4. totals (BCR, ROI %, payback via evaluateRoi), a seeded Monte Carlo range (range.ts), a
-//      4-quarter projection from the lag forecasts (projection.ts). The lead-measure what-if
+//      4-quarter projection of simulated lag paths (projection.ts). The lead-measure what-if
 //      (whatIf.ts) and the training budget (budget.ts) start from its results.
 import { evaluateRoi, type CostLine } from "./formulas";
 import { formatMoney } from "../format";
@@ -11,7 +11,7 @@ import { isolateLine } from "./isolation";
 import { monthlyMoney } from "./pricing";
 import { accrueByMonth, benefitMonthsOf } from "./accrual";
 import { programRoiRange } from "./range";
-import { lineForecasts, projectionOf } from "./projection";
+import { projectionOf } from "./projection";
 import type { LineResult, ProgramRoiCore, ProgramRoiInput } from "./types";
 
 export function computeProgramRoi(input: ProgramRoiInput): ProgramRoiCore {
@@ -67,11 +67,8 @@ export function computeProgramRoi(input: ProgramRoiInput): ProgramRoiCore {
       })
     : null;
 
-  // Forecasts of each line's lag (participant series), for the range and the projection.
-  const forecasts = lineForecasts(input.benefits);
-
   const range = hasCosts ? programRoiRange(input, lines, costLines, benefitMonths.length) : null;
-  const projection = projectionOf(input, lines, forecasts, totals, months);
+  const projection = projectionOf(input, lines, totals, months);
 
   const assumptions = [
     "Costs are fully loaded and accrue in the month they were incurred; a cost shared by cohorts carries its share.",
@@ -80,7 +77,7 @@ export function computeProgramRoi(input: ProgramRoiInput): ProgramRoiCore {
     "Margin and confidence multiply every line's value: attributed = value × margin × confidence (isolation is inside the improvement).",
     `The range draws ${input.draws ?? 10_000} times (seed ${input.rangeSeed}, so the same seed gives the same range): each isolated improvement from its sampling distribution, margin and confidence from triangular ranges.`,
     "Each measured line states a 95% interval; where it includes zero, the line says its benefit could be nothing.",
-    "The projection keeps each line's claimed share of the measure's change and follows the lag forecast (OLS trend, 80% interval) for four quarters, never above the improvement measured so far.",
+    "The projection keeps each line's claimed share of the measure's change and follows the lag's trend for four quarters, never above the improvement isolated so far; its 80% band is the 10th–90th percentile of simulated totals (the improvement and the trend drawn from their sampling distributions, the cap applied to every draw), never a sum of monthly bounds.",
     "Intangible benefits are listed, never priced.",
   ];
   return {

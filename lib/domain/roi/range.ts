@@ -22,9 +22,14 @@ function gamma(rng: Rng, shape: number): number {
   }
 }
 
+/** A χ² draw with `df` degrees of freedom (df may be fractional). */
+export function chiSquare(rng: Rng, df: number): number {
+  return 2 * gamma(rng, df / 2);
+}
+
 /** A Student t draw with `df` degrees of freedom (df may be fractional). */
 export function studentT(rng: Rng, df: number): number {
-  return rng.normal() / Math.sqrt((2 * gamma(rng, df / 2)) / df);
+  return rng.normal() / Math.sqrt(chiSquare(rng, df) / df);
 }
 
 /**
@@ -57,7 +62,10 @@ export function lineDraws(input: ProgramRoiInput, lines: readonly LineResult[]):
   const fmt = { locale: input.locale, currency: input.currency };
   return lines.map((l) => {
     if (l.kind === "MANUAL") return { money: () => l.monthlyValue, improvement: () => 0, manual: true };
-    return { money: (imp: number) => monthlyMoney(l.parameters, imp, l.lagMeasure?.unit ?? "", fmt).value, improvement: improvementSampler(l.isolation), manual: false };
+    // Money is linear in the improvement for every priced kind: price one unit once (pricing
+    // formats its formula, too slow to repeat for every draw).
+    const perUnit = monthlyMoney(l.parameters, 1, l.lagMeasure?.unit ?? "", fmt).value;
+    return { money: (imp: number) => imp * perUnit, improvement: improvementSampler(l.isolation), manual: false };
   });
 }
 

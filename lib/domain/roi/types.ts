@@ -145,6 +145,7 @@ export type MonthPoint = {
   cumulativeNet: number;
 };
 
+/** A projected month: the point value and, for it and the running total, the 10th–90th percentile of the simulated paths. */
 export type ProjectionMonth = {
   month: YearMonth;
   benefits: number;
@@ -172,7 +173,9 @@ export type Projection = {
   quarters: ProjectionQuarter[];
   /** How each line was projected. */
   lines: { id: string; name: string; method: "forecast" | "flat"; note: string }[];
-  /** ROI % at the end of the fourth quarter, and its band from the 80% intervals (±, around a capped level). */
+  /** Simulated paths behind the bands. */
+  draws: number;
+  /** ROI % at the end of the fourth quarter, and its 80% band: the 10th and 90th percentiles of the simulated totals. */
   roiPercent: number | null;
   roiLo: number | null;
   roiHi: number | null;
