@@ -2,6 +2,8 @@
 // before the week's first day. `assignment` is any row source with organizationId, teamId and
 // leadMeasureId columns; the join exposes `target."weeklyTarget"` and `target."personWeeklyTarget"`.
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { IsoDate } from "@/lib/domain/calendar/weeks";
+import { weekStartSql } from "./weekSql";
 
 export function targetInForceSql(assignment: Prisma.Sql, weekStart: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
@@ -36,4 +38,26 @@ export function targetSpansSql(organizationId: string, lastWeek: string): Prisma
 /** The span of `spans` that holds week `weekStart`. */
 export function inTargetSpanSql(spans: Prisma.Sql, weekStart: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`${weekStart} >= ${spans}."effectiveFrom" AND (${spans}.until IS NULL OR ${weekStart} < ${spans}.until)`;
+}
+
+/** The organization's time zone, as an expression (evaluated once per statement). */
+export function orgTimeZoneSql(organizationId: string): Prisma.Sql {
+  return Prisma.sql`(SELECT o."timeZone" FROM "Organization" o WHERE o.id = ${organizationId}::uuid)`;
+}
+
+/**
+ * The week a team began tracking a lead measure, in the organization's calendar: the week it was
+ * assigned (`assignment`."createdAt", a local day in `timeZone`), or of its first entry when
+ * history was imported from before. Weeks before it are not weeks of zero activity against a
+ * target — there was nothing to log — so attainment, heatmaps and execution scores leave them
+ * out (a target dated from long before does not make a team answer for them). `assignment` is a
+ * "TeamLeadMeasure" row. The first entry is looked up only for assignments after `from` (the
+ * first week the caller reads): for older ones every week read is tracked either way.
+ */
+export function trackedFromSql(assignment: Prisma.Sql, timeZone: Prisma.Sql, weekStartsOn: number, from: IsoDate): Prisma.Sql {
+  const assigned = weekStartSql(Prisma.sql`((${assignment}."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone})::date`, weekStartsOn);
+  return Prisma.sql`(CASE WHEN ${assigned} <= ${from}::date THEN ${assigned} ELSE least(${assigned}, (
+      SELECT min(w."weekStart") FROM "LeadWeekTotal" w
+       WHERE w."organizationId" = ${assignment}."organizationId" AND w."teamId" = ${assignment}."teamId"
+         AND w."leadMeasureId" = ${assignment}."leadMeasureId")) END)`;
 }

@@ -12,7 +12,7 @@ import type { Db } from "@/lib/db/client";
 import type { Thresholds } from "@/lib/domain/status";
 import type { IsoDate } from "@/lib/domain/calendar/weeks";
 import type { TeamWeekAttainment } from "@/lib/domain/leadWeeks";
-import { inTargetSpanSql, targetSpansSql } from "./targetSql";
+import { inTargetSpanSql, orgTimeZoneSql, targetSpansSql, trackedFromSql } from "./targetSql";
 import { weeklyLeadTotalsSql, type TotalsSource } from "./weeklyLeadTotalsSql";
 import { weekSeriesSql } from "./weekSql";
 
@@ -30,9 +30,10 @@ export type AttainmentScope = {
 };
 
 /**
- * CTEs `weeks`, `scope_teams` (id, name, "createdAt"), `totals`, `target_spans` and `measure_weeks` (team_id,
+ * CTEs `weeks`, `scope_teams` (id, name, "createdAt"), `totals`, `target_spans`, `assignments` and `measure_weeks` (team_id,
  * team_name, lead_measure_id, week_start, total, target, raw = total ÷ target): one row per team, tracked
- * measure and week with a positive target in force, gap-filled with a zero total.
+ * measure and week with a positive target in force, from the week the team began tracking the
+ * measure (trackedFromSql), gap-filled with a zero total.
  */
 export function measureWeeksCtes(s: AttainmentScope): Prisma.Sql {
   const org = Prisma.sql`${s.organizationId}::uuid`;
@@ -63,21 +64,30 @@ export function measureWeeksCtes(s: AttainmentScope): Prisma.Sql {
     target_spans AS (
       ${targetSpansSql(s.organizationId, s.lastWeek)}
     ),
+    -- Each assignment with the week its team began tracking the measure, worked out once per
+    -- assignment rather than once per week.
+    assignments AS (
+      SELECT tlm."teamId", tlm."leadMeasureId",
+             ${trackedFromSql(Prisma.sql`tlm`, orgTimeZoneSql(s.organizationId), s.weekStartsOn, s.firstWeek)} AS tracked_from
+        FROM "TeamLeadMeasure" tlm
+       WHERE tlm."organizationId" = ${org}
+         ${measureFilter(Prisma.sql`tlm."leadMeasureId"`)}
+    ),
     measure_weeks AS (
       SELECT tlm."teamId" AS team_id, st.name AS team_name, tlm."leadMeasureId" AS lead_measure_id, weeks.week_start,
              coalesce(totals.total, 0)::float8 AS total,
              target."weeklyTarget"::float8 AS target,
              coalesce(totals.total, 0)::float8 / target."weeklyTarget"::float8 AS raw
         FROM scope_teams st
-        JOIN "TeamLeadMeasure" tlm ON tlm."organizationId" = ${org} AND tlm."teamId" = st.id
-        JOIN "LeadMeasure" m ON m."organizationId" = tlm."organizationId" AND m.id = tlm."leadMeasureId"
+        JOIN assignments tlm ON tlm."teamId" = st.id
+        JOIN "LeadMeasure" m ON m."organizationId" = ${org} AND m.id = tlm."leadMeasureId"
         JOIN target_spans target ON target."teamId" = tlm."teamId" AND target."leadMeasureId" = tlm."leadMeasureId"
         JOIN weeks ON ${inTargetSpanSql(Prisma.sql`target`, Prisma.sql`weeks.week_start`)}
         LEFT JOIN totals
           ON totals."teamId" = tlm."teamId" AND totals."leadMeasureId" = tlm."leadMeasureId" AND totals.week_start = weeks.week_start
        WHERE m."archivedAt" IS NULL
          AND target."weeklyTarget" > 0
-         ${measureFilter(Prisma.sql`tlm."leadMeasureId"`)}
+         AND weeks.week_start >= tlm.tracked_from
     )`;
 }
 

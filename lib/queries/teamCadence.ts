@@ -8,7 +8,7 @@ import type { Db } from "@/lib/db/client";
 import type { OrgSettings } from "@/lib/auth/tenant";
 import { executionScore, leadCounts, scoreWindow, type CadenceWeek, type ExecutionScore } from "@/lib/domain/execution";
 import { addDays, localDay, weekStart, type IsoDate } from "@/lib/domain/calendar/weeks";
-import { targetInForceSql } from "./targetSql";
+import { orgTimeZoneSql, targetInForceSql, trackedFromSql } from "./targetSql";
 import { weekSeriesSql, weekStartSql } from "./weekSql";
 
 export type CadenceRow = {
@@ -74,6 +74,8 @@ export async function teamCadence(
        WHERE tlm."organizationId" = ${organizationId}::uuid
          AND tlm."teamId" = ${teamId}::uuid
          AND m."archivedAt" IS NULL
+         -- Weeks before the team tracked a measure are not weeks it missed.
+         AND weeks.week_start >= ${trackedFromSql(Prisma.sql`tlm`, orgTimeZoneSql(organizationId), weekStartsOn, firstWeek)}
        GROUP BY weeks.week_start
     )
     SELECT to_char(weeks.week_start, 'YYYY-MM-DD') AS "weekStart",

@@ -122,16 +122,22 @@ export function createLeadMeasure(db: DbClient, organizationId: string, input: L
   });
 }
 
-/** Assigns a lead measure to a team with a target that applies from TARGET_EPOCH on. */
+/**
+ * Assigns a lead measure to a team with a target that applies from TARGET_EPOCH on. The team
+ * tracks it from then on too (its assignment is dated TARGET_EPOCH), so a test's weeks before
+ * its first entry count as weeks of zero activity; pass `trackedSince` to date the assignment.
+ */
 export async function assignLeadMeasure(
   db: DbClient,
   organizationId: string,
   teamId: string,
   leadMeasureId: string,
-  input: { weeklyTarget: number; personWeeklyTarget?: number | null },
+  input: { weeklyTarget: number; personWeeklyTarget?: number | null; trackedSince?: Date },
 ) {
   const targets = { weeklyTarget: input.weeklyTarget, personWeeklyTarget: input.personWeeklyTarget ?? null };
-  const assignment = await db.teamLeadMeasure.create({ data: { organizationId, teamId, leadMeasureId, ...targets } });
+  const assignment = await db.teamLeadMeasure.create({
+    data: { organizationId, teamId, leadMeasureId, ...targets, createdAt: input.trackedSince ?? utcDate(TARGET_EPOCH) },
+  });
   await db.leadTarget.create({
     data: { organizationId, teamId, leadMeasureId, effectiveFrom: utcDate(TARGET_EPOCH), ...targets },
   });

@@ -21,7 +21,7 @@ import * as forecastRoute from "@/app/api/v1/analytics/forecast/route";
 import * as leadLagRoute from "@/app/api/v1/analytics/lead-lag/route";
 import { addDays, currentWeekStart } from "@/lib/domain/calendar/weeks";
 import { createLagMeasure, createLagObservations, createLeadEntries, utcDate } from "@/lib/seed/factories";
-import { leadLagAnalysisSchema } from "@/lib/schemas/responses/analytics";
+import { lagForecastSchema, leadLagAnalysisSchema } from "@/lib/schemas/responses/analytics";
 import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
 import { apiOrg, call, isErrorShape, serveFrom, type ApiOrg } from "./apiFixtures";
 
@@ -76,9 +76,9 @@ describe.each(testDbKinds())("analytics API [%s]", (kind) => {
     expect(body.window.weeks).toBe(52);
     expect(body.series).toHaveLength(52);
     expect(body.fits.map((f: { k: number }) => f.k)).toEqual([0, 1, 2, 3]);
-    // The lag's eleven weekly changes limit n at k = 0; each week further back reaches one more
-    // of them into the weeks before the lead was tracked, which are missing (not zeros).
-    expect(body.fits.map((f: { n: number }) => f.n)).toEqual([11, 10, 9, 8]);
+    // The lag's eleven weekly changes limit n; the team has tracked the lead all along (its
+    // assignment is dated from long ago), so it has a change every week, 0 before its first entries.
+    expect(body.fits.map((f: { n: number }) => f.n)).toEqual([11, 11, 11, 11]);
     for (const f of body.fits) {
       for (const key of ["r", "slope", "slopeSE", "p", "r2"]) expect(typeof f[key], key).toBe("number");
       expect(f.ci95).toEqual([expect.any(Number), expect.any(Number)]);
@@ -110,7 +110,16 @@ describe.each(testDbKinds())("analytics API [%s]", (kind) => {
       lo95: expect.any(Number),
       hi95: expect.any(Number),
     });
-    expect((await forecast(`lagMeasureId=${lagA}`)).body.forecast.points).toHaveLength(13);
+    // The model the backtest chose, in words with how often its 80% range held, and CSAT kept within 0–100%.
+    const f = res.body.forecast;
+    expect(["linear-trend", "random-walk"]).toContain(f.model);
+    expect(f).toMatchObject({ minN: 8, scale: "logit", range: { low: 0, high: 100 }, backtest: { weeks: 7 } });
+    expect(f.method).toBe(`${f.model === "linear-trend" ? "linear trend" : "random walk with drift"}; the 80% range held in ${f.backtest.held80} of 7 past weeks`);
+    const full = (await forecast(`lagMeasureId=${lagA}`)).body;
+    expect(full.forecast.points).toHaveLength(13);
+    for (const p of full.forecast.points) expect(p.lo95 >= 0 && p.hi95 <= 100).toBe(true);
+    // The answer is exactly what the OpenAPI document promises.
+    expect(() => lagForecastSchema.parse(full)).not.toThrow();
   });
 
   it("answers 400 with field messages for bad parameters", async () => {

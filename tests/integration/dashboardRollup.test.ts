@@ -65,7 +65,9 @@ describe.each(testDbKinds())("dashboard roll-up and heatmap [%s]", (kind) => {
       data: { organizationId: oid, teamId: ids.beta, leadMeasureId: ids.m1, effectiveFrom: utcDate(W.nov09), weeklyTarget: 10 },
     });
     // Gamma tracks M2 with a target only from the week of 9 Nov: before it, nothing was asked.
-    await t.db.teamLeadMeasure.create({ data: { organizationId: oid, teamId: ids.gamma, leadMeasureId: ids.m2, weeklyTarget: 4 } });
+    await t.db.teamLeadMeasure.create({
+      data: { organizationId: oid, teamId: ids.gamma, leadMeasureId: ids.m2, weeklyTarget: 4, createdAt: new Date("2026-11-09T08:00:00Z") },
+    });
     await t.db.leadTarget.create({
       data: { organizationId: oid, teamId: ids.gamma, leadMeasureId: ids.m2, effectiveFrom: utcDate(W.nov09), weeklyTarget: 4 },
     });

@@ -1,8 +1,12 @@
 // Issue #13: a lead measure's weekly series starts when the team began tracking it. Weeks before
 // are missing (null), not weeks of zero activity; organization-wide, the series starts with the
-// first team; history imported from before the assignment counts from its first entry.
+// first team; history imported from before the assignment counts from its first entry. The same
+// weeks are left out of attainment (dashboard, heatmap, report) and of the check-in's score: a
+// target dated from long before does not make a team answer for weeks it did not track.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { leadWeeklySeries } from "@/lib/queries/leadWeeklySeries";
+import { teamAttainmentByWeek } from "@/lib/queries/teamAttainmentByWeek";
+import { teamCadence } from "@/lib/queries/teamCadence";
 import { addTeamMember, assignLeadMeasure, createLeadEntries, createOrgWithTeam, createTeam, utcDate, type OrgWithTeam } from "@/lib/seed/factories";
 import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
 
@@ -74,5 +78,29 @@ describe.each(testDbKinds())("lead series from the week tracking began [%s]", (k
       ["2026-11-02", 0],
       ["2026-11-09", 0],
     ]);
+  });
+
+  it("counts attainment and the check-in's lead weeks from the week tracking began", async () => {
+    const attainment = await teamAttainmentByWeek(t.db, {
+      organizationId: a.organizationId,
+      teamIds: [a.teamId, late],
+      ...weeks,
+      cap: 1.5,
+      thresholds: { green: 1, amber: 0.8 },
+    });
+    const measuresOf = (teamId: string) => attainment.filter((r) => r.teamId === teamId).map((r) => [r.weekStart, r.measures]);
+    expect(measuresOf(a.teamId)).toEqual([
+      ["2026-09-28", 0],
+      ["2026-10-05", 0],
+      ["2026-10-12", 1],
+      ["2026-10-19", 1],
+      ["2026-10-26", 1],
+      ["2026-11-02", 1],
+      ["2026-11-09", 1],
+    ]);
+    expect(measuresOf(late).map(([, n]) => n)).toEqual([0, 0, 0, 1, 1, 1, 1]);
+
+    const cadence = await teamCadence(t.db, { organizationId: a.organizationId, teamId: a.teamId, ...weeks });
+    expect(cadence.map((w) => w.leads.length)).toEqual([0, 0, 1, 1, 1, 1, 1]);
   });
 });
