@@ -43,6 +43,16 @@ function intervalText(p: ProgramRoiSnapshot, l: ProgramRoiSnapshot["lines"][numb
   return ` 95% interval ${low} to ${high} a month${l.couldBeNothing ? `: could be nothing, the range includes ${w.money(0)}` : ""}.`;
 }
 
+/** The 80% band of the ROI after four quarters: percentiles of the simulated totals at the projection's end. */
+function projectedBand(p: ProgramRoiSnapshot, w: Writer, S: string): string {
+  const end = p.projection.at(-1);
+  if (!end || !(end.cumulativeCosts > 0)) return "";
+  const roi = (b: number) => ((b - end.cumulativeCosts) / end.cumulativeCosts) * 100;
+  const lo = w.fact(S, p.name, "Projected ROI % in four quarters, 80% band low", roi(end.lo), w.pct(roi(end.lo)), "%");
+  const hi = w.fact(S, p.name, "Projected ROI % in four quarters, 80% band high", roi(end.hi), w.pct(roi(end.hi)), "%");
+  return ` (80% band ${lo} to ${hi}: the 10th and 90th percentiles of simulated totals, each capped at its draw's isolated improvement)`;
+}
+
 export function roiSection(s: ReportSnapshot, w: Writer): ReportSection {
   const S = "ROI";
   if (!s.programs.length) {
@@ -95,7 +105,7 @@ export function roiSection(s: ReportSnapshot, w: Writer): ReportSection {
     const range = p.range ? `${w.num(p.range.draws, 0)} draws (seed ${p.range.seed}) give P10 ${w.pct(p.range.p10)}, P50 ${w.pct(p.range.p50)} and P90 ${w.pct(p.range.p90)}.` : "No range: it needs costs and at least one benefit line.";
     blocks.push({
       kind: "paragraph",
-      text: `${range} ${p.breakEvenMonth ? `Cumulative benefits passed cumulative costs in ${w.month(p.breakEvenMonth)}.` : "Cumulative benefits have not yet caught up with the costs."} Projected four quarters ahead, the ROI would be ${w.fact(S, p.name, "Projected ROI % in four quarters", p.projectedRoiPercent, w.pct(p.projectedRoiPercent), "%")}.`,
+      text: `${range} ${p.breakEvenMonth ? `Cumulative benefits passed cumulative costs in ${w.month(p.breakEvenMonth)}.` : "Cumulative benefits have not yet caught up with the costs."} Projected four quarters ahead, the ROI would be ${w.fact(S, p.name, "Projected ROI % in four quarters", p.projectedRoiPercent, w.pct(p.projectedRoiPercent), "%")}${projectedBand(p, w, S)}.`,
     });
     blocks.push({ kind: "chart", chart: roiChart(p, w) });
   }
