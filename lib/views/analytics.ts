@@ -6,7 +6,9 @@ import * as clock from "@/lib/clock";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { requireAnalyticsAccess } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
-import { forecastLag } from "@/lib/domain/stats/forecast";
+import { forecastLag, forecastMethodText, MIN_FORECAST_N } from "@/lib/domain/stats/forecast";
+import type { ForecastModel } from "@/lib/domain/stats/forecastModels";
+import { measureRange, type MeasureRange, type ScaleName } from "@/lib/domain/stats/forecastRange";
 import { analyzeLeadLag, judgeAcrossPairs, MIN_N, type Direction, type LagFit, type VerdictKind } from "@/lib/domain/stats/leadLag";
 import { addDays, fromUtcDate, localDay, weekStart, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { notFound, parseOrThrow, validationError } from "@/lib/errors";
@@ -88,8 +90,21 @@ export type LagForecast = {
     kind: "forecast" | "insufficient";
     /** Weeks with a value that the trend was fitted on. */
     n: number;
+    /** Average change per week of the central forecast, from the last week to the last one forecast. */
     slopePerWeek: number | null;
     reason: string | null;
+    /** Weeks with a value a forecast needs. */
+    minN: number;
+    /** The model the backtest chose; null without a forecast. */
+    model: ForecastModel | null;
+    /** "linear trend; the 80% range held in 9 of 11 past weeks"; null without a forecast. */
+    method: string | null;
+    /** The scale the model was fitted on: logit (bounded), log (non-negative) or linear. */
+    scale: ScaleName | null;
+    /** The values the forecast is kept within; null sides are unbounded. */
+    range: MeasureRange;
+    /** Rolling-origin one-week-ahead backtest of the chosen model and scale, and every candidate's error, best first. */
+    backtest: { weeks: number; held80: number; meanAbsError: number | null; candidates: { model: ForecastModel; scale: ScaleName; meanAbsError: number | null }[] } | null;
     points: ForecastPointJson[];
   };
 };
@@ -107,10 +122,16 @@ function lastWeekOf(ctx: TenantContext, to: IsoDate | undefined, now: Date): Iso
   return wanted < current ? wanted : current;
 }
 
+/** The lag measure's row in the caller's organization; another organization's id finds nothing. */
+const lagMeasureRow = (db: Db, organizationId: string, id: string) => db.lagMeasure.findUnique({ where: { organizationId_id: { organizationId, id } } });
+
 /** The lag measure in the caller's organization; another organization's id finds nothing. */
 async function findLagMeasure(db: Db, organizationId: string, id: string): Promise<LagMeasureInfo | null> {
-  const m = await db.lagMeasure.findUnique({ where: { organizationId_id: { organizationId, id } } });
-  if (!m) return null;
+  const m = await lagMeasureRow(db, organizationId, id);
+  return m ? lagInfoOf(m) : null;
+}
+
+function lagInfoOf(m: NonNullable<Awaited<ReturnType<typeof lagMeasureRow>>>): LagMeasureInfo {
   return {
     id: m.id,
     name: m.name,
@@ -238,7 +259,11 @@ export function judgedTogether(analyses: readonly LeadLagAnalysis[]): LeadLagAna
   });
 }
 
-/** The lag measure's next weeks: a linear trend on the last 26 weekly means, with 80% and 95% bands. */
+/**
+ * The lag measure's next weeks from its last 26 weekly means, kept within the measure's range:
+ * the linear trend or the random walk with drift, whichever forecast the past weeks better, with
+ * 80% and 95% bands and how often the 80% band held in that backtest.
+ */
 export async function lagForecast(
   db: Db,
   ctx: TenantContext,
@@ -247,13 +272,15 @@ export async function lagForecast(
 ): Promise<LagForecast> {
   requireAnalyticsAccess(ctx.role);
   const q = parseOrThrow(forecastQuerySchema, input);
-  const lag = await findLagMeasure(db, ctx.organizationId, q.lagMeasureId);
-  if (!lag) throw notFound("Lag measure not found.");
+  const row = await lagMeasureRow(db, ctx.organizationId, q.lagMeasureId);
+  if (!row) throw notFound("Lag measure not found.");
+  const lag = lagInfoOf(row);
   const teamId = await resolveTeam(db, ctx.organizationId, lag, q.teamId);
   const lastWeek = lastWeekOf(ctx, q.to, now);
   const firstWeek = addDays(lastWeek, -7 * (FORECAST_HISTORY_WEEKS - 1));
   const { series, lagValuesOf } = await lagSeriesFor(db, ctx, lag, teamId, firstWeek, lastWeek);
-  const f = forecastLag(series.map((w) => w.value), q.weeks);
+  const range = measureRange(row);
+  const f = forecastLag(series.map((w) => w.value), q.weeks, range);
   const forecast: LagForecast["forecast"] =
     f.kind === "forecast"
       ? {
@@ -261,6 +288,17 @@ export async function lagForecast(
           n: f.n,
           slopePerWeek: num(f.slopePerWeek),
           reason: null,
+          minN: MIN_FORECAST_N,
+          model: f.model,
+          method: forecastMethodText(f),
+          scale: f.scale,
+          range: f.range,
+          backtest: {
+            weeks: f.backtest.weeks,
+            held80: f.backtest.held80,
+            meanAbsError: num(f.backtest.meanAbsError),
+            candidates: f.backtest.candidates.map((c) => ({ ...c, meanAbsError: num(c.meanAbsError) })),
+          },
           points: f.points.map((p) => ({
             weekStart: addDays(lastWeek, 7 * p.step),
             step: p.step,
@@ -271,6 +309,6 @@ export async function lagForecast(
             hi95: p.hi95,
           })),
         }
-      : { kind: "insufficient", n: f.n, slopePerWeek: null, reason: f.reason, points: [] };
+      : { kind: "insufficient", n: f.n, slopePerWeek: null, reason: f.reason, minN: MIN_FORECAST_N, model: null, method: null, scale: null, range, backtest: null, points: [] };
   return { lagMeasure: lag, teamId, lagValuesOf, history: series, forecast };
 }

@@ -114,7 +114,7 @@ describe.each(testDbKinds())("analytics API [%s]", (kind) => {
     const f = res.body.forecast;
     expect(["linear-trend", "random-walk"]).toContain(f.model);
     expect(f).toMatchObject({ minN: 8, scale: "logit", range: { low: 0, high: 100 }, backtest: { weeks: 7 } });
-    expect(f.method).toBe(`${f.model === "linear-trend" ? "linear trend" : "random walk with drift"}; the 80% range held in ${f.backtest.held80} of 7 past weeks`);
+    expect(f.method).toBe(`${f.model === "linear-trend" ? "linear trend" : "random walk with drift"} on the logit scale; the 80% range held in ${f.backtest.held80} of 7 past weeks`);
     const full = (await forecast(`lagMeasureId=${lagA}`)).body;
     expect(full.forecast.points).toHaveLength(13);
     for (const p of full.forecast.points) expect(p.lo95 >= 0 && p.hi95 <= 100).toBe(true);

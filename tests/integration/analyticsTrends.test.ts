@@ -1,12 +1,16 @@
 // What the trends page loads from its URL, on each database: the default measures (the first
 // lag, then its declared driver), one selected team analysed alone, a team's own lag measure
-// shown for its team — and another organization's ids in the URL never reaching its data.
+// shown for its team, the forecast with how it was made — and another organization's ids in the
+// URL never reaching its data.
+import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ForecastMethod } from "@/app/(app)/dashboard/trends/ForecastMethod";
 import { loadTrends } from "@/lib/views/trends";
 import { loadTenantContext } from "@/lib/auth/loadContext";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { AppError } from "@/lib/errors";
-import { createLagMeasure, createLeadMeasure, createOrgWithTeam, createTeam, type OrgWithTeam } from "@/lib/seed/factories";
+import { addDays } from "@/lib/domain/calendar/weeks";
+import { createLagMeasure, createLagObservations, createLeadMeasure, createOrgWithTeam, createTeam, utcDate, type OrgWithTeam } from "@/lib/seed/factories";
 import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
 
 const NOW = new Date("2026-06-17T12:00:00Z");
@@ -46,6 +50,27 @@ describe.each(testDbKinds())("the trends page's data [%s]", (kind) => {
     expect(d.range).toHaveLength(13);
     expect(d.analysis?.declaredDriver).toBe(true);
     expect(d.forecast?.forecast.kind).toBe("insufficient");
+    const note = renderToStaticMarkup(ForecastMethod({ forecast: d.forecast!.forecast, unit: "%", locale: "en-GB" }));
+    expect(note).toContain("No forecast: not enough weeks for a range yet: 0 of 8.");
+  });
+
+  it("forecasts a CSAT near 100% without passing 100%, and says which model and how often its range held", async () => {
+    const csat = await createLagMeasure(t.db, a.organizationId, { name: "Z CSAT" });
+    const values = [95, 96.5, 97, 96, 98, 97.5, 98.5, 99, 98, 99.5, 100, 99];
+    await createLagObservations(
+      t.db,
+      a.organizationId,
+      values.map((value, i) => ({ lagMeasureId: csat.id, teamId: null, observedOn: utcDate(addDays("2026-06-15", -7 * (values.length - 1 - i))), value })),
+    );
+    const d = await loadTrends(t.db, ctxA, { lag: csat.id }, NOW);
+    const f = d.forecast!.forecast;
+    expect(f).toMatchObject({ kind: "forecast", n: 12, scale: "logit", range: { low: 0, high: 100 }, backtest: { weeks: 7 } });
+    expect(f.points).toHaveLength(13);
+    for (const p of f.points) expect(p.hi95).toBeLessThanOrEqual(100);
+    const note = renderToStaticMarkup(ForecastMethod({ forecast: f, unit: "%", locale: "en-GB" }));
+    expect(note).toMatch(
+      /^<p[^>]*>Forecast by a (linear trend|random walk with drift) on the logit scale: its one-week-ahead forecasts of the past 7 weeks erred by [\d.]+% on average, against [\d.]+% for the next best, a (linear trend|random walk with drift) on the logit scale\. The 80% range held in \d of 7 past weeks\. Kept within 0% to 100%\.<\/p>$/,
+    );
   });
 
   it("analyses one selected team alone, and several selected teams as the organization", async () => {

@@ -14,15 +14,19 @@ describe("lag forecast", () => {
     expect(f.n).toBe(10);
     // Five origins (weeks 6–10), each forecast from the weeks before it by both models.
     expect(f.backtest.weeks).toBe(5);
-    const { "linear-trend": trend, "random-walk": walk } = f.backtest.meanAbsErrors;
-    expect(f.model).toBe(trend <= walk ? "linear-trend" : "random-walk");
-    expect(f.backtest.meanAbsError).toBe(Math.min(trend, walk));
+    // Unbounded: two candidates, the values as they are; the chosen one erred least.
+    const [best, other] = f.backtest.candidates;
+    expect(f.backtest.candidates).toHaveLength(2);
+    expect(best).toEqual({ model: f.model, scale: "linear", meanAbsError: f.backtest.meanAbsError });
+    expect(other!.model).not.toBe(f.model);
+    expect(other!.meanAbsError).toBeGreaterThanOrEqual(best!.meanAbsError);
     expect(f.backtest.held80).toBeGreaterThanOrEqual(0);
     expect(f.backtest.held80).toBeLessThanOrEqual(5);
     // On the measure's own scale the chosen model's forecast is its own prediction.
     const own = fitModel(f.model, series.map((_, i) => i), series)!.predict(10);
     expect(f.points[0]!.mean).toBeCloseTo(own.centre, 9);
     expect(forecastMethodText(f)).toBe(`${f.model === "linear-trend" ? "linear trend" : "random walk with drift"}; the 80% range held in ${f.backtest.held80} of 5 past weeks`);
+    expect(forecastMethodText({ model: "random-walk", scale: "log", backtest: { weeks: 11, held80: 9 } })).toBe("random walk with drift on the log scale; the 80% range held in 9 of 11 past weeks");
   });
 
   it("counts the backtest's misses: the range holds a smooth past, misses a sudden jump", () => {
@@ -72,12 +76,25 @@ describe("lag forecast", () => {
     const hours = [26, 24, 21, 19, 17, 15, 13, 11, 10, 8, 7, 6];
     const f = forecastLag(hours, 26, { low: 0, high: null });
     if (f.kind !== "forecast") throw new Error("expected a forecast");
-    expect(f.scale).toBe("log");
+    // A time may be modelled on the log scale or as it is, cut at zero: four candidates.
+    expect(f.backtest.candidates).toHaveLength(4);
     for (const p of f.points) expect(p.lo95).toBeGreaterThanOrEqual(0);
     expect(f.slopePerWeek).toBeLessThan(0);
     const nps = forecastLag([-60, -70, -75, -72, -80, -85, -83, -88, -90, -92], 26, { low: -100, high: 100 });
     if (nps.kind !== "forecast") throw new Error("expected a forecast");
     for (const p of nps.points) expect(p.lo95).toBeGreaterThanOrEqual(-100);
+  });
+
+  it("forecasts a time falling by the same amount every week as a straight line, not a curve", () => {
+    const hours = Array.from({ length: 26 }, (_, i) => 30 - 0.5 * i);
+    const f = forecastLag(hours, 13, { low: 0, high: null });
+    if (f.kind !== "forecast") throw new Error("expected a forecast");
+    expect(f).toMatchObject({ model: "linear-trend", scale: "linear", backtest: { weeks: 21, held80: 21 } });
+    expect(f.points.at(-1)!.mean).toBeCloseTo(11, 9);
+    // Cut at zero: 40 weeks on, the line would be at −2.5 hours.
+    const far = forecastLag(hours, 40, { low: 0, high: null });
+    if (far.kind !== "forecast") throw new Error("expected a forecast");
+    expect(far.points.at(-1)!.mean).toBe(0);
   });
 
   it("uses weeks with observations only, keeping their place in time", () => {

@@ -1,7 +1,8 @@
 // A lag measure's next weeks, from its last up-to-26 weekly values:
 // 1. on a scale that keeps the measure inside its range (forecastRange.ts: logit for percentages
-//    and NPS, log for times, counts and money), so no band leaves 0–100% or goes below zero;
-// 2. with the model — linear trend or random walk with drift (forecastModels.ts) — whose
+//    and NPS; log, or as it is cut at zero, for times, counts and money), so no band leaves
+//    0–100% or goes below zero;
+// 2. with the model — linear trend or random walk with drift (forecastModels.ts) — and scale whose
 //    one-week-ahead forecasts of the past weeks erred least (forecastBacktest.ts), reporting how
 //    often its 80% range held them;
 // 3. with 80% and 95% prediction ranges, transformed back to the measure's unit: the centre is the
@@ -9,7 +10,7 @@
 // 4. and no forecast at all below MIN_FORECAST_N weeks with a value: too few to judge a range by.
 import { backtest, toMeasure, type Backtest } from "./forecastBacktest";
 import { fitModel, FORECAST_MODELS, MODEL_LABEL, type ForecastModel } from "./forecastModels";
-import { scaleFor, UNBOUNDED, type MeasureRange, type ScaleName } from "./forecastRange";
+import { scalesFor, UNBOUNDED, type MeasureRange, type ScaleName } from "./forecastRange";
 
 export const FORECAST_WINDOW = 26;
 /**
@@ -17,6 +18,8 @@ export const FORECAST_WINDOW = 26;
  * backtest the models on and to say how often the range held.
  */
 export const MIN_FORECAST_N = 8;
+
+export type Candidate = { model: ForecastModel; scale: ScaleName; meanAbsError: number };
 
 export type ForecastPoint = { step: number; mean: number; lo80: number; hi80: number; lo95: number; hi95: number };
 
@@ -30,8 +33,8 @@ export type Forecast =
       range: MeasureRange;
       /** Average change per week of the centre, from the last week of the series to the last step. */
       slopePerWeek: number;
-      /** The chosen model's backtest, and each model's mean absolute error. */
-      backtest: Backtest & { meanAbsErrors: Record<ForecastModel, number> };
+      /** The chosen model's backtest, and every candidate's mean absolute error, best first. */
+      backtest: Backtest & { candidates: Candidate[] };
       points: ForecastPoint[];
     }
   | { kind: "insufficient"; n: number; reason: string };
@@ -41,9 +44,14 @@ export function notEnoughWeeksText(n: number): string {
   return `not enough weeks for a range yet: ${n} of ${MIN_FORECAST_N}`;
 }
 
-/** "linear trend; the 80% range held in 9 of 11 past weeks" */
-export function forecastMethodText(f: { model: ForecastModel; backtest: { weeks: number; held80: number } }): string {
-  return `${MODEL_LABEL[f.model]}; the 80% range held in ${f.backtest.held80} of ${f.backtest.weeks} past weeks`;
+/** "linear trend on the log scale" */
+export function modelText(model: ForecastModel, scale: ScaleName): string {
+  return scale === "linear" ? MODEL_LABEL[model] : `${MODEL_LABEL[model]} on the ${scale} scale`;
+}
+
+/** "linear trend on the log scale; the 80% range held in 9 of 11 past weeks" */
+export function forecastMethodText(f: { model: ForecastModel; scale: ScaleName; backtest: { weeks: number; held80: number } }): string {
+  return `${modelText(f.model, f.scale)}; the 80% range held in ${f.backtest.held80} of ${f.backtest.weeks} past weeks`;
 }
 
 /**
@@ -65,10 +73,10 @@ export function forecastLag(series: readonly (number | null)[], horizon = 13, ra
   const n = y.length;
   if (n < MIN_FORECAST_N) return { kind: "insufficient", n, reason: `${notEnoughWeeksText(n)}.` };
 
-  const scale = scaleFor(range, y);
-  const tests = FORECAST_MODELS.map((m) => backtest(m, weeks, y, scale));
-  // The smaller one-week-ahead error wins; a tie goes to the first (the linear trend).
-  const best = tests.reduce((a, b) => (b.meanAbsError < a.meanAbsError ? b : a));
+  const tests = scalesFor(range, y).flatMap((scale) => FORECAST_MODELS.map((m) => ({ scale, test: backtest(m, weeks, y, scale) })));
+  // The smallest one-week-ahead error wins; a tie goes to the first (the linear trend, on the
+  // measure's bounded scale).
+  const { scale, test: best } = tests.reduce((a, b) => (b.test.meanAbsError < a.test.meanAbsError ? b : a));
   const fit = fitModel(best.model, weeks, y.map(scale.to))!;
   const now = series.length - 1;
   const points = Array.from({ length: horizon }, (_, i) => {
@@ -87,7 +95,10 @@ export function forecastLag(series: readonly (number | null)[], horizon = 13, ra
     scale: scale.name,
     range: scale.range,
     slopePerWeek: last ? (last.mean - current) / last.step : 0,
-    backtest: { ...best, meanAbsErrors: Object.fromEntries(tests.map((t) => [t.model, t.meanAbsError])) as Record<ForecastModel, number> },
+    backtest: {
+      ...best,
+      candidates: tests.map((t) => ({ model: t.test.model, scale: t.scale.name, meanAbsError: t.test.meanAbsError })).sort((a, b) => a.meanAbsError - b.meanAbsError),
+    },
     points,
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LAG_TEMPLATES } from "@/lib/domain/templates";
-import { measureRange, scaleFor, UNBOUNDED } from "./forecastRange";
+import { measureRange, scaleFor, scalesFor, UNBOUNDED } from "./forecastRange";
 
 describe("where a lag measure's values can lie", () => {
   const of = (name: string) => measureRange(LAG_TEMPLATES.find((t) => t.name === name)!);
@@ -41,6 +41,15 @@ describe("the modelling scale", () => {
     expect(s.name).toBe("log");
     for (const v of [0, 0.5, 20, 1000]) expect(s.from(s.to(v))).toBeCloseTo(v, 9);
     expect(s.from(-1e6)).toBe(0);
+  });
+
+  it("lets a non-negative measure also be modelled as it is, cut at zero; a percentage on the logit scale only", () => {
+    const [log, asIs] = scalesFor({ low: 0, high: null }, [18, 22, 26]);
+    expect([log!.name, asIs!.name]).toEqual(["log", "linear"]);
+    expect(asIs!.from(-3)).toBe(0);
+    expect(asIs!.from(17.25)).toBe(17.25);
+    expect(scalesFor({ low: 0, high: 100 }, [92, 97]).map((s) => s.name)).toEqual(["logit"]);
+    expect(scalesFor(UNBOUNDED, [1, 2]).map((s) => s.name)).toEqual(["linear"]);
   });
 
   it("models a measure as it is when its own values contradict the stated range", () => {

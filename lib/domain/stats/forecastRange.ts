@@ -1,6 +1,7 @@
-// Where a lag measure's values can lie, and the scale its forecast is modelled on so that the
-// forecast and its bands stay there: a share of a bounded range on the logit scale, a
-// non-negative quantity on the log scale, anything else as it is. Pure; no I/O.
+// Where a lag measure's values can lie, and the scales its forecast may be modelled on so that the
+// forecast and its bands stay there: a share of a bounded range on the logit scale; a
+// non-negative quantity on the log scale or as it is, cut at zero; anything else as it is.
+// Pure; no I/O.
 
 /** LagMeasure.kind in prisma/schema.prisma. */
 export type LagKindName = "PERCENTAGE" | "SCORE" | "CURRENCY" | "COUNT" | "DURATION";
@@ -48,6 +49,20 @@ function median(xs: readonly number[]): number {
 }
 
 const LINEAR: Scale = { name: "linear", range: UNBOUNDED, to: (y) => y, from: (z) => z };
+
+/**
+ * The scales a forecast may choose from (by backtest, in forecast.ts). A non-negative measure gets
+ * two: the log scale assumes change in proportion (a time falling 2% a week), which times and money
+ * often follow but not always — a resolution time falling by half an hour a week is a straight
+ * line, not a curve — so the values as they are, cut at the bound, compete with it. Cutting a band
+ * at a bound the values cannot cross does not change how often it holds them. A share of a
+ * bounded range gets the logit scale only: it bends only near the bounds, where bending is needed.
+ */
+export function scalesFor(range: MeasureRange, values: readonly number[]): Scale[] {
+  const scale = scaleFor(range, values);
+  if (scale.name !== "log") return [scale];
+  return [scale, { name: "linear", range, to: (y) => y, from: (z) => clamp(z, range.low, range.high) }];
+}
 
 /**
  * The modelling scale for a measure's observed values. Values outside the measure's stated range

@@ -298,8 +298,12 @@ export const OPERATIONS: Operation[] = [
     path: "/api/v1/analytics/forecast",
     summary: "Forecast a lag measure's next weeks",
     description:
-      "A linear trend fitted on the last 26 weekly means (weeks without a value are left out) with 80% and 95% prediction intervals " +
-      "from the t distribution. Needs at least 3 weeks with values; otherwise `forecast.kind` is `insufficient` with a reason. " +
+      "The last 26 weekly means (weeks without a value are left out) forecast by a linear trend or a random walk with drift, whichever " +
+      "had the smaller one-week-ahead error in a rolling-origin backtest (`forecast.model`, `forecast.backtest`), with 80% and 95% " +
+      "prediction intervals from the t distribution. Percentages and NPS are fitted on the logit scale of their range, times, counts " +
+      "and money on the log scale or as they are, cut at zero (also chosen by the backtest), so the forecast and its bands stay within " +
+      "`forecast.range`. Needs at least 8 weeks with values; " +
+      "otherwise `forecast.kind` is `insufficient` with a reason. " +
       "Managers and above (a token needs `measures:read`).",
     scope: "measures:read",
     query: forecastQuerySchema,

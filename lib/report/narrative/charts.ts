@@ -68,7 +68,8 @@ export function lagChart(full: LagSnapshot, w: Writer): ChartSpec {
   const dir = lag.direction === "LOWER_IS_BETTER" ? "lower is better" : "higher is better";
   const end = forecast.at(-1);
   const ahead = end
-    ? ` If the trend holds it reaches about ${w.measure(end.mean, lag.unit)} by ${w.day(addDays(end.weekStart, 6))} (80% range ${w.measure(end.lo80, lag.unit)} to ${w.measure(end.hi80, lag.unit)}).`
+    ? ` If the trend holds it reaches about ${w.measure(end.mean, lag.unit)} by ${w.day(addDays(end.weekStart, 6))} (80% range ${w.measure(end.lo80, lag.unit)} to ${w.measure(end.hi80, lag.unit)}).` +
+      (lag.forecastMethod ? ` Forecast by a ${lag.forecastMethod}.` : "")
     : ` No forecast: ${lag.forecastNote ?? "too few weekly values"}`;
   return {
     id: `lag-${lag.lagMeasureId}`,

@@ -46,9 +46,16 @@ describe("the results, in the measure's own direction", () => {
   });
 
   it("a measure without values says so instead of guessing, and the document stays clean", () => {
-    const doc = buildNarrative(snapshot({ lags: [lag({ atStart: null, atEnd: null, previousEnd: null, history: weeks.map((w) => ({ weekStart: w, value: null })), forecast: null, forecastNote: "A trend needs at least 3 weeks with observations." })] }), SHA);
+    const doc = buildNarrative(snapshot({ lags: [lag({ atStart: null, atEnd: null, previousEnd: null, history: weeks.map((w) => ({ weekStart: w, value: null })), forecast: null, forecastNote: "not enough weeks for a range yet: 0 of 8." })] }), SHA);
     expect(sectionText(doc, "results")).toContain("No value was recorded by Sep 30, 2026, so no status can be given.");
     expect(sectionText(doc, "results")).toContain("No data yet");
     expectClean(doc);
+  });
+
+  it("the lag chart says how the forecast was made and how often its range held, or why there is none", () => {
+    expect(results({ forecastMethod: "random walk with drift; the 80% range held in 9 of 11 past weeks" })).toContain(
+      "(80% range 82% to 84%). Forecast by a random walk with drift; the 80% range held in 9 of 11 past weeks.",
+    );
+    expect(results({ forecast: null, forecastNote: "not enough weeks for a range yet: 5 of 8." })).toContain("No forecast: not enough weeks for a range yet: 5 of 8.");
   });
 });

@@ -285,6 +285,7 @@ async function lagSnapshotOf(db: Db, ctx: TenantContext, lag: LagRow, quarter: Q
     history: f.history.map((w) => ({ weekStart: w.weekStart, value: w.value })),
     forecast: f.forecast.kind === "forecast" ? f.forecast.points.map(({ weekStart, mean, lo80, hi80, lo95, hi95 }) => ({ weekStart, mean, lo80, hi80, lo95, hi95 })) : null,
     forecastNote: f.forecast.reason,
+    forecastMethod: f.forecast.method,
   };
 }
 

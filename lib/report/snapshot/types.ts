@@ -75,6 +75,8 @@ export type LagSnapshot = {
   /** 13 weeks after the as-of week; null when a trend cannot be fitted (reason given). */
   forecast: { weekStart: IsoDate; mean: number; lo80: number; hi80: number; lo95: number; hi95: number }[] | null;
   forecastNote: string | null;
+  /** The forecast's model and how often its 80% range held in its backtest (absent in snapshots made before #13). */
+  forecastMethod?: string | null;
 };
 
 export type DriverFinding = {

@@ -84,6 +84,9 @@ export const leadLagAnalysisSchema = z.strictObject({
   expectedSign: z.union([z.literal(1), z.literal(-1)]).describe("+1: more activity should raise the lag (higher is better); −1: lower it."),
 });
 
+const forecastModel = z.enum(["linear-trend", "random-walk"]);
+const forecastScale = z.enum(["logit", "log", "linear"]);
+
 export const lagForecastSchema = z.strictObject({
   lagMeasure: lagMeasureGoalSchema,
   teamId: teamIdOrNull,
@@ -91,14 +94,33 @@ export const lagForecastSchema = z.strictObject({
   history: z.array(z.strictObject({ weekStart: day, value: z.number().nullable() })).describe("The last 26 weekly means, oldest first."),
   forecast: z.strictObject({
     kind: z.enum(["forecast", "insufficient"]),
-    n: count.describe("Weeks with a value the trend was fitted on."),
-    slopePerWeek: z.number().nullable(),
-    reason: z.string().nullable().describe("Why there is no forecast."),
+    n: count.describe("Weeks with a value the forecast was fitted on."),
+    slopePerWeek: z.number().nullable().describe("Average change per week of the central forecast, from the last week to the last one forecast."),
+    reason: z.string().nullable().describe("Why there is no forecast, e.g. \"not enough weeks for a range yet: 5 of 8.\""),
+    minN: count.describe("Weeks with a value a forecast needs."),
+    model: forecastModel.nullable().describe("The model whose one-week-ahead forecasts of the past weeks erred least; null without a forecast."),
+    method: z.string().nullable().describe("The model and its backtest in words: \"linear trend; the 80% range held in 9 of 11 past weeks\"."),
+    scale: forecastScale
+      .nullable()
+      .describe("Where the model was fitted: logit of the share of a bounded range (percentages, NPS); log, or the values as they are cut at zero (times, counts, money); or the values as they are."),
+    range: z
+      .strictObject({ low: z.number().nullable(), high: z.number().nullable() })
+      .describe("The values the forecast and its bands stay within; null: unbounded on that side."),
+    backtest: z
+      .strictObject({
+        weeks: count.describe("Past weeks forecast one week ahead from the weeks before them only."),
+        held80: count.describe("Of those, the weeks whose value fell inside the chosen model's 80% range."),
+        meanAbsError: z.number().nullable().describe("The chosen model's mean absolute one-week-ahead error, in the measure's unit."),
+        candidates: z
+          .array(z.strictObject({ model: forecastModel, scale: forecastScale, meanAbsError: z.number().nullable() }))
+          .describe("Every model and scale tried, with its mean absolute one-week-ahead error, best first."),
+      })
+      .nullable(),
     points: z.array(
       z.strictObject({
         weekStart: day,
         step: count.describe("Weeks after the last week of the history."),
-        mean: z.number(),
+        mean: z.number().describe("The central forecast: the middle of its ranges (the median, transformed back from the model's scale)."),
         lo80: z.number(),
         hi80: z.number(),
         lo95: z.number(),

@@ -57,7 +57,7 @@ export function LagChart({
           line("Forecast, 95% range", pick("hi95"), "transparent", { borderWidth: 0, backgroundColor: LAG_COLOURS.band95, fill: "-1" }),
           line(HELPER, pick("lo80"), "transparent", { borderWidth: 0 }),
           line("Forecast, 80% range", pick("hi80"), "transparent", { borderWidth: 0, backgroundColor: LAG_COLOURS.band80, fill: "-1" }),
-          line("Forecast (trend)", pick("forecast"), LAG_COLOURS.forecast, { borderDash: [6, 4] }),
+          line("Forecast", pick("forecast"), LAG_COLOURS.forecast, { borderDash: [6, 4] }),
         ]
       : []),
     line("Path from baseline to target", rows.map((r) => r.path), LAG_COLOURS.path, { borderDash: [2, 3] }),

@@ -9,6 +9,7 @@ import { buildOverlayChart } from "@/lib/charts/overlayChart";
 import { getDb } from "@/lib/db";
 import { dayWithYear } from "@/lib/domain/format";
 import { lagGoalText } from "@/lib/domain/status";
+import { ForecastMethod } from "./ForecastMethod";
 import { LagChart } from "./LagChart";
 import { LagTable } from "./LagTable";
 import { LeadLagPanel } from "./LeadLagPanel";
@@ -79,8 +80,8 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
             Goal {lagGoalText({ baselineValue: goal.baseline.value, targetValue: goal.target.value, targetDate: goal.target.date, unit: goal.unit }, locale)}{" "}
             (baseline on {dayWithYear(goal.baseline.date, locale)}).{" "}
             {f.teamId && f.lagValuesOf === "organization" ? `${scopeName} records no values of its own: the organization's are shown. ` : ""}
-            {f.forecast.kind === "insufficient" ? `No forecast: ${f.forecast.reason}` : null}
           </p>
+          <ForecastMethod forecast={f.forecast} unit={goal.unit} locale={locale} />
           {hasValues || f.forecast.kind === "forecast" ? (
             <>
               <p className="muted" data-testid="lag-summary">

@@ -1,5 +1,5 @@
-// GET /api/v1/analytics/forecast — a lag measure's next weeks: the linear trend of its last 26
-// weekly means with 80% and 95% prediction bands.
+// GET /api/v1/analytics/forecast — a lag measure's next weeks from its last 26 weekly means
+// (linear trend or random walk, chosen by backtest), within its range, with 80% and 95% bands.
 import { apiRoute } from "@/lib/http/apiRoute";
 import { queryOf } from "@/lib/http/validation";
 import { lagForecast } from "@/lib/views/analytics";
