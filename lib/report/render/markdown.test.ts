@@ -41,12 +41,13 @@ describe("report as Markdown", () => {
     expect(renderReportMarkdown(doc)).toContain("## S\n\n| A\\|B |\n| --- |\n| one<br>two |\n\n");
   });
 
-  it("lists a chart's data under its title and description, without the band's helper line", () => {
+  it("lists a chart's data under its title and description, a band as one column printed low–high", () => {
     expect(md).toContain("**Lead attainment by week**\n\nWeekly lead attainment rose from 78% to 86% → above the 80% target in 10 of 13 weeks; the shaded band is the 80% forecast range. (chart in the PDF and on the report page)\n\n");
     expect(md).toContain("|  | Forecast, 80% range | Attainment | Target ≥ 80% |\n| --- | ---: | ---: | ---: |\n| W27 | — | 82 | 80 |");
     // Week 31 has no value: a dash, never "null".
     expect(md).toMatch(/\| W31 \| — \| — \| 80 \|/);
     expect(md).toContain("| Aug | 31,000.5 | 25,400 |");
+    expect(md).toMatch(/\| W37 \| 83–91 \| [\d.]+ \| 80 \|/);
     expect(md).not.toContain("Forecast low");
   });
 

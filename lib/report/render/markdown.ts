@@ -2,7 +2,7 @@
 // document's already-worded strings; the only numbers it formats itself are a chart's data,
 // listed as a table because Markdown cannot draw the chart. Pure.
 import { formatNumber } from "@/lib/domain/format";
-import type { ChartSpec, ReportBlock, ReportDocument, TableColumn } from "../document";
+import type { ChartDataset, ChartSpec, ReportBlock, ReportDocument, TableColumn } from "../document";
 import { chartTable } from "./chartTable";
 import { reportParticulars } from "./particulars";
 
@@ -22,9 +22,15 @@ function table(columns: readonly TableColumn[], rows: readonly string[][]): stri
   ];
 }
 
+/** How Markdown (and so the data appendix) prints a chart's values: plain numbers, up to 2 decimals. */
+export const chartNumber = (chart: ChartSpec) => (v: number) => formatNumber(v, chart.locale, 2);
+
+/** The series a chart's table lists: a helper line hidden from the legend only as a band's lower edge. */
+export const chartSeriesShown = (d: ChartDataset) => d.legend !== false;
+
 function chartData(chart: ChartSpec): string[] {
-  // The lower edge of a band is a helper line: the band's label carries it.
-  const { columns, rows } = chartTable(chart, { format: (v) => formatNumber(v, chart.locale, 2), labelHeader: "", include: (d) => d.legend !== false });
+  // A band is one column, each cell "low–high".
+  const { columns, rows } = chartTable(chart, { format: chartNumber(chart), labelHeader: "", include: chartSeriesShown });
   return table(columns, rows);
 }
 
