@@ -16,7 +16,7 @@ function lagSentence(l: LagSnapshot, s: ReportSnapshot, w: Writer): string {
   const dir = l.direction === "LOWER_IS_BETTER" ? "lower is better" : "higher is better";
   const goal = `${l.name}${l.team ? ` (${l.team})` : ""}, ${dir}, aims to go from ${v(l.baseline.value)} to ${w.fact(S, l.name, "Target", l.target.value, v(l.target.value), l.unit)} by ${w.day(l.target.date)}.`;
   if (!l.atEnd) return `${goal} No value was recorded by ${w.day(s.quarter.asOf)}, so no status can be given.`;
-  const end = w.fact(S, l.name, `Value as of ${s.quarter.asOf}`, l.atEnd.value, v(l.atEnd.value), l.unit);
+  const end = w.fact(S, l.name, `Value on ${l.atEnd.date}`, l.atEnd.value, v(l.atEnd.value), l.unit);
   let moved = "";
   if (l.atStart) {
     const d = l.atEnd.value - l.atStart.value;
@@ -30,7 +30,7 @@ function lagSentence(l: LagSnapshot, s: ReportSnapshot, w: Writer): string {
     moved = ` It stood at ${end} on ${w.day(l.atEnd.date)} (no value before the quarter to compare with).`;
   }
   const on = lagOnTrack(l) === "green";
-  const path = w.fact(S, l.name, "Path value as of the latest value", l.pathAtEnd, v(l.pathAtEnd), l.unit);
+  const path = w.fact(S, l.name, `Path value on ${l.atEnd.date}`, l.pathAtEnd, v(l.pathAtEnd), l.unit);
   const gap = Math.abs(l.atEnd.value - l.pathAtEnd);
   const status = on
     ? ` That is on track: at or ${l.direction === "LOWER_IS_BETTER" ? "below" : "above"} the path value of ${path}.`
