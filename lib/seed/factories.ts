@@ -160,7 +160,10 @@ export function initialTargets(
 
 export type LagMeasureInput = Partial<Omit<Prisma.LagMeasureCreateManyInput, "organizationId">>;
 
-/** Creates a lag measure; defaults to an org-wide monthly CSAT "from 78% to 88%". */
+/**
+ * Creates a lag measure; defaults to an org-wide CSAT "from 78% to 88%" observed weekly (a
+ * monthly measure is analysed on months, issue #13: give `cadence` for one).
+ */
 export function createLagMeasure(db: DbClient, organizationId: string, input: LagMeasureInput = {}) {
   return db.lagMeasure.create({
     data: {
@@ -168,7 +171,7 @@ export function createLagMeasure(db: DbClient, organizationId: string, input: La
       kind: LagKind.PERCENTAGE,
       unit: "%",
       direction: Direction.HIGHER_IS_BETTER,
-      cadence: Cadence.MONTHLY,
+      cadence: Cadence.WEEKLY,
       baselineValue: 78,
       baselineDate: utcDate("2025-01-01"),
       targetValue: 88,

@@ -9,9 +9,22 @@ import type { Db } from "@/lib/db/client";
 import { forecastLag, forecastMethodText, MIN_FORECAST_N } from "@/lib/domain/stats/forecast";
 import type { ForecastModel } from "@/lib/domain/stats/forecastModels";
 import { measureRange, type MeasureRange, type ScaleName } from "@/lib/domain/stats/forecastRange";
-import { analyzeLeadLag, judgeAcrossPairs, MIN_N, type Direction, type LagFit, type VerdictKind } from "@/lib/domain/stats/leadLag";
+import {
+  analyzeLeadLag,
+  DEFAULT_MAX_LAG_MONTHS,
+  DEFAULT_MAX_LAG_QUARTERS,
+  judgeAcrossPairs,
+  MIN_N,
+  type Direction,
+  type LagFit,
+  type SeriesUnit,
+  type VerdictKind,
+} from "@/lib/domain/stats/leadLag";
+import { addMonths, monthOf } from "@/lib/domain/calendar/months";
 import { addDays, fromUtcDate, localDay, weekStart, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { notFound, parseOrThrow, validationError } from "@/lib/errors";
+import { lagMonthlySeries } from "@/lib/queries/lagMonthlySeries";
+import { leadMonthlySeries } from "@/lib/queries/leadMonthlySeries";
 import { lagWeeklySeries } from "@/lib/queries/lagWeeklySeries";
 import { leadWeeklySeries, type WeeklyValue } from "@/lib/queries/leadWeeklySeries";
 import { forecastQuerySchema, leadLagQuerySchema, type ForecastQuery, type LeadLagQuery } from "@/lib/schemas/analytics";
@@ -54,6 +67,13 @@ export type LeadLagEvidence = {
   forecast: { origins: number; errorReduction: number } | null;
 };
 
+/** The series' step: the lag measure's own cadence (its observations are weekly, monthly or quarterly). */
+export type SeriesCadence = "weekly" | "monthly" | "quarterly";
+export const CADENCE_UNIT: Record<SeriesCadence, SeriesUnit> = { weekly: "week", monthly: "month", quarterly: "quarter" };
+/** Months (quarters) of history a monthly (quarterly) lag is analysed over: the lead's untracked ones are left out anyway. */
+export const ANALYSIS_MONTHS = 36;
+export const ANALYSIS_QUARTERS = 16;
+
 export type LeadLagAnalysis = {
   leadMeasure: { id: string; name: string; unit: string };
   lagMeasure: LagMeasureInfo;
@@ -63,13 +83,19 @@ export type LeadLagAnalysis = {
   /** True when the lag measure names this lead measure as one of its drivers. */
   declaredDriver: boolean;
   window: { firstWeek: IsoDate; lastWeek: IsoDate; weeks: number; weekStartsOn: number };
+  /** The series' step; a monthly lag measure is analysed on months (the window's last complete months). */
+  cadence: SeriesCadence;
+  /** The periods analysed: weeks, or months (quarters) for a monthly (quarterly) lag measure. */
+  periods: { first: IsoDate; last: IsoDate; count: number };
   maxLagWeeks: number;
+  /** The longest lag tried, in the series' periods (maxLagWeeks for a weekly series). */
+  maxLag: number;
   minN: number;
   /**
-   * The series analysed, oldest first: lead = weekly total (0 without entries; null before the
-   * measure was tracked), lag = weekly mean (null without a value).
+   * The series analysed, oldest first, one point per period (week or month): lead = total (0
+   * without entries; null before the measure was tracked), lag = mean (null without a value).
    */
-  series: { weekStart: IsoDate; lead: number | null; lag: number | null }[];
+  series: { periodStart: IsoDate; lead: number | null; lag: number | null }[];
   fits: Fit[];
   bestK: number | null;
   evidence: LeadLagEvidence | null;
@@ -125,12 +151,6 @@ function lastWeekOf(ctx: TenantContext, to: IsoDate | undefined, now: Date): Iso
 /** The lag measure's row in the caller's organization; another organization's id finds nothing. */
 const lagMeasureRow = (db: Db, organizationId: string, id: string) => db.lagMeasure.findUnique({ where: { organizationId_id: { organizationId, id } } });
 
-/** The lag measure in the caller's organization; another organization's id finds nothing. */
-async function findLagMeasure(db: Db, organizationId: string, id: string): Promise<LagMeasureInfo | null> {
-  const m = await lagMeasureRow(db, organizationId, id);
-  return m ? lagInfoOf(m) : null;
-}
-
 function lagInfoOf(m: NonNullable<Awaited<ReturnType<typeof lagMeasureRow>>>): LagMeasureInfo {
   return {
     id: m.id,
@@ -179,7 +199,45 @@ async function lagSeriesFor(
 
 // ---------------------------------------------------------------------------------------------
 
-/** Does the lead measure predict the lag measure? Lagged regressions of weekly changes, k = 0…maxLagWeeks. */
+/**
+ * The lag's monthly (quarterly) means for the scope, falling back to the organization's values
+ * like lagSeriesFor.
+ */
+async function lagPeriodSeriesFor(
+  db: Db,
+  ctx: TenantContext,
+  lag: LagMeasureInfo,
+  teamId: string | null,
+  periods: { unit: "month" | "quarter"; firstPeriod: IsoDate; lastPeriod: IsoDate },
+): Promise<{ series: WeeklyValue[]; lagValuesOf: LagValuesOf }> {
+  const base = { organizationId: ctx.organizationId, lagMeasureId: lag.id, ...periods };
+  const asWeekly = (rows: { periodStart: IsoDate; value: number | null }[]) => rows.map((r) => ({ weekStart: r.periodStart, value: r.value }));
+  if (!teamId) return { series: asWeekly(await lagMonthlySeries(db, { ...base, teamId: null })), lagValuesOf: "organization" };
+  const own = await lagMonthlySeries(db, { ...base, teamId });
+  if (lag.teamId || own.some((w) => w.value != null)) return { series: asWeekly(own), lagValuesOf: "team" };
+  return { series: asWeekly(await lagMonthlySeries(db, { ...base, teamId: null })), lagValuesOf: "organization" };
+}
+
+/**
+ * The months (quarters) a monthly (quarterly) lag is analysed over: the last ones complete by the
+ * end of the window's last week (a month still under way would compare part of its activity with
+ * a result not yet known), ANALYSIS_MONTHS (ANALYSIS_QUARTERS) of them.
+ */
+export function periodWindow(cadence: "monthly" | "quarterly", lastWeek: IsoDate): { unit: "month" | "quarter"; firstPeriod: IsoDate; lastPeriod: IsoDate; count: number } {
+  const step = cadence === "quarterly" ? 3 : 1;
+  const count = cadence === "quarterly" ? ANALYSIS_QUARTERS : ANALYSIS_MONTHS;
+  const after = monthOf(addDays(lastWeek, 7)); // the month of the day after the window
+  const m = Number(after.slice(5, 7));
+  const current = addMonths(after, -((m - 1) % step)); // the period still under way (or just begun)
+  const last = addMonths(current, -step);
+  return { unit: cadence === "quarterly" ? "quarter" : "month", firstPeriod: `${addMonths(last, -step * (count - 1))}-01`, lastPeriod: `${last}-01`, count };
+}
+
+/**
+ * Does the lead measure predict the lag measure? Lagged regressions of the changes, k = 0…maxLag,
+ * at the lag measure's own cadence: weekly totals against weekly means, or monthly (quarterly)
+ * totals against monthly (quarterly) means — a lag observed once a month has no week-to-week changes.
+ */
 export async function leadLagAnalysis(
   db: Db,
   ctx: TenantContext,
@@ -189,20 +247,26 @@ export async function leadLagAnalysis(
   requireAnalyticsAccess(ctx.role);
   const q = parseOrThrow(leadLagQuerySchema, input);
   const organizationId = ctx.organizationId;
-  const [lead, lag] = await Promise.all([
+  const [lead, lagRow] = await Promise.all([
     db.leadMeasure.findUnique({ where: { organizationId_id: { organizationId, id: q.leadMeasureId } }, select: { id: true, name: true, unit: true } }),
-    findLagMeasure(db, organizationId, q.lagMeasureId),
+    lagMeasureRow(db, organizationId, q.lagMeasureId),
   ]);
   if (!lead) throw notFound("Lead measure not found.");
-  if (!lag) throw notFound("Lag measure not found.");
+  if (!lagRow) throw notFound("Lag measure not found.");
+  const lag = lagInfoOf(lagRow);
   const teamId = await resolveTeam(db, organizationId, lag, q.teamId);
 
   const lastWeek = lastWeekOf(ctx, q.to, now);
   const firstWeek = addDays(lastWeek, -7 * (q.weeks - 1));
   const weekStartsOn = ctx.organization.weekStartsOn;
+  const cadence: SeriesCadence = lagRow.cadence === "MONTHLY" ? "monthly" : lagRow.cadence === "QUARTERLY" ? "quarterly" : "weekly";
+  const periods = cadence === "weekly" ? null : periodWindow(cadence, lastWeek);
+  const maxLag = cadence === "monthly" ? DEFAULT_MAX_LAG_MONTHS : cadence === "quarterly" ? DEFAULT_MAX_LAG_QUARTERS : q.maxLagWeeks;
   const [leadSeries, lagResult, driver] = await Promise.all([
-    leadWeeklySeries(db, { organizationId, leadMeasureId: lead.id, teamId, firstWeek, lastWeek, weekStartsOn }),
-    lagSeriesFor(db, ctx, lag, teamId, firstWeek, lastWeek),
+    periods
+      ? leadMonthlySeries(db, { organizationId, leadMeasureId: lead.id, teamId, ...periods }).then((rows) => rows.map((r) => ({ weekStart: r.periodStart, value: r.value })))
+      : leadWeeklySeries(db, { organizationId, leadMeasureId: lead.id, teamId, firstWeek, lastWeek, weekStartsOn }),
+    periods ? lagPeriodSeriesFor(db, ctx, lag, teamId, periods) : lagSeriesFor(db, ctx, lag, teamId, firstWeek, lastWeek),
     db.lagDriver.findUnique({
       where: { organizationId_lagMeasureId_leadMeasureId: { organizationId, lagMeasureId: lag.id, leadMeasureId: lead.id } },
       select: { leadMeasureId: true },
@@ -212,7 +276,7 @@ export async function leadLagAnalysis(
   // Null before the measure was tracked: those weeks are missing, not weeks of zero activity.
   const leadValues = leadSeries.map((w) => w.value);
   const lagValues = lagResult.series.map((w) => w.value);
-  const result = analyzeLeadLag({ lead: leadValues, lag: lagValues, direction: lag.direction, maxLagWeeks: q.maxLagWeeks });
+  const result = analyzeLeadLag({ lead: leadValues, lag: lagValues, direction: lag.direction, maxLagWeeks: maxLag, unit: CADENCE_UNIT[cadence] });
   return {
     leadMeasure: lead,
     lagMeasure: lag,
@@ -220,9 +284,12 @@ export async function leadLagAnalysis(
     lagValuesOf: lagResult.lagValuesOf,
     declaredDriver: driver != null,
     window: { firstWeek, lastWeek, weeks: q.weeks, weekStartsOn },
+    cadence,
+    periods: periods ? { first: periods.firstPeriod, last: periods.lastPeriod, count: periods.count } : { first: firstWeek, last: lastWeek, count: q.weeks },
     maxLagWeeks: q.maxLagWeeks,
+    maxLag,
     minN: MIN_N,
-    series: leadSeries.map((w, i) => ({ weekStart: w.weekStart, lead: leadValues[i] ?? null, lag: lagValues[i] ?? null })),
+    series: leadSeries.map((w, i) => ({ periodStart: w.weekStart, lead: leadValues[i] ?? null, lag: lagValues[i] ?? null })),
     fits: result.fits.map((f) => {
       const lo = num(f.ci95?.[0]);
       const hi = num(f.ci95?.[1]);
@@ -251,7 +318,7 @@ export async function leadLagAnalysis(
  * q-value across the set, so the share of chance findings among those called stays ≤ 5%.
  */
 export function judgedTogether(analyses: readonly LeadLagAnalysis[]): LeadLagAnalysis[] {
-  const judged = judgeAcrossPairs(analyses);
+  const judged = judgeAcrossPairs(analyses.map((a) => ({ ...a, unit: CADENCE_UNIT[a.cadence] })));
   const pairs = judged.filter((j) => j.q != null).length;
   return analyses.map((a, i) => {
     const { q, verdict } = judged[i]!;

@@ -29,6 +29,8 @@ export type TrendsData = {
   lead: Option | null;
   /** Weekly lag means over the filter's range (and the lead totals, when a lead measure exists). */
   range: { weekStart: string; lead: number | null; lag: number | null }[];
+  /** The lead and lag side by side as analysed: months for a monthly lag measure, else the range's weeks. */
+  overlay: { cadence: LeadLagAnalysis["cadence"]; series: LeadLagAnalysis["series"] } | null;
   analysis: LeadLagAnalysis | null;
   forecast: LagForecast | null;
 };
@@ -68,7 +70,7 @@ export async function loadTrends(db: Db, ctx: TenantContext, query: Query, now =
   }
   const team = teamId ? { id: teamId, name: teamName(teamId) } : null;
   const base = { filters, teams, leadMeasures, lagMeasures: lagMeasures.map(({ id, name }) => ({ id, name })), team, scopeNote, lead };
-  if (!lag) return { ...base, lag: null, range: [], analysis: null, forecast: null };
+  if (!lag) return { ...base, lag: null, range: [], overlay: null, analysis: null, forecast: null };
 
   const rangeWeeks = weeksOf(filters);
   const scope = { teamId: teamId ?? undefined, to: filters.lastWeek };
@@ -81,7 +83,13 @@ export async function loadTrends(db: Db, ctx: TenantContext, query: Query, now =
   // Without a lead measure there is no analysis series: the range's lag weeks come from the
   // forecast's history instead (26 weeks; a longer range then starts with empty weeks).
   const fromHistory = new Map(forecast.history.map((w) => [w.weekStart, w.value]));
-  const fromAnalysis = new Map(analysis?.series.map((w) => [w.weekStart, w]) ?? []);
+  const weekly = analysis?.cadence === "weekly" ? analysis.series : [];
+  const fromAnalysis = new Map(weekly.map((w) => [w.periodStart, { weekStart: w.periodStart, lead: w.lead, lag: w.lag }]));
   const range = rangeWeeks.map((weekStart) => fromAnalysis.get(weekStart) ?? { weekStart, lead: null, lag: fromHistory.get(weekStart) ?? null });
-  return { ...base, lag: { id: lag.id, name: lag.name, teamId: lag.teamId }, range, analysis, forecast };
+  // The overlay shows what was analysed: months for a lag measure observed monthly, else the range's weeks.
+  const overlay =
+    analysis && analysis.cadence !== "weekly"
+      ? { cadence: analysis.cadence, series: analysis.series }
+      : { cadence: "weekly" as const, series: range.map((w) => ({ periodStart: w.weekStart, lead: w.lead, lag: w.lag })) };
+  return { ...base, lag: { id: lag.id, name: lag.name, teamId: lag.teamId }, range, overlay, analysis, forecast };
 }

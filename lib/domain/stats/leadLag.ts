@@ -10,12 +10,17 @@
 //    regression on the lagged lead must beat the no-lead forecast (the lag's mean change).
 // Across a set of pairs, verdictOf takes the Benjamini–Hochberg q-value instead of the pair's p.
 // The wording never claims more than that: an association in the data so far, never a cause.
+// The series' unit is a week, or a month (a quarter) for a lag measure observed monthly
+// (quarterly): nothing in the method assumes weeks — n counts paired changes of the series' unit,
+// the blocks of the permutation and the forecast origins are in that unit — only the words do.
 import { bhQValues } from "./fdr";
 import { hacSlope } from "./hac";
 import { firstDifference, ols } from "./ols";
 import { createRng } from "./random";
 
 export type Direction = "HIGHER_IS_BETTER" | "LOWER_IS_BETTER";
+/** The time step of the series analysed: a lag measure's own cadence. */
+export type SeriesUnit = "week" | "month" | "quarter";
 
 /**
  * Paired weekly changes a lag needs before it is judged. Kept at 8 because the calibration study
@@ -27,6 +32,15 @@ export type Direction = "HIGHER_IS_BETTER" | "LOWER_IS_BETTER";
  */
 export const MIN_N = 8;
 export const DEFAULT_MAX_LAG_WEEKS = 8;
+/**
+ * Lags tried on a monthly series: 0…3 months. The weekly default (8 weeks) spans two months, and
+ * the demo's effects follow in 3–6 weeks; 3 months covers that with room. Every further lag costs
+ * a month of pairs and widens the family the p is corrected across: with a year of months, k = 3
+ * already leaves 8 paired changes, the least a verdict needs.
+ */
+export const DEFAULT_MAX_LAG_MONTHS = 3;
+/** Lags tried on a quarterly series: this quarter and the next. */
+export const DEFAULT_MAX_LAG_QUARTERS = 1;
 /** Permutations of the family-wise test: p is never below 1 / (permutations + 1). */
 export const DEFAULT_PERMUTATIONS = 999;
 /** The verdicts' error rate: family-wise within a pair, false discovery rate across pairs. */
@@ -78,6 +92,8 @@ export type LeadLagResult = {
   verdict: Verdict;
   /** +1 when more of the lead should raise the lag (higher is better), −1 when it should lower it. */
   expectedSign: 1 | -1;
+  /** The series' time step. */
+  unit: SeriesUnit;
 };
 
 /** The weeks t where Δlag(t) and Δlead(t−k) both exist, in time order. */
@@ -208,27 +224,28 @@ export function forecastCheck(x: readonly number[], y: readonly number[]): Forec
 }
 
 const fmtP = (p: number) => (p < 0.001 ? "p < 0.001" : `p = ${p.toFixed(3)}`);
-const when = (k: number) => (k === 0 ? "in the same week" : `${k} week${k === 1 ? "" : "s"} later`);
+const units = (n: number, unit: SeriesUnit) => `${n} ${unit}${n === 1 ? "" : "s"}`;
+const when = (k: number, unit: SeriesUnit) => (k === 0 ? `in the same ${unit}` : `${units(k, unit)} later`);
 const pct = (x: number) => `${Math.round(Math.abs(x) * 100)}%`;
 
 /**
  * The verdict on one pair from its evidence. Alone, the pair is judged by its family-wise p;
  * among `across.pairs` pairs shown together, by its Benjamini–Hochberg q-value.
  */
-export function verdictOf(e: Evidence, expectedSign: 1 | -1, across?: { q: number; pairs: number }): Verdict {
+export function verdictOf(e: Evidence, expectedSign: 1 | -1, across?: { q: number; pairs: number }, unit: SeriesUnit = "week"): Verdict {
   const level = across ? across.q : e.pFamily;
   const lags = e.lagsTested === 1 ? "" : ` across the ${e.lagsTested} lags tested`;
   const among = across ? `, q = ${across.q < 0.001 ? "< 0.001" : across.q.toFixed(3)} across ${across.pairs} pair${across.pairs === 1 ? "" : "s"}` : "";
-  const detail = `${fmtP(e.pFamily)}${lags}${among}, n = ${e.n}, strongest ${when(e.k)}`;
+  const detail = `${fmtP(e.pFamily)}${lags}${among}, n = ${e.n}, strongest ${when(e.k, unit)}`;
   const gain = e.forecast && e.forecast.errorReduction > 0 ? e.forecast : null;
   const forecastWords = e.forecast
     ? e.k === 0
-      ? `knowing the same week's activity ${gain ? `cuts the error in the week's change by ${pct(gain.errorReduction)}` : "did not reduce the error in the week's change"} (${e.forecast.origins} weeks tested)`
-      : `${gain ? `using it cuts the one-week-ahead error by ${pct(gain.errorReduction)}` : "using it did not reduce the one-week-ahead error"} (${e.forecast.origins} weeks tested)`
-    : "too few weeks to test it as a forecast";
+      ? `knowing the same ${unit}'s activity ${gain ? `cuts the error in the ${unit}'s change by ${pct(gain.errorReduction)}` : `did not reduce the error in the ${unit}'s change`} (${units(e.forecast.origins, unit)} tested)`
+      : `${gain ? `using it cuts the one-${unit}-ahead error by ${pct(gain.errorReduction)}` : `using it did not reduce the one-${unit}-ahead error`} (${units(e.forecast.origins, unit)} tested)`
+    : `too few ${unit}s to test it as a forecast`;
   const rightWay = Math.sign(e.slope) === expectedSign;
   if (level <= ALPHA && gain && rightWay) {
-    return { kind: "predictive", text: `Predictive in the data so far (${detail}): weeks with more of this activity were followed by better results${e.k === 0 ? " in the same week" : ""}, and ${forecastWords}. An association, not proof of cause.` };
+    return { kind: "predictive", text: `Predictive in the data so far (${detail}): ${unit}s with more of this activity were followed by better results${e.k === 0 ? ` in the same ${unit}` : ""}, and ${forecastWords}. An association, not proof of cause.` };
   }
   if (level <= ALPHA && gain) {
     return { kind: "opposite", text: `Related, but in the unwanted direction (${detail}): more of this activity went with worse results. Look for a confounder before acting.` };
@@ -236,22 +253,26 @@ export function verdictOf(e: Evidence, expectedSign: 1 | -1, across?: { q: numbe
   if (level <= ALPHA) {
     return { kind: "weak", text: `Weak evidence (${detail}): a pattern beyond chance, but ${forecastWords}, so it does not predict yet.` };
   }
-  if (level < 0.1) return { kind: "weak", text: `Weak evidence (${detail}): a hint of a relationship that more weeks of data could confirm or rule out.` };
+  if (level < 0.1) return { kind: "weak", text: `Weak evidence (${detail}): a hint of a relationship that more ${unit}s of data could confirm or rule out.` };
   return { kind: "none", text: `No evidence (${detail}): changes in this activity have not been followed by changes in the result so far.` };
 }
 
 /**
- * @param lead weekly totals of the lead measure, oldest first (null: a week before it was tracked)
- * @param lag weekly means of the lag measure, aligned with `lead` (null: a week without an observation)
+ * @param lead totals of the lead measure per week (or month, see `unit`), oldest first (null: before it was tracked)
+ * @param lag means of the lag measure per week (month), aligned with `lead` (null: none observed)
+ * @param unit the series' time step; lags, n and the words are in it (default: week)
  */
 export function analyzeLeadLag(input: {
   lead: readonly (number | null)[];
   lag: readonly (number | null)[];
   direction: Direction;
+  /** The longest lag tried, in `unit`s. */
   maxLagWeeks?: number;
   permutations?: number;
   seed?: number;
+  unit?: SeriesUnit;
 }): LeadLagResult {
+  const unit = input.unit ?? "week";
   const maxLag = Math.max(0, Math.floor(input.maxLagWeeks ?? DEFAULT_MAX_LAG_WEEKS));
   const permutations = Math.max(1, Math.floor(input.permutations ?? DEFAULT_PERMUTATIONS));
   const dLead = firstDifference(input.lead);
@@ -266,9 +287,9 @@ export function analyzeLeadLag(input: {
     const maxN = Math.max(0, ...fits.map((f) => f.n));
     const text =
       maxN >= MIN_N
-        ? `Nothing to learn from yet: over ${maxN} weeks one of the two measures did not change from week to week.`
-        : `Not enough data yet (n < ${MIN_N}): at most ${maxN} week-to-week change${maxN === 1 ? "" : "s"} where both measures were recorded.`;
-    return { fits, best: null, evidence: null, expectedSign, verdict: { kind: "insufficient", text } };
+        ? `Nothing to learn from yet: over ${units(maxN, unit)} one of the two measures did not change from ${unit} to ${unit}.`
+        : `Not enough data yet (n < ${MIN_N}): at most ${maxN} ${unit}-to-${unit} change${maxN === 1 ? "" : "s"} where both measures were recorded.`;
+    return { fits, best: null, evidence: null, expectedSign, unit, verdict: { kind: "insufficient", text } };
   }
   const plans = eligible.map((f) => planOf(dLead, dLag, f.k));
   const observed = new Float64Array(dLead.length);
@@ -285,7 +306,7 @@ export function analyzeLeadLag(input: {
     lagsTested: eligible.length,
     forecast: forecastCheck(leadAt.map((i) => dLead[i]!), y),
   };
-  return { fits, best, evidence, expectedSign, verdict: verdictOf(evidence, expectedSign) };
+  return { fits, best, evidence, expectedSign, unit, verdict: verdictOf(evidence, expectedSign, undefined, unit) };
 }
 
 /**
@@ -293,12 +314,14 @@ export function analyzeLeadLag(input: {
  * family-wise p becomes a Benjamini–Hochberg q-value across the pairs that could be tested, and
  * the verdict is judged on q. Pairs without evidence keep their verdict and have no q.
  */
-export function judgeAcrossPairs(pairs: readonly Pick<LeadLagResult, "evidence" | "expectedSign" | "verdict">[]): { q: number | null; verdict: Verdict }[] {
+export function judgeAcrossPairs(
+  pairs: readonly (Pick<LeadLagResult, "evidence" | "expectedSign" | "verdict"> & { unit?: SeriesUnit })[],
+): { q: number | null; verdict: Verdict }[] {
   const qs = bhQValues(pairs.map((p) => p.evidence?.pFamily ?? null));
   const tested = qs.filter((q) => q != null).length;
   return pairs.map((p, i) => {
     const q = qs[i] ?? null;
     if (!p.evidence || q == null) return { q: null, verdict: p.verdict };
-    return { q, verdict: verdictOf(p.evidence, p.expectedSign, { q, pairs: tested }) };
+    return { q, verdict: verdictOf(p.evidence, p.expectedSign, { q, pairs: tested }, p.unit) };
   });
 }

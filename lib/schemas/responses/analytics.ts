@@ -26,16 +26,29 @@ export const leadLagAnalysisSchema = z.strictObject({
   lagValuesOf,
   declaredDriver: z.boolean().describe("Whether the lag measure names this lead measure as a driver."),
   window: z.strictObject({ firstWeek: day, lastWeek: day, weeks: count, weekStartsOn: count.describe("0 = Sunday, 1 = Monday.") }),
-  maxLagWeeks: count,
-  minN: count.describe("Paired weekly changes a fit needs before it can be the best one."),
+  cadence: z
+    .enum(["weekly", "monthly", "quarterly"])
+    .describe("The series' step: the lag measure's cadence. A monthly lag measure is compared month by month with monthly lead totals."),
+  periods: z
+    .strictObject({ first: day, last: day, count })
+    .describe("The periods analysed (weeks, or the last complete months/quarters by the window's end), by their first days."),
+  maxLagWeeks: count.describe("The longest lag asked for, in weeks (used by a weekly series)."),
+  maxLag: count.describe("The longest lag tried, in the series' periods: maxLagWeeks for weekly, 3 months for monthly, 1 quarter for quarterly."),
+  minN: count.describe("Paired changes (of the series' period) a fit needs before it can be the best one."),
   series: z
-    .array(z.strictObject({ weekStart: day, lead: statistic("Weekly total; null before the measure was tracked."), lag: statistic("Weekly mean; null without a value.") }))
-    .describe("The weekly series analysed, oldest first."),
+    .array(
+      z.strictObject({
+        periodStart: day.describe("First day of the week (or month, quarter)."),
+        lead: statistic("Total of the period; null before the measure was tracked (for months: from the month's first day)."),
+        lag: statistic("Mean of the period's values; null without a value."),
+      }),
+    )
+    .describe("The series analysed, oldest first: one point per week, or per month for a monthly lag measure."),
   fits: z
     .array(
       z.strictObject({
-        k: count.describe("Weeks between the lead's change and the lag's."),
-        n: count.describe("Paired weekly changes."),
+        k: count.describe("Periods (weeks, or months for a monthly series) between the lead's change and the lag's."),
+        n: count.describe("Paired changes."),
         r: statistic("Pearson correlation."),
         slope: statistic("Change in the lag per unit change in the lead."),
         slopeSE: statistic("Standard error of the slope."),

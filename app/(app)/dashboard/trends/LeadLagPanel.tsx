@@ -3,7 +3,7 @@
 // show: an association in past weeks, never that one measure drives the other.
 import type { VerdictKind } from "@/lib/domain/stats/leadLag";
 import { addDays } from "@/lib/domain/calendar/weeks";
-import { dayWithYear, formatFixed, formatSignificant } from "@/lib/domain/format";
+import { dayWithYear, formatFixed, formatSignificant, monthWithYear } from "@/lib/domain/format";
 import type { LeadLagAnalysis } from "@/lib/views/analytics";
 import styles from "./trends.module.css";
 
@@ -15,7 +15,8 @@ const KIND_LABEL: Record<VerdictKind, { text: string; tone: "green" | "red" | "a
   insufficient: { text: "Not enough data", tone: "none" },
 };
 
-const weeksLater = (k: number) => (k === 0 ? "same week" : `${k} week${k === 1 ? "" : "s"} later`);
+const UNIT = { weekly: "week", monthly: "month", quarterly: "quarter" } as const;
+const later = (k: number, unit: string) => (k === 0 ? `same ${unit}` : `${k} ${unit}${k === 1 ? "" : "s"} later`);
 
 export function LeadLagPanel({ analysis, scopeName, locale }: { analysis: LeadLagAnalysis; scopeName: string; locale: string }) {
   const { leadMeasure: lead, lagMeasure: lag, verdict } = analysis;
@@ -26,6 +27,11 @@ export function LeadLagPanel({ analysis, scopeName, locale }: { analysis: LeadLa
   const badge = KIND_LABEL[verdict.kind];
   const ev = analysis.evidence;
   const { firstWeek, lastWeek } = analysis.window;
+  const unit = UNIT[analysis.cadence];
+  const period =
+    analysis.cadence === "weekly"
+      ? `the ${analysis.window.weeks} weeks from ${dayWithYear(firstWeek, locale)} to ${dayWithYear(addDays(lastWeek, 6), locale)}`
+      : `${unit} by ${unit}, as ${lag.name} is observed ${analysis.cadence}: the ${unit}s from ${monthWithYear(analysis.periods.first.slice(0, 7), locale)} to ${monthWithYear(analysis.periods.last.slice(0, 7), locale)} (${lead.name} as ${analysis.cadence} totals, from the first ${unit} it was tracked)`;
   const lagSource =
     analysis.teamId && analysis.lagValuesOf === "organization"
       ? ` ${scopeName} records no ${lag.name} of its own, so its activity is compared with the organization's ${lag.name}.`
@@ -37,7 +43,7 @@ export function LeadLagPanel({ analysis, scopeName, locale }: { analysis: LeadLa
         Does {lead.name} predict {lag.name}?
       </h2>
       <p className="muted">
-        {scopeName}, the {analysis.window.weeks} weeks from {dayWithYear(firstWeek, locale)} to {dayWithYear(addDays(lastWeek, 6), locale)}.{" "}
+        {scopeName}, {period}.{" "}
         {analysis.declaredDriver
           ? `${lead.name} is a declared driver of ${lag.name}: this tests that hypothesis.`
           : `${lead.name} is not declared as a driver of ${lag.name}; the test runs all the same.`}
@@ -51,16 +57,16 @@ export function LeadLagPanel({ analysis, scopeName, locale }: { analysis: LeadLa
           p at the strongest lag alone: {p(ev.pRaw)}; across the {ev.lagsTested} lags tested: {p(ev.pFamily)} ({ev.permutations} seeded
           permutations); q: {p(ev.q)} {ev.pairs === 1 ? "(this pair alone, so q = p)" : `across ${ev.pairs} pairs`}.{" "}
           {ev.forecast
-            ? `One-week-ahead error with ${lead.name} ${ev.forecast.errorReduction > 0 ? `${fixed(100 * ev.forecast.errorReduction, 0)}% smaller` : `not smaller (${fixed(-100 * ev.forecast.errorReduction, 0)}% larger)`} than without it, over ${ev.forecast.origins} weeks forecast from earlier weeks only.`
-            : "Too few weeks to test it as a forecast."}
+            ? `One-${unit}-ahead error with ${lead.name} ${ev.forecast.errorReduction > 0 ? `${fixed(100 * ev.forecast.errorReduction, 0)}% smaller` : `not smaller (${fixed(-100 * ev.forecast.errorReduction, 0)}% larger)`} than without it, over ${ev.forecast.origins} ${unit}s forecast from earlier ${unit}s only.`
+            : `Too few ${unit}s to test it as a forecast.`}
         </p>
       ) : null}
       <p className={styles.method}>
-        Each row compares the week-to-week change in {lag.name} with the change in {lead.name} k weeks earlier (a linear regression
-        on weekly changes, so shared trends do not count; the interval allows for autocorrelated weeks). A row&apos;s own p is not
+        Each row compares the {unit}-to-{unit} change in {lag.name} with the change in {lead.name} k {unit}s earlier (a linear regression
+        on {analysis.cadence} changes, so shared trends do not count; the interval allows for autocorrelated {unit}s). A row&apos;s own p is not
         corrected for the other lags: the verdict uses the p across all the lags tested, and calls the pair predictive only when that
-        is at most 0.05 and {lead.name} also improves one-week-ahead forecasts of {lag.name}. Even then it is an association in the
-        data so far, not proof that one moves the other. Rows with fewer than {analysis.minN} paired weeks are not judged.
+        is at most 0.05 and {lead.name} also improves one-{unit}-ahead forecasts of {lag.name}. Even then it is an association in the
+        data so far, not proof that one moves the other. Rows with fewer than {analysis.minN} paired {unit}s are not judged.
       </p>
       <div className="table-wrap">
         <table data-testid="lead-lag-table">
@@ -99,7 +105,7 @@ export function LeadLagPanel({ analysis, scopeName, locale }: { analysis: LeadLa
               return (
                 <tr key={f.k} className={best ? styles.best : undefined} aria-current={best ? "true" : undefined}>
                   <th scope="row">
-                    {weeksLater(f.k)}
+                    {later(f.k, unit)}
                     {best ? <span className={styles.bestMark}> strongest</span> : null}
                   </th>
                   <td className="num">{f.n}</td>
@@ -114,7 +120,7 @@ export function LeadLagPanel({ analysis, scopeName, locale }: { analysis: LeadLa
                     </>
                   ) : (
                     <td colSpan={6} className="muted">
-                      Not enough data (fewer than {analysis.minN} paired weeks)
+                      Not enough data (fewer than {analysis.minN} paired {unit}s)
                     </td>
                   )}
                 </tr>

@@ -1,6 +1,6 @@
 "use client";
-// A lead measure's weekly totals (bars, left axis) and a lag measure's weekly means (line, right
-// axis) on the same weeks. Renders what lib/charts/overlayChart.ts built.
+// A lead measure's totals (bars, left axis) and a lag measure's means (line, right axis) on the
+// same weeks, or months for a lag measure observed monthly. Renders what lib/charts/overlayChart.ts built.
 import type { ChartData, ChartOptions } from "chart.js";
 import { useRef } from "react";
 import { ChartDownloads } from "@/app/_components/ChartDownloads";
@@ -29,7 +29,7 @@ export function OverlayChart({
     datasets: [
       {
         type: "line",
-        label: `${lag.name} (weekly mean, right axis)`,
+        label: `${lag.name} (${data.period.adj} mean, right axis)`,
         data: data.rows.map((r) => r.lag),
         yAxisID: "y1",
         borderColor: OVERLAY_COLOURS.lag,
@@ -40,7 +40,7 @@ export function OverlayChart({
       },
       {
         type: "bar",
-        label: `${lead.name} (weekly total, left axis)`,
+        label: `${lead.name} (${data.period.adj} total, left axis)`,
         data: data.rows.map((r) => r.lead),
         yAxisID: "y",
         backgroundColor: OVERLAY_COLOURS.lead,

@@ -10,11 +10,11 @@ export function OverlayTable({ data, title, leadHead, lagHead, locale }: { data:
       <div className="table-wrap">
         <table data-testid="overlay-table">
           <caption className="muted" style={{ textAlign: "left" }}>
-            {title}. A week without a lag value shows a dash.
+            {title}. A {data.period.noun} without a lag value shows a dash.
           </caption>
           <thead>
             <tr>
-              <th scope="col">Week</th>
+              <th scope="col">{data.period.head}</th>
               <th scope="col" className="num">
                 {leadHead}
               </th>

@@ -112,8 +112,9 @@ function OverlaySection({ data, scopeName, locale }: { data: Awaited<ReturnType<
   const a = data.analysis!;
   const lead = { name: a.leadMeasure.name, unit: a.leadMeasure.unit };
   const lag = { name: a.lagMeasure.name, unit: a.lagMeasure.unit, direction: a.lagMeasure.direction };
-  const title = `${lead.name} and ${lag.name}, week by week · ${scopeName}`;
-  const overlay = buildOverlayChart({ lead, lag, series: data.range, locale });
+  const cadence = data.overlay?.cadence ?? "weekly";
+  const title = `${lead.name} and ${lag.name}, ${cadence === "monthly" ? "month by month" : cadence === "quarterly" ? "quarter by quarter" : "week by week"} · ${scopeName}`;
+  const overlay = buildOverlayChart({ lead, lag, series: data.overlay?.series ?? [], cadence, locale });
   return (
     <section className="card" aria-labelledby="overlay-title">
       <h2 id="overlay-title">{title}</h2>

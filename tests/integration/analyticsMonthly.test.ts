@@ -1,0 +1,133 @@
+// Issue #13: a lag measure observed monthly (retention, NPS) is analysed at its own cadence —
+// monthly lead totals against its monthly means, lags in months — instead of weekly pairs it can
+// never fill (a value one week in four has no week-to-week changes). On each database: a planted
+// monthly relation is found a month later, an unrelated monthly measure is not called, and the
+// same observations judged week by week stay "not enough data".
+import { renderToStaticMarkup } from "react-dom/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LeadLagPanel } from "@/app/(app)/dashboard/trends/LeadLagPanel";
+import { loadTenantContext } from "@/lib/auth/loadContext";
+import type { TenantContext } from "@/lib/auth/tenant";
+import { addMonths, lastDayOfMonth } from "@/lib/domain/calendar/months";
+import { createRng } from "@/lib/domain/stats/random";
+import { createLagMeasure, createLagObservations, createLeadEntries, createOrgWithTeam, utcDate, type OrgWithTeam } from "@/lib/seed/factories";
+import { leadLagAnalysis } from "@/lib/views/analytics";
+import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
+
+/** "Now": Tuesday 15 June 2027. The last complete month is May 2027. */
+const NOW = new Date("2027-06-15T12:00:00Z");
+/** The team began tracking on 1 July 2025: 23 complete months to May 2027. */
+const FIRST_MONTH = "2025-07";
+const MONTHS = Array.from({ length: 23 }, (_, i) => addMonths(FIRST_MONTH, i));
+
+/** Monthly lead totals (a random walk), a lag that follows their changes a month later, and one that does not. */
+function planted(seed: number) {
+  const rng = createRng(seed);
+  const lead: number[] = [];
+  let level = 120;
+  for (const _ of MONTHS) {
+    level = Math.max(20, level + rng.normal(0, 12));
+    lead.push(Math.round(level));
+  }
+  const related: number[] = [];
+  const unrelated: number[] = [];
+  let r = 86;
+  let u = 22;
+  MONTHS.forEach((_, i) => {
+    const driver = i >= 2 ? lead[i - 1]! - lead[i - 2]! : 0;
+    r += 0.05 * driver + rng.normal(0, 0.4);
+    u += rng.normal(0, 2.5);
+    related.push(Math.round(r * 10) / 10);
+    unrelated.push(Math.round(u));
+  });
+  return { lead, related, unrelated };
+}
+
+describe.each(testDbKinds())("lead → lag at a monthly lag measure's cadence [%s]", (kind) => {
+  let t: TestDb;
+  let a: OrgWithTeam;
+  let ctx: TenantContext;
+  let retention = "";
+  let nps = "";
+  let weeklyRetention = "";
+  const data = planted(7);
+
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+    a = await createOrgWithTeam(t.db, { timeZone: "Europe/London" });
+    ctx = (await loadTenantContext(t.db, a.manager.id, a.organizationId))!;
+    const org = a.organizationId;
+    await t.db.teamLeadMeasure.update({
+      where: { organizationId_teamId_leadMeasureId: { organizationId: org, teamId: a.teamId, leadMeasureId: a.leadMeasureId } },
+      data: { createdAt: new Date("2025-07-01T08:00:00Z") },
+    });
+    // Each month's total is logged on three days; the last one on the month's last day, so the
+    // weeks that straddle two months are split by entry date.
+    await createLeadEntries(
+      t.db,
+      org,
+      MONTHS.flatMap((m, i) => {
+        const third = Math.floor(data.lead[i]! / 3);
+        const day = (d: string, value: number) => ({ teamId: a.teamId, leadMeasureId: a.leadMeasureId, userId: a.member.id, entryDate: utcDate(d), value });
+        return [day(`${m}-02`, third), day(`${m}-15`, third), day(lastDayOfMonth(m), data.lead[i]! - 2 * third)];
+      }),
+    );
+    const measure = async (name: string, cadence: "MONTHLY" | "WEEKLY", values: number[]) => {
+      const id = (await createLagMeasure(t.db, org, { name, cadence })).id;
+      // Observed once a month, on its last day (like the demo's retention and NPS).
+      await createLagObservations(
+        t.db,
+        org,
+        MONTHS.map((m, i) => ({ lagMeasureId: id, teamId: null, observedOn: utcDate(lastDayOfMonth(m)), value: values[i]! })),
+      );
+      await t.db.lagDriver.create({ data: { organizationId: org, lagMeasureId: id, leadMeasureId: a.leadMeasureId } });
+      return id;
+    };
+    retention = await measure("Customer retention", "MONTHLY", data.related);
+    nps = await measure("NPS", "MONTHLY", data.unrelated);
+    weeklyRetention = await measure("Retention judged weekly", "WEEKLY", data.related);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const analyse = (lagMeasureId: string) => leadLagAnalysis(t.db, ctx, { leadMeasureId: a.leadMeasureId, lagMeasureId }, NOW);
+
+  it("pairs monthly lead totals with the monthly means, the months before tracking empty", async () => {
+    const r = await analyse(retention);
+    expect(r.cadence).toBe("monthly");
+    expect(r.periods).toEqual({ first: "2024-06-01", last: "2027-05-01", count: 36 });
+    expect(r.series).toHaveLength(36);
+    expect(r.series.slice(0, 13).every((m) => m.lead === null)).toBe(true);
+    expect(r.series.slice(13).map((m) => [m.periodStart, m.lead, m.lag])).toEqual(MONTHS.map((m, i) => [`${m}-01`, data.lead[i], data.related[i]]));
+    expect(r.fits.map((f) => f.k)).toEqual([0, 1, 2, 3]);
+    expect(r.fits.map((f) => f.n)).toEqual([22, 21, 20, 19]);
+    expect(r.maxLag).toBe(3);
+  });
+
+  it("finds the planted relation a month later, and says so in months", async () => {
+    const r = await analyse(retention);
+    expect(r.verdict.kind).toBe("predictive");
+    expect(r.bestK).toBe(1);
+    expect(r.verdict.text).toMatch(/^Predictive in the data so far \(p = 0\.0\d\d across the 4 lags tested, n = 21, strongest 1 month later\): months with more/);
+    expect(r.verdict.text).toMatch(/one-month-ahead error by \d+% \(\d+ months tested\)/);
+    const html = renderToStaticMarkup(LeadLagPanel({ analysis: r, scopeName: "Acme", locale: "en-GB" }));
+    expect(html).toContain("month by month, as Customer retention is observed monthly: the months from Jun 2024 to May 2027");
+    expect(html).toContain("1 month later");
+    expect(html).not.toMatch(/weeks? later/);
+  });
+
+  it("does not call a monthly measure that moves on its own", async () => {
+    const r = await analyse(nps);
+    expect(r.cadence).toBe("monthly");
+    expect(r.evidence).not.toBeNull();
+    expect(["none", "weak"]).toContain(r.verdict.kind);
+  });
+
+  it("judged week by week, the same monthly observations never have enough data", async () => {
+    const r = await analyse(weeklyRetention);
+    expect(r.cadence).toBe("weekly");
+    expect(r.verdict.kind).toBe("insufficient");
+    expect(r.verdict.text).toBe("Not enough data yet (n < 8): at most 0 week-to-week changes where both measures were recorded.");
+  });
+});
