@@ -48,6 +48,25 @@ describe("the lead → lag findings", () => {
     expectClean(doc);
   });
 
+  it("says a lag measure observed monthly was tested month by month, and prints its lag in months", () => {
+    const doc = buildNarrative(
+      snapshot({
+        lags: [lag({})],
+        drivers: [
+          finding({}),
+          finding({ lagName: "Customer retention", lagMeasureId: "l2", unit: "month", k: 1, n: 21, text: "Predictive in the data so far (strongest 1 month later)." }),
+        ],
+      }),
+      SHA,
+    );
+    const text = sectionText(doc, "predictive");
+    expect(text).toContain("Each test of a weekly lag measure regresses its week-to-week change");
+    expect(text).toContain("Customer retention is observed monthly, so its pairs are tested month by month instead");
+    const table = doc.sections.find((s) => s.id === "predictive")!.blocks.find((b) => b.kind === "table") as { columns: { label: string }[]; rows: string[][] };
+    expect(table.columns[3]!.label).toBe("Later (weeks unless stated)");
+    expect(table.rows.map((r) => r[3])).toEqual(["2", "1 month"]);
+  });
+
   it("prints a dash for the adjusted p-values of a snapshot taken before they existed", () => {
     const old = finding({});
     delete old.pFamily;

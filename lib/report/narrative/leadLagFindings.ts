@@ -12,6 +12,8 @@ export function leadLagFindingsSection(s: ReportSnapshot, w: Writer): ReportSect
   const blocks: ReportBlock[] = [];
   const d = s.drivers;
   const count = (k: string) => d.filter((x) => x.kind === k).length;
+  const unitOf = (x: (typeof d)[number]) => x.unit ?? "week";
+  const monthlyLags = [...new Set(d.filter((x) => unitOf(x) !== "week").map((x) => x.lagName))];
   if (!d.length) {
     blocks.push({ kind: "paragraph", text: "No lead measure is declared as a driver of a lag measure in this scope, so nothing was tested. Name each lag measure's drivers (Measures) to test them." });
   } else {
@@ -25,10 +27,13 @@ export function leadLagFindingsSection(s: ReportSnapshot, w: Writer): ReportSect
     blocks.push({
       kind: "paragraph",
       text:
-        `Of ${plural(d.length, "declared lead → lag pair")}, ${listText(parts)}. Each test regresses the lag's week-to-week change on the lead's change 0 to 8 weeks earlier over up to 52 weeks. ` +
+        `Of ${plural(d.length, "declared lead → lag pair")}, ${listText(parts)}. Each test ${monthlyLags.length ? "of a weekly lag measure regresses its" : "regresses the lag's"} week-to-week change on the lead's change 0 to 8 weeks earlier over up to 52 weeks. ` +
         `Its p-value allows for the 9 lags tried, and its q-value for the ${plural(d.length, "pair")} tested together: a pair is called only when q is at most 0.05 ` +
         `(so about 1 in 20 of the pairs called could be chance) and the lead also cuts the error of one-week-ahead forecasts of the lag. ` +
-        `A finding is an association in the data so far, not proof of cause.`,
+        `A finding is an association in the data so far, not proof of cause.` +
+        (monthlyLags.length
+          ? ` ${listText(monthlyLags)} ${monthlyLags.length === 1 ? "is" : "are"} observed monthly, so ${monthlyLags.length === 1 ? "its pairs are" : "their pairs are"} tested month by month instead: the month-to-month change on the change in the lead's monthly total 0 to 3 months earlier, over the months the lead was tracked, allowing for the 4 lags tried, with one-month-ahead forecasts.`
+          : ""),
     });
     blocks.push({ kind: "bullets", items: d.map((x) => `${x.leadName} → ${x.lagName}: ${x.text}`) });
     blocks.push({
@@ -38,7 +43,7 @@ export function leadLagFindingsSection(s: ReportSnapshot, w: Writer): ReportSect
         { label: "Lead measure", align: "left" },
         { label: "Lag measure", align: "left" },
         { label: "Finding", align: "left" },
-        { label: "Weeks later", align: "right" },
+        { label: monthlyLags.length ? "Later (weeks unless stated)" : "Weeks later", align: "right" },
         { label: "n", align: "right" },
         { label: "p (this lag)", align: "right" },
         { label: "p (all lags)", align: "right" },
@@ -51,7 +56,7 @@ export function leadLagFindingsSection(s: ReportSnapshot, w: Writer): ReportSect
           x.leadName,
           x.lagName,
           FINDING[x.kind] ?? x.kind,
-          w.fact(S, item, "Best lag (weeks)", x.k, x.k == null ? DASH : w.num(x.k, 0)),
+          w.fact(S, item, `Best lag (${unitOf(x)}s)`, x.k, x.k == null ? DASH : unitOf(x) === "week" ? w.num(x.k, 0) : `${w.num(x.k, 0)} ${unitOf(x)}${x.k === 1 ? "" : "s"}`),
           w.fact(S, item, "n", x.n, w.num(x.n, 0)),
           w.fact(S, item, "p (this lag)", x.p, pText(w, x.p)),
           w.fact(S, item, "p (all lags)", x.pFamily, pText(w, x.pFamily)),

@@ -21,7 +21,7 @@ import { quarterCadence } from "@/lib/queries/quarterCadence";
 import { quarterLeadTotals, type QuarterLeadTotal } from "@/lib/queries/quarterLeadTotals";
 import { teamAttainmentByWeek } from "@/lib/queries/teamAttainmentByWeek";
 import { ATTAINMENT_CAP } from "@/lib/domain/risk";
-import { judgedTogether, lagForecast, leadLagAnalysis, type LeadLagAnalysis } from "@/lib/views/analytics";
+import { CADENCE_UNIT, judgedTogether, lagForecast, leadLagAnalysis, type LeadLagAnalysis } from "@/lib/views/analytics";
 import { computeProgramRoi } from "@/lib/views/programRoi";
 
 export type SnapshotRequest = { scope: "organization" | "program"; programId: string | null; quarter: string; now: Date };
@@ -226,6 +226,7 @@ function driverFindingOf(a: LeadLagAnalysis): DriverFinding {
     slope: best?.slope ?? null,
     ci95: best?.ci95 ?? null,
     weeks: a.window.weeks,
+    unit: CADENCE_UNIT[a.cadence],
   };
 }
 

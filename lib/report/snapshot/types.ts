@@ -100,6 +100,8 @@ export type DriverFinding = {
   ci95: [number, number] | null;
   /** Weeks analysed. */
   weeks: number;
+  /** The series' period (the lag measure's cadence): k and n count months for a monthly one; absent in older snapshots (weeks). */
+  unit?: "week" | "month" | "quarter";
 };
 
 export type RoiLineSnapshot = {
