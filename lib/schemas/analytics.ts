@@ -34,11 +34,13 @@ export const leadLagQuerySchema = z.strictObject({
   lagMeasureId: uuid("lag measure id").describe("The lag measure (the result)."),
   maxLagWeeks: wholeNumber("the longest lag in weeks", 0, MAX_LAG_WEEKS)
     .default(DEFAULT_MAX_LAG_WEEKS)
-    .describe(`Test lags k = 0…maxLagWeeks weeks (at most ${MAX_LAG_WEEKS}).`),
+    .describe(`Test lags k = 0…maxLagWeeks weeks (at most ${MAX_LAG_WEEKS}). A lag measure observed monthly is analysed on months instead, at k = 0…3 months (quarterly: 0…1 quarters).`),
   teamId,
   weeks: wholeNumber("the number of weeks", MIN_ANALYSIS_WEEKS, MAX_ANALYSIS_WEEKS)
     .default(DEFAULT_ANALYSIS_WEEKS)
-    .describe(`How many weeks of history to analyse, ending with the week of \`to\` (${MIN_ANALYSIS_WEEKS}–${MAX_ANALYSIS_WEEKS}).`),
+    .describe(
+      `How many weeks of history to analyse, ending with the week of \`to\` (${MIN_ANALYSIS_WEEKS}–${MAX_ANALYSIS_WEEKS}). A lag measure observed monthly (quarterly) is analysed over the 36 months (16 quarters) complete by the end of that week, from the first one the lead was tracked in full.`,
+    ),
   to,
 });
 
