@@ -6,12 +6,14 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LeadLagPanel } from "@/app/(app)/dashboard/trends/LeadLagPanel";
+import { buildOverlayChart } from "@/lib/charts/overlayChart";
 import { loadTenantContext } from "@/lib/auth/loadContext";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { addMonths, lastDayOfMonth } from "@/lib/domain/calendar/months";
 import { createRng } from "@/lib/domain/stats/random";
 import { createLagMeasure, createLagObservations, createLeadEntries, createOrgWithTeam, utcDate, type OrgWithTeam } from "@/lib/seed/factories";
 import { leadLagAnalysis } from "@/lib/views/analytics";
+import { loadTrends } from "@/lib/views/trends";
 import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
 
 /** "Now": Tuesday 15 June 2027. The last complete month is May 2027. */
@@ -122,6 +124,18 @@ describe.each(testDbKinds())("lead → lag at a monthly lag measure's cadence [%
     expect(r.cadence).toBe("monthly");
     expect(r.evidence).not.toBeNull();
     expect(["none", "weak"]).toContain(r.verdict.kind);
+  });
+
+  it("shows the trends page's overlay month by month, labelled with months, while the lag chart keeps its weeks", async () => {
+    const d = await loadTrends(t.db, ctx, { lag: retention, lead: a.leadMeasureId }, NOW);
+    expect(d.overlay?.cadence).toBe("monthly");
+    const overlay = buildOverlayChart({ lead: { name: "Calls", unit: "" }, lag: { name: "Customer retention", unit: "%", direction: "HIGHER_IS_BETTER" }, series: d.overlay!.series, cadence: d.overlay!.cadence, locale: "en-GB" });
+    expect(overlay.labels.slice(-2)).toEqual(["Apr 2027", "May 2027"]);
+    expect(overlay.rows.at(-1)).toMatchObject({ lead: data.lead.at(-1), lag: data.related.at(-1) });
+    expect(overlay.summary).toMatch(/^Calls \(monthly total, left axis\) and Customer retention \(monthly mean, right axis, higher is better\) over 36 months/);
+    // The lag chart's range stays weekly (its forecast is weekly): a week ending a month carries that month's value.
+    expect(d.range.every((w) => new Date(`${w.weekStart}T00:00:00Z`).getUTCDay() === 1)).toBe(true);
+    expect(d.range.some((w) => w.lag === data.related.at(-1))).toBe(true);
   });
 
   it("judged week by week, the same monthly observations never have enough data", async () => {
