@@ -223,7 +223,9 @@ export function forecastCheck(x: readonly number[], y: readonly number[]): Forec
   return { origins: n - first, errorReduction: 1 - Math.sqrt(withLead / without) };
 }
 
-const fmtP = (p: number) => (p < 0.001 ? "p < 0.001" : `p = ${p.toFixed(3)}`);
+/** Three decimals rounded as the report's tables round them (Intl, not toFixed: 0.1525 → 0.153 in both). */
+const three = (x: number) => x.toLocaleString("en-US", { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+const fmtP = (p: number) => (p < 0.001 ? "p < 0.001" : `p = ${three(p)}`);
 const units = (n: number, unit: SeriesUnit) => `${n} ${unit}${n === 1 ? "" : "s"}`;
 const when = (k: number, unit: SeriesUnit) => (k === 0 ? `in the same ${unit}` : `${units(k, unit)} later`);
 const pct = (x: number) => `${Math.round(Math.abs(x) * 100)}%`;
@@ -235,7 +237,7 @@ const pct = (x: number) => `${Math.round(Math.abs(x) * 100)}%`;
 export function verdictOf(e: Evidence, expectedSign: 1 | -1, across?: { q: number; pairs: number }, unit: SeriesUnit = "week"): Verdict {
   const level = across ? across.q : e.pFamily;
   const lags = e.lagsTested === 1 ? "" : ` across the ${e.lagsTested} lags tested`;
-  const among = across ? `, q = ${across.q < 0.001 ? "< 0.001" : across.q.toFixed(3)} across ${across.pairs} pair${across.pairs === 1 ? "" : "s"}` : "";
+  const among = across ? `, q = ${across.q < 0.001 ? "< 0.001" : three(across.q)} across ${across.pairs} pair${across.pairs === 1 ? "" : "s"}` : "";
   const detail = `${fmtP(e.pFamily)}${lags}${among}, n = ${e.n}, strongest ${when(e.k, unit)}`;
   const gain = e.forecast && e.forecast.errorReduction > 0 ? e.forecast : null;
   const forecastWords = e.forecast
