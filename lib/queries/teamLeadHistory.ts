@@ -5,7 +5,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { addDays, type IsoDate } from "@/lib/domain/calendar/weeks";
-import { targetInForceSql } from "./targetSql";
+import { orgTimeZoneSql, targetInForceSql, trackedFromSql } from "./targetSql";
 import { teamMeasuresSql, weekSeriesSql, weekStartSql } from "./weekSql";
 
 export type LeadHistoryRow = {
@@ -52,9 +52,17 @@ export async function teamLeadHistory(
          AND e."entryDate" < ${end}::date
        GROUP BY 1, 2, 3
     ),
-    grid AS (
-      SELECT measures.*, weeks.week_start, target."weeklyTarget", target."personWeeklyTarget"
+    -- Before the team tracked a measure a week has no target to answer for (its zero is not a
+    -- week behind target).
+    tracked AS (
+      SELECT measures.*, ${trackedFromSql(Prisma.sql`measures`, orgTimeZoneSql(organizationId), weekStartsOn, firstWeek)} AS tracked_from
         FROM measures
+    ),
+    grid AS (
+      SELECT measures."leadMeasureId", measures.name, measures.unit, weeks.week_start,
+             CASE WHEN weeks.week_start >= measures.tracked_from THEN target."weeklyTarget" END AS "weeklyTarget",
+             CASE WHEN weeks.week_start >= measures.tracked_from THEN target."personWeeklyTarget" END AS "personWeeklyTarget"
+        FROM tracked measures
        CROSS JOIN weeks
        ${targetInForceSql(Prisma.sql`measures`, Prisma.sql`weeks.week_start`)}
     )

@@ -21,7 +21,7 @@ export function weekSeriesSql(firstWeek: IsoDate, lastWeek: IsoDate): Prisma.Sql
 /** The lead measures a team tracks (not archived), with their names and units. */
 export function teamMeasuresSql(organizationId: string, teamId: string): Prisma.Sql {
   return Prisma.sql`
-      SELECT tlm."organizationId", tlm."teamId", tlm."leadMeasureId", m.name, m.unit
+      SELECT tlm."organizationId", tlm."teamId", tlm."leadMeasureId", tlm."createdAt", m.name, m.unit
         FROM "TeamLeadMeasure" tlm
         JOIN "LeadMeasure" m ON m."organizationId" = tlm."organizationId" AND m.id = tlm."leadMeasureId"
        WHERE tlm."organizationId" = ${organizationId}::uuid

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { leadWeeklySeries } from "@/lib/queries/leadWeeklySeries";
 import { teamAttainmentByWeek } from "@/lib/queries/teamAttainmentByWeek";
 import { teamCadence } from "@/lib/queries/teamCadence";
+import { teamLeadHistory } from "@/lib/queries/teamLeadHistory";
 import { addTeamMember, assignLeadMeasure, createLeadEntries, createOrgWithTeam, createTeam, utcDate, type OrgWithTeam } from "@/lib/seed/factories";
 import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
 
@@ -102,5 +103,11 @@ describe.each(testDbKinds())("lead series from the week tracking began [%s]", (k
 
     const cadence = await teamCadence(t.db, { organizationId: a.organizationId, teamId: a.teamId, ...weeks });
     expect(cadence.map((w) => w.leads.length)).toEqual([0, 0, 1, 1, 1, 1, 1]);
+    // The check-in's scoreboard: no target (so no status) in the weeks before, for the team and each person.
+    const history = await teamLeadHistory(t.db, { organizationId: a.organizationId, teamId: a.teamId, ...weeks });
+    const teamRow = history.filter((r) => r.userId === null);
+    expect(teamRow.map((r) => r.target)).toEqual([null, null, 10, 10, 10, 10, 10]);
+    expect(teamRow.map((r) => r.total)).toEqual([0, 0, 0, 0, 4, 0, 0]);
+    expect(history.filter((r) => r.userId === a.member.id).map((r) => r.target)).toEqual([null, null, 3, 3, 3, 3, 3]);
   });
 });
