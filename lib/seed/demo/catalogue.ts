@@ -214,7 +214,7 @@ export const LAG_DRIVERS: Readonly<Record<string, readonly string[]>> = {
 /** Full weeks of history before the current week. */
 export const HISTORY_WEEKS = 13;
 /** Lag measures' baseline: this many weeks before the program started. */
-export const BASELINE_WEEKS_BEFORE = 2;
+export const BASELINE_WEEKS_BEFORE = 8;
 /** Lag effects follow lead activity by 3–6 weeks. */
 export const LAG_FROM = 3;
 export const LAG_TO = 6;
