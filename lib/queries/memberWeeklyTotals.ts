@@ -7,8 +7,8 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { addDays, type IsoDate } from "@/lib/domain/calendar/weeks";
-import { targetInForceSql } from "./targetSql";
-import { teamMeasuresSql, weekSeriesSql, weekStartSql } from "./weekSql";
+import { targetInForceSql, trackedTeamMeasuresSql } from "./targetSql";
+import { weekSeriesSql, weekStartSql } from "./weekSql";
 
 export type MemberWeekRow = {
   userId: string;
@@ -35,7 +35,7 @@ export async function memberWeeklyTotals(
       ${weekSeriesSql(firstWeek, lastWeek)}
     ),
     measures AS (
-      ${teamMeasuresSql(organizationId, teamId)}
+      ${trackedTeamMeasuresSql(organizationId, teamId, weekStartsOn, firstWeek)}
     ),
     totals AS (
       SELECT e."leadMeasureId", e."userId",
@@ -62,8 +62,10 @@ export async function memberWeeklyTotals(
                   AND tm."teamId" = ${teamId}::uuid
                   AND tm."userId" = totals."userId")
     ),
+    -- Before the team tracked a measure (tracked_from) a week has no target to answer for.
     grid AS (
-      SELECT measures.*, weeks.week_start, target."personWeeklyTarget"
+      SELECT measures."leadMeasureId", measures.name, measures.unit, weeks.week_start,
+             CASE WHEN weeks.week_start >= measures.tracked_from THEN target."personWeeklyTarget" END AS "personWeeklyTarget"
         FROM measures
        CROSS JOIN weeks
        ${targetInForceSql(Prisma.sql`measures`, Prisma.sql`weeks.week_start`)}

@@ -3,7 +3,7 @@
 // leadMeasureId columns; the join exposes `target."weeklyTarget"` and `target."personWeeklyTarget"`.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { IsoDate } from "@/lib/domain/calendar/weeks";
-import { weekStartSql } from "./weekSql";
+import { teamMeasuresSql, weekStartSql } from "./weekSql";
 
 export function targetInForceSql(assignment: Prisma.Sql, weekStart: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
@@ -60,4 +60,14 @@ export function trackedFromSql(assignment: Prisma.Sql, timeZone: Prisma.Sql, wee
       SELECT min(w."weekStart") FROM "LeadWeekTotal" w
        WHERE w."organizationId" = ${assignment}."organizationId" AND w."teamId" = ${assignment}."teamId"
          AND w."leadMeasureId" = ${assignment}."leadMeasureId")) END)`;
+}
+
+/**
+ * A team's active lead measures (teamMeasuresSql) with `tracked_from`, the week the team began
+ * tracking each (trackedFromSql): before it, a week has no target to answer for.
+ */
+export function trackedTeamMeasuresSql(organizationId: string, teamId: string, weekStartsOn: number, from: IsoDate): Prisma.Sql {
+  return Prisma.sql`
+      SELECT measures.*, ${trackedFromSql(Prisma.sql`measures`, orgTimeZoneSql(organizationId), weekStartsOn, from)} AS tracked_from
+        FROM (${teamMeasuresSql(organizationId, teamId)}) AS measures`;
 }

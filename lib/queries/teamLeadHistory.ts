@@ -5,8 +5,8 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { addDays, type IsoDate } from "@/lib/domain/calendar/weeks";
-import { orgTimeZoneSql, targetInForceSql, trackedFromSql } from "./targetSql";
-import { teamMeasuresSql, weekSeriesSql, weekStartSql } from "./weekSql";
+import { targetInForceSql, trackedTeamMeasuresSql } from "./targetSql";
+import { weekSeriesSql, weekStartSql } from "./weekSql";
 
 export type LeadHistoryRow = {
   leadMeasureId: string;
@@ -32,7 +32,7 @@ export async function teamLeadHistory(
       ${weekSeriesSql(firstWeek, lastWeek)}
     ),
     measures AS (
-      ${teamMeasuresSql(organizationId, teamId)}
+      ${trackedTeamMeasuresSql(organizationId, teamId, weekStartsOn, firstWeek)}
     ),
     people AS (
       SELECT tm."userId", u.name
@@ -52,17 +52,12 @@ export async function teamLeadHistory(
          AND e."entryDate" < ${end}::date
        GROUP BY 1, 2, 3
     ),
-    -- Before the team tracked a measure a week has no target to answer for (its zero is not a
-    -- week behind target).
-    tracked AS (
-      SELECT measures.*, ${trackedFromSql(Prisma.sql`measures`, orgTimeZoneSql(organizationId), weekStartsOn, firstWeek)} AS tracked_from
-        FROM measures
-    ),
+    -- Before the team tracked a measure (tracked_from) a week has no target to answer for.
     grid AS (
       SELECT measures."leadMeasureId", measures.name, measures.unit, weeks.week_start,
              CASE WHEN weeks.week_start >= measures.tracked_from THEN target."weeklyTarget" END AS "weeklyTarget",
              CASE WHEN weeks.week_start >= measures.tracked_from THEN target."personWeeklyTarget" END AS "personWeeklyTarget"
-        FROM tracked measures
+        FROM measures
        CROSS JOIN weeks
        ${targetInForceSql(Prisma.sql`measures`, Prisma.sql`weeks.week_start`)}
     )

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { leadWeeklySeries } from "@/lib/queries/leadWeeklySeries";
 import { teamAttainmentByWeek } from "@/lib/queries/teamAttainmentByWeek";
 import { teamCadence } from "@/lib/queries/teamCadence";
+import { memberWeeklyTotals } from "@/lib/queries/memberWeeklyTotals";
 import { teamLeadHistory } from "@/lib/queries/teamLeadHistory";
 import { addTeamMember, assignLeadMeasure, createLeadEntries, createOrgWithTeam, createTeam, utcDate, type OrgWithTeam } from "@/lib/seed/factories";
 import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
@@ -109,5 +110,8 @@ describe.each(testDbKinds())("lead series from the week tracking began [%s]", (k
     expect(teamRow.map((r) => r.target)).toEqual([null, null, 10, 10, 10, 10, 10]);
     expect(teamRow.map((r) => r.total)).toEqual([0, 0, 0, 0, 4, 0, 0]);
     expect(history.filter((r) => r.userId === a.member.id).map((r) => r.target)).toEqual([null, null, 3, 3, 3, 3, 3]);
+    // The team drill-down's people: the same.
+    const members = await memberWeeklyTotals(t.db, { organizationId: a.organizationId, teamId: a.teamId, ...weeks });
+    expect(members.filter((r) => r.userId === a.member.id).map((r) => r.target)).toEqual([null, null, 3, 3, 3, 3, 3]);
   });
 });
