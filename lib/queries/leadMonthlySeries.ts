@@ -7,13 +7,13 @@ import "server-only";
 // would be an invented low total, and a series of zeros before a measure's start makes a jump
 // that any lag "follows". Organization-wide, tracking starts with the first team.
 //
-// A team began tracking a measure on the local day it was assigned (TeamLeadMeasure."createdAt"
-// read in the organization's time zone), or on its first entry when history was imported from
-// before (or the assignment was removed since) — as in leadWeeklySeries.
+// A team began tracking a measure on the local day it was assigned, or on its first entry when
+// history was imported from before (firstTrackedDaySql, as in leadWeeklySeries).
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import type { IsoDate } from "@/lib/domain/calendar/weeks";
 import { periodSeriesSql, periodStartSql, type PeriodUnit } from "./periodSql";
+import { firstTrackedDaySql } from "./targetSql";
 
 export type PeriodValue = { periodStart: IsoDate; value: number | null };
 
@@ -23,7 +23,6 @@ export async function leadMonthlySeries(
 ): Promise<PeriodValue[]> {
   const { organizationId, leadMeasureId, unit, firstPeriod, lastPeriod } = params;
   const team = params.teamId ?? null;
-  const assignedDay = Prisma.sql`((tlm."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE o."timeZone")::date`;
   return db.$queryRaw<PeriodValue[]>(Prisma.sql`
     WITH periods AS (
       ${periodSeriesSql(unit, firstPeriod, lastPeriod)}
@@ -39,17 +38,7 @@ export async function leadMonthlySeries(
        GROUP BY 1
     ),
     tracked AS (
-      SELECT least(
-        (SELECT min(${assignedDay})
-           FROM "TeamLeadMeasure" tlm
-           JOIN "Organization" o ON o.id = tlm."organizationId"
-          WHERE tlm."organizationId" = ${organizationId}::uuid AND tlm."leadMeasureId" = ${leadMeasureId}::uuid
-            ${team ? Prisma.sql`AND tlm."teamId" = ${team}::uuid` : Prisma.empty}),
-        (SELECT min(e."entryDate")
-           FROM "LeadEntry" e
-          WHERE e."organizationId" = ${organizationId}::uuid AND e."leadMeasureId" = ${leadMeasureId}::uuid
-            ${team ? Prisma.sql`AND e."teamId" = ${team}::uuid` : Prisma.empty})
-      ) AS first_day
+      SELECT ${firstTrackedDaySql({ organizationId, leadMeasureId, teamId: team })} AS first_day
     )
     SELECT to_char(periods.period_start, 'YYYY-MM-DD') AS "periodStart",
            CASE WHEN periods.period_start >= tracked.first_day THEN coalesce(totals.total, 0)::float8 END AS value

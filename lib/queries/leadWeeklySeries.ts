@@ -5,12 +5,12 @@ import "server-only";
 // a jump at the start that any lag "follows", and inflates n. Organization-wide, the series
 // starts when the first team began tracking the measure.
 //
-// A team began tracking a measure in the week it was assigned (TeamLeadMeasure."createdAt", a
-// local day in the organization's calendar), or in the week of its first entry when history
-// was imported from before (or the assignment was removed since).
+// A team began tracking a measure in the week it was assigned, or of its first entry when
+// history was imported from before (firstTrackedDaySql).
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import type { IsoDate } from "@/lib/domain/calendar/weeks";
+import { firstTrackedDaySql } from "./targetSql";
 import { weeklyLeadTotalsSql, type TotalsSource } from "./weeklyLeadTotalsSql";
 import { weekSeriesSql, weekStartSql } from "./weekSql";
 
@@ -22,7 +22,6 @@ export async function leadWeeklySeries(
 ): Promise<WeeklyValue[]> {
   const { organizationId, leadMeasureId, firstWeek, lastWeek, weekStartsOn } = params;
   const teamIds = params.teamId ? [params.teamId] : [];
-  const assignedDay = Prisma.sql`((tlm."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE o."timeZone")::date`;
   return db.$queryRaw<WeeklyValue[]>(Prisma.sql`
     WITH weeks AS (
       ${weekSeriesSql(firstWeek, lastWeek)}
@@ -33,17 +32,8 @@ export async function leadWeeklySeries(
        GROUP BY 1
     ),
     tracked AS (
-      SELECT least(
-        (SELECT min(${weekStartSql(assignedDay, weekStartsOn)})
-           FROM "TeamLeadMeasure" tlm
-           JOIN "Organization" o ON o.id = tlm."organizationId"
-          WHERE tlm."organizationId" = ${organizationId}::uuid AND tlm."leadMeasureId" = ${leadMeasureId}::uuid
-            ${teamIds.length ? Prisma.sql`AND tlm."teamId" = ${teamIds[0]}::uuid` : Prisma.empty}),
-        (SELECT min(w."weekStart")
-           FROM "LeadWeekTotal" w
-          WHERE w."organizationId" = ${organizationId}::uuid AND w."leadMeasureId" = ${leadMeasureId}::uuid
-            ${teamIds.length ? Prisma.sql`AND w."teamId" = ${teamIds[0]}::uuid` : Prisma.empty})
-      ) AS first_week
+      SELECT ${weekStartSql(Prisma.sql`d.first_day`, weekStartsOn)} AS first_week
+        FROM (SELECT ${firstTrackedDaySql({ organizationId, leadMeasureId, teamId: params.teamId })} AS first_day) AS d
     )
     SELECT to_char(weeks.week_start, 'YYYY-MM-DD') AS "weekStart",
            CASE WHEN weeks.week_start >= tracked.first_week THEN coalesce(totals.total, 0)::float8 END AS value

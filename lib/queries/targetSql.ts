@@ -45,6 +45,32 @@ export function orgTimeZoneSql(organizationId: string): Prisma.Sql {
   return Prisma.sql`(SELECT o."timeZone" FROM "Organization" o WHERE o.id = ${organizationId}::uuid)`;
 }
 
+/** The local day a "TeamLeadMeasure" row was assigned: its "createdAt" read in `timeZone`. */
+function assignedDaySql(assignment: Prisma.Sql, timeZone: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`((${assignment}."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone})::date`;
+}
+
+/**
+ * The first day a team — or, without `teamId`, the first team — tracked a lead measure: the
+ * earliest local day it was assigned, or its first entry when history was imported from before
+ * (or the assignment was removed since). Null when it never was. The start of the weekly and
+ * monthly lead series (leadWeeklySeries, leadMonthlySeries); trackedFromSql is the same rule per
+ * assignment, in weeks.
+ */
+export function firstTrackedDaySql(p: { organizationId: string; leadMeasureId: string; teamId?: string | null }): Prisma.Sql {
+  const team = (column: Prisma.Sql) => (p.teamId ? Prisma.sql`AND ${column} = ${p.teamId}::uuid` : Prisma.empty);
+  return Prisma.sql`least(
+        (SELECT min(${assignedDaySql(Prisma.sql`tlm`, Prisma.sql`o."timeZone"`)})
+           FROM "TeamLeadMeasure" tlm
+           JOIN "Organization" o ON o.id = tlm."organizationId"
+          WHERE tlm."organizationId" = ${p.organizationId}::uuid AND tlm."leadMeasureId" = ${p.leadMeasureId}::uuid
+            ${team(Prisma.sql`tlm."teamId"`)}),
+        (SELECT min(e."entryDate")
+           FROM "LeadEntry" e
+          WHERE e."organizationId" = ${p.organizationId}::uuid AND e."leadMeasureId" = ${p.leadMeasureId}::uuid
+            ${team(Prisma.sql`e."teamId"`)}))`;
+}
+
 /**
  * The week a team began tracking a lead measure, in the organization's calendar: the week it was
  * assigned (`assignment`."createdAt", a local day in `timeZone`), or of its first entry when
@@ -55,7 +81,7 @@ export function orgTimeZoneSql(organizationId: string): Prisma.Sql {
  * first week the caller reads): for older ones every week read is tracked either way.
  */
 export function trackedFromSql(assignment: Prisma.Sql, timeZone: Prisma.Sql, weekStartsOn: number, from: IsoDate): Prisma.Sql {
-  const assigned = weekStartSql(Prisma.sql`((${assignment}."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone})::date`, weekStartsOn);
+  const assigned = weekStartSql(assignedDaySql(assignment, timeZone), weekStartsOn);
   return Prisma.sql`(CASE WHEN ${assigned} <= ${from}::date THEN ${assigned} ELSE least(${assigned}, (
       SELECT min(w."weekStart") FROM "LeadWeekTotal" w
        WHERE w."organizationId" = ${assignment}."organizationId" AND w."teamId" = ${assignment}."teamId"

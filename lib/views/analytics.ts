@@ -179,43 +179,41 @@ async function resolveTeam(db: Db, organizationId: string, lag: LagMeasureInfo, 
 }
 
 /**
- * The lag's weekly means for the scope. A team without values of its own for an
- * organization-wide measure is compared with the organization's values, and the result says so.
+ * The lag's values for the scope, loaded by `load` (for a team, or the organization with null). A
+ * team without values of its own for an organization-wide measure is compared with the
+ * organization's values, and the result says so.
  */
-async function lagSeriesFor(
-  db: Db,
-  ctx: TenantContext,
+async function lagValuesFor(
   lag: LagMeasureInfo,
   teamId: string | null,
-  firstWeek: IsoDate,
-  lastWeek: IsoDate,
+  load: (teamId: string | null) => Promise<WeeklyValue[]>,
 ): Promise<{ series: WeeklyValue[]; lagValuesOf: LagValuesOf }> {
-  const base = { organizationId: ctx.organizationId, lagMeasureId: lag.id, firstWeek, lastWeek, weekStartsOn: ctx.organization.weekStartsOn };
-  if (!teamId) return { series: await lagWeeklySeries(db, { ...base, teamId: null }), lagValuesOf: "organization" };
-  const own = await lagWeeklySeries(db, { ...base, teamId });
+  if (!teamId) return { series: await load(null), lagValuesOf: "organization" };
+  const own = await load(teamId);
   if (lag.teamId || own.some((w) => w.value != null)) return { series: own, lagValuesOf: "team" };
-  return { series: await lagWeeklySeries(db, { ...base, teamId: null }), lagValuesOf: "organization" };
+  return { series: await load(null), lagValuesOf: "organization" };
+}
+
+/** The lag's weekly means for the scope (lagValuesFor). */
+function lagSeriesFor(db: Db, ctx: TenantContext, lag: LagMeasureInfo, teamId: string | null, firstWeek: IsoDate, lastWeek: IsoDate) {
+  const base = { organizationId: ctx.organizationId, lagMeasureId: lag.id, firstWeek, lastWeek, weekStartsOn: ctx.organization.weekStartsOn };
+  return lagValuesFor(lag, teamId, (team) => lagWeeklySeries(db, { ...base, teamId: team }));
 }
 
 // ---------------------------------------------------------------------------------------------
 
-/**
- * The lag's monthly (quarterly) means for the scope, falling back to the organization's values
- * like lagSeriesFor.
- */
-async function lagPeriodSeriesFor(
+/** The lag's monthly (quarterly) means for the scope (lagValuesFor), keyed by each period's first day. */
+function lagPeriodSeriesFor(
   db: Db,
   ctx: TenantContext,
   lag: LagMeasureInfo,
   teamId: string | null,
   periods: { unit: "month" | "quarter"; firstPeriod: IsoDate; lastPeriod: IsoDate },
-): Promise<{ series: WeeklyValue[]; lagValuesOf: LagValuesOf }> {
+) {
   const base = { organizationId: ctx.organizationId, lagMeasureId: lag.id, ...periods };
-  const asWeekly = (rows: { periodStart: IsoDate; value: number | null }[]) => rows.map((r) => ({ weekStart: r.periodStart, value: r.value }));
-  if (!teamId) return { series: asWeekly(await lagMonthlySeries(db, { ...base, teamId: null })), lagValuesOf: "organization" };
-  const own = await lagMonthlySeries(db, { ...base, teamId });
-  if (lag.teamId || own.some((w) => w.value != null)) return { series: asWeekly(own), lagValuesOf: "team" };
-  return { series: asWeekly(await lagMonthlySeries(db, { ...base, teamId: null })), lagValuesOf: "organization" };
+  return lagValuesFor(lag, teamId, async (team) =>
+    (await lagMonthlySeries(db, { ...base, teamId: team })).map((r) => ({ weekStart: r.periodStart, value: r.value })),
+  );
 }
 
 /**
