@@ -13,7 +13,7 @@ import type { ReadOptions, RequestedMapping } from "@/lib/csv/options";
 import type { ParsedCsv } from "@/lib/csv/parse";
 import { checkRows, looksLikeSplitNumber, nameIndex, SPLIT_NUMBER_MESSAGE, type CheckedRow, type ImportCheck } from "@/lib/csv/rows";
 import { readDate, readNumber, readText, type Read } from "@/lib/csv/values";
-import type { IsoDate } from "@/lib/domain/calendar/weeks";
+import { epochDay, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { checkCell, verdictMessages, verdictOk, type EntryRules, type MeasureRule } from "./leadRules";
 import type { CellWrite } from "./leadEntries";
 
@@ -57,8 +57,6 @@ class GoodRow implements CheckedRow<LeadField, CellWrite> {
   }
 }
 
-/** Days since 1970-01-01 of an ISO date. */
-const dayNumber = (day: IsoDate) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000;
 
 /** Dates from 0000-01-01 to 9999-12-31 are within ±2^22 days of 1970. */
 const DAY_SPAN = 2 ** 23;
@@ -102,7 +100,7 @@ export function checkLeadEntries(
   });
   const date = memo((raw): Read<IsoDate> & { day?: number } => {
     const read = readDate(raw, opts.dateOrder);
-    return read.ok ? { ...read, day: dayNumber(read.value) } : read;
+    return read.ok ? { ...read, day: epochDay(read.value) } : read;
   });
   const cellKey = cellKeys(rules);
   const number = memo((raw): Read<number> => readNumber(raw, opts.decimalMark));

@@ -13,15 +13,12 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EntrySource } from "@/lib/generated/prisma/enums";
-import type { IsoDate } from "@/lib/domain/calendar/weeks";
+import { epochDay, fromEpochDay, type IsoDate } from "@/lib/domain/calendar/weeks";
 import type { Cell } from "./leadRules";
 
 type CellWrite = Cell & { note?: string };
 type Tx = Prisma.TransactionClient;
 
-const DAY_MS = 86_400_000;
-const dayNumber = (day: IsoDate) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
-const isoDay = (n: number): IsoDate => new Date(n * DAY_MS).toISOString().slice(0, 10);
 
 /**
  * Cells as numbers: each (person, measure, day) once — the last write of a cell wins, as if the
@@ -75,7 +72,7 @@ export function batchOf(input: readonly CellWrite[]): CellBatch {
     m[i] = measures.of(c.leadMeasureId);
     let day = days.get(c.entryDate);
     if (day === undefined) {
-      day = dayNumber(c.entryDate);
+      day = epochDay(c.entryDate);
       days.set(c.entryDate, day);
     }
     d[i] = day;
@@ -104,7 +101,7 @@ export function batchOf(input: readonly CellWrite[]): CellBatch {
     users: users.ids,
     measures: measures.ids,
     teams: teams.ids,
-    firstDay: n === 0 ? "1970-01-01" : isoDay(minDay),
+    firstDay: n === 0 ? "1970-01-01" : fromEpochDay(minDay),
     user: new Int32Array(order.length),
     measure: new Int32Array(order.length),
     team: new Int32Array(order.length),
@@ -138,8 +135,8 @@ export async function replaceCells(
   w: { organizationId: string; source: EntrySource; actorId: string; returning: boolean },
 ): Promise<{ removed: RemovedEntry[]; deleted: number; ids: (string | null)[] }> {
   const { users, measures, teams, firstDay } = batch;
-  const first = isoDay(dayNumber(firstDay) + batch.day[from]!);
-  const last = isoDay(dayNumber(firstDay) + batch.day[to - 1]!);
+  const first = fromEpochDay(epochDay(firstDay) + batch.day[from]!);
+  const last = fromEpochDay(epochDay(firstDay) + batch.day[to - 1]!);
   const keys = Prisma.sql`
     DELETE FROM "LeadEntry" e
      USING (SELECT (${users}::uuid[])[k.u] AS user_id, (${measures}::uuid[])[k.m] AS measure_id, ${firstDay}::date + k.d AS entry_date

@@ -132,16 +132,17 @@ export async function loadDashboard(db: Db, org: OrgSettings, query: SearchParam
   const sorted = sortRollup(lines, sort);
   const page = pageOf(sorted.length, Number(firstParam(query, "page")));
   const shown = sorted.slice(page.first - 1, page.last);
-  const onPage = new Set(shown.map((l) => l.teamId));
-  const order = (teamId: string) => shown.findIndex((l) => l.teamId === teamId);
+  // Each team on the page with its place in the table.
+  const place = new Map(shown.map((l, i) => [l.teamId, i]));
+  const order = (teamId: string) => place.get(teamId)!;
 
   // The heatmap and the weekly totals show the page's teams, in the table's order.
   const heatmap =
     heatmapMode === "measure"
-      ? await leadAttainmentHeatmap(db, { organizationId, teamIds: [...onPage], leadMeasureId: measure!.id, ...range, thresholds })
-      : heatmapFromRollup(rollup.teams.filter((t) => onPage.has(t.teamId)), filters.firstWeek, filters.lastWeek, ATTAINMENT_CAP);
+      ? await leadAttainmentHeatmap(db, { organizationId, teamIds: [...place.keys()], leadMeasureId: measure!.id, ...range, thresholds })
+      : heatmapFromRollup(rollup.teams.filter((t) => place.has(t.teamId)), filters.firstWeek, filters.lastWeek, ATTAINMENT_CAP);
   heatmap.teams.sort((a, b) => order(a.teamId) - order(b.teamId));
-  const leadTotals = measure ? buildLeadTotalsChart(totals.filter((r) => onPage.has(r.teamId)).sort((a, b) => order(a.teamId) - order(b.teamId))) : null;
+  const leadTotals = measure ? buildLeadTotalsChart(totals.filter((r) => place.has(r.teamId)).sort((a, b) => order(a.teamId) - order(b.teamId))) : null;
   const atRisk = lines
     .filter((l) => l.reasons.length > 0)
     .sort((a, b) => b.reasons.length - a.reasons.length || a.teamName.localeCompare(b.teamName));

@@ -25,6 +25,16 @@ export function addDays(day: IsoDate, days: number): IsoDate {
   return fromUtcDate(new Date(toUtcDate(day).getTime() + days * DAY_MS));
 }
 
+/** Days since 1970-01-01: a day as a small integer, for bulk work (CSV import, batch writes). */
+export function epochDay(day: IsoDate): number {
+  return Math.round(toUtcDate(day).getTime() / DAY_MS);
+}
+
+/** The day `n` days after 1970-01-01 (the inverse of epochDay). */
+export function fromEpochDay(n: number): IsoDate {
+  return fromUtcDate(new Date(n * DAY_MS));
+}
+
 /** Whole days from `a` to `b` (positive when b is later). */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
   return Math.round((toUtcDate(b).getTime() - toUtcDate(a).getTime()) / DAY_MS);
