@@ -6,7 +6,7 @@ import * as clock from "@/lib/clock";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { requireAnalyticsAccess } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
-import { forecastLag, forecastMethodText, MIN_FORECAST_N } from "@/lib/domain/stats/forecast";
+import { FORECAST_WINDOW, forecastLag, forecastMethodText, MIN_FORECAST_N } from "@/lib/domain/stats/forecast";
 import type { ForecastModel } from "@/lib/domain/stats/forecastModels";
 import { measureRange, type MeasureRange, type ScaleName } from "@/lib/domain/stats/forecastRange";
 import {
@@ -69,6 +69,7 @@ export type LeadLagEvidence = {
 
 /** The series' step: the lag measure's own cadence (its observations are weekly, monthly or quarterly). */
 export type SeriesCadence = "weekly" | "monthly" | "quarterly";
+const cadenceOf = (c: string): SeriesCadence => (c === "MONTHLY" ? "monthly" : c === "QUARTERLY" ? "quarterly" : "weekly");
 export const CADENCE_UNIT: Record<SeriesCadence, SeriesUnit> = { weekly: "week", monthly: "month", quarterly: "quarter" };
 /** Months (quarters) of history a monthly (quarterly) lag is analysed over: the lead's untracked ones are left out anyway. */
 export const ANALYSIS_MONTHS = 36;
@@ -104,7 +105,12 @@ export type LeadLagAnalysis = {
   expectedSign: 1 | -1;
 };
 
-export type ForecastPointJson = { weekStart: IsoDate; step: number; mean: number; lo80: number; hi80: number; lo95: number; hi95: number };
+/**
+ * One forecast step: a week, or a month (quarter) for a monthly (quarterly) measure. `periodStart`
+ * is the step's first day; `weekStart` the week the step ends in (the step itself for a weekly
+ * measure), where weekly charts place it.
+ */
+export type ForecastPointJson = { periodStart: IsoDate; weekStart: IsoDate; step: number; mean: number; lo80: number; hi80: number; lo95: number; hi95: number };
 
 export type LagForecast = {
   lagMeasure: LagMeasureInfo;
@@ -112,14 +118,18 @@ export type LagForecast = {
   lagValuesOf: LagValuesOf;
   /** The last FORECAST_HISTORY_WEEKS weekly means, oldest first, ending with the week of `to`. */
   history: WeeklyValue[];
+  /** The forecast's step: the lag measure's cadence (a monthly measure is forecast month by month). */
+  cadence: SeriesCadence;
+  /** The values the forecast was fitted on, one per step, oldest first: `history` for a weekly measure, else the last complete months (quarters). */
+  fittedOn: { periodStart: IsoDate; value: number | null }[];
   forecast: {
     kind: "forecast" | "insufficient";
-    /** Weeks with a value that the trend was fitted on. */
+    /** Steps (weeks, or months for a monthly measure) with a value that the trend was fitted on. */
     n: number;
-    /** Average change per week of the central forecast, from the last week to the last one forecast. */
+    /** Average change per week of the central forecast, from the last step fitted to the last one forecast. */
     slopePerWeek: number | null;
     reason: string | null;
-    /** Weeks with a value a forecast needs. */
+    /** Steps with a value a forecast needs. */
     minN: number;
     /** The model the backtest chose; null without a forecast. */
     model: ForecastModel | null;
@@ -257,7 +267,7 @@ export async function leadLagAnalysis(
   const lastWeek = lastWeekOf(ctx, q.to, now);
   const firstWeek = addDays(lastWeek, -7 * (q.weeks - 1));
   const weekStartsOn = ctx.organization.weekStartsOn;
-  const cadence: SeriesCadence = lagRow.cadence === "MONTHLY" ? "monthly" : lagRow.cadence === "QUARTERLY" ? "quarterly" : "weekly";
+  const cadence = cadenceOf(lagRow.cadence);
   const periods = cadence === "weekly" ? null : periodWindow(cadence, lastWeek);
   const maxLag = cadence === "monthly" ? DEFAULT_MAX_LAG_MONTHS : cadence === "quarterly" ? DEFAULT_MAX_LAG_QUARTERS : q.maxLagWeeks;
   const [leadSeries, lagResult, driver] = await Promise.all([
@@ -324,10 +334,15 @@ export function judgedTogether(analyses: readonly LeadLagAnalysis[]): LeadLagAna
   });
 }
 
+/** Days in a forecast step on average, to state a monthly forecast's slope per week. */
+const DAYS_PER_STEP: Record<SeriesCadence, number> = { weekly: 7, monthly: 365.25 / 12, quarterly: 365.25 / 4 };
+
 /**
- * The lag measure's next weeks from its last 26 weekly means, kept within the measure's range:
- * the linear trend or the random walk with drift, whichever forecast the past weeks better, with
- * 80% and 95% bands and how often the 80% band held in that backtest.
+ * The lag measure's next weeks from its last 26 weekly means — or, for a measure observed monthly
+ * (quarterly), its next months (quarters) from its last 26 complete ones: a monthly measure has
+ * about 6 values in 26 weeks, never the 8 a range needs. Kept within the measure's range: the
+ * linear trend or the random walk with drift, whichever forecast the past steps better, with 80%
+ * and 95% bands and how often the 80% band held in that backtest.
  */
 export async function lagForecast(
   db: Db,
@@ -344,18 +359,50 @@ export async function lagForecast(
   const lastWeek = lastWeekOf(ctx, q.to, now);
   const firstWeek = addDays(lastWeek, -7 * (FORECAST_HISTORY_WEEKS - 1));
   const { series, lagValuesOf } = await lagSeriesFor(db, ctx, lag, teamId, firstWeek, lastWeek);
+  const cadence = cadenceOf(row.cadence);
+  const unit = CADENCE_UNIT[cadence];
+  const { weekStartsOn } = ctx.organization;
+
+  // The steps fitted on, and where each forecast step begins and ends.
+  let fittedOn: LagForecast["fittedOn"];
+  let horizon: number;
+  let stepAt: (step: number) => { periodStart: IsoDate; weekStart: IsoDate };
+  if (cadence === "weekly") {
+    fittedOn = series.map((w) => ({ periodStart: w.weekStart, value: w.value }));
+    horizon = q.weeks;
+    stepAt = (step) => ({ periodStart: addDays(lastWeek, 7 * step), weekStart: addDays(lastWeek, 7 * step) });
+  } else {
+    // The last FORECAST_WINDOW months (quarters) through the one under way, which counts once it
+    // has a value (a monthly measure is often recorded early in the next month).
+    const months = cadence === "quarterly" ? 3 : 1;
+    const complete = periodWindow(cadence, lastWeek);
+    const current = addMonths(monthOf(complete.lastPeriod), months);
+    const periods = { unit: complete.unit, firstPeriod: `${addMonths(current, -months * FORECAST_WINDOW)}-01` as IsoDate, lastPeriod: `${current}-01` as IsoDate };
+    const fitted = await lagPeriodSeriesFor(db, ctx, lag, teamId, periods);
+    fittedOn = fitted.series.map((p) => ({ periodStart: p.weekStart, value: p.value }));
+    if (fittedOn.at(-1)?.value == null) fittedOn.pop();
+    else fittedOn.shift();
+    const lastFitted = monthOf(fittedOn.at(-1)!.periodStart);
+    // Enough whole months (quarters) to cover the weeks asked for.
+    horizon = Math.max(1, Math.ceil((7 * q.weeks) / DAYS_PER_STEP[cadence]));
+    stepAt = (step) => {
+      const periodStart: IsoDate = `${addMonths(lastFitted, months * step)}-01`;
+      const lastDay = addDays(`${addMonths(monthOf(periodStart), months)}-01`, -1);
+      return { periodStart, weekStart: weekStart(lastDay, weekStartsOn) };
+    };
+  }
   const range = measureRange(row);
-  const f = forecastLag(series.map((w) => w.value), q.weeks, range);
+  const f = forecastLag(fittedOn.map((w) => w.value), horizon, range, unit);
   const forecast: LagForecast["forecast"] =
     f.kind === "forecast"
       ? {
           kind: "forecast",
           n: f.n,
-          slopePerWeek: num(f.slopePerWeek),
+          slopePerWeek: num((f.slopePerWeek * 7) / DAYS_PER_STEP[cadence]),
           reason: null,
           minN: MIN_FORECAST_N,
           model: f.model,
-          method: forecastMethodText(f),
+          method: forecastMethodText(f, unit),
           scale: f.scale,
           range: f.range,
           backtest: {
@@ -364,16 +411,8 @@ export async function lagForecast(
             meanAbsError: num(f.backtest.meanAbsError),
             candidates: f.backtest.candidates.map((c) => ({ ...c, meanAbsError: num(c.meanAbsError) })),
           },
-          points: f.points.map((p) => ({
-            weekStart: addDays(lastWeek, 7 * p.step),
-            step: p.step,
-            mean: p.mean,
-            lo80: p.lo80,
-            hi80: p.hi80,
-            lo95: p.lo95,
-            hi95: p.hi95,
-          })),
+          points: f.points.map((p) => ({ ...stepAt(p.step), step: p.step, mean: p.mean, lo80: p.lo80, hi80: p.hi80, lo95: p.lo95, hi95: p.hi95 })),
         }
       : { kind: "insufficient", n: f.n, slopePerWeek: null, reason: f.reason, minN: MIN_FORECAST_N, model: null, method: null, scale: null, range, backtest: null, points: [] };
-  return { lagMeasure: lag, teamId, lagValuesOf, history: series, forecast };
+  return { lagMeasure: lag, teamId, lagValuesOf, history: series, cadence, fittedOn, forecast };
 }

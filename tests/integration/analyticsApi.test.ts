@@ -101,7 +101,12 @@ describe.each(testDbKinds())("analytics API [%s]", (kind) => {
     expect(res.body.history.filter((w: { value: number | null }) => w.value != null)).toHaveLength(12);
     expect(res.body.forecast).toMatchObject({ kind: "forecast", n: 12, reason: null });
     expect(res.body.forecast.points).toHaveLength(5);
+    expect(res.body.cadence).toBe("weekly");
+    expect(res.body.fittedOn.map((w: { periodStart: string }) => w.periodStart)).toEqual(res.body.history.map((w: { weekStart: string }) => w.weekStart));
+    // A weekly measure's step is its week.
+    expect(res.body.forecast.points[0].periodStart).toBe(res.body.forecast.points[0].weekStart);
     expect(res.body.forecast.points[0]).toEqual({
+      periodStart: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       weekStart: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       step: 1,
       mean: expect.any(Number),

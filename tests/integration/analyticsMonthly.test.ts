@@ -5,6 +5,7 @@
 // same observations judged week by week stay "not enough data".
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ForecastMethod } from "@/app/(app)/dashboard/trends/ForecastMethod";
 import { LeadLagPanel } from "@/app/(app)/dashboard/trends/LeadLagPanel";
 import { buildOverlayChart } from "@/lib/charts/overlayChart";
 import { loadTenantContext } from "@/lib/auth/loadContext";
@@ -12,7 +13,7 @@ import type { TenantContext } from "@/lib/auth/tenant";
 import { addMonths, lastDayOfMonth } from "@/lib/domain/calendar/months";
 import { createRng } from "@/lib/domain/stats/random";
 import { createLagMeasure, createLagObservations, createLeadEntries, createOrgWithTeam, utcDate, type OrgWithTeam } from "@/lib/seed/factories";
-import { leadLagAnalysis } from "@/lib/views/analytics";
+import { lagForecast, leadLagAnalysis } from "@/lib/views/analytics";
 import { loadTrends } from "@/lib/views/trends";
 import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
 
@@ -136,6 +137,43 @@ describe.each(testDbKinds())("lead → lag at a monthly lag measure's cadence [%
     // The lag chart's range stays weekly (its forecast is weekly): a week ending a month carries that month's value.
     expect(d.range.every((w) => new Date(`${w.weekStart}T00:00:00Z`).getUTCDay() === 1)).toBe(true);
     expect(d.range.some((w) => w.lag === data.related.at(-1))).toBe(true);
+  });
+
+  it("forecasts a monthly measure month by month from its monthly means, where week by week it never could", async () => {
+    const f = await lagForecast(t.db, ctx, { lagMeasureId: retention }, NOW);
+    expect(f.cadence).toBe("monthly");
+    // The 26 months through May 2027 (June has no value yet): the 23 observed ones are fitted on.
+    expect(f.fittedOn).toHaveLength(26);
+    expect(f.fittedOn.at(-1)).toEqual({ periodStart: "2027-05-01", value: data.related.at(-1) });
+    expect(f.forecast.kind).toBe("forecast");
+    expect(f.forecast.n).toBe(23);
+    expect(f.forecast.method).toMatch(/; the 80% range held in \d+ of 18 past months$/);
+    // 13 weeks ahead are three whole months, each placed on the week holding its last day.
+    expect(f.forecast.points.map((p) => [p.periodStart, p.weekStart, p.step])).toEqual([
+      ["2027-06-01", "2027-06-28", 1],
+      ["2027-07-01", "2027-07-26", 2],
+      ["2027-08-01", "2027-08-30", 3],
+    ]);
+    for (const p of f.forecast.points) expect(p.lo95 <= p.lo80 && p.lo80 <= p.mean && p.mean <= p.hi80 && p.hi80 <= p.hi95).toBe(true);
+    const html = renderToStaticMarkup(ForecastMethod({ forecast: f.forecast, cadence: f.cadence, unit: "%", locale: "en-GB" }));
+    expect(html).toContain("one-month-ahead forecasts of the past 18 months");
+    expect(html).not.toMatch(/past \d+ weeks/);
+
+    // The same observations recorded as a weekly measure: about six values in any 26 weeks.
+    const weekly = await lagForecast(t.db, ctx, { lagMeasureId: weeklyRetention }, NOW);
+    expect(weekly.cadence).toBe("weekly");
+    expect(weekly.forecast).toMatchObject({ kind: "insufficient", n: 6, reason: "not enough weeks for a range yet: 6 of 8." });
+  });
+
+  it("a monthly measure with too few months says so in months", async () => {
+    const young = await createLagMeasure(t.db, a.organizationId, { name: "Young NPS", cadence: "MONTHLY" });
+    await createLagObservations(
+      t.db,
+      a.organizationId,
+      MONTHS.slice(-5).map((m, i) => ({ lagMeasureId: young.id, teamId: null, observedOn: utcDate(lastDayOfMonth(m)), value: 20 + i })),
+    );
+    const f = await lagForecast(t.db, ctx, { lagMeasureId: young.id }, NOW);
+    expect(f.forecast).toMatchObject({ kind: "insufficient", n: 5, reason: "not enough months for a range yet: 5 of 8.", points: [] });
   });
 
   it("judged week by week, the same monthly observations never have enough data", async () => {

@@ -39,9 +39,12 @@ export type Forecast =
     }
   | { kind: "insufficient"; n: number; reason: string };
 
-/** "not enough weeks for a range yet: 5 of 8" */
-export function notEnoughWeeksText(n: number): string {
-  return `not enough weeks for a range yet: ${n} of ${MIN_FORECAST_N}`;
+/** The forecast's step: a week, or the month (quarter) a monthly (quarterly) measure is observed in. */
+export type ForecastUnit = "week" | "month" | "quarter";
+
+/** "not enough weeks for a range yet: 5 of 8" (months for a monthly measure) */
+export function notEnoughWeeksText(n: number, unit: ForecastUnit = "week"): string {
+  return `not enough ${unit}s for a range yet: ${n} of ${MIN_FORECAST_N}`;
 }
 
 /** "linear trend on the log scale" */
@@ -49,17 +52,17 @@ export function modelText(model: ForecastModel, scale: ScaleName): string {
   return scale === "linear" ? MODEL_LABEL[model] : `${MODEL_LABEL[model]} on the ${scale} scale`;
 }
 
-/** "linear trend on the log scale; the 80% range held in 9 of 11 past weeks" */
-export function forecastMethodText(f: { model: ForecastModel; scale: ScaleName; backtest: { weeks: number; held80: number } }): string {
-  return `${modelText(f.model, f.scale)}; the 80% range held in ${f.backtest.held80} of ${f.backtest.weeks} past weeks`;
+/** "linear trend on the log scale; the 80% range held in 9 of 11 past weeks" (months for a monthly measure) */
+export function forecastMethodText(f: { model: ForecastModel; scale: ScaleName; backtest: { weeks: number; held80: number } }, unit: ForecastUnit = "week"): string {
+  return `${modelText(f.model, f.scale)}; the 80% range held in ${f.backtest.held80} of ${f.backtest.weeks} past ${unit}s`;
 }
 
 /**
- * @param series weekly values oldest first, null where a week has no observation; the forecast
- * steps are weeks after the last element of the series.
+ * @param series values oldest first, one per `unit` (week, or month for a monthly measure), null
+ * where a period has no observation; the forecast steps are periods after the series' last one.
  * @param range where the measure's values can lie (measureRange in forecastRange.ts).
  */
-export function forecastLag(series: readonly (number | null)[], horizon = 13, range: MeasureRange = UNBOUNDED): Forecast {
+export function forecastLag(series: readonly (number | null)[], horizon = 13, range: MeasureRange = UNBOUNDED, unit: ForecastUnit = "week"): Forecast {
   const recent = series.slice(-FORECAST_WINDOW);
   const offset = series.length - recent.length;
   const weeks: number[] = [];
@@ -71,7 +74,7 @@ export function forecastLag(series: readonly (number | null)[], horizon = 13, ra
     }
   });
   const n = y.length;
-  if (n < MIN_FORECAST_N) return { kind: "insufficient", n, reason: `${notEnoughWeeksText(n)}.` };
+  if (n < MIN_FORECAST_N) return { kind: "insufficient", n, reason: `${notEnoughWeeksText(n, unit)}.` };
 
   const tests = scalesFor(range, y).flatMap((scale) => FORECAST_MODELS.map((m) => ({ scale, test: backtest(m, weeks, y, scale) })));
   // The smallest one-week-ahead error wins; a tie goes to the first (the linear trend, on the

@@ -105,12 +105,18 @@ export const lagForecastSchema = z.strictObject({
   teamId: teamIdOrNull,
   lagValuesOf,
   history: z.array(z.strictObject({ weekStart: day, value: z.number().nullable() })).describe("The last 26 weekly means, oldest first."),
+  cadence: z
+    .enum(["weekly", "monthly", "quarterly"])
+    .describe("The forecast's step: the lag measure's cadence. A monthly measure is forecast month by month from its monthly means."),
+  fittedOn: z
+    .array(z.strictObject({ periodStart: day, value: z.number().nullable() }))
+    .describe("The values the forecast was fitted on, one per step, oldest first: the weekly history, or the last complete months (quarters), with the current one once it has a value."),
   forecast: z.strictObject({
     kind: z.enum(["forecast", "insufficient"]),
-    n: count.describe("Weeks with a value the forecast was fitted on."),
-    slopePerWeek: z.number().nullable().describe("Average change per week of the central forecast, from the last week to the last one forecast."),
+    n: count.describe("Steps (weeks, or months for a monthly measure) with a value the forecast was fitted on."),
+    slopePerWeek: z.number().nullable().describe("Average change per week of the central forecast, from the last step fitted to the last one forecast."),
     reason: z.string().nullable().describe("Why there is no forecast, e.g. \"not enough weeks for a range yet: 5 of 8.\""),
-    minN: count.describe("Weeks with a value a forecast needs."),
+    minN: count.describe("Steps with a value a forecast needs."),
     model: forecastModel.nullable().describe("The model whose one-week-ahead forecasts of the past weeks erred least; null without a forecast."),
     method: z.string().nullable().describe("The model and its backtest in words: \"linear trend; the 80% range held in 9 of 11 past weeks\"."),
     scale: forecastScale
@@ -131,8 +137,9 @@ export const lagForecastSchema = z.strictObject({
       .nullable(),
     points: z.array(
       z.strictObject({
-        weekStart: day,
-        step: count.describe("Weeks after the last week of the history."),
+        periodStart: day.describe("The step's first day: a week's, or a month's (quarter's) for a monthly (quarterly) measure."),
+        weekStart: day.describe("The week the step ends in, where weekly charts place it (the step itself for a weekly measure)."),
+        step: count.describe("Steps after the last one fitted on."),
         mean: z.number().describe("The central forecast: the middle of its ranges (the median, transformed back from the model's scale)."),
         lo80: z.number(),
         hi80: z.number(),

@@ -3,22 +3,24 @@
 // is no forecast yet.
 import { formatMeasure } from "@/lib/domain/format";
 import { modelText } from "@/lib/domain/stats/forecast";
-import type { LagForecast } from "@/lib/views/analytics";
+import { CADENCE_UNIT, type LagForecast } from "@/lib/views/analytics";
 import styles from "./trends.module.css";
 
-export function ForecastMethod({ forecast: f, unit, locale }: { forecast: LagForecast["forecast"]; unit: string; locale: string }) {
+export function ForecastMethod({ forecast: f, cadence, unit, locale }: { forecast: LagForecast["forecast"]; cadence: LagForecast["cadence"]; unit: string; locale: string }) {
   const v = (x: number | null) => formatMeasure(x, unit, locale, 2);
+  const step = CADENCE_UNIT[cadence];
   let text: string;
   if (f.kind === "insufficient" || !f.model || !f.backtest) {
-    text = `No forecast: ${f.reason ?? `fewer than ${f.minN} weeks with values.`}`;
+    text = `No forecast: ${f.reason ?? `fewer than ${f.minN} ${step}s with values.`}`;
   } else {
     const { low, high } = f.range;
     const within = low != null && high != null ? ` Kept within ${v(low)} to ${v(high)}.` : low != null ? ` Kept at or above ${v(low)}.` : "";
     const [, runnerUp] = f.backtest.candidates;
     const against = runnerUp ? `, against ${v(runnerUp.meanAbsError)} for the next best, a ${modelText(runnerUp.model, runnerUp.scale)}` : "";
     text =
-      `Forecast by a ${modelText(f.model, f.scale ?? "linear")}: its one-week-ahead forecasts of the past ${f.backtest.weeks} weeks erred by ${v(f.backtest.meanAbsError)} on average${against}. ` +
-      `The 80% range held in ${f.backtest.held80} of ${f.backtest.weeks} past weeks.${within}`;
+      `Forecast by a ${modelText(f.model, f.scale ?? "linear")}: its one-${step}-ahead forecasts of the past ${f.backtest.weeks} ${step}s erred by ${v(f.backtest.meanAbsError)} on average${against}. ` +
+      `The 80% range held in ${f.backtest.held80} of ${f.backtest.weeks} past ${step}s.${within}` +
+      (cadence === "weekly" ? "" : ` Forecast ${step} by ${step} from the ${step}ly means, as the measure is observed ${cadence}; the chart shows each ${step} at its last week.`);
   }
   return (
     <p className={styles.method} data-testid="forecast-method">

@@ -81,7 +81,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
             (baseline on {dayWithYear(goal.baseline.date, locale)}).{" "}
             {f.teamId && f.lagValuesOf === "organization" ? `${scopeName} records no values of its own: the organization's are shown. ` : ""}
           </p>
-          <ForecastMethod forecast={f.forecast} unit={goal.unit} locale={locale} />
+          <ForecastMethod forecast={f.forecast} cadence={f.cadence} unit={goal.unit} locale={locale} />
           {hasValues || f.forecast.kind === "forecast" ? (
             <>
               <p className="muted" data-testid="lag-summary">
