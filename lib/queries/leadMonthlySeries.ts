@@ -38,7 +38,7 @@ export async function leadMonthlySeries(
        GROUP BY 1
     ),
     tracked AS (
-      SELECT ${firstTrackedDaySql({ organizationId, leadMeasureId, teamId: team })} AS first_day
+      SELECT ${firstTrackedDaySql({ organizationId, leadMeasureId, teamIds: team ? [team] : [] })} AS first_day
     )
     SELECT to_char(periods.period_start, 'YYYY-MM-DD') AS "periodStart",
            CASE WHEN periods.period_start >= tracked.first_day THEN coalesce(totals.total, 0)::float8 END AS value

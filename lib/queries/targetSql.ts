@@ -57,8 +57,9 @@ function assignedDaySql(assignment: Prisma.Sql, timeZone: Prisma.Sql): Prisma.Sq
  * monthly lead series (leadWeeklySeries, leadMonthlySeries); trackedFromSql is the same rule per
  * assignment, in weeks.
  */
-export function firstTrackedDaySql(p: { organizationId: string; leadMeasureId: string; teamId?: string | null }): Prisma.Sql {
-  const team = (column: Prisma.Sql) => (p.teamId ? Prisma.sql`AND ${column} = ${p.teamId}::uuid` : Prisma.empty);
+export function firstTrackedDaySql(p: { organizationId: string; leadMeasureId: string; teamIds: readonly string[] }): Prisma.Sql {
+  // The first of the teams (one team, a program's participants), or of any team with none.
+  const team = (column: Prisma.Sql) => (p.teamIds.length ? Prisma.sql`AND ${column} = ANY(${p.teamIds}::uuid[])` : Prisma.empty);
   return Prisma.sql`least(
         (SELECT min(${assignedDaySql(Prisma.sql`tlm`, Prisma.sql`o."timeZone"`)})
            FROM "TeamLeadMeasure" tlm

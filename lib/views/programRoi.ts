@@ -17,7 +17,6 @@ import { notFound } from "@/lib/errors";
 import { lagWeeklySeries } from "@/lib/queries/lagWeeklySeries";
 import { leadWeeklySeries } from "@/lib/queries/leadWeeklySeries";
 import { programSeriesLag } from "@/lib/queries/programSeriesLag";
-import { programSeriesLead } from "@/lib/queries/programSeriesLead";
 import { programWithLedgers } from "@/lib/queries/programWithLedgers";
 import { COST_CATEGORY_LABEL } from "@/lib/schemas/programs";
 
@@ -49,6 +48,8 @@ export type ProgramWhatIf = {
   lines: WhatIfLine[];
   /** Change in attributed benefit per month, summed over the available lines. */
   monthlyBenefitChange: number;
+  /** Its 95% range: the lines' ranges added end to end (at least as wide as the range of the sum). */
+  monthlyBenefitChangeRange: [number, number];
   /** The projection with the change applied from next month on. */
   projection: ProjectionMonth[];
   /** ROI % at the end of the fourth quarter without and with the change. */
@@ -214,21 +215,29 @@ async function whatIfOf(
   const lead = await db.leadMeasure.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: ask.leadMeasureId } } });
   if (!lead) throw notFound("Lead measure not found.");
   const fmt = { locale: ctx.organization.locale, currency: ctx.organization.currency };
-  const teamLead = await programSeriesLead(db, { ...window, leadMeasureId: lead.id, teamIds: participantTeamIds });
+  const teamLead = await leadWeeklySeries(db, { ...window, leadMeasureId: lead.id, teamIds: participantTeamIds });
   const orgLead = benefits.some((b) => b.series?.scope === "organization") ? await leadWeeklySeries(db, { ...window, leadMeasureId: lead.id, teamId: null }) : null;
   const lines = core.lines.map((line) => {
     const spec = benefits.find((b) => b.id === line.id)!;
     if (!spec.series) return whatIfLine(line, [], [], ask.changePercent, fmt);
     // The lead is summed over the same scope whose lag values were used.
     const leadSeries = spec.series.scope === "teams" ? teamLead : orgLead!;
-    return whatIfLine(line, leadSeries.map((w) => w.value ?? 0), spec.series.participant, ask.changePercent, fmt);
+    return whatIfLine(line, leadSeries.map((w) => w.value), spec.series.participant, ask.changePercent, fmt);
   });
-  const available = lines.filter((l) => l.available);
-  const monthlyBenefitChange = available.reduce((s, l) => s + (l.available ? l.monthlyBenefitChange : 0), 0);
-  const projection = core.projection.months.map((m, j) => {
-    const shift = monthlyBenefitChange * (j + 1);
-    return { ...m, benefits: m.benefits + monthlyBenefitChange, lo: m.lo + monthlyBenefitChange, hi: m.hi + monthlyBenefitChange, cumulativeBenefits: m.cumulativeBenefits + shift, cumulativeLo: m.cumulativeLo + shift, cumulativeHi: m.cumulativeHi + shift };
-  });
+  const available = lines.flatMap((l) => (l.available ? [l] : []));
+  const monthlyBenefitChange = available.reduce((s, l) => s + l.monthlyBenefitChange, 0);
+  // The lines' ranges added end to end: at least as wide as the range of their sum.
+  const [changeLo, changeHi] = available.reduce(([lo, hi], l) => [lo + l.monthlyBenefitChangeRange[0], hi + l.monthlyBenefitChangeRange[1]], [0, 0]);
+  // The band moves by the change's own range as well: its low edge by the smallest change, its high edge by the largest.
+  const projection = core.projection.months.map((m, j) => ({
+    ...m,
+    benefits: m.benefits + monthlyBenefitChange,
+    lo: m.lo + changeLo,
+    hi: m.hi + changeHi,
+    cumulativeBenefits: m.cumulativeBenefits + monthlyBenefitChange * (j + 1),
+    cumulativeLo: m.cumulativeLo + changeLo * (j + 1),
+    cumulativeHi: m.cumulativeHi + changeHi * (j + 1),
+  }));
   const costs = core.totals.costs;
   const last = projection.at(-1);
   const roiPercent = costs > 0 && last ? ((last.cumulativeBenefits - costs) / costs) * 100 : null;
@@ -242,6 +251,7 @@ async function whatIfOf(
     reason,
     lines,
     monthlyBenefitChange,
+    monthlyBenefitChangeRange: [changeLo, changeHi],
     projection,
     baseRoiPercent: core.projection.roiPercent,
     roiPercent,

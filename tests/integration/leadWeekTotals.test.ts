@@ -14,7 +14,6 @@ import { ATTAINMENT_CAP } from "@/lib/domain/risk";
 import { leadAttainmentHeatmap } from "@/lib/queries/leadAttainmentHeatmap";
 import { leadTotalsByTeamWeek } from "@/lib/queries/leadTotalsByTeamWeek";
 import { leadWeeklySeries } from "@/lib/queries/leadWeeklySeries";
-import { programSeriesLead } from "@/lib/queries/programSeriesLead";
 import { quarterLeadTotals } from "@/lib/queries/quarterLeadTotals";
 import { teamAttainmentByWeek } from "@/lib/queries/teamAttainmentByWeek";
 import { rollupWindows, teamRollup } from "@/lib/queries/teamRollup";
@@ -126,7 +125,7 @@ describe.each(testDbKinds())("weekly lead roll-up = the entries [%s]", (kind) =>
       out[`totals ${m.id}`] = await leadTotalsByTeamWeek(t.db, { ...scope, leadMeasureId: m.id });
       out[`series ${m.id}`] = await leadWeeklySeries(t.db, { ...scope, leadMeasureId: m.id });
       out[`team series ${m.id}`] = await leadWeeklySeries(t.db, { ...scope, leadMeasureId: m.id, teamId: teamIds[0] });
-      out[`program series ${m.id}`] = await programSeriesLead(t.db, { ...scope, leadMeasureId: m.id, teamIds: teamIds.slice(1) });
+      out[`program series ${m.id}`] = await leadWeeklySeries(t.db, { ...scope, leadMeasureId: m.id, teamIds: teamIds.slice(1) });
     }
     return rounded(out);
   }

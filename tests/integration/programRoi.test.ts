@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadTenantContext } from "@/lib/auth/loadContext";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { programSeriesLag } from "@/lib/queries/programSeriesLag";
-import { programSeriesLead } from "@/lib/queries/programSeriesLead";
+import { leadWeeklySeries } from "@/lib/queries/leadWeeklySeries";
 import { DEMO_USERS } from "@/lib/seed/demo/catalogue";
 import { seedDemo } from "@/lib/seed/demo/seedDemo";
 import { DEMO_PROGRAM_NAME } from "@/lib/seed/demo/program";
@@ -14,6 +14,7 @@ import {
   createLagObservations,
   createLeadEntries,
   createOrgWithTeam,
+  assignLeadMeasure,
   createTeam,
   utcDate,
   type OrgWithTeam,
@@ -68,8 +69,15 @@ describe.each(testDbKinds())("weekly series of a program's team groups [%s]", (k
   });
 
   it("totals the group's lead entries per week, 0 in a week without entries", async () => {
-    const rows = await programSeriesLead(t.db, { organizationId: a.organizationId, leadMeasureId: a.leadMeasureId, teamIds: [a.teamId, teamB], ...monday });
+    const rows = await leadWeeklySeries(t.db, { organizationId: a.organizationId, leadMeasureId: a.leadMeasureId, teamIds: [a.teamId, teamB], ...monday });
     expect(rows.map((r) => r.value)).toEqual([5, 0, 5]);
+  });
+
+  it("leaves the weeks before the first of the group's teams tracked the measure missing, not zero", async () => {
+    const late = (await createTeam(t.db, a.organizationId, { name: "Late starters" })).id;
+    await assignLeadMeasure(t.db, a.organizationId, late, a.leadMeasureId, { weeklyTarget: 5, trackedSince: utcDate("2026-01-14") });
+    const rows = await leadWeeklySeries(t.db, { organizationId: a.organizationId, leadMeasureId: a.leadMeasureId, teamIds: [late], ...monday });
+    expect(rows.map((r) => r.value)).toEqual([null, 0, 0]);
   });
 
   it("finds nothing of another organization, even with its ids", async () => {
@@ -174,7 +182,22 @@ describe.each(testDbKinds())("the demo program's ROI [%s]", (kind) => {
     if (resolution.available) {
       expect(resolution.lagChange).not.toBe(0);
       expect(resolution.monthlyBenefitChange).not.toBe(0);
+      // The slope is an estimate: the lag change and the money carry its 95% range.
+      expect(resolution.lagChangeRange[0]).toBeLessThan(resolution.lagChange);
+      expect(resolution.lagChangeRange[1]).toBeGreaterThan(resolution.lagChange);
+      expect(resolution.monthlyBenefitChangeRange[0]).toBeLessThanOrEqual(resolution.monthlyBenefitChange);
+      expect(resolution.monthlyBenefitChangeRange[1]).toBeGreaterThanOrEqual(resolution.monthlyBenefitChange);
+      expect(resolution.formula).toMatch(/^slope \S+ \(95% range \S+ to \S+\) × 20% × /);
     }
+    expect(more.monthlyBenefitChangeRange[0]).toBeLessThanOrEqual(more.monthlyBenefitChange);
+    expect(more.monthlyBenefitChangeRange[1]).toBeGreaterThanOrEqual(more.monthlyBenefitChange);
+    // The projection's band widens by the change's range; its centre moves by the change.
+    const base = (await computeProgramRoi(t.db, manager, programId, { now: NOW })).projection.months;
+    more.projection.forEach((m, j) => {
+      expect(m.cumulativeBenefits - base[j]!.cumulativeBenefits).toBeCloseTo(more.monthlyBenefitChange * (j + 1), 6);
+      expect(m.cumulativeLo - base[j]!.cumulativeLo).toBeCloseTo(more.monthlyBenefitChangeRange[0] * (j + 1), 6);
+      expect(m.cumulativeHi - base[j]!.cumulativeHi).toBeCloseTo(more.monthlyBenefitChangeRange[1] * (j + 1), 6);
+    });
     expect(more.roiPercent!).not.toBeCloseTo(more.baseRoiPercent!, 6);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { line, series, usd } from "@/tests/fixtures/roiLines";
 import { computeProgramRoi } from "./program";
+import { analyzeLeadLag } from "../stats/leadLag";
 import { whatIfLine } from "./whatIf";
 
 describe("the lead-measure what-if", () => {
@@ -26,6 +27,22 @@ describe("the lead-measure what-if", () => {
     expect(w.lagChange).toBeCloseTo(w.slope * 0.1 * meanLead, 9);
     // Revenue: the benefit moves by the lag change itself (the line claims all of its change).
     expect(w.monthlyBenefitChange).toBeCloseTo(w.lagChange, 9);
+    // The slope's 95% interval carries through to the lag change and the money.
+    const a = analyzeLeadLag({ lead, lag, direction: "HIGHER_IS_BETTER" });
+    const [lo, hi] = a.best!.hac!.ci95;
+    expect(w.lagChangeRange[0]).toBeCloseTo(lo * 0.1 * meanLead, 9);
+    expect(w.lagChangeRange[1]).toBeCloseTo(hi * 0.1 * meanLead, 9);
+    expect(w.monthlyBenefitChangeRange).toEqual(w.lagChangeRange.map((x) => expect.closeTo(x, 9)));
+    expect(w.formula).toMatch(/^slope 2(\.\d+)? \(95% range [\d.]+ to [\d.]+\) × 10% × /);
+  });
+
+  it("leaves the weeks before the lead was tracked out of its current level", () => {
+    const tracked = [...Array<null>(20).fill(null), ...lead.slice(20)];
+    const w = whatIfLine(base, tracked, lag, 10, usd);
+    if (!w.available) throw new Error(w.reason);
+    expect(w.meanWeeklyLead).toBeCloseTo(lead.slice(-13).reduce((s, v) => s + v, 0) / 13, 9);
+    const few = whatIfLine(base, [...Array<null>(33).fill(null), ...lead.slice(33)], lag, 10, usd);
+    expect(few).toMatchObject({ available: false, reason: expect.stringMatching(/Not enough data/) });
   });
 
   it("says so when the lead does not predict the lag", () => {

@@ -280,8 +280,8 @@ function WhatIfResult({ roi, fmt }: { roi: ProgramRoi; fmt: NumberFormats }) {
       <p>
         With {w.leadMeasure.name} at {sign}
         {w.changePercent}%, the projected ROI after four quarters moves from {fmt.percent(w.baseRoiPercent)} to <strong>{fmt.percent(w.roiPercent)}</strong> (
-        {w.monthlyBenefitChange >= 0 ? "+" : "−"}
-        {fmt.money(Math.abs(w.monthlyBenefitChange))} of benefit a month).
+        {signedMoney(w.monthlyBenefitChange, fmt)} of benefit a month; 95% range {signedMoney(w.monthlyBenefitChangeRange[0], fmt)} to{" "}
+        {signedMoney(w.monthlyBenefitChangeRange[1], fmt)}, from the uncertainty of the fitted slope).
       </p>
       <ul>
         {w.lines.map((l) => (
@@ -293,3 +293,6 @@ function WhatIfResult({ roi, fmt }: { roi: ProgramRoi; fmt: NumberFormats }) {
     </div>
   );
 }
+
+/** "+£120.00" or "−£40.00" */
+const signedMoney = (x: number, fmt: NumberFormats) => `${x >= 0 ? "+" : "−"}${fmt.money(Math.abs(x))}`;
