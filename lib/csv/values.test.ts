@@ -1,6 +1,6 @@
 // Dates and numbers in a CSV: what is read, and the reason given for what is not.
 import { describe, expect, it } from "vitest";
-import { readDate, readNumber, readText } from "./values";
+import { readDate, readFreeText, readNumber, readText } from "./values";
 
 const value = <T>(r: { ok: true; value: T } | { ok: false; message: string }) => (r.ok ? r.value : `✗ ${r.message}`);
 
@@ -81,5 +81,25 @@ describe("text", () => {
     expect(readText("'=SUM(A1)")).toBe("=SUM(A1)");
     expect(readText("'-3 escalations")).toBe("-3 escalations");
     expect(readText("'quoted'")).toBe("'quoted'");
+  });
+});
+
+describe("the calendar range and storable text", () => {
+  it("refuses dates outside 2000-01-01 to 2100-12-31, in every order", () => {
+    const out = { ok: false, message: "Dates must be between 2000-01-01 and 2100-12-31." };
+    expect(readDate("0001-01-01", "ymd")).toEqual(out);
+    expect(readDate("1999-12-31", "ymd")).toEqual(out);
+    expect(readDate("2101-01-01", "ymd")).toEqual(out);
+    expect(readDate("31/12/1999", "dmy")).toEqual(out);
+    expect(readDate("12/31/2101", "mdy")).toEqual(out);
+    expect(readDate("2000-01-01", "ymd")).toEqual({ ok: true, value: "2000-01-01" });
+    expect(readDate("31/12/2100", "dmy")).toEqual({ ok: true, value: "2100-12-31" });
+  });
+
+  it("refuses notes with NUL or other control characters, keeps tabs and line breaks", () => {
+    expect(readFreeText("called\u0000back")).toMatchObject({ ok: false, message: expect.stringMatching(/control characters/) });
+    expect(readFreeText("bell\u0007")).toMatchObject({ ok: false });
+    expect(readFreeText(" two\nlines\tand a tab ")).toEqual({ ok: true, value: "two\nlines\tand a tab" });
+    expect(readFreeText("'=SUM(A1)")).toEqual({ ok: true, value: "=SUM(A1)" });
   });
 });

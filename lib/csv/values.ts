@@ -1,6 +1,8 @@
 // Reading one CSV value: dates, numbers and text, each with the reason a person needs when the
 // value cannot be read. Pure; the rules are documented on the import page and in the README.
+import { inCalendarRange, OUT_OF_RANGE_MESSAGE } from "@/lib/domain/calendar/range";
 import { isIsoDate, type IsoDate } from "@/lib/domain/calendar/weeks";
+import { textProblem } from "@/lib/schemas/text";
 import type { DateOrder, DecimalMark } from "./options";
 
 export type Read<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -13,14 +15,19 @@ const NUMERIC_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})$/;
 
 const pad = (n: string) => n.padStart(2, "0");
 
+/** A real day inside the calendar range (lib/domain/calendar/range.ts). */
+function calendarDay(day: IsoDate, raw: string): Read<IsoDate> {
+  if (!isIsoDate(day)) return fail(`${raw} is not a date in the calendar.`);
+  return inCalendarRange(day) ? ok(day) : fail(OUT_OF_RANGE_MESSAGE);
+}
+
 /** YYYY-MM-DD always; D/M/YYYY or M/D/YYYY (with / . or -) only when the order was chosen. */
 export function readDate(raw: string, order: DateOrder): Read<IsoDate> {
   const s = raw.trim();
   if (s === "") return fail("Enter a date.");
   const iso = ISO.exec(s);
   if (iso) {
-    const day = `${iso[1]}-${pad(iso[2]!)}-${pad(iso[3]!)}`;
-    return isIsoDate(day) ? ok(day) : fail(`${s} is not a date in the calendar.`);
+    return calendarDay(`${iso[1]}-${pad(iso[2]!)}-${pad(iso[3]!)}`, s);
   }
   if (/^\d{4}-\d{2}-\d{2}[T ]/.test(s)) return fail("Write the date without a time: YYYY-MM-DD.");
   const m = NUMERIC_DATE.exec(s);
@@ -35,8 +42,7 @@ export function readDate(raw: string, order: DateOrder): Read<IsoDate> {
     const other = order === "dmy" ? "month/day/year" : "day/month/year";
     return fail(`There is no month ${mo}. Are this file's dates ${other}?`);
   }
-  const day = `${m[4]}-${pad(String(mo))}-${pad(String(d))}`;
-  return isIsoDate(day) ? ok(day) : fail(`${s} is not a date in the calendar.`);
+  return calendarDay(`${m[4]}-${pad(String(mo))}-${pad(String(d))}`, s);
 }
 
 // Spaces (also the no-break and narrow no-break spaces French and Swiss tools write) may group
@@ -84,4 +90,11 @@ export function readNumber(raw: string, mark: DecimalMark): Read<number> {
 export function readText(raw: string): string {
   const s = raw.trim();
   return /^'+[=+\-@\t\r]/.test(s) ? s.slice(1) : s;
+}
+
+/** Free text to store (a note): as readText, refused when it holds a character no text may hold (lib/schemas/text.ts). */
+export function readFreeText(raw: string): Read<string> {
+  const s = readText(raw);
+  const problem = textProblem(s);
+  return problem ? fail(problem) : ok(s);
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { formatNumber } from "@/lib/domain/format";
 import { MAX_LAG_VALUE, MAX_NOTE_LENGTH } from "./lagObservation";
 import { isoDate, MAX_BATCH_ENTRIES } from "./apiLeadEntry";
+import { text } from "./text";
 
 export const MAX_BATCH_OBSERVATIONS = MAX_BATCH_ENTRIES;
 
@@ -21,7 +22,7 @@ export const apiLagObservationSchema = z
       .number({ error: "Give the value as a number." })
       .min(-MAX_LAG_VALUE, "That number is too large.")
       .max(MAX_LAG_VALUE, "That number is too large."),
-    note: z.string({ error: "Give the note as text." }).trim().max(MAX_NOTE_LENGTH, `Keep the note under ${MAX_NOTE_LENGTH} characters.`).optional(),
+    note: text({ error: "Give the note as text." }).trim().max(MAX_NOTE_LENGTH, `Keep the note under ${MAX_NOTE_LENGTH} characters.`).optional(),
   })
   .describe("Records a lag measure's result; a result for the same measure, team and date is replaced.");
 

@@ -4,13 +4,17 @@
 // "idempotencyKey" would otherwise be dropped silently and turn a retry into a double count.
 // The OpenAPI document is generated from these schemas, so docs and validation cannot drift.
 import { z } from "zod";
+import { inCalendarRange, OUT_OF_RANGE_MESSAGE } from "@/lib/domain/calendar/range";
 import { formatNumber } from "@/lib/domain/format";
 import { MAX_ENTRY_VALUE } from "./leadEntry";
+import { text } from "./text";
 
 export const MAX_BATCH_ENTRIES = 10_000;
 export const MAX_PAGE_SIZE = 1_000;
 
-export const isoDate = () => z.iso.date({ error: "Use a calendar date as YYYY-MM-DD." });
+/** A day of the calendar range (lib/domain/calendar/range.ts), as YYYY-MM-DD. */
+export const isoDate = () =>
+  z.iso.date({ error: "Use a calendar date as YYYY-MM-DD.", abort: true }).refine(inCalendarRange, OUT_OF_RANGE_MESSAGE);
 const uuid = (what: string) => z.uuid({ error: `Give the ${what} as a UUID.` });
 
 const person = {
@@ -27,7 +31,7 @@ const value = z
   .min(0, "Must be zero or more.")
   .max(MAX_ENTRY_VALUE, `Must be at most ${MAX_ENTRY_VALUE}.`);
 
-const note = z.string({ error: "Give the note as text." }).trim().max(500, "Keep the note under 500 characters.");
+const note = text({ error: "Give the note as text." }).trim().max(500, "Keep the note under 500 characters.");
 
 const notBoth = (e: { email?: string; userId?: string }) => !(e.email && e.userId);
 const notBothMessage = { message: "Give either email or userId, not both.", path: ["userId"] };
@@ -40,8 +44,7 @@ export const apiLeadEntrySchema = z
     date: isoDate().describe("The day the activity happened, in the organization's calendar."),
     value,
     note: note.optional(),
-    idempotencyKey: z
-      .string({ error: "Give the idempotency key as text." })
+    idempotencyKey: text({ error: "Give the idempotency key as text." })
       .min(8, "Idempotency key is too short.")
       .max(100, "Idempotency key is too long.")
       .optional()
@@ -86,7 +89,7 @@ export const listLeadEntriesQuerySchema = z.strictObject({
     .max(MAX_PAGE_SIZE, `The limit is at most ${MAX_PAGE_SIZE}.`)
     .default(100)
     .describe(`Entries per page (at most ${MAX_PAGE_SIZE}).`),
-  cursor: z.string().max(200).optional().describe("The `nextCursor` of the previous page."),
+  cursor: text().max(200).optional().describe("The `nextCursor` of the previous page."),
 });
 
 export type ApiLeadEntry = z.output<typeof apiLeadEntrySchema>;

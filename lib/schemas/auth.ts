@@ -2,20 +2,19 @@
 // rules for the browser and the server.
 import { z } from "zod";
 import { MIN_PASSWORD_LENGTH } from "./formChoices";
+import { text } from "./text";
 
 // Zod-free, so client forms can import them without zod (./formChoices).
 export { MIN_PASSWORD_LENGTH };
 
 /** Lower-cased and trimmed: emails are stored and compared this way. */
-export const emailSchema = z
-  .string({ error: "Enter an email address." })
+export const emailSchema = text({ error: "Enter an email address." })
   .trim()
   .toLowerCase()
   .max(254, "An email address has at most 254 characters.")
   .pipe(z.email("Enter an email address such as ana@example.com."));
 
-export const personNameSchema = z
-  .string({ error: "Enter your name." })
+export const personNameSchema = text({ error: "Enter your name." })
   .trim()
   .min(1, "Enter your name.")
   .max(120, "A name has at most 120 characters.");
@@ -23,12 +22,11 @@ export const personNameSchema = z
 /** A new password as the browser checks it: its length. The server also refuses common ones
  *  (strongPasswordSchema in ./passwordStrength.ts, kept apart so its 49,000-word list stays off
  *  the browser's bundle). */
-export const newPasswordSchema = z
-  .string({ error: "Choose a password." })
+export const newPasswordSchema = text({ error: "Choose a password." })
   .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
   .max(200, "A password has at most 200 characters.");
 
 export const credentialsSchema = z.object({
   email: emailSchema,
-  password: z.string().min(1, "Enter your password.").max(200, "A password has at most 200 characters."),
+  password: text().min(1, "Enter your password.").max(200, "A password has at most 200 characters."),
 });

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { MAX_COMMITMENT_LENGTH } from "./formChoices";
 import { blankToUndefined, formDate } from "./formData";
+import { text } from "./text";
 
 
 // Zod-free, so client forms can import them without zod (./formChoices).
@@ -19,7 +20,7 @@ export const reviewCommitmentSchema = z
     status: z.enum(["DONE", "PARTIAL", "NOT_DONE"], { error: "Choose done, partly done or not done." }),
     reason: z.preprocess(
       (v) => (v == null ? "" : v),
-      z.string().trim().max(MAX_REASON_LENGTH, `Keep the reason under ${MAX_REASON_LENGTH} characters.`),
+      text().trim().max(MAX_REASON_LENGTH, `Keep the reason under ${MAX_REASON_LENGTH} characters.`),
     ),
   })
   .superRefine((v, ctx) => {
@@ -34,8 +35,7 @@ const commitmentItemSchema = z.object({
   userId: z.uuid({ error: "Choose a person." }),
   text: z.preprocess(
     (v) => (v == null ? "" : v),
-    z
-      .string()
+    text()
       .trim()
       .min(1, "Write what you will do.")
       .max(MAX_COMMITMENT_LENGTH, `Keep it under ${MAX_COMMITMENT_LENGTH} characters.`),
@@ -71,7 +71,7 @@ export const markCheckInHeldSchema = z.object({
   teamId: z.uuid({ error: "Choose a team." }),
   /** Any day of the week the check-in was held in. */
   weekStart: weekField,
-  notes: z.preprocess((v) => (v == null ? "" : v), z.string().trim().max(2000, "Keep the notes under 2,000 characters.")),
+  notes: z.preprocess((v) => (v == null ? "" : v), text().trim().max(2000, "Keep the notes under 2,000 characters.")),
 });
 
 export type MarkCheckInHeldInput = z.input<typeof markCheckInHeldSchema>;

@@ -2,8 +2,8 @@
 // or query parameters of a raw upload), and which rows an export holds (query parameters).
 import { z } from "zod";
 import { DATE_ORDERS, DECIMAL_MARKS } from "@/lib/csv/options";
-import { isIsoDate } from "@/lib/domain/calendar/weeks";
-import { blankToUndefined } from "./formData";
+import { blankToUndefined, dayString } from "./formData";
+import { text } from "./text";
 
 export const readOptionsSchema = z.object({
   dateOrder: z.preprocess(
@@ -25,7 +25,7 @@ export const readOptionsSchema = z.object({
       }
     },
     z
-      .record(z.string(), z.union([z.number().int().min(0), z.string(), z.null()]), {
+      .record(text().max(200), z.union([z.number().int().min(0), text().max(500), z.null()]), {
         error: 'Send the mapping as JSON, e.g. {"email": 0, "team": "Team name"}.',
       })
       .optional(),
@@ -33,7 +33,7 @@ export const readOptionsSchema = z.object({
 });
 
 const isoDate = (what: string) =>
-  z.preprocess((v) => (v === "" ? undefined : v), z.string().refine(isIsoDate, `Write ${what} as YYYY-MM-DD.`).optional());
+  z.preprocess((v) => (v === "" ? undefined : v), dayString(`Write ${what} as YYYY-MM-DD.`).optional());
 
 export const exportParamsSchema = z
   .object({

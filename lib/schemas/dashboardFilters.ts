@@ -1,8 +1,9 @@
 // Dashboard filters live in the URL so a view can be shared and survives a reload:
 // ?from=YYYY-MM-DD&to=YYYY-MM-DD&teams=<id>,<id>&lead=<leadMeasureId>&lag=<lagMeasureId>.
-// Anything missing or malformed falls back to a sensible default; ids are checked against the
+// Anything missing, malformed or outside the calendar range falls back to a sensible default; ids are checked against the
 // organization by the page (an unknown id is dropped, never trusted).
-import { addDays, isIsoDate, weekStart, type IsoDate } from "@/lib/domain/calendar/weeks";
+import { isCalendarDay } from "@/lib/domain/calendar/range";
+import { addDays, weekStart, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { isUuid } from "./ids";
 import { firstParam, type SearchParams } from "./queryParams";
 
@@ -24,9 +25,9 @@ export function parseFilters(q: SearchParams, today: IsoDate, weekStartsOn: numb
   const current = weekStart(today, weekStartsOn);
   const toRaw = firstParam(q, "to");
   const fromRaw = firstParam(q, "from");
-  let lastWeek = toRaw && isIsoDate(toRaw) ? weekStart(toRaw, weekStartsOn) : current;
+  let lastWeek = toRaw && isCalendarDay(toRaw) ? weekStart(toRaw, weekStartsOn) : current;
   if (lastWeek > current) lastWeek = current;
-  let firstWeek = fromRaw && isIsoDate(fromRaw) ? weekStart(fromRaw, weekStartsOn) : addDays(lastWeek, -7 * (DEFAULT_WEEKS - 1));
+  let firstWeek = fromRaw && isCalendarDay(fromRaw) ? weekStart(fromRaw, weekStartsOn) : addDays(lastWeek, -7 * (DEFAULT_WEEKS - 1));
   if (firstWeek > lastWeek) firstWeek = addDays(lastWeek, -7 * (DEFAULT_WEEKS - 1));
   if (firstWeek < addDays(lastWeek, -7 * (MAX_WEEKS - 1))) firstWeek = addDays(lastWeek, -7 * (MAX_WEEKS - 1));
   const teamIds = [...new Set((firstParam(q, "teams") ?? "").split(",").filter((id) => isUuid(id)))];

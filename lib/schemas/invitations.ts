@@ -2,6 +2,7 @@
 // accepting an invitation as a new person. One set of rules for the browser and the server.
 import { z } from "zod";
 import { newPasswordSchema, personNameSchema } from "./auth";
+import { text } from "./text";
 
 /** The roles an invitation can carry: everything but owner (ownership moves only by transfer). */
 export const INVITABLE_ROLES = ["ADMIN", "MANAGER", "MEMBER", "VIEWER"] as const;
@@ -29,13 +30,14 @@ export const inviteDefaultsSchema = z.object({
 /**
  * POST /api/v1/invitations, and the settings form's pasted list: one email, a list of them, or
  * text with several separated by commas, semicolons or new lines ("Ana Lima <ana@example.com>"
- * is read as ana@example.com).
+ * is read as ana@example.com). Strict: a misspelt key ("email", "team_ids") is refused, not ignored.
  */
-export const inviteSchema = inviteDefaultsSchema.extend({
+export const inviteSchema = z.strictObject({
+  ...inviteDefaultsSchema.shape,
   emails: z
     .union([
-      z.string({ error: "Enter at least one email address." }).max(100_000, "Paste at most 100,000 characters."),
-      z.array(z.string({ error: "Each email is a string." }).max(400, "An email address has at most 254 characters.")).max(MAX_INVITEES, `Invite at most ${MAX_INVITEES} people at a time.`),
+      text({ error: "Enter at least one email address." }).max(100_000, "Paste at most 100,000 characters."),
+      z.array(text({ error: "Each email is a string." }).max(400, "An email address has at most 254 characters.")).max(MAX_INVITEES, `Invite at most ${MAX_INVITEES} people at a time.`),
     ])
     .describe(`One email, an array of them, or text with several separated by commas, semicolons or new lines. At most ${MAX_INVITEES}.`),
 });
@@ -59,5 +61,5 @@ export const listInvitationsQuerySchema = z.strictObject({
     .max(MAX_INVITATION_PAGE, `The limit is at most ${MAX_INVITATION_PAGE}.`)
     .default(50)
     .describe(`Invitations per page (at most ${MAX_INVITATION_PAGE}).`),
-  cursor: z.string().max(200).optional().describe("The `nextCursor` of the previous page."),
+  cursor: text().max(200).optional().describe("The `nextCursor` of the previous page."),
 });

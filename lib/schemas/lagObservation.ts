@@ -2,6 +2,7 @@
 // strings: numbers are parsed here, and an empty field is "required", never zero.
 import { z } from "zod";
 import { blankToUndefined, formDate, numberFromText } from "./formData";
+import { text } from "./text";
 
 
 /** Large enough for revenue in any currency, small enough to catch a pasted row of digits. */
@@ -21,7 +22,7 @@ export const recordLagObservationSchema = z.object({
   value: z.preprocess(numberFromText, lagValueSchema),
   note: z.preprocess(
     (v) => (v == null ? "" : v),
-    z.string().trim().max(MAX_NOTE_LENGTH, `Keep the note under ${MAX_NOTE_LENGTH} characters.`),
+    text().trim().max(MAX_NOTE_LENGTH, `Keep the note under ${MAX_NOTE_LENGTH} characters.`),
   ),
 });
 

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { formatNumber } from "@/lib/domain/format";
 import { blankToUndefined, formDate, numberFromText } from "./formData";
+import { text } from "./text";
 
 
 export const MAX_ENTRY_VALUE = 10_000;
@@ -23,11 +24,11 @@ export const createLeadEntrySchema = z.object({
   ),
   note: z.preprocess(
     (v) => (v == null ? "" : v),
-    z.string().trim().max(500, "Keep the note under 500 characters."),
+    text().trim().max(500, "Keep the note under 500 characters."),
   ),
   idempotencyKey: z.preprocess(
     blankToUndefined,
-    z.string().min(8, "Idempotency key is too short.").max(100, "Idempotency key is too long.").optional(),
+    text().min(8, "Idempotency key is too short.").max(100, "Idempotency key is too long.").optional(),
   ),
 });
 

@@ -2,13 +2,14 @@
 // FormData sends strings: numbers and dates are parsed here; blank optional fields are null.
 import { z } from "zod";
 import { blankToUndefined, formDate, formNumber, optionalFormDate } from "./formData";
+import { text } from "./text";
 
 /** A list from checkboxes (FormData.getAll) or JSON. */
 const idList = z.preprocess((v) => (v == null ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid()));
 
-const name = z.string().trim().min(1, "Give it a name.").max(120, "Keep the name under 120 characters.");
-const description = z.preprocess((v) => v ?? "", z.string().trim().max(1000, "Keep the description under 1,000 characters."));
-const unit = z.preprocess((v) => v ?? "", z.string().trim().max(40, "Keep the unit under 40 characters."));
+const name = text().trim().min(1, "Give it a name.").max(120, "Keep the name under 120 characters.");
+const description = z.preprocess((v) => v ?? "", text().trim().max(1000, "Keep the description under 1,000 characters."));
+const unit = z.preprocess((v) => v ?? "", text().trim().max(40, "Keep the unit under 40 characters."));
 
 export const targetSchema = z.object({
   teamId: z.uuid({ error: "Choose a team." }),

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { LOCALE_CHOICES, WEEK_START_CHOICES } from "./formChoices";
 import { numberFromText } from "./formData";
+import { text } from "./text";
 
 // Zod-free, so client forms can import them without zod (./formChoices).
 export { LOCALE_CHOICES, WEEK_START_CHOICES };
@@ -46,18 +47,17 @@ const percent = (label: string) =>
 
 export const updateOrganizationSchema = z
   .object({
-    name: z.string({ error: "Give the organization a name." }).trim().min(1, "Give the organization a name.").max(100, "Keep the name under 100 characters."),
-    timeZone: z.string({ error: "Choose a time zone." }).refine(isTimeZone, "Choose a time zone from the list."),
+    name: text({ error: "Give the organization a name." }).trim().min(1, "Give the organization a name.").max(100, "Keep the name under 100 characters."),
+    timeZone: text({ error: "Choose a time zone." }).refine(isTimeZone, "Choose a time zone from the list."),
     weekStartsOn: z.preprocess(
       (v) => (typeof v === "string" && v !== "" ? Number(v) : v),
       z.union(WEEK_START_CHOICES.map((c) => z.literal(c.value)), { error: "Choose the first day of the week." }),
     ),
-    currency: z
-      .string({ error: "Choose a currency." })
+    currency: text({ error: "Choose a currency." })
       .trim()
       .toUpperCase()
       .refine(isCurrency, "Use a three-letter ISO 4217 currency code, such as USD or EUR."),
-    locale: z.string({ error: "Choose a locale." }).refine(isLocale, "Choose a locale from the list."),
+    locale: text({ error: "Choose a locale." }).refine(isLocale, "Choose a locale from the list."),
     greenPercent: percent("green"),
     amberPercent: percent("amber"),
   })

@@ -1,12 +1,13 @@
 // Input of the people settings (forms and actions): whose membership, and the role to give.
 import { z } from "zod";
 import { isUuid } from "./ids";
+import { text } from "./text";
 
 /** The roles a role change can give: ownership moves only by transfer. */
 export const GRANTABLE_ROLES = ["ADMIN", "MANAGER", "MEMBER", "VIEWER"] as const;
 export type GrantableRole = (typeof GRANTABLE_ROLES)[number];
 
-const userId = z.string({ error: "Choose a person." }).refine(isUuid, "Choose a person.");
+const userId = text({ error: "Choose a person." }).refine(isUuid, "Choose a person.");
 
 export const personSchema = z.object({ userId });
 
@@ -17,7 +18,7 @@ export const changeRoleSchema = z.object({
 
 /** GET /api/v1/users and the people page: search, status, page. */
 export const listPeopleQuerySchema = z.strictObject({
-  q: z.string().trim().max(200, "Keep the search under 200 characters.").optional().describe("Part of a name or email."),
+  q: text().trim().max(200, "Keep the search under 200 characters.").optional().describe("Part of a name or email."),
   status: z.enum(["active", "deactivated"], { error: "status is active or deactivated." }).optional(),
   limit: z.coerce
     .number({ error: "Give the limit as a number." })
@@ -26,7 +27,7 @@ export const listPeopleQuerySchema = z.strictObject({
     .max(500, "The limit is at most 500.")
     .default(100)
     .describe("People per page (at most 500)."),
-  cursor: z.string().optional().describe("The `nextCursor` of the previous page."),
+  cursor: text().optional().describe("The `nextCursor` of the previous page."),
 });
 
 export type ChangeRoleInput = z.input<typeof changeRoleSchema>;

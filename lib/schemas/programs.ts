@@ -3,15 +3,16 @@
 import { z } from "zod";
 import { COST_CATEGORIES, COST_CATEGORY_LABEL } from "./formChoices";
 import { blankToUndefined, formDate, formNumber, optionalFormDate, optionalFormNumber } from "./formData";
+import { text } from "./text";
 
 const share = (label: string) => formNumber(label).pipe(z.number().min(0, "Must be between 0 and 1.").max(1, "Must be between 0 and 1."));
 const idList = z.preprocess((v) => (v == null ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid()));
-const text = (max: number) => z.preprocess((v) => v ?? "", z.string().trim().max(max, `Keep it under ${max} characters.`));
+const longText = (max: number) => z.preprocess((v) => v ?? "", text().trim().max(max, `Keep it under ${max} characters.`));
 
 export const programSchema = z
   .object({
-    name: z.string().trim().min(1, "Give the program a name.").max(120, "Keep the name under 120 characters."),
-    description: text(2000),
+    name: text().trim().min(1, "Give the program a name.").max(120, "Keep the name under 120 characters."),
+    description: longText(2000),
     startDate: formDate("the start date"),
     endDate: optionalFormDate(),
     averageSalary: optionalFormNumber("an average salary").pipe(z.number().min(0, "Must be zero or more.").nullish()),
@@ -31,7 +32,7 @@ export { COST_CATEGORIES, COST_CATEGORY_LABEL };
 export const costSchema = z
   .object({
     category: z.enum(COST_CATEGORIES, { error: "Choose a category." }),
-    description: text(300),
+    description: longText(300),
     incurredOn: formDate("the date"),
     amount: optionalFormNumber("an amount").pipe(z.number().min(0, "Must be zero or more.").max(1e10, "That amount is too large.").nullish()),
     hours: optionalFormNumber("the hours").pipe(z.number().min(0, "Must be zero or more.").nullish()),
@@ -80,7 +81,7 @@ export const benefitParametersSchema = z.discriminatedUnion("kind", [
 
 export const benefitSchema = z
   .object({
-    name: z.string().trim().min(1, "Give the benefit a name.").max(120),
+    name: text().trim().min(1, "Give the benefit a name.").max(120),
     lagMeasureId: z.preprocess(blankToUndefined, z.uuid().nullish()),
     parameters: benefitParametersSchema,
     margin: z.preprocess((v) => blankToUndefined(v) ?? 1, share("a margin")),
@@ -88,7 +89,7 @@ export const benefitSchema = z
     isolationMethod: z.enum(["CONTROL_GROUP", "TREND_LINE", "ESTIMATE", "CONSERVATIVE"], { error: "Choose how to isolate the program's effect." }),
     estimateShare: z.preprocess(blankToUndefined, share("a share").nullish()),
     estimateConfidence: z.preprocess(blankToUndefined, share("a confidence").nullish()),
-    evidence: text(2000),
+    evidence: longText(2000),
   })
   .superRefine((b, ctx) => {
     if (b.parameters.kind !== "MANUAL" && !b.lagMeasureId) ctx.addIssue({ code: "custom", path: ["lagMeasureId"], message: "Choose the lag measure it prices." });
@@ -99,8 +100,8 @@ export const benefitSchema = z
   });
 
 export const intangibleSchema = z.object({
-  name: z.string().trim().min(1, "Name the intangible benefit.").max(120),
-  note: text(1000),
+  name: text().trim().min(1, "Name the intangible benefit.").max(120),
+  note: longText(1000),
 });
 
 export type ProgramInput = z.output<typeof programSchema>;

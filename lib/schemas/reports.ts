@@ -1,15 +1,23 @@
-// What an export asks for: the organization or one program, and a quarter ("2026-Q3").
+// What an export asks for: the organization or one program, and a quarter ("2026-Q3") of the
+// calendar range. Strict: a misspelt key is refused, not ignored.
 import { z } from "zod";
 import { isQuarterId } from "@/lib/domain/calendar/quarters";
+import { QUARTER_OUT_OF_RANGE_MESSAGE } from "@/lib/domain/calendar/range";
+import { text } from "./text";
 
 export const REPORT_FORMATS = ["pdf", "md", "csv"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
+const QUARTER_SHAPE = /^\d{4}-Q[1-4]$/;
+
 export const exportReportSchema = z
-  .object({
+  .strictObject({
     scope: z.enum(["organization", "program"], { error: "Choose the organization or a program." }),
     programId: z.uuid({ error: "Choose a program." }).optional().or(z.literal("").transform(() => undefined)),
-    quarter: z.string({ error: "Choose a quarter." }).refine(isQuarterId, "Choose a quarter such as 2026-Q3."),
+    quarter: text({ error: "Choose a quarter." })
+      .refine((v) => QUARTER_SHAPE.test(v), { message: "Choose a quarter such as 2026-Q3.", abort: true })
+      .refine(isQuarterId, QUARTER_OUT_OF_RANGE_MESSAGE)
+      .describe("A calendar quarter such as 2026-Q3, from 2000-Q1 to 2100-Q4."),
   })
   .superRefine((v, ctx) => {
     if (v.scope === "program" && !v.programId) ctx.addIssue({ code: "custom", path: ["programId"], message: "Choose a program." });

@@ -2,6 +2,7 @@
 // in, the ROI arithmetic of lib/domain/roi/formulas.ts out. Strict JSON (numbers must be numbers; NaN and
 // Infinity cannot be sent), so a typo never turns into a silently wrong ROI.
 import { z } from "zod";
+import { text } from "./text";
 
 /** Far beyond any training budget; keeps sums exact in doubles. */
 export const MAX_MONEY = 1e12;
@@ -20,12 +21,12 @@ const share = (what: string) =>
     .max(1, "Must be between 0 and 1.");
 
 export const roiCostLineSchema = z.strictObject({
-  category: z.string({ error: "Name the cost category." }).trim().min(1, "Name the cost category.").max(120, "Keep the category under 120 characters."),
+  category: text({ error: "Name the cost category." }).trim().min(1, "Name the cost category.").max(120, "Keep the category under 120 characters."),
   amount: money("the amount").describe("Fully-loaded cost of this line, in the request's currency."),
 });
 
 export const roiBenefitLineSchema = z.strictObject({
-  name: z.string({ error: "Name the benefit." }).trim().min(1, "Name the benefit.").max(120, "Keep the name under 120 characters."),
+  name: text({ error: "Name the benefit." }).trim().min(1, "Name the benefit.").max(120, "Keep the name under 120 characters."),
   value: money("the value").describe("Money the benefit is worth over `months` months, before margin, isolation and confidence."),
   margin: share("the margin").default(1).describe("Share of the value that is profit (0..1)."),
   isolation: share("the isolation share").default(1).describe("Share of the improvement attributable to the program (0..1)."),
@@ -40,8 +41,7 @@ export const roiBenefitLineSchema = z.strictObject({
 
 export const roiEvaluateSchema = z
   .strictObject({
-    currency: z
-      .string({ error: "Give the currency as a 3-letter ISO 4217 code, e.g. USD." })
+    currency: text({ error: "Give the currency as a 3-letter ISO 4217 code, e.g. USD." })
       .regex(/^[A-Z]{3}$/, "Give the currency as a 3-letter ISO 4217 code, e.g. USD.")
       .describe("ISO 4217 code; echoed back, never converted."),
     costs: z

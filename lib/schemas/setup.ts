@@ -1,6 +1,7 @@
 // The setup wizard's steps and its one form of its own (the teams); the measure steps reuse the
 // measure schemas.
 import { z } from "zod";
+import { text } from "./text";
 
 /** The wizard's steps in order; "done" once it is finished or skipped. */
 export const SETUP_STEPS = ["teams", "lead", "lag", "invite"] as const;
@@ -21,11 +22,10 @@ export function isSetupStep(v: string): v is SetupStep {
 
 /** Team names, one per line (blank lines ignored). */
 export const setupTeamsSchema = z.object({
-  names: z
-    .string()
+  names: text()
     .default("")
     .transform((v) => [...new Set(v.split(/\r?\n/).map((n) => n.trim()).filter(Boolean))])
-    .pipe(z.array(z.string().max(80, "Keep each team name under 80 characters.")).max(50, "Add at most 50 teams at a time.")),
+    .pipe(z.array(text().max(80, "Keep each team name under 80 characters.")).max(50, "Add at most 50 teams at a time.")),
   /** Put the person running the wizard on the new teams, as their lead. */
   joinAsLead: z.preprocess((v) => v === "on" || v === true || v === "true", z.boolean()),
 });

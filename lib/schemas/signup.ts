@@ -4,13 +4,13 @@
 import { z } from "zod";
 import { emailSchema, newPasswordSchema, personNameSchema } from "./auth";
 import { updateOrganizationSchema } from "./organization";
+import { text } from "./text";
 
 const settings = updateOrganizationSchema.shape;
 
 /** A new organization: its name and calendar, money and number formats. */
 export const newOrganizationSchema = z.object({
-  organizationName: z
-    .string({ error: "Give your organization a name." })
+  organizationName: text({ error: "Give your organization a name." })
     .trim()
     .min(1, "Give your organization a name.")
     .max(100, "Keep the name under 100 characters."),

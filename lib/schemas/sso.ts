@@ -2,6 +2,7 @@
 // The issuer comes from a preset (Google; Microsoft Entra with the tenant id) or is entered.
 // The client secret is write-only: empty keeps the stored one.
 import { z } from "zod";
+import { text } from "./text";
 
 export const SSO_PRESETS = ["google", "microsoft", "custom"] as const;
 export type SsoPreset = (typeof SSO_PRESETS)[number];
@@ -61,8 +62,8 @@ const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z
 
 const presetFields = {
   preset: z.enum(SSO_PRESETS, { error: "Choose Google, Microsoft Entra or another provider." }),
-  tenantId: z.string().trim().max(100).optional().default(""),
-  issuer: z.string().trim().max(500).optional().default(""),
+  tenantId: text().trim().max(100).optional().default(""),
+  issuer: text().trim().max(500).optional().default(""),
 };
 
 /** The issuer of a preset, or the one entered; null (with an issue on the field) when it cannot be used. */
@@ -88,11 +89,10 @@ export const ssoIssuerSchema = z.object(presetFields).transform((v, ctx) => {
 export const ssoConnectionSchema = z
   .object({
     ...presetFields,
-    clientId: z.string().trim().min(1, "Enter the client id your provider gave you.").max(300, "That client id is too long."),
+    clientId: text().trim().min(1, "Enter the client id your provider gave you.").max(300, "That client id is too long."),
     /** Empty keeps the stored secret. */
-    clientSecret: z.string().trim().max(2000, "That secret is too long.").optional().default(""),
-    allowedDomains: z
-      .string()
+    clientSecret: text().trim().max(2000, "That secret is too long.").optional().default(""),
+    allowedDomains: text()
       .max(5000)
       .optional()
       .default("")

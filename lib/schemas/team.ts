@@ -1,12 +1,12 @@
 // Input of team endpoints and forms: creating a team, and setting its member list (HR sync).
 import { z } from "zod";
 import { targetSchema } from "./measures";
+import { text } from "./text";
 
 export const MAX_TEAM_MEMBERS = 1_000;
 
 export const createTeamSchema = z.strictObject({
-  name: z
-    .string({ error: "Give the team a name." })
+  name: text({ error: "Give the team a name." })
     .trim()
     .min(1, "Give the team a name.")
     .max(80, "Keep the name under 80 characters."),

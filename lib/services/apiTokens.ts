@@ -8,6 +8,7 @@ import type { Db } from "@/lib/db/client";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { requireRole } from "@/lib/auth/permissions";
 import { parseOrThrow } from "@/lib/errors";
+import { text } from "@/lib/schemas/text";
 import { recordAudit } from "./audit";
 
 export const API_SCOPES = ["measures:read", "measures:write", "entries:read", "entries:write", "teams:read", "teams:write", "reports:read", "reports:write", "people:read", "people:write"] as const;
@@ -21,7 +22,7 @@ function orgIdFromHex(hex: string): string {
 }
 
 export const createApiTokenSchema = z.object({
-  name: z.string().trim().min(1, "Give the token a name.").max(80, "Keep the name under 80 characters."),
+  name: text().trim().min(1, "Give the token a name.").max(80, "Keep the name under 80 characters."),
   scopes: z.array(z.enum(API_SCOPES)).min(1, "Choose at least one scope."),
 });
 

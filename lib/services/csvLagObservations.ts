@@ -6,7 +6,7 @@ import { LAG_OBSERVATION_COLUMNS, type LagField } from "@/lib/csv/lagObservation
 import type { ReadOptions, RequestedMapping } from "@/lib/csv/options";
 import type { ParsedCsv } from "@/lib/csv/parse";
 import { checkRows, looksLikeSplitNumber, nameIndex, SPLIT_NUMBER_MESSAGE, type ImportCheck } from "@/lib/csv/rows";
-import { readDate, readNumber, readText } from "@/lib/csv/values";
+import { readDate, readFreeText, readNumber, readText } from "@/lib/csv/values";
 import { checkLagObservation, type LagObservationWrite, type LagRules } from "./lagObservations";
 
 const OBS_FIELD: Record<string, LagField> = { lagMeasureId: "measure", teamId: "team", observedOn: "date", value: "value", note: "note" };
@@ -38,8 +38,10 @@ export function checkLagObservations(
     else if (looksLikeSplitNumber(file.delimiter, file.mapping.value, file.mapping.note, raw.value, raw.note)) bad("value", SPLIT_NUMBER_MESSAGE);
     else if (Math.abs(value.value) > MAX_LAG_VALUE) bad("value", "That number is too large.");
 
-    const note = readText(raw.note);
-    if (note.length > MAX_NOTE_LENGTH) bad("note", `Keep the note under ${MAX_NOTE_LENGTH} characters.`);
+    const noteRead = readFreeText(raw.note);
+    const note = noteRead.ok ? noteRead.value : "";
+    if (!noteRead.ok) bad("note", noteRead.message);
+    else if (note.length > MAX_NOTE_LENGTH) bad("note", `Keep the note under ${MAX_NOTE_LENGTH} characters.`);
 
     if (any() || !measure || !date.ok || !value.ok) return null;
 

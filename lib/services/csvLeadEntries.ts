@@ -12,7 +12,7 @@ import { LEAD_ENTRY_COLUMNS, type LeadField } from "@/lib/csv/leadEntryColumns";
 import type { ReadOptions, RequestedMapping } from "@/lib/csv/options";
 import type { ParsedCsv } from "@/lib/csv/parse";
 import { checkRows, looksLikeSplitNumber, nameIndex, SPLIT_NUMBER_MESSAGE, type CheckedRow, type ImportCheck } from "@/lib/csv/rows";
-import { readDate, readNumber, readText, type Read } from "@/lib/csv/values";
+import { readDate, readFreeText, readNumber, readText, type Read } from "@/lib/csv/values";
 import { epochDay, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { checkCell, verdictMessages, verdictOk, type EntryRules, type MeasureRule } from "./leadRules";
 import type { CellWrite } from "./leadEntries";
@@ -127,8 +127,10 @@ export function checkLeadEntries(
     else if (value.value < 0) bad("value", "Must be zero or more.");
     else if (value.value > MAX_ENTRY_VALUE) bad("value", `Must be at most ${formatNumber(MAX_ENTRY_VALUE, "en-US")}.`);
 
-    const note = raw.note === "" ? "" : readText(raw.note);
-    if (note.length > 500) bad("note", "Keep the note under 500 characters.");
+    const noteRead: Read<string> = raw.note === "" ? { ok: true, value: "" } : readFreeText(raw.note);
+    const note = noteRead.ok ? noteRead.value : "";
+    if (!noteRead.ok) bad("note", noteRead.message);
+    else if (note.length > 500) bad("note", "Keep the note under 500 characters.");
 
     if (any() || !userId || !t.team || !m.measure || !day.ok || !value.ok) return null;
 

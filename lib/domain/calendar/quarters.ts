@@ -2,6 +2,7 @@
 // A quarter's weeks are the organization's weeks that *start* inside it, so every week belongs
 // to exactly one quarter and a week is never counted twice across two reports.
 import { addMonths, firstDayOfMonth, lastDayOfMonth } from "./months";
+import { isYearInRange } from "./range";
 import { addDays, daysBetween, toUtcDate, weekStart, type IsoDate } from "./weeks";
 
 export type QuarterId = `${number}-Q${1 | 2 | 3 | 4}`;
@@ -18,8 +19,10 @@ export type Quarter = {
 
 const QUARTER_ID = /^(\d{4})-Q([1-4])$/;
 
+/** "2026-Q3", of a year inside the calendar range (./range.ts): "0000-Q1" is no quarter. */
 export function isQuarterId(value: string): value is QuarterId {
-  return QUARTER_ID.test(value);
+  const m = QUARTER_ID.exec(value);
+  return m != null && isYearInRange(Number(m[1]));
 }
 
 export function quarterOf(year: number, q: number): Quarter {
@@ -29,9 +32,10 @@ export function quarterOf(year: number, q: number): Quarter {
   return { id: `${year}-Q${q}` as QuarterId, year, q, label: `Q${q} ${year}`, start, end };
 }
 
+/** The quarter an id names, or null when it is malformed or outside the calendar range. */
 export function parseQuarter(id: string): Quarter | null {
   const m = QUARTER_ID.exec(id);
-  return m ? quarterOf(Number(m[1]), Number(m[2])) : null;
+  return m && isYearInRange(Number(m[1])) ? quarterOf(Number(m[1]), Number(m[2])) : null;
 }
 
 export function quarterContaining(day: IsoDate): Quarter {

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { runAction, type ActionState } from "@/lib/http/runAction";
+import { isCalendarDay } from "@/lib/domain/calendar/range";
 import { AppError, type Problem } from "@/lib/errors";
 import { createLeadEntry, deleteLeadEntry, setLeadCells, type LeadEntryView } from "@/lib/services/leadEntries";
 import { createLeadEntrySchema } from "@/lib/schemas/leadEntry";
@@ -16,7 +17,8 @@ export async function saveWeekAction(_prev: ActionState, form: FormData): Promis
   const cells: { name: string; leadMeasureId: string; entryDate: string; raw: string }[] = [];
   for (const [key, value] of form.entries()) {
     const m = /^cell\.([0-9a-f-]{36})\.(\d{4}-\d{2}-\d{2})$/.exec(key);
-    if (m && form.get(`was.${m[1]}.${m[2]}`) !== value) cells.push({ name: key, leadMeasureId: m[1]!, entryDate: m[2]!, raw: String(value) });
+    // A day outside the calendar (2026-02-31, 0001-01-01) names no cell of the grid: ignored.
+    if (m && isCalendarDay(m[2]!) && form.get(`was.${m[1]}.${m[2]}`) !== value) cells.push({ name: key, leadMeasureId: m[1]!, entryDate: m[2]!, raw: String(value) });
   }
   if (cells.length === 0) return { status: "ok", message: "Nothing changed." };
   // Each value is checked like the log form checks it, so messages match.

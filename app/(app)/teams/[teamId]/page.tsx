@@ -6,7 +6,8 @@ import { getDb } from "@/lib/db";
 import { pageData } from "@/lib/http/page";
 import { dateFormat, formatDay, formatNumber, formatWeek } from "@/lib/domain/format";
 import { leadStatus, STATUS_LABEL } from "@/lib/domain/status";
-import { addDays, isIsoDate, toUtcDate } from "@/lib/domain/calendar/weeks";
+import { isCalendarDay } from "@/lib/domain/calendar/range";
+import { addDays, toUtcDate } from "@/lib/domain/calendar/weeks";
 import { isUuid } from "@/lib/schemas/ids";
 import { teamPage } from "@/lib/views/teamPage";
 import { EntryList } from "./EntryList";
@@ -26,7 +27,7 @@ export default async function TeamPage({
   const [{ teamId }, query] = await Promise.all([params, searchParams]);
   const ctx = await requirePageContext();
   if (!isUuid(teamId)) notFound();
-  const requested = typeof query.week === "string" && isIsoDate(query.week) ? query.week : null;
+  const requested = typeof query.week === "string" && isCalendarDay(query.week) ? query.week : null;
   const person = typeof query.person === "string" ? query.person : undefined;
   const data = await pageData(teamPage(await getDb(), ctx, teamId, { week: requested, person }));
   const { team, isMember, writer, manager, today, week, isCurrent, people, gridPerson, scores, entries, gridValues } = data;

@@ -4,7 +4,7 @@ import { requirePageContext } from "@/lib/auth/context";
 import { canWrite } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { pageData } from "@/lib/http/page";
-import { isIsoDate } from "@/lib/domain/calendar/weeks";
+import { isCalendarDay } from "@/lib/domain/calendar/range";
 import { dateFormat, formatWeek } from "@/lib/domain/format";
 import { CommitmentsReview, NewCommitments } from "./Commitments";
 import { ExecutionScoreCard } from "./ExecutionScoreCard";
@@ -25,7 +25,7 @@ export default async function CheckInPage({
 }) {
   const [{ teamId }, query] = await Promise.all([params, searchParams]);
   const ctx = await requirePageContext();
-  const requested = typeof query.week === "string" && isIsoDate(query.week) ? query.week : null;
+  const requested = typeof query.week === "string" && isCalendarDay(query.week) ? query.week : null;
   const d = await pageData(loadCheckIn(await getDb(), ctx, teamId, requested));
   const { locale, greenThreshold, amberThreshold } = ctx.organization;
   const { access, week } = d;
