@@ -50,7 +50,7 @@ describe.each(testDbKinds())("the trends page's data [%s]", (kind) => {
     expect(d.range).toHaveLength(13);
     expect(d.analysis?.declaredDriver).toBe(true);
     expect(d.forecast?.forecast.kind).toBe("insufficient");
-    const note = renderToStaticMarkup(ForecastMethod({ forecast: d.forecast!.forecast, unit: "%", locale: "en-GB" }));
+    const note = renderToStaticMarkup(ForecastMethod({ forecast: d.forecast!.forecast, cadence: d.forecast!.cadence, unit: "%", locale: "en-GB" }));
     expect(note).toContain("No forecast: not enough weeks for a range yet: 0 of 8.");
   });
 
@@ -67,7 +67,7 @@ describe.each(testDbKinds())("the trends page's data [%s]", (kind) => {
     expect(f).toMatchObject({ kind: "forecast", n: 12, scale: "logit", range: { low: 0, high: 100 }, backtest: { weeks: 7 } });
     expect(f.points).toHaveLength(13);
     for (const p of f.points) expect(p.hi95).toBeLessThanOrEqual(100);
-    const note = renderToStaticMarkup(ForecastMethod({ forecast: f, unit: "%", locale: "en-GB" }));
+    const note = renderToStaticMarkup(ForecastMethod({ forecast: f, cadence: d.forecast!.cadence, unit: "%", locale: "en-GB" }));
     expect(note).toMatch(
       /^<p[^>]*>Forecast by a (linear trend|random walk with drift) on the logit scale: its one-week-ahead forecasts of the past 7 weeks erred by [\d.]+% on average, against [\d.]+% for the next best, a (linear trend|random walk with drift) on the logit scale\. The 80% range held in \d of 7 past weeks\. Kept within 0% to 100%\.<\/p>$/,
     );
