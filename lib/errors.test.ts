@@ -1,7 +1,7 @@
 // Which failures mean "busy, try again" (503 + Retry-After) rather than "broken" (500), as
 // Prisma 7 and pg really throw them (shapes recorded from @prisma/adapter-pg 7.10 and pg 8.23).
 import { describe, expect, it, vi } from "vitest";
-import { AppError, asUnavailable, toErrorBody, UnavailableError, UNAVAILABLE_DIGEST } from "./errors";
+import { AppError, asUnavailable, MAX_PROBLEMS, problemsError, toErrorBody, UnavailableError, UNAVAILABLE_DIGEST } from "./errors";
 
 /** A Prisma error carrying the driver adapter's cause, as `$queryRaw` and model queries throw it. */
 const prismaError = (code: string, message: string, cause?: Record<string, unknown>) =>
@@ -46,5 +46,26 @@ describe("toErrorBody", () => {
 
   it("keeps the error page's digest on an UnavailableError", () => {
     expect(new UnavailableError().digest).toBe(UNAVAILABLE_DIGEST);
+  });
+});
+
+describe("problemsError", () => {
+  const problems = (n: number) => Array.from({ length: n }, (_, index) => ({ index, field: "value", message: "Enter a number." }));
+
+  it("lists the first 100 problems and counts them all, saying so", () => {
+    const err = problemsError(problems(2_228), { nothingWas: "imported" });
+    expect(MAX_PROBLEMS).toBe(100);
+    expect(err.status).toBe(400);
+    expect(err.message).toBe("2,228 problems found; the first 100 are listed; nothing was imported.");
+    expect(err.details?.problemCount).toBe(2_228);
+    expect((err.details?.problems as unknown[]).length).toBe(100);
+    expect((err.details?.problems as { index: number }[])[99]!.index).toBe(99);
+  });
+
+  it("lists every problem when there are at most 100", () => {
+    expect(problemsError(problems(1)).message).toBe("1 problem found; nothing was saved.");
+    const err = problemsError(problems(100));
+    expect(err.message).toBe("100 problems found; nothing was saved.");
+    expect((err.details?.problems as unknown[]).length).toBe(100);
   });
 });

@@ -121,17 +121,25 @@ export function validationError(fieldErrors: FieldErrors, message = "Some fields
  */
 export type Problem<Where extends object = { index: number; field: string }> = Where & { message: string };
 
-/** At most this many problems of a batch are listed; `problemCount` says how many there were. */
-export const MAX_PROBLEMS = 1_000;
+/**
+ * At most this many problems are listed in one answer (a batch, an import, its preview);
+ * `problemCount` says how many there were. A file with 50,000 bad rows must not answer with
+ * megabytes of messages: the first ones show what to fix.
+ */
+export const MAX_PROBLEMS = 100;
 
-/** The refusal of an all-or-nothing write: every problem (the first `listed`), nothing written. */
-export function problemsError(
-  problems: readonly Problem<object>[],
-  opts: { listed?: number; nothingWas?: "saved" | "imported" } = {},
-): AppError {
+/** "1 problem found", "2,228 problems found; the first 100 are listed", then `outcome`. */
+export function problemsMessage(count: number, outcome: string): string {
+  const n = count.toLocaleString("en-US");
+  const listed = count > MAX_PROBLEMS ? `; the first ${MAX_PROBLEMS} are listed` : "";
+  return `${n} problem${count === 1 ? "" : "s"} found${listed}; ${outcome}.`;
+}
+
+/** The refusal of an all-or-nothing write: the first MAX_PROBLEMS problems and their count, nothing written. */
+export function problemsError(problems: readonly Problem<object>[], opts: { nothingWas?: "saved" | "imported" } = {}): AppError {
   const n = problems.length;
-  return new AppError("validation_failed", `${n} problem${n === 1 ? "" : "s"} found; nothing was ${opts.nothingWas ?? "saved"}.`, {
-    problems: problems.slice(0, opts.listed ?? MAX_PROBLEMS),
+  return new AppError("validation_failed", problemsMessage(n, `nothing was ${opts.nothingWas ?? "saved"}`), {
+    problems: problems.slice(0, MAX_PROBLEMS),
     problemCount: n,
   });
 }

@@ -1,7 +1,7 @@
 // How a CSV file is to be read: the choices a person makes on the import page (or an API client
 // sends as form fields / query parameters; lib/schemas/csv.ts reads them), and the shape of a
 // problem found in a file.
-import type { Problem } from "@/lib/errors";
+import { MAX_PROBLEMS, type Problem } from "@/lib/errors";
 
 export const IMPORT_KINDS = ["lead-entries", "lag-observations"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -38,5 +38,5 @@ export type RowProblem = Problem<{ row: number | null; column: string | null }>;
  */
 export const IMPORT_WRITE_CHUNK = 10_000;
 
-/** Problems listed in one answer; the count of all of them is always given. */
-export const MAX_LISTED_PROBLEMS = 10_000;
+/** Problems listed in one answer (the preview's and the commit's refusal); the count of all of them is always given. */
+export const MAX_LISTED_PROBLEMS = MAX_PROBLEMS;

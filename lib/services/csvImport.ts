@@ -104,6 +104,6 @@ export function previewOf(kind: ImportKind, fileName: string, check: ImportCheck
 
 /** The commit's refusal when the file is not ready: every problem by row, nothing written. */
 export function notReady(check: ImportCheck<string, unknown>): AppError {
-  if (check.problems.length > 0) return problemsError(check.problems, { listed: MAX_LISTED_PROBLEMS, nothingWas: "imported" });
+  if (check.problems.length > 0) return problemsError(check.problems, { nothingWas: "imported" });
   return new AppError("validation_failed", "The file has no rows to import; nothing was imported.", { problems: [], problemCount: 0 });
 }

@@ -15,7 +15,7 @@ import { readAddressList, readInviteeCsv, type Invitee } from "@/lib/csv/invitee
 import { CsvFileError, decodeCsv } from "@/lib/csv/parse";
 import { invitationEmail } from "@/lib/email/invitation";
 import { appOrigin } from "@/lib/env";
-import { AppError, MAX_PROBLEMS, notFound, parseOrThrow, validationError, type FieldErrors, type Problem } from "@/lib/errors";
+import { AppError, MAX_PROBLEMS, notFound, parseOrThrow, problemsMessage, validationError, type FieldErrors, type Problem } from "@/lib/errors";
 import { invitationView, type InvitationView } from "@/lib/queries/invitationList";
 import { emailSchema } from "@/lib/schemas/auth";
 import { INVITABLE_ROLES, INVITATION_DAYS, MAX_INVITEES, inviteDefaultsSchema, inviteSchema, type InvitableRole } from "@/lib/schemas/invitations";
@@ -123,7 +123,7 @@ async function check(db: Db, ctx: TenantContext, invitees: Invitee[], defaults: 
   }
   if (problems.length) {
     const n = problems.length;
-    throw new AppError("validation_failed", `${n} problem${n === 1 ? "" : "s"} found; no one was invited.`, {
+    throw new AppError("validation_failed", problemsMessage(n, "no one was invited"), {
       fieldErrors: { [field]: problems.slice(0, 20).map((p) => p.message).concat(n > 20 ? [`…and ${n - 20} more.`] : []) } satisfies FieldErrors,
       problems: problems.slice(0, MAX_PROBLEMS),
       problemCount: n,
