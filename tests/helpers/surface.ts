@@ -96,6 +96,6 @@ export function coverageProblems(discovered: string[], covered: string[], suite:
   const exist = new Set(discovered);
   return [
     ...discovered.filter((k) => !have.has(k)).map((k) => `${k} has no ${suite} case`),
-    ...covered.filter((k) => !exist.has(k)).map((k) => `${k} has a ${suite} case but no longer exists`),
+    ...covered.filter((k) => !exist.has(k)).map((k) => `${k} is in the ${suite} cases but no longer exists`),
   ];
 }

@@ -4,7 +4,7 @@ import "server-only";
 // services' `entryDate`, and rule messages come back under the field names the caller sent.
 import * as clock from "@/lib/clock";
 import type { Db } from "@/lib/db/client";
-import { canViewAllTeams } from "@/lib/auth/permissions";
+import { canViewAllTeams, requireWriter } from "@/lib/auth/permissions";
 import { AppError, parseOrThrow, validationError, type FieldErrors } from "@/lib/errors";
 import { decodeDateIdCursor } from "@/lib/queries/cursor";
 import { leadEntriesPage } from "@/lib/queries/leadEntriesPage";
@@ -71,6 +71,8 @@ export type BatchResult = { received: number; written: number; replaced: number 
 /** POST /api/v1/lead-entries/batch: sets cells, all or nothing, with every problem by index. */
 export async function setLeadEntryBatch(db: Db, caller: ApiCaller, body: unknown, now: Date = clock.now()): Promise<BatchResult> {
   const { ctx } = caller;
+  // A viewer may set no cell at all: one 403, as the single entry answers, not a problem per entry.
+  requireWriter(ctx.role);
   const { items, problems } = parseBatch(batchLeadEntriesSchema, apiLeadCellSchema, body, "entries");
   // Loaded once for the whole batch: checking 10,000 entries then needs no further query.
   const rules = await loadEntryRules(db, ctx, now);
