@@ -1,8 +1,9 @@
 import "server-only";
 // Recording lag measures' results (CSAT for a month, resolution time for a week…). A result is
-// identified by its measure, its team (or none: organization-wide) and its date: recording it
-// again replaces it, so repeating an import or a form submit changes nothing. Managers and up
-// only; every write is audited; bulk writes are all or nothing.
+// identified by its measure, its team (or none: organization-wide) and its date — a unique key
+// of the table, which every write upserts on: recording it again replaces it, so repeating an
+// import or a form submit changes nothing. Managers and up only; every write is audited; bulk
+// writes are all or nothing.
 import * as clock from "@/lib/clock";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -11,9 +12,11 @@ import { allowLongStatements } from "@/lib/db/budget";
 import type { Db } from "@/lib/db/client";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { requireLagWriter } from "@/lib/auth/permissions";
+import { isCalendarDay, OUT_OF_RANGE_MESSAGE } from "@/lib/domain/calendar/range";
 import { daysBetween, localDay, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { notFound, parseOrThrow, problemsError, validationError, type Problem } from "@/lib/errors";
 import { lagValueSchema, MAX_NOTE_LENGTH, recordLagObservationSchema } from "@/lib/schemas/lagObservation";
+import { textProblem } from "@/lib/schemas/text";
 import { activeTeams } from "@/lib/queries/activeTeams";
 import { recordAudit } from "./audit";
 
@@ -58,10 +61,15 @@ export function checkLagObservation(rules: LagRules, obs: LagObservationWrite): 
     const owner = rules.teams.get(measure.teamId)?.name ?? "another team";
     fields.teamId = `This measure belongs to ${owner}: leave the team empty or choose ${owner}.`;
   }
-  if (daysBetween(rules.today, obs.observedOn) > 0) fields.observedOn = "Can't be in the future.";
+  // The schemas and the CSV reader check the calendar range and the note's characters; checked
+  // again here, where every write passes, so no caller can store a day or text outside them.
+  if (!isCalendarDay(obs.observedOn)) fields.observedOn = OUT_OF_RANGE_MESSAGE;
+  else if (daysBetween(rules.today, obs.observedOn) > 0) fields.observedOn = "Can't be in the future.";
   const value = lagValueSchema.safeParse(obs.value);
   if (!value.success) fields.value = value.error.issues[0]!.message;
-  if ((obs.note ?? "").length > MAX_NOTE_LENGTH) fields.note = `Keep the note under ${MAX_NOTE_LENGTH} characters.`;
+  const noteProblem = textProblem(obs.note ?? "");
+  if (noteProblem) fields.note = noteProblem;
+  else if ((obs.note ?? "").length > MAX_NOTE_LENGTH) fields.note = `Keep the note under ${MAX_NOTE_LENGTH} characters.`;
   return { fields };
 }
 
@@ -81,38 +89,51 @@ export function lagProblemsOf(rules: LagRules, rows: readonly LagObservationWrit
   return problems;
 }
 
-const keyOf = (o: LagObservationWrite) => `${o.lagMeasureId}|${o.teamId ?? ""}|${o.observedOn}`;
+const keyOf = (o: Pick<LagObservationWrite, "lagMeasureId" | "teamId" | "observedOn">) => `${o.lagMeasureId}|${o.teamId ?? ""}|${o.observedOn}`;
 
-type RemovedRow = { id: string; lagMeasureId: string; teamId: string | null; observedOn: string; value: number; note: string };
+type PreviousRow = { id: string; lagMeasureId: string; teamId: string | null; observedOn: string; value: number; note: string };
+type WrittenRow = { id: string; lagMeasureId: string; teamId: string | null; observedOn: string; inserted: boolean };
 
-/** Replaces the results with these keys by these rows, in one statement pair. */
-async function replaceChunk(tx: Tx, ctx: TenantContext, chunk: readonly LagObservationWrite[], source: EntrySource) {
+/**
+ * Writes these results in one statement, each replacing the result with its key: an upsert on
+ * the unique key (organization, measure, team, date) — NULLS NOT DISTINCT, so an
+ * organization-wide result has a key too — so two writers at once cannot both insert. A replaced
+ * result keeps its id. `withPrevious` also reads (and locks) the results about to be replaced,
+ * for a per-row audit. The chunk holds each key once.
+ */
+async function upsertChunk(tx: Tx, ctx: TenantContext, chunk: readonly LagObservationWrite[], source: EntrySource, withPrevious: boolean) {
   const organizationId = ctx.organizationId;
+  const measures = chunk.map((o) => o.lagMeasureId);
   // Team ids go as text so an organization-wide result (no team) can travel in the array.
   const teams = chunk.map((o) => o.teamId ?? "");
-  // Bounding the dates lets the (organization, measure, date) index skip everything outside
-  // the chunk; chunks are sorted by date, so the bound is tight.
   const dates = chunk.map((o) => o.observedOn);
-  const [first, last] = [dates.reduce((a, b) => (a < b ? a : b)), dates.reduce((a, b) => (a > b ? a : b))];
-  const removed = await tx.$queryRaw<RemovedRow[]>`
-    DELETE FROM "LagObservation" o
-     USING unnest(${chunk.map((o) => o.lagMeasureId)}::uuid[], ${teams}::text[], ${chunk.map((o) => o.observedOn)}::date[])
-           AS k(measure_id, team_id, observed_on)
-     WHERE o."organizationId" = ${organizationId}::uuid
-       AND o."observedOn" BETWEEN ${first}::date AND ${last}::date
-       AND o."lagMeasureId" = k.measure_id
-       AND o."teamId" IS NOT DISTINCT FROM nullif(k.team_id, '')::uuid
-       AND o."observedOn" = k.observed_on
-    RETURNING o.id, o."lagMeasureId", o."teamId", to_char(o."observedOn", 'YYYY-MM-DD') AS "observedOn", o.value, o.note`;
-  const ids = chunk.map(() => randomUUID());
-  await tx.$executeRaw`
+  let previous: PreviousRow[] = [];
+  if (withPrevious) {
+    previous = await tx.$queryRaw<PreviousRow[]>`
+      SELECT o.id, o."lagMeasureId", o."teamId", to_char(o."observedOn", 'YYYY-MM-DD') AS "observedOn", o.value, o.note
+        FROM "LagObservation" o
+        JOIN unnest(${measures}::uuid[], ${teams}::text[], ${dates}::date[]) AS k(measure_id, team_id, observed_on)
+          ON o."lagMeasureId" = k.measure_id AND o."teamId" IS NOT DISTINCT FROM nullif(k.team_id, '')::uuid AND o."observedOn" = k.observed_on
+       WHERE o."organizationId" = ${organizationId}::uuid
+         FOR UPDATE OF o`;
+  }
+  const written = await tx.$queryRaw<WrittenRow[]>`
     INSERT INTO "LagObservation" ("organizationId", "id", "lagMeasureId", "teamId", "observedOn", "value", "note", "source", "createdById")
     SELECT ${organizationId}::uuid, k.id, k.measure_id, nullif(k.team_id, '')::uuid, k.observed_on, k.value, k.note,
            ${source}::"EntrySource", ${ctx.userId}::uuid
-      FROM unnest(${ids}::uuid[], ${chunk.map((o) => o.lagMeasureId)}::uuid[], ${teams}::text[],
-                  ${chunk.map((o) => o.observedOn)}::date[], ${chunk.map((o) => o.value)}::float8[], ${chunk.map((o) => o.note ?? "")}::text[])
-           AS k(id, measure_id, team_id, observed_on, value, note)`;
-  return { removed, ids };
+      FROM unnest(${chunk.map(() => randomUUID())}::uuid[], ${measures}::uuid[], ${teams}::text[],
+                  ${dates}::date[], ${chunk.map((o) => o.value)}::float8[], ${chunk.map((o) => o.note ?? "")}::text[])
+           AS k(id, measure_id, team_id, observed_on, value, note)
+    ON CONFLICT ("organizationId", "lagMeasureId", "teamId", "observedOn") DO UPDATE
+       SET "value" = EXCLUDED."value", "note" = EXCLUDED."note", "source" = EXCLUDED."source",
+           "createdById" = EXCLUDED."createdById", "createdAt" = EXCLUDED."createdAt"
+    RETURNING id, "lagMeasureId", "teamId", to_char("observedOn", 'YYYY-MM-DD') AS "observedOn", (xmax = 0) AS inserted`;
+  const idByKey = new Map(written.map((r) => [keyOf(r), r.id]));
+  return {
+    previous,
+    ids: chunk.map((o) => idByKey.get(keyOf(o))!),
+    replaced: written.filter((r) => !r.inserted).length,
+  };
 }
 
 export type SetLagResult = { written: number; replaced: number };
@@ -139,7 +160,8 @@ export async function setLagObservations(
     const n = normalized(rules, row);
     byKey.set(keyOf(n), n);
   }
-  const unique = [...byKey.values()].sort((x, y) => (x.observedOn < y.observedOn ? -1 : x.observedOn > y.observedOn ? 1 : 0));
+  // In key order, so two batches that share keys lock them in the same order.
+  const unique = [...byKey.keys()].sort().map((k) => byKey.get(k)!);
   const chunkSize = opts.chunkSize ?? CHUNK;
   const perRowAudit = opts.source !== "CSV";
 
@@ -150,11 +172,11 @@ export async function setLagObservations(
       let replaced = 0;
       for (let i = 0; i < unique.length; i += chunkSize) {
         const chunk = unique.slice(i, i + chunkSize);
-        const { removed, ids } = await replaceChunk(tx, ctx, chunk, opts.source);
-        replaced += removed.length;
+        const { previous, ids, replaced: n } = await upsertChunk(tx, ctx, chunk, opts.source, perRowAudit);
+        replaced += n;
         if (perRowAudit) {
-          const beforeByKey = new Map<string, RemovedRow[]>();
-          for (const r of removed) beforeByKey.set(keyOf(r), [...(beforeByKey.get(keyOf(r)) ?? []), r]);
+          const beforeByKey = new Map<string, PreviousRow[]>();
+          for (const r of previous) beforeByKey.set(keyOf(r), [...(beforeByKey.get(keyOf(r)) ?? []), r]);
           await tx.auditEvent.createMany({
             data: chunk.map((o, n) => {
               const before = beforeByKey.get(keyOf(o)) ?? [];
@@ -209,15 +231,15 @@ export async function recordLagObservation(
   }
   const obs = normalized(rules, input);
   return db.$transaction(async (tx) => {
-    const { removed, ids } = await replaceChunk(tx, ctx, [obs], source);
+    const { previous, ids, replaced } = await upsertChunk(tx, ctx, [obs], source, true);
     const observation = { ...obs, note: obs.note ?? "", id: ids[0]! };
     await recordAudit(tx, ctx, {
       action: "lag_observation.set",
       entityType: "LagObservation",
       entityId: observation.id,
-      before: removed.length ? { rows: removed } : null,
+      before: previous.length ? { rows: previous } : null,
       after: observation,
     });
-    return { observation, replaced: removed.length };
+    return { observation, replaced };
   });
 }
