@@ -4,6 +4,7 @@ import "server-only";
 // write changes nothing), while the log form adds an entry to the day. Every rule a user can
 // break is reported per field, and nothing is written unless everything is.
 import * as clock from "@/lib/clock";
+import { createHash } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EntrySource } from "@/lib/generated/prisma/enums";
 import { allowLongStatements } from "@/lib/db/budget";
@@ -11,7 +12,7 @@ import type { Db } from "@/lib/db/client";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { requireWriter } from "@/lib/auth/permissions";
 import { fromUtcDate, toUtcDate, type IsoDate } from "@/lib/domain/calendar/weeks";
-import { forbidden, notFound, parseOrThrow, problemsError, validationError, type Problem } from "@/lib/errors";
+import { AppError, forbidden, notFound, parseOrThrow, problemsError, validationError, type Problem } from "@/lib/errors";
 import { createLeadEntrySchema } from "@/lib/schemas/leadEntry";
 import { recordAudit } from "./audit";
 import { batchOf, replaceCells, type RemovedEntry } from "./leadCellBatch";
@@ -55,7 +56,23 @@ function assertCell(rules: EntryRules, ctx: TenantContext, cell: Cell): void {
   if (!verdictOk(v)) throw validationError(Object.fromEntries(Object.entries(v.fields).map(([k, m]) => [k, [m]])));
 }
 
-/** Adds an entry to a day (the log form). Idempotent per `idempotencyKey`. */
+const KEY_REUSED =
+  "This idempotency key was already used for a different entry. Send a new key for a new entry; repeat the same request to get the first answer.";
+
+/**
+ * A request as its idempotency key remembers it: SHA-256 of what it asks to write (the resolved
+ * person, team, measure, day, value and note), so a replay can be told from a different request.
+ */
+function requestHash(cell: Cell, note: string): string {
+  const canonical = JSON.stringify([cell.userId, cell.teamId, cell.leadMeasureId, cell.entryDate, cell.value, note]);
+  return createHash("sha256").update(canonical).digest("hex");
+}
+
+/**
+ * Adds an entry to a day (the log form). Idempotent per `idempotencyKey`: the same request with a
+ * key already used answers with the entry the first one stored (created: false); a different
+ * request with that key is a conflict (409), nothing written.
+ */
 export async function createLeadEntry(
   db: Db,
   ctx: TenantContext,
@@ -70,10 +87,6 @@ export async function createLeadEntry(
       ? db.leadEntry.findUnique({ where: { organizationId_idempotencyKey: { organizationId, idempotencyKey: input.idempotencyKey } } })
       : null;
 
-  const existing = await findByKey();
-  if (existing) return { entry: entryView(existing), created: false };
-
-  const rules = await loadEntryRules(db, ctx, now);
   const cell: Cell = {
     userId: input.userId ?? ctx.userId,
     teamId: input.teamId,
@@ -81,6 +94,20 @@ export async function createLeadEntry(
     entryDate: input.entryDate,
     value: input.value,
   };
+  const hash = input.idempotencyKey ? requestHash(cell, input.note) : null;
+  /** The stored entry as the answer to a replay; a conflict when the key came with another request. */
+  const replay = (row: EntryRow & { idempotencyHash: string | null }) => {
+    // Entries keyed before hashes were kept have none: they replay as they always did.
+    if (row.idempotencyHash != null && row.idempotencyHash !== hash) {
+      throw new AppError("conflict", KEY_REUSED, { fieldErrors: { idempotencyKey: [KEY_REUSED] } });
+    }
+    return { entry: entryView(row), created: false };
+  };
+
+  const existing = await findByKey();
+  if (existing) return replay(existing);
+
+  const rules = await loadEntryRules(db, ctx, now);
   assertCell(rules, ctx, cell);
 
   try {
@@ -95,6 +122,7 @@ export async function createLeadEntry(
           value: input.value,
           note: input.note,
           idempotencyKey: input.idempotencyKey ?? null,
+          idempotencyHash: hash,
           source,
           createdById: ctx.userId,
         },
@@ -107,7 +135,7 @@ export async function createLeadEntry(
     // Two submits with the same key raced: the other one won, and its row is the answer.
     if (input.idempotencyKey && isUniqueViolation(err)) {
       const winner = await findByKey();
-      if (winner) return { entry: entryView(winner), created: false };
+      if (winner) return replay(winner);
     }
     throw err;
   }

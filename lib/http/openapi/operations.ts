@@ -198,12 +198,13 @@ export const OPERATIONS: Operation[] = [
     path: "/api/v1/lead-entries",
     summary: "Add one lead entry",
     description:
-      "Adds to a person's day. With an API token, name the person (email or userId). Send an `idempotencyKey` so a retry adds nothing twice.",
+      "Adds to a person's day. With an API token, name the person (email or userId). Send an `idempotencyKey` so a retry adds nothing twice. " +
+      "The same key with a different request (another person, team, measure, date, value or note) is refused with 409.",
     scope: "entries:write",
     body: apiLeadEntrySchema,
     ok: { status: 201, description: "Created.", json: "LeadEntryCreated" },
     also: { "200": { description: "Replay of an idempotency key: the entry stored the first time.", json: "LeadEntryReplayed" } },
-    errors: [400, 401, 403, 404],
+    errors: [400, 401, 403, 404, 409],
   },
   {
     method: "post",
