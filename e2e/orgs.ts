@@ -26,6 +26,7 @@ export const SPEC_ORGS = [
   "people",
   "programs",
   "quarterly-report",
+  "security-headers",
   "sso",
   "team-settings",
   "week-grid",

@@ -77,6 +77,13 @@ export const envSchema = z.object({
   LEADLAG_REQUEST_QUEUE: z.preprocess(emptyToUndefined, wholeNumber("requests", 0, 100_000).default(100)),
   /** How long a request waits in that queue before a 503. */
   LEADLAG_REQUEST_QUEUE_TIMEOUT_MS: z.preprocess(emptyToUndefined, wholeNumber("milliseconds", 0, 600_000).default(10_000)),
+  /** Behind a reverse proxy that terminates TLS: trust its X-Forwarded-Proto (HSTS is sent when it
+   *  says https) and X-Forwarded-Host (a same-origin write may name that host). Only set it when
+   *  every request reaches the app through that proxy. */
+  LEADLAG_TRUST_PROXY: z.preprocess(
+    emptyToUndefined,
+    z.enum(["true", "false"], { error: "must be true or false" }).default("false").transform((v) => v === "true"),
+  ),
   /** For tests: a fixed "now" (see lib/clock.ts). */
   LEADLAG_CLOCK: z.preprocess(
     emptyToUndefined,
@@ -119,4 +126,9 @@ export function dataDir(e: Env = env()): string {
 /** The app's public origin, for links in emails (NEXTAUTH_URL, else http://localhost:PORT). */
 export function appOrigin(e: Env = env()): string {
   return (e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+}
+
+/** The public URL is https: cookies are `Secure` (and next-auth's get the `__Secure-` prefix). */
+export function secureCookies(e: Env = env()): boolean {
+  return appOrigin(e).startsWith("https://");
 }

@@ -4,7 +4,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db";
-import { env } from "@/lib/env";
+import { env, secureCookies } from "@/lib/env";
 import { credentialsSchema } from "@/lib/schemas/auth";
 import { resolveAuthSecret } from "./secret";
 import { hashPassword, verifyPassword } from "./password";
@@ -17,6 +17,8 @@ const dummy = () => (dummyHash ??= hashPassword("not-a-real-password-0"));
 export const authOptions: NextAuthOptions = {
   secret: resolveAuthSecret(env()),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  // Behind https (the public URL says so) every next-auth cookie is `Secure` and `__Secure-`/`__Host-` prefixed.
+  useSecureCookies: secureCookies(env()),
   pages: { signIn: "/sign-in", signOut: "/sign-out", error: "/sign-in" },
   providers: [
     CredentialsProvider({

@@ -5,13 +5,13 @@ import "server-only";
 import { cookies } from "next/headers";
 import { encode } from "next-auth/jwt";
 import type { Db } from "@/lib/db/client";
-import { env } from "@/lib/env";
+import { env, secureCookies } from "@/lib/env";
 import { resolveAuthSecret } from "./secret";
 import { SESSION_MAX_AGE_SECONDS, startSession, type SessionMethod } from "./sessions";
 
 /** next-auth's cookie name: __Secure- prefixed when the app is served over https. */
 export function sessionCookieName(): string {
-  return env().NEXTAUTH_URL?.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+  return secureCookies() ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 }
 
 /** The cookie value for a new session of `user`; the session row is created here. */
@@ -36,7 +36,7 @@ export async function signInAs(db: Db, user: { id: string; name: string; email: 
     httpOnly: true,
     sameSite: "lax",
     path: "/",
-    secure: sessionCookieName().startsWith("__Secure-"),
+    secure: secureCookies(),
     maxAge: SESSION_MAX_AGE_SECONDS,
   });
 }

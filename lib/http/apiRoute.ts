@@ -1,15 +1,18 @@
 import "server-only";
-// The one pipeline for route handlers: authenticate (session cookie or `Authorization: Bearer`
-// API token) → authorize (scope or role) → parse → run → respond, with every refusal in the one
-// error shape {"error":{"code","message","details"}}.
+// The one pipeline for route handlers: refuse browser writes from other sites (lib/http/crossOrigin.ts)
+// → authenticate (session cookie or `Authorization: Bearer` API token) → authorize (scope or
+// role) → parse → run → respond, with every refusal in the one error shape
+// {"error":{"code","message","details"}}.
 import { getViewer } from "@/lib/auth/context";
 import { API_TOKEN_ROLE, requireScope } from "@/lib/auth/permissions";
 import { orgSettings } from "@/lib/auth/loadContext";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { getDb } from "@/lib/db";
 import type { Db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { AppError, toErrorBody } from "@/lib/errors";
 import { verifyApiToken, type ApiScope } from "@/lib/services/apiTokens";
+import { guardBrowserWrite, JSON_BODY, originPolicyOf } from "./crossOrigin";
 
 export type ApiCaller =
   | { kind: "session"; ctx: TenantContext }
@@ -52,13 +55,19 @@ export async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-/** Wraps a route handler: authentication, the error shape, and no internals in a 500. */
+/**
+ * Wraps a route handler: authentication, the error shape, and no internals in a 500. A write
+ * without an API token must be same-origin and send one of `accepts` (JSON unless said otherwise).
+ */
 export function apiRoute<P = Record<string, string>>(
   scope: ApiScope | null,
   handler: (args: { db: Db; caller: ApiCaller; ctx: TenantContext; request: Request; params: P }) => Promise<Response>,
+  options: { accepts?: readonly string[] } = {},
 ) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
+      // Before the session is read: a forged write costs nothing.
+      guardBrowserWrite(request, options.accepts ?? JSON_BODY, originPolicyOf(env()));
       const db = await getDb();
       const caller = await authenticate(db, request);
       if (scope) requireScope(caller.kind === "token" ? caller.scopes : null, scope);

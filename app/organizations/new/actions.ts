@@ -1,8 +1,8 @@
 "use server";
 
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { getViewer, ORG_COOKIE } from "@/lib/auth/context";
+import { rememberOrganization } from "@/lib/auth/activeOrganization";
+import { getViewer } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors";
 import { runPublicAction, type ActionState } from "@/lib/http/runAction";
 import { createOrganizationFor } from "@/lib/services/signup";
@@ -17,7 +17,7 @@ export async function createOrganizationAction(_prev: ActionState, form: FormDat
   });
   if (created) {
     // The new organization becomes the active one.
-    (await cookies()).set(ORG_COOKIE, created, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 365 * 24 * 3600 });
+    await rememberOrganization(created);
     redirect("/setup");
   }
   return state;

@@ -8,6 +8,7 @@ import type { Db } from "@/lib/db/client";
 import { apiRoute } from "@/lib/http/apiRoute";
 import { checkImport, notReady, previewOf, type ImportFile, type Written } from "@/lib/services/csvImport";
 import type { ImportKind } from "@/lib/csv/options";
+import { CSV_UPLOAD } from "../crossOrigin";
 import { readImportRequest } from "../csvRequest";
 import { ndjsonResponse, type NdjsonError } from "../ndjson";
 
@@ -18,7 +19,7 @@ export function importPreviewRoute(kind: ImportKind) {
     const req = await readImportRequest(request);
     const { check } = await checkImport(db, ctx, kind, req);
     return Response.json(previewOf(kind, req.fileName, check), { headers: { "cache-control": "no-store" } });
-  });
+  }, { accepts: CSV_UPLOAD });
 }
 
 /** POST …/commit: 400 with every problem, or 200 streaming NDJSON progress, then "done". */
@@ -26,7 +27,7 @@ export function importCommitRoute(kind: ImportKind) {
   return apiRoute("entries:write", async ({ db, ctx, request }) => {
     requireImporter(ctx.role, kind);
     return commitImportResponse(db, ctx, kind, await readImportRequest(request));
-  });
+  }, { accepts: CSV_UPLOAD });
 }
 
 /** The commit's lines: the transaction commits before "done"; after "error" nothing was written. */

@@ -45,9 +45,10 @@ export type Answer = { description: string } & ({ json: ResponseName } | { conte
 export const ERROR_TEXT: Record<number, string> = {
   400: "Invalid JSON, or the body breaks a rule: `details.fieldErrors` by field, or `details.problems` by index for batches. Nothing was written.",
   401: "No token, or the token is malformed, unknown or revoked.",
-  403: "The token lacks the scope, or the signed-in person's role does not allow it.",
+  403: "The token lacks the scope, or the signed-in person's role does not allow it; or a write with the session cookie came from another origin.",
   404: "No such record in the caller's organization (records of other organizations are never visible).",
   409: "Conflicts with existing data.",
+  415: "A write with the session cookie sent a body of another type than the operation takes (`application/json`; CSV uploads: `multipart/form-data` or `text/csv`). Tokens may also send CSV as `text/plain`.",
   500: "Something failed on our side; no internals are revealed.",
   503: "The server is busy (or its database is away) and did not start on the request: try again after the seconds in `Retry-After`.",
 };
@@ -387,14 +388,21 @@ export const OPERATIONS: Operation[] = [
   },
 ];
 
+/** A session's write is refused when cross-origin (403), and when its body has the wrong type (415). */
+function browserWriteErrors(op: Operation): number[] {
+  if (op.method === "get") return [];
+  return op.body || op.upload ? [403, 415] : [403];
+}
+
 /** Every answer an operation documents, by status; refusals in the one error shape share a response (`shared`). */
 export function answersOf(op: Operation): Record<string, Answer & { shared?: string }> {
   const { status, ...ok } = op.ok;
   return {
     [String(status)]: ok,
     ...op.also,
-    // Any request may meet an overloaded server (503 + Retry-After) unless the operation says otherwise.
-    ...Object.fromEntries([...op.errors, 500, ...(op.also?.["503"] ? [] : [503])].map((s) => [String(s), { description: ERROR_TEXT[s]!, json: "Error" as const, shared: `E${s}` }])),
+    // Any request may meet an overloaded server (503 + Retry-After) unless the operation says otherwise;
+    // any write from a browser session may be refused as cross-origin (403) or for its body's type (415).
+    ...Object.fromEntries([...new Set([...op.errors, ...browserWriteErrors(op), 500, ...(op.also?.["503"] ? [] : [503])])].map((s) => [String(s), { description: ERROR_TEXT[s]!, json: "Error" as const, shared: `E${s}` }])),
   };
 }
 

@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   "forbidden",
   "not_found",
   "conflict",
+  "unsupported_media_type",
   "rate_limited",
   "unavailable",
   "internal",

@@ -1,0 +1,76 @@
+// The headers that protect a browser on every answer (proxy.ts sets them): a strict Content
+// Security Policy whose scripts run only with this response's nonce (Next puts it on its own
+// scripts, reading it from the request's CSP header), no framing, no MIME sniffing, a short
+// Referer, no camera/microphone/geolocation, and HSTS when the answer went out over HTTPS.
+// Pure: no env, no Next, so it is unit-tested as is.
+
+export type SecurityHeaderOptions = {
+  /** The page's script nonce; API answers (JSON, files) get a policy that allows nothing. */
+  nonce?: string;
+  /** `next dev`: React rebuilds server stacks with eval and injects styles without a nonce. */
+  dev: boolean;
+  /** The answer goes out over HTTPS (see servedOverHttps): HSTS and upgrade-insecure-requests. */
+  https: boolean;
+};
+
+/** 128 random bits, base64: unguessable and new for every request. */
+export function newNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
+}
+
+export function contentSecurityPolicy({ nonce, dev, https }: SecurityHeaderOptions): string {
+  if (nonce === undefined) {
+    // JSON, CSV, PDF: nothing in them should ever load, run or be framed.
+    return "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+  }
+  const directives: [string, ...string[]][] = [
+    ["default-src", "'self'"],
+    // 'strict-dynamic': scripts the nonced ones load (Next's chunks) run; 'self' is only a fallback
+    // for browsers without CSP 3, and no inline script runs without the nonce.
+    ["script-src", "'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(dev ? ["'unsafe-eval'"] : [])],
+    // Stylesheets and <style> elements: ours, or nonced (Next's); dev's hot reload injects unnonced ones.
+    ["style-src", "'self'", ...(dev ? ["'unsafe-inline'"] : [`'nonce-${nonce}'`])],
+    // style="" attributes (React's style props, bar widths, chart sizes) cannot carry a nonce; they
+    // run no code, and an injected one could only restyle the page. Scripts never get 'unsafe-inline'.
+    ["style-src-attr", "'unsafe-inline'"],
+    ["img-src", "'self'", "data:", "blob:"],
+    ["font-src", "'self'"],
+    ["connect-src", "'self'"],
+    ["object-src", "'none'"],
+    ["base-uri", "'none'"],
+    ["form-action", "'self'"],
+    ["frame-ancestors", "'none'"],
+    ...(https ? ([["upgrade-insecure-requests"]] as [string][]) : []),
+  ];
+  return directives.map((d) => d.join(" ")).join("; ");
+}
+
+/** Every security header of an answer, by name. */
+export function securityHeaders(options: SecurityHeaderOptions): Record<string, string> {
+  return {
+    "Content-Security-Policy": contentSecurityPolicy(options),
+    "X-Content-Type-Options": "nosniff",
+    // For browsers without frame-ancestors.
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    // Browsers ignore HSTS over plain HTTP; sending it only over HTTPS also keeps a local
+    // `http://localhost` from being pinned to https.
+    ...(options.https ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}),
+  };
+}
+
+/**
+ * The request arrived over HTTPS: its own URL says so, or — behind a reverse proxy that
+ * terminates TLS, when LEADLAG_TRUST_PROXY is set — the proxy's X-Forwarded-Proto does. Without
+ * that setting the header is ignored: anyone can send it.
+ */
+export function servedOverHttps(request: Request, trustProxy: boolean): boolean {
+  if (new URL(request.url).protocol === "https:") return true;
+  if (!trustProxy) return false;
+  // A chain of proxies lists one protocol each; the first is the client's.
+  const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
+  return forwarded === "https";
+}
