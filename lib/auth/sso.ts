@@ -10,6 +10,7 @@ import "server-only";
 // never sign anyone in to B. Every failure is a reason the /sso page explains, never a throw.
 import type { Db } from "@/lib/db/client";
 import { env, appOrigin } from "@/lib/env";
+import { asUnavailable } from "@/lib/errors";
 import { safeCallbackUrl } from "@/lib/http/callbackUrl";
 import { admitSsoIdentity, type SsoRefusal } from "@/lib/services/ssoSignIn";
 import { authorizationRequest, completeAuthorization, OidcError, type OidcChecks, type OidcClient } from "./oidc";
@@ -50,12 +51,23 @@ async function clientOf(db: Db, organizationId: string): Promise<OidcClient | nu
   return { issuer: row.issuer, clientId: row.clientId, clientSecret };
 }
 
+/**
+ * The organization's client, or null when it has no usable connection. A database that cannot
+ * answer now is not "no SSO": that is thrown, and the route answers 503 (busy, try again).
+ */
+function usableClientOf(db: Db, organizationId: string) {
+  return clientOf(db, organizationId).catch((err: unknown) => {
+    if (asUnavailable(err)) throw err;
+    return null;
+  });
+}
+
 /** The provider's sign-in URL and the sealed flow cookie, or why SSO is not available. */
 export async function startSsoSignIn(
   db: Db,
   req: { organizationId: string; callbackUrl?: string | null; loginHint?: string | null },
 ): Promise<{ ok: true; redirectTo: string; cookie: string } | { ok: false; reason: SsoFailure }> {
-  const c = await clientOf(db, req.organizationId).catch(() => null);
+  const c = await usableClientOf(db, req.organizationId);
   if (!c) return { ok: false, reason: "unavailable" };
   try {
     const { url, checks } = await authorizationRequest(c, ssoRedirectUri(), req.loginHint ?? undefined);
@@ -100,7 +112,7 @@ export async function finishSsoSignIn(
   const flow = readFlow(req.cookie);
   if (!flow) return { ok: false, reason: "expired" };
   const { organizationId } = flow;
-  const c = await clientOf(db, organizationId).catch(() => null);
+  const c = await usableClientOf(db, organizationId);
   // The connection changed while the person was away: their answer is for another client.
   if (!c || c.issuer !== flow.issuer || c.clientId !== flow.clientId) return { ok: false, reason: "unavailable", organizationId };
   const callback = new URL(ssoRedirectUri());

@@ -5,10 +5,22 @@ import { z } from "zod";
 import { SSO_FLOW_COOKIE, ssoFlowCookieOptions, startSsoSignIn } from "@/lib/auth/sso";
 import { getDb } from "@/lib/db";
 import { appOrigin } from "@/lib/env";
+import { asUnavailable } from "@/lib/errors";
+import { errorResponse } from "@/lib/http/apiRoute";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: NextRequest) {
+  try {
+    return await start(request);
+  } catch (err) {
+    // The database away or saturated: 503 with Retry-After, as every route answers it.
+    if (asUnavailable(err)) return errorResponse(err);
+    throw err;
+  }
+}
+
+async function start(request: NextRequest) {
   const params = request.nextUrl.searchParams;
   const org = z.uuid().safeParse(params.get("org"));
   const started = org.success
