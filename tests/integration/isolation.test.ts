@@ -1,7 +1,8 @@
 // Isolation: every route handler, page and server action — found in the source tree, so a new
 // one without a case here fails the suite — called by someone who must not reach organization A:
-// an anonymous visitor (401 / sign-in / refusal), organization B's owner and B's API token naming
-// A's ids (404, or B's own data only), and a lower role in A (403). No answer shows any of A's
+// an anonymous visitor (401 / sign-in / refusal), organization B's owner (with an organization
+// cookie forged to name A) and B's API token naming A's ids (404, or B's own data only), and a
+// lower role in A (403). No answer shows any of A's
 // names or ids (beyond those the caller sent), and a fingerprint of every row A owns is the same
 // after each call. In-process, as Next calls them; next-auth's session lookup is the only stand-in.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -13,7 +14,9 @@ vi.hoisted(() => {
 });
 
 // Whoever `signedIn.userId` names is signed in (a real UserSession row each, started once).
-const signedIn = vi.hoisted(() => ({ userId: null as string | null, sessions: new Map<string, unknown>() }));
+// The organization cookie (lib/auth/context.ts ORG_COOKIE) says `signedIn.orgCookie`: B's owner
+// always sends one naming A, as a forged cookie would.
+const signedIn = vi.hoisted(() => ({ userId: null as string | null, orgCookie: null as string | null, sessions: new Map<string, unknown>() }));
 vi.mock("next-auth", async (original) => ({
   ...(await original<typeof import("next-auth")>()),
   getServerSession: async () => {
@@ -24,7 +27,13 @@ vi.mock("next-auth", async (original) => ({
   },
 }));
 vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => {}, delete: () => {} }),
+  cookies: async () => ({
+    get: (name: string) => (name === "leadlag-org" && signedIn.orgCookie ? { name, value: signedIn.orgCookie } : undefined),
+    getAll: () => [],
+    has: () => false,
+    set: () => {},
+    delete: () => {},
+  }),
   headers: async () => new Headers({ "user-agent": "isolation-suite" }),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -186,9 +195,9 @@ const PAGES: Record<string, PageCase> = {
   "app/(app)/account/page.tsx": { hostile: "own", lower: { role: null, why: "everyone manages their own account" } },
   "app/(app)/audit/page.tsx": { hostile: "own", lower: manager },
   "app/(app)/dashboard/lags/[lagMeasureId]/page.tsx": { params: (a) => ({ lagMeasureId: a.lagMeasureId }), hostile: "404", lower: manager },
-  "app/(app)/dashboard/page.tsx": { hostile: "own", lower: manager },
+  "app/(app)/dashboard/page.tsx": { search: (a) => ({ teams: a.teamId, lead: a.leadMeasureId, lag: a.lagMeasureId }), hostile: "own", lower: manager },
   "app/(app)/dashboard/teams/[teamId]/page.tsx": { params: (a) => ({ teamId: a.teamId }), hostile: "404", lower: manager },
-  "app/(app)/dashboard/trends/page.tsx": { hostile: "own", lower: manager },
+  "app/(app)/dashboard/trends/page.tsx": { search: (a) => ({ teams: a.teamId, lead: a.leadMeasureId, lag: a.lagMeasureId }), hostile: "own", lower: manager },
   "app/(app)/import/page.tsx": { hostile: "own", lower: manager },
   "app/(app)/measures/lag/[id]/page.tsx": { params: (a) => ({ id: a.lagMeasureId }), hostile: "404", lower: manager },
   "app/(app)/measures/lead/[id]/page.tsx": { params: (a) => ({ id: a.leadMeasureId }), hostile: "404", lower: manager },
@@ -198,7 +207,7 @@ const PAGES: Record<string, PageCase> = {
   "app/(app)/programs/new/page.tsx": { hostile: "own", lower: manager },
   "app/(app)/programs/page.tsx": { hostile: "own", lower: manager },
   "app/(app)/reports/[reportId]/page.tsx": { params: (a) => ({ reportId: a.reportId }), hostile: "404", lower: manager },
-  "app/(app)/reports/page.tsx": { hostile: "own", lower: manager },
+  "app/(app)/reports/page.tsx": { search: (a) => ({ scope: "program", programId: a.programId }), hostile: "own", lower: manager },
   "app/(app)/settings/invitations/page.tsx": { hostile: "own", lower: manager },
   "app/(app)/settings/outbox/[emailId]/page.tsx": { params: (a) => ({ emailId: a.emailId }), hostile: "404", lower: admin },
   "app/(app)/settings/outbox/page.tsx": { hostile: "own", lower: admin },
@@ -351,7 +360,13 @@ const ACTIONS: Record<string, ActionCase> = {
 // ---------------------------------------------------------------------------------------------
 // Calling them.
 
-type Caller = { kind: "anonymous" } | { kind: "session"; userId: string } | { kind: "token"; token: string };
+type Caller = { kind: "anonymous" } | { kind: "session"; userId: string; orgCookie?: string } | { kind: "token"; token: string };
+
+/** Signs `userId` in (null: nobody), with an organization cookie naming `orgCookie`. */
+function signIn(userId: string | null, orgCookie?: string) {
+  signedIn.userId = userId;
+  signedIn.orgCookie = orgCookie ?? null;
+}
 
 async function moduleOf<T>(file: string): Promise<T> {
   return (await import(/* @vite-ignore */ path.join(ROOT, file))) as T;
@@ -373,7 +388,8 @@ async function callRoute(key: string, c: Extract<RouteCase, { request: unknown }
     headers.set("content-type", "application/json");
     body = JSON.stringify(req.json);
   }
-  signedIn.userId = who.kind === "session" ? who.userId : null;
+  if (who.kind === "session") signIn(who.userId, who.orgCookie);
+  else signIn(null);
   const request = new Request(`${ORIGIN}${req.path}`, { method, headers, body });
   const response = await documented(handler)(request, { params: Promise.resolve(req.params ?? {}) });
   return { status: response.status, text: await response.text(), sent: `${req.path} ${body ?? ""} ${JSON.stringify(req.params ?? {})}` };
@@ -390,14 +406,18 @@ function outcomeOfThrown(err: unknown): Outcome {
   throw err;
 }
 
+/** The page's HTML, with its nested server components; an error any of them throws is thrown. */
 async function html(node: ReactNode): Promise<string> {
-  const { prelude } = await prerender(node, { onError: (e) => void outcomeOfThrown(e) });
-  return new Response(prelude).text();
+  const errors: unknown[] = [];
+  const { prelude } = await prerender(node, { onError: (e) => void errors.push(e) });
+  const text = await new Response(prelude).text();
+  if (errors.length > 0) throw errors[0];
+  return text;
 }
 
-async function openPage(file: string, c: Extract<PageCase, { hostile: unknown }>, a: World, userId: string | null): Promise<Outcome> {
+async function openPage(file: string, c: Extract<PageCase, { hostile: unknown }>, a: World, userId: string | null, orgCookie?: string): Promise<Outcome> {
   const Page = (await moduleOf<{ default: (props: unknown) => Promise<ReactNode> }>(file)).default;
-  signedIn.userId = userId;
+  signIn(userId, orgCookie);
   try {
     const node = await Page({ params: Promise.resolve(c.params?.(a) ?? {}), searchParams: Promise.resolve(c.search?.(a) ?? {}) });
     return { kind: "render", html: await html(node) };
@@ -406,12 +426,12 @@ async function openPage(file: string, c: Extract<PageCase, { hostile: unknown }>
   }
 }
 
-async function runAction(key: string, c: Extract<ActionCase, { args: unknown }>, a: World, userId: string | null): Promise<Outcome> {
+async function runAction(key: string, c: Extract<ActionCase, { args: unknown }>, a: World, userId: string | null, orgCookie?: string): Promise<Outcome> {
   const [file, name] = key.split(" ") as [string, string];
   const action = (await moduleOf<Record<string, (...args: unknown[]) => Promise<unknown>>>(file))[name]!;
   const form = new FormData();
   for (const [k, v] of Object.entries(c.args(a))) for (const one of [v].flat()) form.append(k, one);
-  signedIn.userId = userId;
+  signIn(userId, orgCookie);
   try {
     // Form actions take (previous state, form); a plain form's action takes the form alone.
     return { kind: "answer", value: await (c.quiet ? action(form) : action({ status: "idle" }, form)) };
@@ -472,7 +492,7 @@ describe.each(testDbKinds())("isolation of organization A [%s]", (kind) => {
     before = await fingerprint(t.db, a);
   });
   afterAll(async () => {
-    signedIn.userId = null;
+    signIn(null);
     signedIn.sessions.clear();
     await t?.close();
   });
@@ -482,6 +502,18 @@ describe.each(testDbKinds())("isolation of organization A [%s]", (kind) => {
     expect(await fingerprint(t.db, a), `${what} changed organization A's rows`).toEqual(before);
   }
 
+  it("fingerprints every row the organization owns, and sees a change to any of them", async () => {
+    const counts = Object.fromEntries(Object.entries(before).map(([table, v]) => [table, Number(v.split(":")[0])]));
+    expect(counts).toMatchObject({ Organization: 1, User: 5, UserSession: 1, Membership: 5, Team: 2, LeadEntry: 2, LagObservation: 1, Program: 1 });
+    for (const table of ["ProgramCost", "ProgramIntangible", "Report", "ReportExport", "Commitment", "CheckIn", "Invitation", "OutboxEmail", "ApiToken"]) {
+      expect(counts[table], table).toBe(1);
+    }
+    // On B, which no test fingerprints: renaming one team changes the digest.
+    const bBefore = await fingerprint(t.db, b);
+    await t.db.team.update({ where: { organizationId_id: { organizationId: b.organizationId, id: b.otherTeamId } }, data: { name: "Renamed quietly" } });
+    expect(await fingerprint(t.db, b)).not.toEqual(bBefore);
+  });
+
   const routeKeys = Object.keys(ROUTES).filter((k) => "request" in ROUTES[k]!);
   it.each(routeKeys)("route %s", async (key) => {
     const c = ROUTES[key] as Extract<RouteCase, { request: unknown }>;
@@ -490,7 +522,7 @@ describe.each(testDbKinds())("isolation of organization A [%s]", (kind) => {
     await unchanged(`${key} as anonymous`);
 
     for (const who of [
-      { label: "B's owner", caller: { kind: "session", userId: b.people.OWNER.id } as Caller },
+      { label: "B's owner", caller: { kind: "session", userId: b.people.OWNER.id, orgCookie: a.organizationId } as Caller },
       { label: "B's token", caller: { kind: "token", token: b.token } as Caller },
     ]) {
       const res = await callRoute(key, c, a, who.caller);
@@ -512,7 +544,7 @@ describe.each(testDbKinds())("isolation of organization A [%s]", (kind) => {
     const sent = JSON.stringify([c.params?.(a), c.search?.(a)]);
     expect(await openPage(key, c, a, null)).toMatchObject({ kind: "redirect", to: expect.stringMatching(/^\/sign-in/) });
 
-    const asB = await openPage(key, c, a, b.people.OWNER.id);
+    const asB = await openPage(key, c, a, b.people.OWNER.id, a.organizationId);
     if (c.hostile === "404") expect(asB).toEqual({ kind: "status", status: 404 });
     else {
       expect(["render", "redirect"], JSON.stringify(asB).slice(0, 300)).toContain(asB.kind);
@@ -533,7 +565,7 @@ describe.each(testDbKinds())("isolation of organization A [%s]", (kind) => {
     if (!c.quiet) expect(anonymous, "anonymous").toMatchObject({ kind: "answer", value: { status: "error", message: "Sign in to continue." } });
     await unchanged(`${key} as anonymous`);
 
-    const asB = await runAction(key, c, a, b.people.OWNER.id);
+    const asB = await runAction(key, c, a, b.people.OWNER.id, a.organizationId);
     if (c.hostile === "refused" && !c.quiet) expect(refused(asB), `B's owner: ${JSON.stringify(asB).slice(0, 300)}`).toBe(true);
     expect(leaked(a, JSON.stringify(asB), sent), "B's owner saw A's data").toEqual([]);
     await unchanged(`${key} as B's owner`);
