@@ -16,7 +16,7 @@ import * as leadEntries from "@/app/api/v1/lead-entries/route";
 import * as reports from "@/app/api/v1/reports/route";
 import * as teams from "@/app/api/v1/teams/route";
 import { createLagMeasure } from "@/lib/seed/factories";
-import { documented } from "../helpers/apiSchemas";
+import { documented, type RouteHandler } from "../helpers/apiSchemas";
 import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
 import { apiOrg, call, daysAgo, isErrorShape, serveFrom, type ApiOrg } from "./apiFixtures";
 
@@ -47,7 +47,7 @@ describe.each(testDbKinds())("input validation at the root [%s]", (kind) => {
     exports: await t.db.reportExport.count({ where: { organizationId: organizationId() } }),
     audit: await t.db.auditEvent.count({ where: { organizationId: organizationId() } }),
   });
-  const post = (handler: Parameters<typeof call>[0], path: string, body: unknown) => call(handler, { path, token: a.token, body });
+  const post = (handler: RouteHandler<Record<string, string>>, path: string, body: unknown) => call(handler, { path, token: a.token, body });
 
   describe("the calendar range", () => {
     it("refuses a report on quarter 0000-Q1 (it froze the server) and any quarter outside 2000–2100", async () => {
