@@ -1,8 +1,8 @@
 // Isolation: every route handler, page and server action — found in the source tree, so a new
 // one without a case here fails the suite — called by someone who must not reach organization A:
-// an anonymous visitor (401 / sign-in / refusal), organization B's owner (with an organization
-// cookie forged to name A) and B's API token naming A's ids (404, or B's own data only), and a
-// lower role in A (403). No answer shows any of A's
+// an anonymous visitor (401 / sign-in / refusal), organization B's owner and member (with an
+// organization cookie forged to name A) and B's API token naming A's ids (404 — 403 for B's
+// member where the role is refused first — or B's own data only), and a lower role in A (403). No answer shows any of A's
 // names or ids (beyond those the caller sent), and a fingerprint of every row A owns is the same
 // after each call. In-process, as Next calls them; next-auth's session lookup is the only stand-in.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -530,6 +530,11 @@ describe.each(testDbKinds())("isolation of organization A [%s]", (kind) => {
       expect(leaked(a, res.text, res.sent), `${who.label} saw A's data`).toEqual([]);
       await unchanged(`${key} as ${who.label}`);
     }
+    // B's member may be refused for their role before A's id is looked at: a 403 for any id.
+    const member = await callRoute(key, c, a, { kind: "session", userId: b.people.MEMBER.id, orgCookie: a.organizationId });
+    expect([c.hostile, 403], `B's member: ${member.text.slice(0, 300)}`).toContain(member.status);
+    expect(leaked(a, member.text, member.sent), "B's member saw A's data").toEqual([]);
+    await unchanged(`${key} as B's member`);
 
     if (c.lower.role) {
       const res = await callRoute(key, c, a, { kind: "session", userId: a.people[c.lower.role].id });
@@ -550,6 +555,9 @@ describe.each(testDbKinds())("isolation of organization A [%s]", (kind) => {
       expect(["render", "redirect"], JSON.stringify(asB).slice(0, 300)).toContain(asB.kind);
       expect(leaked(a, JSON.stringify(asB), sent), "B's owner saw A's data").toEqual([]);
     }
+    const member = await openPage(key, c, a, b.people.MEMBER.id, a.organizationId);
+    if (c.hostile === "404") expect([404, 403], JSON.stringify(member).slice(0, 300)).toContain(member.kind === "status" ? member.status : member.kind);
+    expect(leaked(a, JSON.stringify(member), sent), "B's member saw A's data").toEqual([]);
     if (c.lower.role) {
       const lower = await openPage(key, c, a, a.people[c.lower.role].id);
       expect(lower, `A's ${c.lower.role}`).toEqual({ kind: "status", status: c.lower.expect ?? 403 });
@@ -569,6 +577,10 @@ describe.each(testDbKinds())("isolation of organization A [%s]", (kind) => {
     if (c.hostile === "refused" && !c.quiet) expect(refused(asB), `B's owner: ${JSON.stringify(asB).slice(0, 300)}`).toBe(true);
     expect(leaked(a, JSON.stringify(asB), sent), "B's owner saw A's data").toEqual([]);
     await unchanged(`${key} as B's owner`);
+    const member = await runAction(key, c, a, b.people.MEMBER.id, a.organizationId);
+    if (c.hostile === "refused" && !c.quiet) expect(refused(member), `B's member: ${JSON.stringify(member).slice(0, 300)}`).toBe(true);
+    expect(leaked(a, JSON.stringify(member), sent), "B's member saw A's data").toEqual([]);
+    await unchanged(`${key} as B's member`);
 
     if (c.lower.role) {
       const lower = await runAction(key, c, a, a.people[c.lower.role].id);
