@@ -86,8 +86,11 @@ describe.each(testDbKinds())("cross-origin writes with a session cookie [%s]", (
   });
 
   it("refuses a same-origin body that is not JSON with 415, and creates nothing", async () => {
-    for (const headers of [{ "content-type": "text/plain" }, { "content-type": "application/x-www-form-urlencoded" }, {}]) {
-      const res = await send(teams.POST, "/api/v1/teams", { headers: { ...cookie, origin: APP, ...headers }, body: JSON.stringify({ name: "Plain team" }) });
+    const types: Record<string, string>[] = [{ "content-type": "text/plain" }, { "content-type": "application/x-www-form-urlencoded" }, {}];
+    for (const headers of types) {
+      // Bytes, not a string: a string body would get text/plain on its own.
+      const body = new TextEncoder().encode(JSON.stringify({ name: "Plain team" }));
+      const res = await send(teams.POST, "/api/v1/teams", { headers: { ...cookie, origin: APP, ...headers }, body });
       expect(res.status, JSON.stringify(headers)).toBe(415);
       expect(res.body.error.code).toBe("unsupported_media_type");
     }
