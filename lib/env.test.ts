@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "./env";
+import { EnvError, parseEnv, secureCookies } from "./env";
 
 /** The issues parseEnv reports for a source, or [] when it is accepted. */
 function issuesOf(source: Record<string, string | undefined>): string[] {
@@ -157,5 +157,17 @@ describe("parseEnv", () => {
 
   it("refuses a NEXTAUTH_URL that is not a URL", () => {
     expect(issuesOf({ NEXTAUTH_URL: "localhost" })[0]).toMatch(/^NEXTAUTH_URL must be the app's public URL/);
+  });
+
+  it("makes cookies Secure exactly when the public URL is https", () => {
+    expect(secureCookies(parseEnv({}))).toBe(false);
+    expect(secureCookies(parseEnv({ NEXTAUTH_URL: "http://leadlag.local:3000" }))).toBe(false);
+    expect(secureCookies(parseEnv({ NEXTAUTH_URL: "https://leadlag.example.com/" }))).toBe(true);
+  });
+
+  it("trusts a reverse proxy's forwarded headers only when LEADLAG_TRUST_PROXY=true", () => {
+    expect(parseEnv({}).LEADLAG_TRUST_PROXY).toBe(false);
+    expect(parseEnv({ LEADLAG_TRUST_PROXY: "true" }).LEADLAG_TRUST_PROXY).toBe(true);
+    expect(issuesOf({ LEADLAG_TRUST_PROXY: "yes" })).toEqual(["LEADLAG_TRUST_PROXY must be true or false"]);
   });
 });
