@@ -38,6 +38,9 @@ export const envSchema = z.object({
     emptyToUndefined,
     z.coerce.number({ error: "must be a port number" }).int("must be a whole number").min(1).max(65535).default(3000),
   ),
+  /** The address the production server listens on; unset: every interface. 127.0.0.1 keeps it
+   *  on loopback (behind a reverse proxy on the same machine, or `npm run soak`). */
+  LEADLAG_HOST: z.preprocess(emptyToUndefined, z.string().trim().optional()),
   NEXTAUTH_SECRET: z.preprocess(
     emptyToUndefined,
     z.string().min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)").optional(),

@@ -39,9 +39,9 @@ const server = createServer((req, res) => {
   });
 });
 
-server.listen(e.PORT, () => {
+server.listen(e.PORT, e.LEADLAG_HOST, () => {
   console.log(
-    `▸ Serving on port ${e.PORT}: ${maxInFlight} requests at once, ` +
+    `▸ Serving on ${e.LEADLAG_HOST ?? "every interface"}, port ${e.PORT}: ${maxInFlight} requests at once, ` +
       `${e.LEADLAG_REQUEST_QUEUE} more may wait up to ${e.LEADLAG_REQUEST_QUEUE_TIMEOUT_MS} ms, beyond that 503`,
   );
 });

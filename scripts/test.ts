@@ -1,12 +1,13 @@
 // `npm test`: every check, in order, with the output streamed as it runs —
-//   1. typecheck   tsc --noEmit
-//   2. lint        eslint .
-//   3. vitest      the "unit" and "integration" projects in one run (integration tests run on
+//   1. deps        npm run deps:check: known advisories against the lock, and the lock in sync
+//   2. typecheck   tsc --noEmit
+//   3. lint        eslint .
+//   4. vitest      the "unit" and "integration" projects in one run (integration tests run on
 //                  embedded PGlite, and also on PostgreSQL when TEST_DATABASE_URL is set)
-//   4. e2e         Playwright against a production build (skip with --no-e2e or LEADLAG_SKIP_E2E=1)
+//   5. e2e         Playwright against a production build (skip with --no-e2e or LEADLAG_SKIP_E2E=1)
 // A failing step does not stop the others. At the end: a table of steps, then, as the very last
 // line, `leadlag: N passed, N failed[, N skipped]`, counting vitest and Playwright tests, plus
-// typecheck and lint as one test each. Exit status 1 when anything failed.
+// deps, typecheck and lint as one test each. Exit status 1 when anything failed.
 import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -111,7 +112,7 @@ function readJson<T>(file: string): T | undefined {
   }
 }
 
-/** typecheck and lint: one test each. */
+/** deps, typecheck and lint: one test each. */
 async function singleCheck(name: string, command: string, commandArgs: string[]): Promise<StepResult> {
   banner(`${name}: ${path.basename(command)} ${commandArgs.join(" ")}`);
   const started = performance.now();
@@ -235,6 +236,7 @@ async function main(): Promise<void> {
   const total = performance.now();
   const results: StepResult[] = [];
   const steps: (() => Promise<StepResult>)[] = [
+    () => singleCheck("deps", path.join(BIN, "tsx"), ["scripts/check-dependencies.ts"]),
     () => singleCheck("typecheck", path.join(BIN, "tsc"), ["--noEmit"]),
     () => singleCheck("lint", path.join(BIN, "eslint"), ["."]),
     vitest,
@@ -258,7 +260,7 @@ async function main(): Promise<void> {
 
   banner("summary");
   const rows = results.map((r) => {
-    const tests = r.name === "typecheck" || r.name === "lint" || r.status === "skipped" ? "" : `${r.counts.passed} passed, ${r.counts.failed} failed${r.counts.skipped ? `, ${r.counts.skipped} skipped` : ""}`;
+    const tests = r.name === "deps" || r.name === "typecheck" || r.name === "lint" || r.status === "skipped" ? "" : `${r.counts.passed} passed, ${r.counts.failed} failed${r.counts.skipped ? `, ${r.counts.skipped} skipped` : ""}`;
     return [r.name, r.status.toUpperCase(), r.status === "skipped" ? "-" : seconds(r.ms), [tests, r.note].filter(Boolean).join("; ")];
   });
   const header = ["step", "result", "duration", "tests"];
