@@ -415,7 +415,7 @@ async function html(node: ReactNode): Promise<string> {
   return text;
 }
 
-async function openPage(file: string, c: Extract<PageCase, { hostile: unknown }>, a: World, userId: string | null, orgCookie?: string): Promise<Outcome> {
+async function openPage(file: string, c: Pick<Extract<PageCase, { hostile: unknown }>, "params" | "search">, a: World, userId: string | null, orgCookie?: string): Promise<Outcome> {
   const Page = (await moduleOf<{ default: (props: unknown) => Promise<ReactNode> }>(file)).default;
   signIn(userId, orgCookie);
   try {
@@ -563,6 +563,15 @@ describe.each(testDbKinds())("isolation of organization A [%s]", (kind) => {
       expect(lower, `A's ${c.lower.role}`).toEqual({ kind: "status", status: c.lower.expect ?? 403 });
     }
     await unchanged(`page ${key}`);
+  });
+
+  // Public pages are opened by a stranger with made-up tokens: whatever they show, nothing of A's.
+  it.each(Object.keys(PAGES).filter((k) => "public" in PAGES[k]!))("public page %s shows nothing of A's to a stranger", async (key) => {
+    const madeUp = () => ({ token: "not-a-real-token" });
+    const seen = await openPage(key, { params: madeUp, search: madeUp }, a, null);
+    expect(["render", "redirect", "status"]).toContain(seen.kind);
+    expect(leaked(a, JSON.stringify(seen), ""), "a stranger saw A's data").toEqual([]);
+    await unchanged(`public page ${key}`);
   });
 
   const actionKeys = Object.keys(ACTIONS).filter((k) => "args" in ACTIONS[k]!);
