@@ -1,4 +1,15 @@
 // @ts-check
+
+/** The public URL's host (NEXTAUTH_URL, read when the server starts), if it is set and valid. */
+function publicHost() {
+  try {
+    return process.env.NEXTAUTH_URL ? new URL(process.env.NEXTAUTH_URL).host : undefined;
+  } catch {
+    return undefined;
+  }
+}
+const host = publicHost();
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -12,8 +23,15 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pg", "@prisma/adapter-pg", "pdfkit", "fontkit", "@napi-rs/canvas"],
   // `npm test` type-checks the whole tree (tsc --noEmit); the build need not do it twice.
   typescript: { ignoreBuildErrors: true },
-  // forbidden() renders app/forbidden.tsx with a real 403 status.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() renders app/forbidden.tsx with a real 403 status.
+    authInterrupts: true,
+    // Next runs a server action only when its Origin names the Host (or X-Forwarded-Host) it was
+    // sent to; behind a reverse proxy that passes its own upstream Host (nginx's default), the
+    // app's own actions would fail. The public URL's host is ours; proxy.ts has already refused
+    // every other origin with a 403.
+    ...(host ? { serverActions: { allowedOrigins: [host] } } : {}),
+  },
 };
 
 export default nextConfig;
