@@ -6,6 +6,7 @@ import { AppError, fieldErrorsOf, validationError } from "@/lib/errors";
 import type { ReadOptions, RequestedMapping } from "@/lib/csv/options";
 import { readOptionsSchema } from "@/lib/schemas/csv";
 import type { ImportFile } from "../services/csvImport";
+import { textProblem } from "@/lib/schemas/text";
 
 /** 100k rows of lead entries take about 6 MB; 20 MB leaves room for long notes. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -66,7 +67,9 @@ export async function readImportRequest(request: Request): Promise<ImportFile> {
     }
     if (file.size > MAX_IMPORT_BYTES) throw tooLarge();
     const options = parseOptions(Object.fromEntries([...form.entries()].filter(([k]) => k !== "file")));
-    return { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name || "upload.csv", options };
+    // The name is stored in the import's audit row: one PostgreSQL text cannot hold is not used.
+    const fileName = file.name && !textProblem(file.name) ? file.name : "upload.csv";
+    return { bytes: new Uint8Array(await file.arrayBuffer()), fileName, options };
   }
   if (type.startsWith("text/csv") || type.startsWith("text/plain") || type.startsWith("application/octet-stream")) {
     if (body.byteLength > MAX_IMPORT_BYTES) throw tooLarge();

@@ -194,6 +194,21 @@ describe.each(testDbKinds())("input validation at the root [%s]", (kind) => {
       expect(await snapshot()).toEqual(before);
     });
 
+    it("imports a file whose name holds NUL, recording it under a name the database can store", async () => {
+      const commit = documented((await import("@/app/api/v1/imports/lag-observations/commit/route")).POST);
+      const form = new FormData();
+      form.set("file", new File([`measure,team,date,value\nCSAT,,${daysAgo(70)},77\n`], "lag\u0000.csv", { type: "text/csv" }));
+      const res = await commit(
+        new Request("http://leadlag.test/api/v1/imports/lag-observations/commit", { method: "POST", headers: { authorization: `Bearer ${a.token}` }, body: form }),
+        { params: Promise.resolve({}) },
+      );
+      expect(res.status).toBe(200);
+      const events = (await res.text()).trim().split("\n").map((l) => JSON.parse(l) as { type: string });
+      expect(events.at(-1)).toEqual({ type: "done", rows: 1, written: 1, replaced: 0 });
+      const audit = await t.db.auditEvent.findFirst({ where: { organizationId: organizationId(), action: "lag_observations.import" }, orderBy: { createdAt: "desc" } });
+      expect(audit?.entityId).toBe("csv:upload.csv");
+    });
+
     it("caps a batch's problems the same way", async () => {
       const before = await snapshot();
       const observations = Array.from({ length: 150 }, () => ({ lagMeasureId: csat, date: "2101-01-01", value: 1 }));
