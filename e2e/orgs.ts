@@ -27,6 +27,7 @@ export const SPEC_ORGS = [
   "programs",
   "quarterly-report",
   "security-headers",
+  "sign-in-limits",
   "sso",
   "team-settings",
   "week-grid",

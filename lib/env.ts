@@ -65,6 +65,14 @@ export const envSchema = z.object({
   ),
   /** The sender of every email. */
   EMAIL_FROM: z.preprocess(emptyToUndefined, z.string().trim().min(3).default("Leadlag <no-reply@leadlag.local>")),
+  // Sign-in limits (lib/auth/rateLimits.ts; README, "Sign-in limits").
+  /** Failed sign-ins of one account from one address in a row before the account is locked
+   *  there (and, at three times as many from any addresses, everywhere). */
+  LEADLAG_SIGN_IN_MAX_FAILURES: z.preprocess(emptyToUndefined, wholeNumber("attempts", 2, 1000).default(10)),
+  /** How long such a lock lasts. */
+  LEADLAG_SIGN_IN_LOCK_MINUTES: z.preprocess(emptyToUndefined, wholeNumber("minutes", 1, 1440).default(15)),
+  /** Failed sign-ins from one address in an hour, whatever the accounts, before it is locked for an hour. */
+  LEADLAG_SIGN_IN_MAX_FAILURES_PER_IP: z.preprocess(emptyToUndefined, wholeNumber("attempts", 2, 1_000_000).default(100)),
   // Load: how much the server takes on at once, and how it says no (README, "Under load").
   /** PostgreSQL connections the server's pool opens at most. */
   LEADLAG_DB_POOL_MAX: z.preprocess(emptyToUndefined, wholeNumber("connections", 1, 1000).default(10)),

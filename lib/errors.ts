@@ -108,6 +108,20 @@ export function asUnavailable(err: unknown): UnavailableError | null {
   return null;
 }
 
+/**
+ * Too many attempts of something: sign-ins, reset requests, invitations (lib/auth/rateLimits.ts).
+ * The API answers 429 with `Retry-After`; a form shows the message, which says when to try again.
+ */
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    public readonly retryAfterSeconds: number,
+  ) {
+    super("rate_limited", message);
+    this.name = "RateLimitedError";
+  }
+}
+
 export const notFound = (what = "Not found") => new AppError("not_found", what);
 export const forbidden = (why = "You do not have permission to do that.") => new AppError("forbidden", why);
 
@@ -175,7 +189,7 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody; he
     return {
       status: err.status,
       body: { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } },
-      ...(err instanceof UnavailableError ? { headers: { "Retry-After": String(err.retryAfterSeconds) } } : {}),
+      ...(err instanceof UnavailableError || err instanceof RateLimitedError ? { headers: { "Retry-After": String(err.retryAfterSeconds) } } : {}),
     };
   }
   console.error(err);

@@ -7,6 +7,7 @@
 import { createServer } from "node:http";
 import { requestsWithinPool } from "@/lib/db/budget";
 import { admissionGate } from "@/lib/http/admission";
+import { PEER_ADDRESS_HEADER } from "@/lib/http/clientIp";
 import { handleWithSignal } from "@/lib/db/overloadSignal";
 import { parseEnv } from "@/lib/env";
 
@@ -27,6 +28,10 @@ const gate = admissionGate({
 });
 
 const server = createServer((req, res) => {
+  // The socket's address, for the rate limits (lib/http/clientIp.ts): whatever a client sent
+  // under this name is replaced.
+  if (req.socket.remoteAddress) req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress;
+  else delete req.headers[PEER_ADDRESS_HEADER];
   gate(req, res, () => {
     // A page that failed for want of the database goes out as 503, not 500 (overloadSignal).
     handleWithSignal(res, () => {

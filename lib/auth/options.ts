@@ -5,14 +5,10 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db";
 import { env, secureCookies } from "@/lib/env";
-import { credentialsSchema } from "@/lib/schemas/auth";
+import { clientIp } from "@/lib/http/clientIp";
+import { checkCredentials } from "./credentials";
 import { resolveAuthSecret } from "./secret";
-import { hashPassword, verifyPassword } from "./password";
 import { endSession, SESSION_MAX_AGE_SECONDS, startSession } from "./sessions";
-
-/** Costs what a real check costs, so a missing account answers as slowly as a wrong password. */
-let dummyHash: Promise<string> | undefined;
-const dummy = () => (dummyHash ??= hashPassword("not-a-real-password-0"));
 
 export const authOptions: NextAuthOptions = {
   secret: resolveAuthSecret(env()),
@@ -25,15 +21,10 @@ export const authOptions: NextAuthOptions = {
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(raw, req) {
-        const parsed = credentialsSchema.safeParse(raw);
-        if (!parsed.success) return null;
         const db = await getDb();
-        const user = await db.user.findUnique({
-          where: { email: parsed.data.email },
-          omit: { passwordHash: false },
-        });
-        const ok = await verifyPassword(user?.passwordHash ?? (await dummy()), parsed.data.password);
-        if (!user?.passwordHash || !ok) return null;
+        // A RateLimitedError thrown here reaches the sign-in form as `error` (its message).
+        const user = await checkCredentials(db, raw, clientIp(req?.headers ?? {}));
+        if (!user) return null;
         const agent = req?.headers?.["user-agent"];
         const sid = await startSession(db, user.id, "password", typeof agent === "string" ? agent : "");
         return { id: user.id, email: user.email, name: user.name, sid };

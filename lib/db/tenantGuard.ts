@@ -12,8 +12,9 @@
 import path from "node:path";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-/** Models without an organization: people, their sign-ins, and organizations themselves. */
-export const GLOBAL_MODELS = ["User", "UserSession", "PasswordReset", "Organization"] as const;
+/** Models without an organization: people, their sign-ins, organizations themselves, and the
+ *  rate limiters' counters (by account and IP address, before any organization is known). */
+export const GLOBAL_MODELS = ["User", "UserSession", "PasswordReset", "Organization", "RateLimit"] as const;
 
 /** Every model that carries organizationId (in the schema's order). */
 export const TENANT_MODELS: readonly string[] = Object.values(Prisma.ModelName).filter((name) => {

@@ -9,6 +9,8 @@ import "server-only";
 // (removal and any deactivation are cleared: the invitation is a deliberate re-admission); a
 // deactivated member is not: an admin reactivates them in People, and their link stays unused.
 // A person who is already a member keeps their role (roles change in People) and joins the teams.
+// Given the caller's IP address, links that name no invitation count against it (token guessing,
+// lib/auth/rateLimits.ts); past the limit, acceptance is refused before the link is looked up.
 import type { Db } from "@/lib/db/client";
 import { Prisma, type Invitation } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
@@ -17,6 +19,7 @@ import { AppError, forbidden, parseOrThrow, validationError } from "@/lib/errors
 import { acceptAsNewPersonSchema } from "@/lib/schemas/invitations";
 import { passwordProblem } from "@/lib/schemas/passwordStrength";
 import { hashLinkToken } from "@/lib/auth/linkTokens";
+import { rateLimiterFor } from "@/lib/auth/rateLimits";
 import { recordAudit } from "./audit";
 
 type Tx = Prisma.TransactionClient;
@@ -71,10 +74,27 @@ async function finish(tx: Tx, inv: Invitation, user: Joined["user"], how: string
   return { user, organizationId: inv.organizationId, teamIds };
 }
 
+/** Runs an acceptance within the per-address limit of unknown links (no `ip`: no limit). */
+async function withinTokenLimit<T>(db: Db, ip: string | undefined, accept: () => Promise<T>): Promise<T> {
+  if (ip === undefined) return accept();
+  const limiter = rateLimiterFor(db);
+  await limiter.check({ invitationTokenIp: ip });
+  try {
+    return await accept();
+  } catch (err) {
+    if (err instanceof AppError && err.details?.reason === "unknown") await limiter.fail({ invitationTokenIp: ip });
+    throw err;
+  }
+}
+
 const HAS_ACCOUNT = "An account with this email already exists. Sign in, then open the invitation link again to join.";
 
 /** Someone without an account accepts: a new user with the invited address, a name and a password. */
-export async function acceptAsNewPerson(db: Db, token: string, raw: unknown): Promise<Joined> {
+export async function acceptAsNewPerson(db: Db, token: string, raw: unknown, ip?: string): Promise<Joined> {
+  return withinTokenLimit(db, ip, () => acceptNew(db, token, raw));
+}
+
+async function acceptNew(db: Db, token: string, raw: unknown): Promise<Joined> {
   const input = parseOrThrow(acceptAsNewPersonSchema, raw);
   // The address is checked against the password before the slow hash; the claim re-reads it.
   const peek = await db.invitation.findUnique({ where: { tokenHash: hashLinkToken(token) }, select: { email: true } });
@@ -98,7 +118,11 @@ export async function acceptAsNewPerson(db: Db, token: string, raw: unknown): Pr
 }
 
 /** A signed-in person accepts with one click; the invitation must be for their address. */
-export async function acceptAsSignedIn(db: Db, token: string, user: Joined["user"]): Promise<Joined> {
+export async function acceptAsSignedIn(db: Db, token: string, user: Joined["user"], ip?: string): Promise<Joined> {
+  return withinTokenLimit(db, ip, () => acceptSignedIn(db, token, user));
+}
+
+async function acceptSignedIn(db: Db, token: string, user: Joined["user"]): Promise<Joined> {
   return db.$transaction(async (tx) => {
     const inv = await claim(tx, token);
     if (inv.email !== user.email.toLowerCase()) {

@@ -5,7 +5,9 @@ import "server-only";
 // and writes nothing. People who are already members are reported, not invited; a pending
 // invitation for the same address is resent (new link, new expiry) rather than duplicated.
 // The link carries 32 random bytes; only their SHA-256 is stored. Emails go out after the
-// transaction commits, so a refused batch never mails anyone.
+// transaction commits, so a refused batch never mails anyone. Invitation emails are rate limited
+// per organization and per inviter (lib/auth/rateLimits.ts): each person invited or sent again
+// counts, and a request that would pass a limit is refused whole (429 in the API).
 import type { Db } from "@/lib/db/client";
 import type { Invitation, Prisma } from "@/lib/generated/prisma/client";
 import type { TenantContext } from "@/lib/auth/tenant";
@@ -20,6 +22,7 @@ import { invitationView, type InvitationView } from "@/lib/queries/invitationLis
 import { emailSchema } from "@/lib/schemas/auth";
 import { INVITABLE_ROLES, INVITATION_DAYS, MAX_INVITEES, inviteDefaultsSchema, inviteSchema, type InvitableRole } from "@/lib/schemas/invitations";
 import { newLinkToken } from "@/lib/auth/linkTokens";
+import { rateLimiterFor } from "@/lib/auth/rateLimits";
 import { recordAudit } from "./audit";
 import { sendEmail, type SendOptions } from "./email";
 
@@ -144,6 +147,7 @@ async function invite(
 ): Promise<InviteResult> {
   const { people, teams } = await check(db, ctx, invitees, defaults, field);
   const organizationId = ctx.organizationId;
+  await limitInvitations(db, ctx, people.length);
   const now = clock.now();
   const emails = people.map((p) => p.email);
   const { invited, resent, alreadyMembers } = await db.$transaction(async (tx) => {
@@ -219,8 +223,15 @@ async function manageable(tx: Tx, ctx: TenantContext, id: string): Promise<Invit
 const settled = (row: Invitation) =>
   new AppError("conflict", row.status === "ACCEPTED" ? `${row.email} already accepted this invitation.` : `This invitation to ${row.email} was revoked; invite them again instead.`);
 
+/** Counts `emails` invitation emails of the organization and the inviter; refuses beyond a limit. */
+async function limitInvitations(db: Db, ctx: TenantContext, emails: number): Promise<void> {
+  if (emails > 0) await rateLimiterFor(db).take({ invitationsPerOrganization: ctx.organizationId, invitationsPerInviter: ctx.userId }, emails);
+}
+
 /** Sends a pending (or expired) invitation again: a new link and a new expiry; the old link stops working. */
 export async function resendInvitation(db: Db, ctx: TenantContext, id: string, mail?: SendOptions): Promise<InvitationView> {
+  requireInviter(ctx.role);
+  await limitInvitations(db, ctx, 1);
   const now = clock.now();
   const { token, tokenHash } = newLinkToken();
   const row = await db.$transaction(async (tx) => {

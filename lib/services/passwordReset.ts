@@ -4,13 +4,16 @@ import "server-only";
 //   says, and the forgot-password action runs this after its response, so the time it takes
 //   tells nothing either).
 // - Only the SHA-256 of a link's token is stored; asking again retires the earlier links; at
-//   most RESETS_PER_HOUR emails per account and hour, beyond which requests are dropped quietly.
+//   most RESETS_PER_HOUR requests per address and hour, and 20 per IP address and hour
+//   (lib/auth/rateLimits.ts), counted whether or not the address has an account, so the
+//   refusal — checked before the response, by limitResetRequest — tells nothing either.
 // - People who sign in only with SSO may set a password this way, unless every organization
 //   they belong to requires SSO of them (then a password would open nothing, and their
 //   organization chose SSO for them).
 // - Using a link ends every session of the account (whoever knew the old password is out) and
 //   is recorded in the audit trail of each organization the person belongs to.
 import { hashPassword } from "@/lib/auth/password";
+import { accountKey, rateLimiterFor, rateLimits } from "@/lib/auth/rateLimits";
 import { endAllSessions } from "@/lib/auth/sessions";
 import type { Db } from "@/lib/db/client";
 import { passwordResetEmail } from "@/lib/email/passwordReset";
@@ -28,13 +31,20 @@ import { sendEmail, type SendOptions } from "./email";
 type Tx = Prisma.TransactionClient;
 
 export const RESET_LINK_MINUTES = 60;
-export const RESETS_PER_HOUR = 5;
-const HOUR_MS = 60 * 60 * 1000;
+export const RESETS_PER_HOUR = rateLimits().resetEmail.points;
 
 export const LINK_UNUSABLE = "This link has expired or has already been used. Ask for a new one.";
 
 /** What happened to a request; for tests and the log only, never for the person asking. */
-export type ResetRequestOutcome = "sent" | "no-account" | "throttled" | "sso-required";
+export type ResetRequestOutcome = "sent" | "no-account" | "sso-required";
+
+/**
+ * Counts a reset request for `email` from `ip`; refuses (RateLimitedError, whose message the
+ * form shows) beyond RESETS_PER_HOUR for the address or 20 an hour from the IP address.
+ */
+export async function limitResetRequest(db: Db, email: string, ip: string): Promise<void> {
+  await rateLimiterFor(db).take({ resetEmail: accountKey(email), resetIp: ip });
+}
 
 /** Whether a person with no password belongs only to organizations that require SSO of them. */
 function ssoRequiredEverywhere(memberships: { role: string; organization: { ssoConnection: { enabled: boolean; requireSso: boolean } | null } }[]): boolean {
@@ -74,20 +84,13 @@ export async function requestPasswordReset(
   if (!hasPassword && ssoRequiredEverywhere(user.memberships)) return "sso-required";
 
   const { token, tokenHash } = newLinkToken();
-  const created = await db.$transaction(async (tx) => {
-    const recent = await tx.passwordReset.count({ where: { userId: user.id, createdAt: { gt: new Date(now.getTime() - HOUR_MS) } } });
-    if (recent >= RESETS_PER_HOUR) return false;
+  await db.$transaction(async (tx) => {
     // Only the newest link works.
     await retireOpenLinks(tx, user.id, now);
     await tx.passwordReset.create({
       data: { userId: user.id, tokenHash, createdAt: now, expiresAt: new Date(now.getTime() + RESET_LINK_MINUTES * 60_000) },
     });
-    return true;
   });
-  if (!created) {
-    console.warn(`[password reset] more than ${RESETS_PER_HOUR} requests in an hour for one account; no email sent`);
-    return "throttled";
-  }
   const message = passwordResetEmail({
     to: user.email,
     name: user.name,

@@ -4,18 +4,23 @@ import "server-only";
 // found by the hash of the link's token. An unknown link says nothing about any organization.
 // Whether the invited address already has an account is told only to the holder of a working
 // link (it decides between "choose a password" and "sign in to join"), who received it at that
-// address.
+// address. Opened from the page, links that name no invitation are counted per IP address
+// (token guessing, lib/auth/rateLimits.ts); past the limit the page says so and looks nothing up.
 import type { Db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import * as clock from "@/lib/clock";
 import { invitationState } from "@/lib/queries/invitationList";
 import { hashLinkToken } from "@/lib/auth/linkTokens";
+import { rateLimiterFor } from "@/lib/auth/rateLimits";
+import { RateLimitedError } from "@/lib/errors";
 
 /** Tokens are 32 bytes in base64url; anything else is no token of ours. */
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 export type InvitationLanding =
   | { state: "unknown" }
+  /** Too many unknown links from this address: `message` says when to try again. */
+  | { state: "limited"; message: string }
   | { state: "expired" | "revoked" | "accepted"; organizationName: string; email: string }
   | {
       state: "pending";
@@ -31,7 +36,22 @@ export type InvitationLanding =
       accountExists: boolean;
     };
 
-export async function invitationByToken(db: Db, token: string): Promise<InvitationLanding> {
+/** What the link `token` opens; with `ip`, within the per-address limit of unknown links. */
+export async function invitationByToken(db: Db, token: string, ip?: string): Promise<InvitationLanding> {
+  if (ip === undefined) return landing(db, token);
+  const limiter = rateLimiterFor(db);
+  try {
+    await limiter.check({ invitationTokenIp: ip });
+    const found = await landing(db, token);
+    if (found.state === "unknown") await limiter.fail({ invitationTokenIp: ip });
+    return found;
+  } catch (err) {
+    if (err instanceof RateLimitedError) return { state: "limited", message: err.message };
+    throw err;
+  }
+}
+
+async function landing(db: Db, token: string): Promise<InvitationLanding> {
   if (!TOKEN_PATTERN.test(token)) return { state: "unknown" };
   const row = await db.invitation.findUnique({ where: { tokenHash: hashLinkToken(token) }, include: { organization: { select: { name: true } } } });
   if (!row) return { state: "unknown" };

@@ -17,11 +17,15 @@ import { requestPasswordReset, resetPassword, RESETS_PER_HOUR } from "@/lib/serv
 import { passwordResetLink } from "@/lib/views/passwordResetLink";
 import { appErrorOf } from "../helpers/context";
 import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
+import { serveFrom } from "./apiFixtures";
 import { startSmtpServer, type Received, type TestSmtpServer } from "../helpers/smtpServer";
 
 // The forgot-password action runs the request after its response: collect what it defers.
 const deferred = vi.hoisted(() => [] as (() => unknown)[]);
 vi.mock("next/server", () => ({ after: (fn: () => unknown) => void deferred.push(fn) }));
+// The request's address, as the production server passes it on (lib/http/clientIp.ts).
+const network = vi.hoisted(() => ({ ip: "198.51.100.1" }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-leadlag-peer-address": network.ip }) }));
 const { requestReset } = await import("@/app/(auth)/forgot-password/actions");
 
 const NEW_PASSWORD = "lantern-orchard-velvet-42";
@@ -65,6 +69,8 @@ describe.each(testDbKinds())("passwords and sessions [%s]", (kind) => {
 
   beforeAll(async () => {
     [t, smtp] = await Promise.all([createTestDb(kind), startSmtpServer()]);
+    // The forgot-password action counts requests on the app's database: this one.
+    serveFrom(t.db);
     orgA = (await createOrganization(t.db, { name: "Org A" })).id;
     orgB = (await createOrganization(t.db, { name: "Org B" })).id;
   });
@@ -158,16 +164,36 @@ describe.each(testDbKinds())("passwords and sessions [%s]", (kind) => {
     expect(mailTo(nobody)).toHaveLength(0);
   });
 
-  it(`sends at most ${RESETS_PER_HOUR} links an hour to one account, quietly`, async () => {
+  it(`refuses more than ${RESETS_PER_HOUR} requests an hour for one address, known or not, and more than 20 from one network`, async () => {
     const user = await person();
-    const start = new Date(Date.now() - 2 * HOUR);
-    for (let i = 0; i < RESETS_PER_HOUR; i++) await linkFor(user.email, new Date(start.getTime() + i * 60_000));
-    const outcome = await requestPasswordReset(t.db, { email: user.email }, { ...mail(), now: new Date(start.getTime() + 10 * 60_000) });
-    expect(outcome).toBe("throttled");
-    expect(await t.db.passwordReset.count({ where: { userId: user.id } })).toBe(RESETS_PER_HOUR);
-    // An hour after the first, a new one goes out.
-    await linkFor(user.email, new Date(start.getTime() + HOUR + 60_000));
-    expect(mailTo(user.email)).toHaveLength(RESETS_PER_HOUR + 1);
+    const nobody = `nobody-${kind}-limited@example.test`;
+    network.ip = `198.51.100.${kind === "embedded" ? 10 : 20}`;
+    const idle = { status: "idle" } as const;
+    const form = (email: string) => {
+      const f = new FormData();
+      f.set("email", email);
+      return f;
+    };
+    deferred.length = 0;
+    for (let i = 0; i < RESETS_PER_HOUR; i++) {
+      expect(await requestReset(idle, form(user.email))).toMatchObject({ status: "ok" });
+      expect(await requestReset(idle, form(nobody))).toMatchObject({ status: "ok" });
+    }
+    // The same refusal whether or not the address has an account; nothing is done for it.
+    const refused = await requestReset(idle, form(user.email.toUpperCase()));
+    expect(refused).toEqual({ status: "error", message: "Too many password reset requests for this address. Try again in 60 minutes.", fieldErrors: {} });
+    expect(await requestReset(idle, form(nobody))).toEqual(refused);
+    expect(deferred).toHaveLength(2 * RESETS_PER_HOUR);
+    // Other addresses from this network: 20 requests an hour in all (the refused ones count too).
+    for (let i = 2 * RESETS_PER_HOUR + 2; i < 20; i++) expect(await requestReset(idle, form(`someone-${i}-${kind}@example.test`))).toMatchObject({ status: "ok" });
+    expect(await requestReset(idle, form(`one-more-${kind}@example.test`))).toEqual({
+      status: "error",
+      message: "Too many password reset requests from your network. Try again in 60 minutes.",
+      fieldErrors: {},
+    });
+    // Another network may still ask for a new address.
+    network.ip = `198.51.100.${kind === "embedded" ? 11 : 21}`;
+    expect(await requestReset(idle, form(`one-more-${kind}@example.test`))).toMatchObject({ status: "ok" });
   });
 
   it("a reset ends every session of the account and is in each organization's audit trail", async () => {

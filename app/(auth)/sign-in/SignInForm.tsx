@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { checkLazily } from "@/app/_components/checkLazily";
+import { isLockMessage } from "./lockMessage";
 
 type Errors = Partial<Record<"email" | "password" | "form", string>>;
 
@@ -30,7 +31,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     const result = await signIn("credentials", { ...parsed.data, redirect: false });
     if (!result || result.error) {
       setPending(false);
-      setErrors({ form: WRONG });
+      setErrors({ form: isLockMessage(result?.error) ? result.error : WRONG });
       return;
     }
     router.replace(callbackUrl);

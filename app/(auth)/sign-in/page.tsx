@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { safeCallbackUrl } from "@/lib/http/callbackUrl";
 import { instanceIsEmpty } from "@/lib/services/signup";
+import { isLockMessage } from "./lockMessage";
 import { SignInForm } from "./SignInForm";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -28,7 +29,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <p className="muted">Sign in to log this week&apos;s numbers and see whether your team is winning.</p>
         </div>
         {/* next-auth sends failed sign-ins of other kinds here with ?error=… */}
-        <SignInForm callbackUrl={callbackUrl} initialError={params.error ? "Sign-in failed. Please try again." : undefined} />
+        <SignInForm
+          callbackUrl={callbackUrl}
+          initialError={isLockMessage(String(params.error)) ? String(params.error) : params.error ? "Sign-in failed. Please try again." : undefined}
+        />
         <p style={{ margin: 0 }}>
           <Link href="/forgot-password">Forgot password?</Link>
         </p>

@@ -49,6 +49,7 @@ export const ERROR_TEXT: Record<number, string> = {
   404: "No such record in the caller's organization (records of other organizations are never visible).",
   409: "Conflicts with existing data.",
   415: "A write with the session cookie sent a body of another type than the operation takes (`application/json`; CSV uploads: `multipart/form-data` or `text/csv`). Tokens may also send CSV as `text/plain`.",
+  429: "Too many at once or too often (an organization's report export already under way, invitations past the hourly limit): nothing was done; try again after the seconds in `Retry-After`.",
   500: "Something failed on our side; no internals are revealed.",
   503: "The server is busy (or its database is away) and did not start on the request: try again after the seconds in `Retry-After`.",
 };
@@ -83,12 +84,13 @@ const INVITATIONS: Operation[] = [
     description:
       "Each address gets an email with a link that works once, for 7 days. All or nothing: any bad address is listed in `details.problems` " +
       "(by index) and no one is invited. People who are already members are listed in `alreadyMembers`; an address with a pending " +
-      "invitation is sent a new link instead of a second invitation. Managers may give the member and viewer roles; admins and tokens any role but owner.",
+      "invitation is sent a new link instead of a second invitation. Managers may give the member and viewer roles; admins and tokens any role but owner. " +
+      "Each email sent counts against hourly limits per inviter and per organization: a request that would pass one is refused whole with 429.",
     scope: "people:write",
     body: inviteSchema,
     ok: { status: 201, description: "At least one new invitation was sent.", json: "InviteResult" },
     also: { "200": { description: "No new invitation: every address was a member or already invited (and was sent again).", json: "InviteResult" } },
-    errors: [400, 401, 403],
+    errors: [400, 401, 403, 429],
   },
   {
     method: "get",

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getViewer } from "@/lib/auth/context";
 import { getDb } from "@/lib/db";
+import { requestClientIp } from "@/lib/http/clientIp";
 import { invitationByToken } from "@/lib/views/invitationByToken";
 import { AcceptForm } from "./AcceptForm";
 import { JoinButton } from "./JoinButton";
@@ -28,9 +29,19 @@ function Shell({ title, children }: { title: string; children: React.ReactNode }
 /** Where an invitation email's link lands: anyone with the link may open it, signed in or not. */
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const [invitation, viewer] = await Promise.all([invitationByToken(await getDb(), token), getViewer()]);
+  const [invitation, viewer] = await Promise.all([invitationByToken(await getDb(), token, await requestClientIp()), getViewer()]);
   const home = viewer ? <Link href="/">Go to Leadlag</Link> : <Link href="/sign-in">Sign in</Link>;
 
+  if (invitation.state === "limited") {
+    return (
+      <Shell title="Try again later">
+        <p className="form-error" role="alert">
+          {invitation.message}
+        </p>
+        {home}
+      </Shell>
+    );
+  }
   if (invitation.state === "unknown") {
     return (
       <Shell title="This invitation link is not valid">
