@@ -28,4 +28,14 @@ describe("form fields", () => {
     expect(optionalFormDate().parse("")).toBeUndefined();
     expect(messages(optionalFormDate().safeParse("2026-02-30"))).toEqual(["Enter a date as YYYY-MM-DD."]);
   });
+
+  it("takes dates of the calendar range only, with one message per date", () => {
+    const RANGE = "Dates must be between 2000-01-01 and 2100-12-31.";
+    expect(formDate("a date").parse("2000-01-01")).toBe("2000-01-01");
+    expect(formDate("a date").parse("2100-12-31")).toBe("2100-12-31");
+    expect(messages(formDate("a date").safeParse("0001-01-01"))).toEqual([RANGE]);
+    expect(messages(formDate("a date").safeParse("2101-01-01"))).toEqual([RANGE]);
+    expect(messages(optionalFormDate().safeParse("1999-12-31"))).toEqual([RANGE]);
+    expect(messages(formDate("a date").safeParse("0000-13-45"))).toEqual(["Enter a date as YYYY-MM-DD."]);
+  });
 });
