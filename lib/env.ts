@@ -88,6 +88,13 @@ export const envSchema = z.object({
   LEADLAG_REQUEST_QUEUE: z.preprocess(emptyToUndefined, wholeNumber("requests", 0, 100_000).default(100)),
   /** How long a request waits in that queue before a 503. */
   LEADLAG_REQUEST_QUEUE_TIMEOUT_MS: z.preprocess(emptyToUndefined, wholeNumber("milliseconds", 0, 600_000).default(10_000)),
+  // Report exports: how many run at once and for how long (README, "Report exports").
+  /** Exports one organization may have under way (working or waiting) at once; another is refused with 429. */
+  LEADLAG_EXPORTS_PER_ORGANIZATION: z.preprocess(emptyToUndefined, wholeNumber("exports", 1, 100).default(1)),
+  /** Exports one server process works on at once; more wait their turn, first come first served. */
+  LEADLAG_EXPORTS_PER_SERVER: z.preprocess(emptyToUndefined, wholeNumber("exports", 1, 64).default(2)),
+  /** How long one export may work; past it the export stops and is marked failed, nothing saved. */
+  LEADLAG_EXPORT_BUDGET_MS: z.preprocess(emptyToUndefined, wholeNumber("milliseconds", 1_000, 3_600_000).default(120_000)),
   /** Behind a reverse proxy that terminates TLS: trust its X-Forwarded-Proto (HSTS is sent when it
    *  says https) and X-Forwarded-Host (a same-origin write may name that host). Only set it when
    *  every request reaches the app through that proxy. */

@@ -88,8 +88,9 @@ export async function serve(mode: "start" | "dev", opts: ServeOptions = {}): Pro
   console.log(`▸ Database: ${where}`);
   const started = performance.now();
   try {
-    const { applied, seeded } = await prepareDatabase(target, { seedDemo: e.LEADLAG_SEED_DEMO });
+    const { applied, seeded, interruptedExports } = await prepareDatabase(target, { seedDemo: e.LEADLAG_SEED_DEMO });
     if (applied.length) console.log(`▸ Applied migrations: ${applied.join(", ")}`);
+    if (interruptedExports) console.log(`▸ Marked ${interruptedExports} report export(s) interrupted by the last stop as failed.`);
     if (seeded) console.log("▸ Seeded the demo organization (Northwind Support).");
     await opts.afterPrepare?.(target);
     console.log(`▸ Database ready in ${Math.round(performance.now() - started)} ms`);

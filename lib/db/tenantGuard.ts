@@ -25,7 +25,8 @@ export const TENANT_MODELS: readonly string[] = Object.values(Prisma.ModelName).
 /**
  * Deliberate cross-organization lookups, by model and the `where` keys they use. Each is a
  * lookup by a globally unique secret or by the person, made before any organization is known;
- * on Citus each is one multi-shard query per sign-in or link opened (docs/scaling.md).
+ * on Citus each is one multi-shard query per sign-in or link opened (docs/scaling.md). The one
+ * write among them runs once per server start.
  */
 export const CROSS_TENANT: readonly { model: string; by: readonly string[]; reason: string }[] = [
   {
@@ -34,6 +35,11 @@ export const CROSS_TENANT: readonly { model: string; by: readonly string[]; reas
     reason: "a person's organizations: at sign-in, whether a removed person has any left, a password change audited in each",
   },
   { model: "Invitation", by: ["tokenHash"], reason: "an invitation link carries only its token" },
+  {
+    model: "ReportExport",
+    by: ["updatedAt"],
+    reason: "at start-up, exports left running by a server that is gone, found by their silence (lib/jobs/exportLiveness.ts)",
+  },
 ];
 
 export class TenantGuardError extends Error {

@@ -1,19 +1,35 @@
 import "server-only";
 // Start-up work on the database, done before the web server opens it: apply pending
-// migrations, then seed the demo organization into an empty database. PGlite allows one
+// migrations, fail the report exports a stopped server left running, then seed the demo
+// organization into an empty database. PGlite allows one
 // owner per data directory, so this runs and closes before `next` starts.
 import { openAdapter, type DbTarget } from "../db/adapter";
 import { makeClient } from "../db/client";
 import { migrate } from "../db/migrate";
+import { failInterruptedExports } from "@/lib/jobs/exportLiveness";
 import * as clock from "@/lib/clock";
 import { seedDemoIfEmpty } from "@/lib/seed/demo/seedDemo";
 
-export type PrepareResult = { applied: string[]; seeded: boolean };
+export type PrepareResult = {
+  applied: string[];
+  seeded: boolean;
+  /** Report exports left running by a server that is gone, now failed (lib/jobs/exportLiveness.ts). */
+  interruptedExports: number;
+};
 
 export async function prepareDatabase(target: DbTarget, opts: { seedDemo: boolean }): Promise<PrepareResult> {
   const opened = await openAdapter(target);
   try {
     const { applied } = await migrate(opened.factory);
+    // PGlite has one owner, so every export still running belonged to the process that is gone;
+    // on PostgreSQL only those silent for a minute: another server may be working on the rest.
+    const swept = makeClient(opened.factory);
+    let interruptedExports: number;
+    try {
+      interruptedExports = await failInterruptedExports(swept, target.kind === "embedded" ? { staleMs: 0 } : {});
+    } finally {
+      await swept.$disconnect();
+    }
     let seeded = false;
     if (opts.seedDemo) {
       const db = makeClient(opened.factory);
@@ -33,7 +49,7 @@ export async function prepareDatabase(target: DbTarget, opts: { seedDemo: boolea
         await db.$disconnect();
       }
     }
-    return { applied, seeded };
+    return { applied, seeded, interruptedExports };
   } finally {
     await opened.close();
   }

@@ -11,8 +11,9 @@ import { renderReportMarkdown } from "@/lib/report/render/markdown";
 import { buildNarrative } from "@/lib/report/narrative/narrative";
 import { defaultReportQuarter, quarterCutoff, reportableQuarters } from "@/lib/domain/calendar/quarters";
 import type { ReportSnapshot } from "@/lib/report/snapshot/types";
-import { fromUtcDate, localDay, type IsoDate } from "@/lib/domain/calendar/weeks";
+import { localDay, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { notFound } from "@/lib/errors";
+import { firstRecordedDay } from "@/lib/queries/firstRecordedDay";
 import { reportList, type ReportListRow } from "@/lib/queries/reportList";
 import { renderReportPdf } from "@/lib/report/render/pdf";
 import type { ReportFormat } from "@/lib/schemas/reports";
@@ -113,15 +114,12 @@ export async function reportOptions(db: Db, ctx: TenantContext, now = clock.now(
   const { organizationId } = ctx;
   const { timeZone, weekStartsOn } = ctx.organization;
   const today = localDay(now, timeZone);
-  const [lead, lag, programs] = await Promise.all([
-    db.leadEntry.aggregate({ where: { organizationId }, _min: { entryDate: true } }),
-    db.lagObservation.aggregate({ where: { organizationId }, _min: { observedOn: true } }),
-    db.program.findMany({ where: { organizationId, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, startDate: true } }),
+  const [earliest, programs] = await Promise.all([
+    firstRecordedDay(db, organizationId),
+    db.program.findMany({ where: { organizationId, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
-  const firsts = [lead._min.entryDate, lag._min.observedOn, ...programs.map((p) => p.startDate)].filter((d): d is Date => d != null).map(fromUtcDate);
   // A new organization with nothing logged has nothing to report (the page says so).
-  if (firsts.length === 0) return { quarters: [], defaultQuarter: null, programs: [] };
-  const earliest = firsts.sort()[0]!;
+  if (earliest == null) return { quarters: [], defaultQuarter: null, programs: [] };
   const quarters = reportableQuarters(earliest, today, weekStartsOn).map((q) => {
     const cut = quarterCutoff(q, today, weekStartsOn)!;
     return { id: q.id, label: cut.complete ? q.label : `${q.label} to date`, inProgress: !cut.complete, asOf: cut.asOf };

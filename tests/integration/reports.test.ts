@@ -142,7 +142,8 @@ describe.each(testDbKinds())("quarterly reports [%s]", (kind) => {
 
   it("leaves no half-written report when saving fails, and says the export failed", async () => {
     const count = await t.db.report.count({ where: { organizationId } });
-    // The database refuses the last write of the save transaction, after the report row was inserted.
+    // The database refuses the last write of the save transaction (the export marked done), after
+    // the report row was inserted.
     const failing = new Proxy(t.db, {
       get(target, prop, receiver) {
         if (prop !== "$transaction") return Reflect.get(target, prop, receiver);
@@ -151,8 +152,15 @@ describe.each(testDbKinds())("quarterly reports [%s]", (kind) => {
             fn(
               new Proxy(tx, {
                 get(txTarget, name, r) {
-                  if (name === "reportExport") return { update: () => Promise.reject(new Error("connection lost")) };
-                  return Reflect.get(txTarget, name, r);
+                  if (name !== "reportExport") return Reflect.get(txTarget, name, r);
+                  const exports = txTarget.reportExport;
+                  return new Proxy(exports, {
+                    get(e, op, er) {
+                      if (op !== "updateMany") return Reflect.get(e, op, er);
+                      return (args: { data: { status?: string } }) =>
+                        args.data.status === "SUCCEEDED" ? Promise.reject(new Error("connection lost")) : exports.updateMany(args as never);
+                    },
+                  });
                 },
               }),
             ),

@@ -334,11 +334,14 @@ export const OPERATIONS: Operation[] = [
     description:
       "Starts building the report on the organization or one ROI program for a quarter (`2026-Q3`; a quarter still running is reported up to its last ended week). " +
       "Answers at once with the export's state and its URL in `Location`; follow it with GET until `status` is `succeeded` (then `reportId` names the report) or `failed` (`error` says why; nothing was saved). " +
+      "An organization has one export under way at a time (`LEADLAG_EXPORTS_PER_ORGANIZATION`): another is refused with 429 until it ends. " +
+      "A busy server starts it later (`stage` says `Waiting for a free slot`); an export that runs past its time limit fails. " +
+      "A quarter that ended before the organization's first record, or has no ended week yet, is refused with 400. " +
       "Managers and above (a token needs `reports:write`).",
     scope: "reports:write",
     body: exportReportSchema,
     ok: { status: 202, description: "Started. The `Location` header is the export's URL.", json: "ReportExport" },
-    errors: [400, 401, 403, 404],
+    errors: [400, 401, 403, 404, 429],
   },
   {
     method: "get",
@@ -383,7 +386,7 @@ export const OPERATIONS: Operation[] = [
     method: "get",
     path: "/api/v1/report-exports/{exportId}",
     summary: "Follow a report export",
-    description: `Poll until \`status\` is not \`running\`. An export that stopped moving (the server restarted) reads as failed. ${REPORTS_ROLE}`,
+    description: `Poll until \`status\` is not \`running\`. An export whose server stopped reads as failed within a minute. ${REPORTS_ROLE}`,
     scope: "reports:read",
     ok: { status: 200, description: "The export's state.", json: "ReportExport" },
     errors: [401, 403, 404],
