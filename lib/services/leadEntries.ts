@@ -13,6 +13,7 @@ import type { TenantContext } from "@/lib/auth/tenant";
 import { requireWriter } from "@/lib/auth/permissions";
 import { fromUtcDate, toUtcDate, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { AppError, forbidden, notFound, parseOrThrow, problemsError, validationError, type Problem } from "@/lib/errors";
+import { isUuid } from "@/lib/schemas/ids";
 import { createLeadEntrySchema } from "@/lib/schemas/leadEntry";
 import { recordAudit } from "./audit";
 import { batchOf, replaceCells, type RemovedEntry } from "./leadCellBatch";
@@ -257,7 +258,8 @@ async function auditCells(
  */
 export async function deleteLeadEntry(db: Db, ctx: TenantContext, id: string, now: Date = clock.now()): Promise<LeadEntryView> {
   const organizationId = ctx.organizationId;
-  const row = await db.leadEntry.findUnique({ where: { organizationId_id: { organizationId, id } } });
+  // A malformed id names no entry (and PostgreSQL would refuse to cast it).
+  const row = isUuid(id) ? await db.leadEntry.findUnique({ where: { organizationId_id: { organizationId, id } } }) : null;
   if (!row) throw notFound("Entry not found.");
   const entry = entryView(row);
   const rules = await loadEntryRules(db, ctx, now);

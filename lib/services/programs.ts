@@ -7,6 +7,7 @@ import type { TenantContext } from "@/lib/auth/tenant";
 import { requireRole } from "@/lib/auth/permissions";
 import { toUtcDate } from "@/lib/domain/calendar/weeks";
 import { notFound, parseOrThrow, validationError } from "@/lib/errors";
+import { isUuid } from "@/lib/schemas/ids";
 import { benefitSchema, costSchema, intangibleSchema, programSchema } from "@/lib/schemas/programs";
 import { recordAudit } from "./audit";
 
@@ -14,7 +15,8 @@ const taken = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestEr
 
 /** Throws 404 unless the program belongs to the caller's organization. */
 export async function requireProgram(db: Db, ctx: TenantContext, programId: string) {
-  const program = await db.program.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: programId } } });
+  // A malformed id names no program (and PostgreSQL would refuse to cast it).
+  const program = isUuid(programId) ? await db.program.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: programId } } }) : null;
   if (!program) throw notFound("Program not found.");
   return program;
 }

@@ -12,7 +12,14 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import * as clock from "@/lib/clock";
+import { textProblem } from "@/lib/schemas/text";
 import { recordAudit } from "./audit";
+
+/** A name from the identity provider, trimmed to a name's length; null when unusable. */
+function storableName(name: string | null): string | null {
+  const n = name?.trim().slice(0, 120);
+  return n && !textProblem(n) ? n : null;
+}
 
 export type SsoIdentity = { email: string | null; emailVerified: boolean; name: string | null };
 
@@ -51,7 +58,8 @@ export async function admitSsoIdentity(db: Db, organizationId: string, identity:
     const user =
       existing ??
       (await tx.user.create({
-        data: { email, name: identity.name ?? email.slice(0, email.indexOf("@")), passwordHash: null },
+        // The provider's name claim is taken as the person's name only when it is text we can store.
+        data: { email, name: storableName(identity.name) ?? email.slice(0, email.indexOf("@")), passwordHash: null },
         select: { id: true, name: true, email: true },
       }));
     if (invited) return { ok: true, user, organizationId, outcome: "invited" } as const;

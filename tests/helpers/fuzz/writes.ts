@@ -7,10 +7,11 @@ import type { Db } from "@/lib/db/client";
 
 /**
  * Bookkeeping a refused request may write, by design: a session's last-seen time (the tests'
- * session mock also starts one per call, tests/helpers/sessionMock.ts) and an API token's
- * last-used time. Neither is data a payload can change.
+ * session mock also starts one per call, tests/helpers/sessionMock.ts), an API token's
+ * last-used time, and the counters of failed attempts that rate limits keep. None is data a
+ * payload can change.
  */
-export const BOOKKEEPING_TABLES = ["UserSession", "ApiToken"];
+export const BOOKKEEPING_TABLES = ["UserSession", "ApiToken", "RateLimit"];
 
 /** Installs the triggers on every table of the public schema except the bookkeeping ones. */
 export async function recordWrites(db: Db, except: readonly string[] = BOOKKEEPING_TABLES): Promise<void> {
