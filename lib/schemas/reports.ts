@@ -14,9 +14,12 @@ export const exportReportSchema = z
   .strictObject({
     scope: z.enum(["organization", "program"], { error: "Choose the organization or a program." }),
     programId: z.uuid({ error: "Choose a program." }).optional().or(z.literal("").transform(() => undefined)),
+    // One message per bad quarter, and not a fatal one, so the form's other fields are still checked.
     quarter: text({ error: "Choose a quarter." })
-      .refine((v) => QUARTER_SHAPE.test(v), { message: "Choose a quarter such as 2026-Q3.", abort: true })
-      .refine(isQuarterId, QUARTER_OUT_OF_RANGE_MESSAGE)
+      .superRefine((v, ctx) => {
+        if (!QUARTER_SHAPE.test(v)) ctx.addIssue({ code: "custom", message: "Choose a quarter such as 2026-Q3." });
+        else if (!isQuarterId(v)) ctx.addIssue({ code: "custom", message: QUARTER_OUT_OF_RANGE_MESSAGE });
+      })
       .describe("A calendar quarter such as 2026-Q3, from 2000-Q1 to 2100-Q4."),
   })
   .superRefine((v, ctx) => {
