@@ -10,6 +10,8 @@ describe("form fields", () => {
     expect(numberFromText(" 12.5 ")).toBe(12.5);
     expect(numberFromText("")).toBeUndefined();
     expect(numberFromText(3)).toBe(3);
+    expect(numberFromText("-1.5e3")).toBe(-1500);
+    for (const notDecimal of ["0x10", "0b11", "0o7", "Infinity", "1/2", "12abc", "1,5"]) expect(numberFromText(notDecimal)).toBeNaN();
   });
 
   it("asks for a required number or date by its label", () => {

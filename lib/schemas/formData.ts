@@ -16,10 +16,15 @@ export const dayString = (format: string, params?: Parameters<typeof z.string>[0
 /** "" and "   " → undefined, so a blank field counts as missing; anything else as it is. */
 export const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
-/** A number typed into a field: its trimmed text through Number(); blank → undefined. */
+/** Decimal notation only: Number() would also read "0x10" as 16, "0b11" as 3 and "Infinity". */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** A number typed into a field: its trimmed text in decimal notation (else NaN); blank → undefined. */
 export function numberFromText(v: unknown): unknown {
   const b = blankToUndefined(v);
-  return typeof b === "string" ? Number(b.trim()) : b;
+  if (typeof b !== "string") return b;
+  const text = b.trim();
+  return DECIMAL.test(text) ? Number(text) : Number.NaN;
 }
 
 /** A required number: "Enter {label}." when it is blank or not a number. */
