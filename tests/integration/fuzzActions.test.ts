@@ -65,7 +65,7 @@ const junkIdForms: fc.Arbitrary<Fields> = fc
     fc.record(Object.fromEntries(Object.entries(OTHER_FIELDS).map(([k, kind]) => [k, fc.oneof(invalidForm(kind), anyFormValue)])), { requiredKeys: [] }),
     fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), anyFormValue, { maxKeys: 3 }),
   )
-  .map(([ids, others, extra]) => ({ ...extra, ...others, ...ids }));
+  .map(([ids, others, extra]) => ({ ...extra, ...(others as Fields), ...ids }));
 
 type Case = { forms: (s: Seeded) => fc.Arbitrary<Fields>; valid?: (s: Seeded) => Fields };
 

@@ -235,10 +235,13 @@ const NOT_FUZZED: Record<string, string> = {
   "POST /api/auth/[...nextauth]": "next-auth's endpoint (CSRF-token redirects), covered by the sign-in tests",
 };
 
+/** A lone surrogate cannot be in a URL: the path gets U+FFFD for it (the handler still gets the raw parameter). */
+const wellFormed = (s: string) => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
+
 function requestOf(route: string, sent: Sent, token: string): { request: Request; params: Record<string, string> } {
   const [method, pattern] = route.split(" ") as [string, string];
   const params = sent.params ?? {};
-  const path = pattern.replace(/\[(\w+)\]/g, (_, k: string) => encodeURIComponent((params[k] ?? "").toWellFormed()));
+  const path = pattern.replace(/\[(\w+)\]/g, (_, k: string) => encodeURIComponent(wellFormed(params[k] ?? "")));
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };
   if (sent.contentType) headers["content-type"] = sent.contentType;
   const body = sent.body instanceof Uint8Array ? new Blob([sent.body as BlobPart]) : sent.body;
