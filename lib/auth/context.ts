@@ -8,7 +8,7 @@ import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, asUnavailable } from "@/lib/errors";
 import { orgSettings } from "./loadContext";
 import { authOptions } from "./options";
 import { liveSession } from "./sessions";
@@ -24,8 +24,20 @@ export type Viewer = {
   context: TenantContext | null;
 };
 
-/** The signed-in user, their organizations and the active one; null when signed out. */
+/**
+ * The signed-in user, their organizations and the active one; null when signed out. A database
+ * that cannot answer now is thrown as an UnavailableError, so a page says "busy, try again"
+ * (app/error.tsx), an action answers its busy state and a route 503.
+ */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
+  try {
+    return await loadViewer();
+  } catch (err) {
+    throw asUnavailable(err) ?? err;
+  }
+});
+
+async function loadViewer(): Promise<Viewer | null> {
   const session = await getServerSession(authOptions);
   const userId = session?.user?.id;
   const sid = session?.user?.sid;
@@ -70,7 +82,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
     })),
     context: active && o ? { organizationId: o.id, userId: user.id, role: active.role, organization: orgSettings(o) } : null,
   };
-});
+}
 
 /** For pages: the tenant context, or a redirect to sign-in (or to the no-organization page). */
 export async function requirePageContext(): Promise<TenantContext> {

@@ -30,9 +30,9 @@ import { NextRequest } from "next/server";
 import { SSO_FLOW_COOKIE } from "@/lib/auth/sso";
 import { seal } from "@/lib/auth/secretBox";
 import { openDb, type OpenedDb } from "@/lib/db/client";
-import { UnavailableError } from "@/lib/errors";
+import { UNAVAILABLE_DIGEST, UnavailableError } from "@/lib/errors";
 import { createTestDb, testDbKinds, type TestDb, type TestDbKind } from "../helpers/db";
-import { discoverActions, discoverRoutes, type RouteEntry } from "../helpers/surface";
+import { discoverActions, discoverPages, discoverRoutes, type RouteEntry } from "../helpers/surface";
 import { apiOrg, serveFrom, type ApiOrg } from "./apiFixtures";
 
 const BUSY = new UnavailableError().message;
@@ -239,6 +239,30 @@ describe.each(testDbKinds())("during a database outage [%s]", (kind: TestDbKind)
     // Created, and redirected to the new team's page.
     await expect(createTeamAction({ status: "idle" }, form)).rejects.toThrow(/NEXT_REDIRECT/);
     expect(await t.db.team.count({ where: { organizationId: org.organizationId, name: "Made after the outage" } })).toBe(1);
+  });
+
+  it("fails every page that needs the database with the error app/error.tsx shows as busy", async () => {
+    session.userId = org.owner.userId;
+    const outcomes: string[] = [];
+    await goDown();
+    try {
+      for (const p of discoverPages()) {
+        const mod = (await import(/* @vite-ignore */ `@/${p.file.replace(/\.tsx?$/, "")}`)) as { default: (props: unknown) => unknown };
+        const params = Object.fromEntries([...p.urlPath.matchAll(/\[(\w+)\]/g)].map((m) => [m[1]!, m[1] === "token" ? LINK_TOKEN : crypto.randomUUID()]));
+        const outcome = await Promise.resolve()
+          .then(() => mod.default({ params: Promise.resolve(params), searchParams: Promise.resolve({}) }))
+          .then(
+            () => "rendered",
+            (e: unknown) => ((e as { digest?: unknown }).digest === UNAVAILABLE_DIGEST ? "busy" : `threw ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`),
+          );
+        outcomes.push(`${p.file}: ${outcome}`);
+      }
+    } finally {
+      await comeBack();
+    }
+    // A page that needs no database (sign-in, sign-up, forgot-password) renders as usual.
+    expect(outcomes.filter((o) => !o.endsWith(": busy") && !o.endsWith(": rendered"))).toEqual([]);
+    expect(outcomes.filter((o) => o.endsWith(": busy")).length).toBeGreaterThan(10);
   });
 
   it("answers every server action with the busy state during the outage, never 'something went wrong'", async () => {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getViewer } from "@/lib/auth/context";
 import { getDb } from "@/lib/db";
 import { requestClientIp } from "@/lib/http/clientIp";
+import { pageData } from "@/lib/http/page";
 import { invitationByToken } from "@/lib/views/invitationByToken";
 import { AcceptForm } from "./AcceptForm";
 import { JoinButton } from "./JoinButton";
@@ -29,7 +30,8 @@ function Shell({ title, children }: { title: string; children: React.ReactNode }
 /** Where an invitation email's link lands: anyone with the link may open it, signed in or not. */
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const [invitation, viewer] = await Promise.all([invitationByToken(await getDb(), token, await requestClientIp()), getViewer()]);
+  // pageData: a database that cannot answer now shows "busy, try again" (app/error.tsx).
+  const [invitation, viewer] = await pageData(Promise.all([getDb().then(async (db) => invitationByToken(db, token, await requestClientIp())), getViewer()]));
   const home = viewer ? <Link href="/">Go to Leadlag</Link> : <Link href="/sign-in">Sign in</Link>;
 
   if (invitation.state === "limited") {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/lib/db";
+import { pageData } from "@/lib/http/page";
 import { passwordResetLink } from "@/lib/views/passwordResetLink";
 import { resetPasswordAction } from "./actions";
 import { ResetPasswordForm } from "./ResetPasswordForm";
@@ -10,7 +11,8 @@ export const metadata: Metadata = { title: "Choose a new password", referrer: "n
 
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const link = await passwordResetLink(await getDb(), token);
+  // pageData: a database that cannot answer now shows "busy, try again" (app/error.tsx).
+  const link = await pageData(getDb().then((db) => passwordResetLink(db, token)));
   return (
     <div className="auth-wrap">
       <div className="card auth-card" style={{ display: "grid", gap: "0.9rem" }}>
