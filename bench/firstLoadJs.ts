@@ -14,6 +14,7 @@
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/seed/demo/catalogue";
+import { signIn } from "../scripts/signInOverHttp";
 
 /** The budget, issue #12: every page's first-load JS, gzipped, in kB (1 kB = 1000 bytes). */
 export const FIRST_LOAD_BUDGET_KB = 170;
@@ -85,30 +86,7 @@ export async function firstLoadJs(baseUrl: string, cookie: string, paths: readon
 }
 
 /** Signs in through next-auth's credentials flow; resolves with the Cookie header of the session. */
-export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
-  const base = baseUrl.replace(/\/$/, "");
-  const jar = new Map<string, string>();
-  const keep = (res: Response) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const i = pair!.indexOf("=");
-      jar.set(pair!.slice(0, i), pair!.slice(i + 1));
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  keep(res);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`Sign-in as ${email} failed (${res.status}).`);
-  return cookie();
-}
+export { signIn };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A page's route: /teams/<uuid> → /teams/[id]. */

@@ -25,7 +25,7 @@ import { createPrivatePostgres, freePort, type PrivatePostgres } from "./soak/po
 import { printChecks, printTable, type Check } from "./soak/report";
 import { prepareDatabase } from "@/lib/seed/prepare";
 import { seedSoakOrganization } from "./soak/seed";
-import { signIn } from "./soak/session";
+import { signIn } from "./signInOverHttp";
 import { verifyWrites } from "./soak/verify";
 
 const USAGE = `Usage: npm run soak [-- options]

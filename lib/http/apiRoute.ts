@@ -10,7 +10,7 @@ import type { TenantContext } from "@/lib/auth/tenant";
 import { getDb } from "@/lib/db";
 import type { Db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { AppError, toErrorBody } from "@/lib/errors";
+import { AppError, asUnavailable, toErrorBody } from "@/lib/errors";
 import { verifyApiToken, type ApiScope } from "@/lib/services/apiTokens";
 import { guardBrowserWrite, JSON_BODY, originPolicyOf } from "./crossOrigin";
 
@@ -45,6 +45,22 @@ async function authenticate(db: Db, request: Request): Promise<ApiCaller> {
   if (!viewer) throw new AppError("unauthenticated", "Sign in, or send an API token as `Authorization: Bearer <token>`.");
   if (!viewer.context) throw new AppError("forbidden", "You are not a member of any organization.");
   return { kind: "session", ctx: viewer.context };
+}
+
+/**
+ * For route handlers outside apiRoute that answer with redirects (SSO start and callback): the
+ * database away or saturated is a 503 with Retry-After in the error shape, as every route answers
+ * it; anything else goes on to Next's error handling.
+ */
+export function unavailableAs503<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
+  return async (...args: A): Promise<Response> => {
+    try {
+      return await handler(...args);
+    } catch (err) {
+      if (asUnavailable(err)) return errorResponse(err);
+      throw err;
+    }
+  };
 }
 
 export async function readJson(request: Request): Promise<unknown> {

@@ -9,20 +9,11 @@ import { signInAs } from "@/lib/auth/signIn";
 import { SSO_FLOW_COOKIE, finishSsoSignIn, ssoFlowCookieOptions } from "@/lib/auth/sso";
 import { getDb } from "@/lib/db";
 import { appOrigin } from "@/lib/env";
-import { asUnavailable } from "@/lib/errors";
-import { errorResponse } from "@/lib/http/apiRoute";
+import { unavailableAs503 } from "@/lib/http/apiRoute";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: NextRequest) {
-  try {
-    return await finish(request);
-  } catch (err) {
-    // The database away or saturated: 503 with Retry-After, as every route answers it.
-    if (asUnavailable(err)) return errorResponse(err);
-    throw err;
-  }
-}
+export const GET = unavailableAs503(finish);
 
 async function finish(request: NextRequest) {
   const db = await getDb();

@@ -5,20 +5,11 @@ import { z } from "zod";
 import { SSO_FLOW_COOKIE, ssoFlowCookieOptions, startSsoSignIn } from "@/lib/auth/sso";
 import { getDb } from "@/lib/db";
 import { appOrigin } from "@/lib/env";
-import { asUnavailable } from "@/lib/errors";
-import { errorResponse } from "@/lib/http/apiRoute";
+import { unavailableAs503 } from "@/lib/http/apiRoute";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: NextRequest) {
-  try {
-    return await start(request);
-  } catch (err) {
-    // The database away or saturated: 503 with Retry-After, as every route answers it.
-    if (asUnavailable(err)) return errorResponse(err);
-    throw err;
-  }
-}
+export const GET = unavailableAs503(start);
 
 async function start(request: NextRequest) {
   const params = request.nextUrl.searchParams;

@@ -1,6 +1,7 @@
-// Signing in as a person over HTTP, as a browser does: next-auth's CSRF token, then the
+// Signing in as a person over HTTP, as a browser does (the soak test and the benchmarks): next-auth's CSRF token, then the
 // credentials callback from the app's own origin; the session cookies come back as one header.
 export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+  baseUrl = baseUrl.replace(/\/$/, "");
   const jar = new Map<string, string>();
   const keep = (res: Response) => {
     for (const c of res.headers.getSetCookie()) {
