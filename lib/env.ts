@@ -95,6 +95,13 @@ export const envSchema = z.object({
   LEADLAG_EXPORTS_PER_SERVER: z.preprocess(emptyToUndefined, wholeNumber("exports", 1, 64).default(2)),
   /** How long one export may work; past it the export stops and is marked failed, nothing saved. */
   LEADLAG_EXPORT_BUDGET_MS: z.preprocess(emptyToUndefined, wholeNumber("milliseconds", 1_000, 3_600_000).default(120_000)),
+  // Background jobs (lib/jobs/queue.ts; README, "Background jobs").
+  /** What this process runs: the web server and the job worker (`all`), or one of them. With the
+   *  embedded database only `all` works: one process owns its data directory. */
+  LEADLAG_ROLE: z.preprocess(emptyToUndefined, z.enum(["all", "web", "worker"], { error: "must be all, web or worker" }).default("all")),
+  /** On SIGTERM the worker stops taking jobs and gives those at work this long to finish; the rest
+   *  are picked up again by another worker (or this one after its restart). */
+  LEADLAG_WORKER_STOP_TIMEOUT_MS: z.preprocess(emptyToUndefined, wholeNumber("milliseconds", 0, 600_000).default(20_000)),
   /** Behind a reverse proxy that terminates TLS: trust its X-Forwarded-Proto (HSTS is sent when it
    *  says https) and X-Forwarded-Host (a same-origin write may name that host). Only set it when
    *  every request reaches the app through that proxy. */

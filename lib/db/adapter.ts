@@ -36,6 +36,8 @@ export const DEFAULT_POOL: PoolSettings = { max: 10, connectionTimeoutMs: 5_000,
 export type OpenedAdapter = {
   target: DbTarget;
   factory: SqlMigrationAwareDriverAdapterFactory;
+  /** The embedded database itself, for the job queue to run on the same instance (lib/jobs/queue.ts). */
+  pglite?: PGlite;
   /** Releases the PGlite instance (no-op for Postgres, whose pool Prisma owns). */
   close(): Promise<void>;
 };
@@ -66,6 +68,7 @@ export async function openAdapter(target: DbTarget, pool: Partial<PoolSettings> 
   return {
     target,
     factory: new PrismaPGlite(pglite),
+    pglite,
     close: async () => {
       if (!pglite.closed) await pglite.close();
     },

@@ -3,6 +3,7 @@ import "server-only";
 // code that needs a password hash asks for it explicitly (`omit: { passwordHash: false }`).
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import type { PGlite } from "@electric-sql/pglite";
 import { openAdapter, type DbTarget, type PoolSettings } from "./adapter";
 import { withTenantGuard } from "./tenantGuard";
 
@@ -16,6 +17,8 @@ export function makeClient(factory: SqlDriverAdapterFactory) {
 export type OpenedDb = {
   db: Db;
   target: DbTarget;
+  /** The embedded database's one instance (none on PostgreSQL): the job queue shares it. */
+  pglite?: PGlite;
   /** Disconnects Prisma and releases an embedded database. */
   close(): Promise<void>;
 };
@@ -26,6 +29,7 @@ export async function openDb(target: DbTarget, pool?: Partial<PoolSettings>): Pr
   return {
     db,
     target,
+    pglite: opened.pglite,
     close: async () => {
       await db.$disconnect();
       await opened.close();

@@ -25,6 +25,11 @@ function opened(): Promise<OpenedDb> {
   return globalForDb.leadlagDb;
 }
 
+/** The process's database with what opened it (the job queue needs the PGlite instance itself). */
+export function getOpenedDb(): Promise<OpenedDb> {
+  return opened();
+}
+
 export async function getDb() {
   return (await opened()).db;
 }
