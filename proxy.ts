@@ -5,7 +5,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import type { ErrorBody } from "@/lib/errors";
 import { crossOriginRefusal, originPolicyOf } from "@/lib/http/crossOrigin";
-import { newNonce, securityHeaders, servedOverHttps } from "@/lib/http/securityHeaders";
+import { FORMS_LEAVE_PATHS, newNonce, securityHeaders, servedOverHttps } from "@/lib/http/securityHeaders";
 
 export function proxy(request: NextRequest): NextResponse {
   const e = env();
@@ -13,7 +13,8 @@ export function proxy(request: NextRequest): NextResponse {
   const dev = e.NODE_ENV === "development";
   const api = request.nextUrl.pathname.startsWith("/api/");
   const nonce = api ? undefined : newNonce();
-  const headers = securityHeaders({ nonce, dev, https });
+  const formsLeave = FORMS_LEAVE_PATHS.includes(request.nextUrl.pathname);
+  const headers = securityHeaders({ nonce, dev, https, formsLeave });
 
   // A server action is a POST with a Next-Action header to any page. Next refuses a foreign
   // Origin itself, but by throwing (a 500); here it is the 403 it is, before any work is done.

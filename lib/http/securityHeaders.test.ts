@@ -28,6 +28,13 @@ describe("the Content Security Policy of a page", () => {
     expect(page.has("upgrade-insecure-requests")).toBe(false);
   });
 
+  it("lets the SSO page's form be redirected on to an identity provider, and nothing else change", () => {
+    const sso = directives(contentSecurityPolicy({ nonce: "abc123", dev: false, https: false, formsLeave: true }));
+    expect(sso.has("form-action")).toBe(false);
+    expect(sso.get("script-src")).toEqual(page.get("script-src"));
+    expect(sso.get("frame-ancestors")).toEqual(["'none'"]);
+  });
+
   it("allows eval and unnonced styles in development only (React's server stacks, hot reload)", () => {
     const dev = directives(contentSecurityPolicy({ nonce: "n", dev: true, https: false }));
     expect(dev.get("script-src")).toEqual(["'self'", "'nonce-n'", "'strict-dynamic'", "'unsafe-eval'"]);

@@ -11,7 +11,16 @@ export type SecurityHeaderOptions = {
   dev: boolean;
   /** The answer goes out over HTTPS (see servedOverHttps): HSTS and upgrade-insecure-requests. */
   https: boolean;
+  /**
+   * The page's forms may end anywhere: the SSO page's form finds the organization and is
+   * redirected on to its identity provider, and browsers that check form-action on redirects
+   * (Chrome) would stop it there. That page shows nothing private a form could carry away.
+   */
+  formsLeave?: boolean;
 };
+
+/** Pages whose forms are redirected to another origin (formsLeave). */
+export const FORMS_LEAVE_PATHS = ["/sso"];
 
 /** 128 random bits, base64: unguessable and new for every request. */
 export function newNonce(): string {
@@ -19,7 +28,7 @@ export function newNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-export function contentSecurityPolicy({ nonce, dev, https }: SecurityHeaderOptions): string {
+export function contentSecurityPolicy({ nonce, dev, https, formsLeave = false }: SecurityHeaderOptions): string {
   if (nonce === undefined) {
     // JSON, CSV, PDF: nothing in them should ever load, run or be framed.
     return "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
@@ -39,7 +48,7 @@ export function contentSecurityPolicy({ nonce, dev, https }: SecurityHeaderOptio
     ["connect-src", "'self'"],
     ["object-src", "'none'"],
     ["base-uri", "'none'"],
-    ["form-action", "'self'"],
+    ...(formsLeave ? [] : ([["form-action", "'self'"]] as [string, string][])),
     ["frame-ancestors", "'none'"],
     ...(https ? ([["upgrade-insecure-requests"]] as [string][]) : []),
   ];
