@@ -19,8 +19,9 @@ const nextConfig = {
   // argon2 binding is a native module: all of them must be loaded from node_modules as-is,
   // not bundled (PLATFORM.md: Turbopack breaks PGlite otherwise). The same holds for the report
   // PDF: pdfkit and fontkit read data files relative to their own folders, and the chart canvas
-  // (@napi-rs/canvas) is a native addon.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pg", "@prisma/adapter-pg", "pdfkit", "fontkit", "@napi-rs/canvas"],
+  // (@napi-rs/canvas) is a native addon. pg-boss (the job queue, started by instrumentation.ts)
+  // runs as published, on the same pg and PGlite as the app.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pg", "pg-boss", "@prisma/adapter-pg", "pdfkit", "fontkit", "@napi-rs/canvas"],
   // `npm test` type-checks the whole tree (tsc --noEmit); the build need not do it twice.
   typescript: { ignoreBuildErrors: true },
   experimental: {

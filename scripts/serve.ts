@@ -1,7 +1,9 @@
 // Shared by `npm start` and `npm run dev`: validate the environment, make sure the session
 // secret exists, migrate (and seed an empty database) while a stale production build is redone,
 // then run the web server (scripts/server.ts; `next dev` in development) in the foreground,
-// passing on signals so stopping this process stops the server too.
+// passing on signals so stopping this process stops the server too. The server runs the job
+// worker as well (instrumentation.ts) unless LEADLAG_ROLE=web; with LEADLAG_ROLE=worker this
+// process runs the worker alone, as `npm run worker` does (lib/jobs/worker.ts).
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -10,6 +12,7 @@ import { prepareDatabase } from "@/lib/seed/prepare";
 import type { DbTarget } from "@/lib/db/adapter";
 import { dbTarget } from "@/lib/db/target";
 import { EnvError, parseEnv, type Env } from "@/lib/env";
+import { roleProblem, startProcessWorker, stopProcessWorker } from "@/lib/jobs/worker";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/seed/demo/catalogue";
 
 const NEXT_BIN = path.resolve("node_modules/.bin/next");
@@ -80,10 +83,14 @@ export async function serve(mode: "start" | "dev", opts: ServeOptions = {}): Pro
     throw err;
   }
 
-  // The build and the database work are independent: do them at once.
-  const build = mode === "start" && buildIsStale() ? startBuild(secret) : undefined;
-
   const target = dbTarget(e);
+  const problem = roleProblem(e.LEADLAG_ROLE, target);
+  if (problem) fail(problem);
+  const webServer = e.LEADLAG_ROLE !== "worker";
+
+  // The build and the database work are independent: do them at once.
+  const build = webServer && mode === "start" && buildIsStale() ? startBuild(secret) : undefined;
+
   const where = target.kind === "embedded" ? `embedded PostgreSQL (PGlite) in ${path.relative(process.cwd(), target.dataDir ?? "")}` : "PostgreSQL (DATABASE_URL)";
   console.log(`▸ Database: ${where}`);
   const started = performance.now();
@@ -106,6 +113,15 @@ export async function serve(mode: "start" | "dev", opts: ServeOptions = {}): Pro
   if (build) {
     if ((await build) !== 0) fail("The build failed; see the output above.");
     building = undefined;
+  }
+
+  if (!webServer) {
+    await startProcessWorker("worker").catch((err: unknown) => fail(`Could not start the job worker: ${err instanceof Error ? err.message : String(err)}`));
+    console.log(`▸ Job worker running (LEADLAG_ROLE=worker, pid ${process.pid}); no web server in this process.`);
+    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+      process.once(signal, () => void stopProcessWorker(e.LEADLAG_WORKER_STOP_TIMEOUT_MS).finally(() => process.exit(0)));
+    }
+    return;
   }
 
   const url = e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`;

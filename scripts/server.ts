@@ -51,10 +51,18 @@ server.listen(e.PORT, e.LEADLAG_HOST, () => {
   );
 });
 
+// The job worker inside this process (instrumentation.ts, LEADLAG_ROLE=all) registers how to stop
+// it here: Next's bundle has its own copy of lib/jobs, this script cannot import it.
+const jobs = globalThis as unknown as { leadlagStopJobs?: (graceMs?: number) => Promise<void> };
+
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.once(signal, () => {
     server.close();
     server.closeAllConnections();
-    void app.close().finally(() => process.exit(0));
+    // Jobs at work get their grace period to finish; those still at work are retried later.
+    const stopJobs = jobs.leadlagStopJobs?.(e.LEADLAG_WORKER_STOP_TIMEOUT_MS).catch((err: unknown) => console.error("stopping the job worker:", err));
+    void Promise.resolve(stopJobs)
+      .then(() => app.close())
+      .finally(() => process.exit(0));
   });
 }

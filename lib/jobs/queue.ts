@@ -28,6 +28,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import { createHash } from "node:crypto";
 import { fromPglite, fromPrisma, PgBoss, type ConstructorOptions, type JobWithMetadata, type Queue as BossQueue } from "pg-boss";
 import type { Db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 
 /** pg-boss's own schema, next to Prisma's `public` (which never describes it). */
 export const JOBS_SCHEMA = "pgboss";
@@ -155,6 +156,8 @@ export type QueueSettings = {
   maintenance?: boolean;
   /** Shorter heartbeats than the handlers ask for (tests: a dead worker's job is retried sooner). */
   heartbeatSeconds?: number;
+  /** This process's concurrency for some jobs, instead of their handlers'. */
+  concurrency?: Partial<Record<string, number>>;
 };
 
 type BossJob = JobWithMetadata<JobData>;
@@ -292,11 +295,14 @@ export class JobQueue {
     await this.boss.unschedule(name, key);
   }
 
-  /** Puts a failed job back in line (its retries start over). False when there is no such failed job. */
-  async retry(name: string, id: string): Promise<boolean> {
+  /**
+   * Puts a failed job back in line, now (inside `tx` when given). False when there is no such
+   * failed job. Its handler sees it as its last attempt: another failure ends it failed again.
+   */
+  async retry(name: string, id: string, options: { tx?: Pick<Db, "$queryRawUnsafe"> } = {}): Promise<boolean> {
     await this.prepare(name);
     // Typed as {} by pg-boss; it answers { jobs, requested, affected }.
-    const { affected } = (await this.boss.retry(name, id)) as { affected?: number };
+    const { affected } = (await this.boss.retry(name, id, options.tx ? { db: fromPrisma(options.tx) } : {})) as { affected?: number };
     return (affected ?? 0) > 0;
   }
 
@@ -314,7 +320,7 @@ export class JobQueue {
       if (!registered) throw new Error(`No handler is registered for job ${name}.`);
       await this.prepare(name);
       const { handler, options } = registered;
-      const concurrency = typeof options.concurrency === "function" ? options.concurrency() : (options.concurrency ?? 1);
+      const concurrency = this.settings.concurrency?.[name] ?? (typeof options.concurrency === "function" ? options.concurrency() : (options.concurrency ?? 1));
       const polling = { pollingIntervalSeconds: this.settings.pollingIntervalSeconds ?? 2, includeMetadata: true as const, localConcurrency: concurrency };
       await this.boss.work(name, polling, async (jobs) => {
         const job = jobs[0] as BossJob | undefined;
@@ -371,7 +377,8 @@ export function processJobQueue(settings: QueueSettings = {}): Promise<JobQueue>
         ? { kind: "postgres", url: opened.target.url }
         : undefined;
     if (!connection) throw new Error("The job queue needs the database's connection (PGlite instance or PostgreSQL URL).");
-    const queue = new JobQueue(opened.db, connection, settings);
+    // A web-only process enqueues; the maintenance and cron passes are the workers'.
+    const queue = new JobQueue(opened.db, connection, { maintenance: env().LEADLAG_ROLE !== "web", ...settings });
     await queue.start();
     return queue;
   })().catch((err) => {

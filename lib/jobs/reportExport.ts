@@ -33,6 +33,7 @@ export const HEARTBEAT_SECONDS = 30;
 export const WAITING_STAGE = "Waiting for a free slot";
 export const RETRYING_AFTER_RESTART = "Retrying after a restart";
 export const RETRYING_AFTER_ERROR = "Retrying after an error";
+export const RETRYING_ON_REQUEST = "Retrying, as an admin asked";
 export const GAVE_UP_MESSAGE = "The export could not finish: it was interrupted or failed on our side several times; nothing was saved. Start it again, or tell us if it keeps failing.";
 const UNEXPECTED_MESSAGE = "The export failed on our side; nothing was saved. Try again, or tell us if it keeps failing.";
 
@@ -55,6 +56,8 @@ export type ExportRunLimits = {
   clock: () => number;
   /** Aborted when the worker stops with the export still at work: the attempt writes nothing more. */
   signal?: AbortSignal;
+  /** A retry says so in every stage it shows ("Retrying after a restart — Drawing the charts"). */
+  retrying?: string;
 };
 
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -107,7 +110,7 @@ export async function runReportExport(db: Db, job: ReportExportJob, limits: Expo
     timer.unref();
     const progress = async (share: number, stage: string) => {
       if (limits.clock() > deadline) throw new OverBudget(limits.budgetMs);
-      await update({ progress: Math.max(0, Math.min(1, share)), stage });
+      await update({ progress: Math.max(0, Math.min(1, share)), stage: limits.retrying ? `${limits.retrying} — ${stage}` : stage });
       await yieldToOthers();
     };
     await progress(0.01, "Starting");
@@ -175,11 +178,14 @@ export async function handleReportExport(job: ReportExportJob, ctx: Pick<JobCont
   const row = await db.reportExport.findUnique({ where: { organizationId_id: { organizationId: job.organizationId, id: job.exportId } }, select: { status: true, stage: true } });
   // Ended already (an earlier attempt saved it just before its worker stopped): nothing to do.
   if (!row || row.status !== "RUNNING") return;
-  if (ctx.attempt > 0 && row.stage !== RETRYING_AFTER_ERROR) {
-    await db.reportExport.updateMany({ where: { organizationId: job.organizationId, id: job.exportId, status: "RUNNING" }, data: { stage: RETRYING_AFTER_RESTART, progress: 0 } });
+  // A retry that nobody announced: the last attempt's worker stopped before it could say why.
+  const announced = [RETRYING_AFTER_ERROR, RETRYING_ON_REQUEST].find((r) => row.stage === r);
+  const retrying = ctx.attempt > 0 ? (announced ?? RETRYING_AFTER_RESTART) : undefined;
+  if (retrying) {
+    await db.reportExport.updateMany({ where: { organizationId: job.organizationId, id: job.exportId, status: "RUNNING" }, data: { stage: retrying, progress: 0 } });
   }
   try {
-    await runReportExport(db, job, limits);
+    await runReportExport(db, job, { ...limits, retrying });
   } catch (err) {
     console.error("report export failed", err);
     if (!ctx.lastAttempt) {

@@ -1,19 +1,19 @@
 import "server-only";
 // Start-up work on the database, done before the web server opens it: apply pending
-// migrations, fail the report exports a stopped server left running, then seed the demo
+// migrations, fail the report exports whose job is gone (lib/jobs/exportOrphans.ts), then seed the demo
 // organization into an empty database. PGlite allows one
 // owner per data directory, so this runs and closes before `next` starts.
 import { openAdapter, type DbTarget } from "../db/adapter";
 import { makeClient } from "../db/client";
 import { migrate } from "../db/migrate";
-import { failInterruptedExports } from "@/lib/jobs/exportLiveness";
+import { failOrphanedExports } from "@/lib/jobs/exportOrphans";
 import * as clock from "@/lib/clock";
 import { seedDemoIfEmpty } from "@/lib/seed/demo/seedDemo";
 
 export type PrepareResult = {
   applied: string[];
   seeded: boolean;
-  /** Report exports left running by a server that is gone, now failed (lib/jobs/exportLiveness.ts). */
+  /** Report exports left running with no job to finish them, now failed (lib/jobs/exportOrphans.ts). */
   interruptedExports: number;
 };
 
@@ -21,12 +21,11 @@ export async function prepareDatabase(target: DbTarget, opts: { seedDemo: boolea
   const opened = await openAdapter(target);
   try {
     const { applied } = await migrate(opened.factory);
-    // PGlite has one owner, so every export still running belonged to the process that is gone;
-    // on PostgreSQL only those silent for a minute: another server may be working on the rest.
+    // An export whose worker died is not among them: its job is retried (lib/jobs/reportExport.ts).
     const swept = makeClient(opened.factory);
     let interruptedExports: number;
     try {
-      interruptedExports = await failInterruptedExports(swept, target.kind === "embedded" ? { staleMs: 0 } : {});
+      interruptedExports = await failOrphanedExports(swept);
     } finally {
       await swept.$disconnect();
     }

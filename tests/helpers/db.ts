@@ -6,6 +6,7 @@
 // PGlite. Elsewhere (the benchmarks) there is no template and each database is migrated here.
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
+import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { openAdapter, type DbTarget, type OpenedAdapter } from "@/lib/db/adapter";
 import { makeClient, type Db } from "@/lib/db/client";
@@ -80,7 +81,14 @@ export async function openEmptyEmbedded(dataDir: string | null): Promise<OpenedA
   return openAdapter({ kind: "embedded", dataDir, loadDataDir: await embeddedDump("embeddedEmpty") });
 }
 
-export type TestDb = { kind: TestDbKind; db: Db; url?: string; close(): Promise<void> };
+export type TestDb = {
+  kind: TestDbKind;
+  db: Db;
+  url?: string;
+  /** The embedded database's instance, for a job queue on it (tests/helpers/jobs.ts). */
+  pglite?: PGlite;
+  close(): Promise<void>;
+};
 
 /** A new, migrated, empty database of the given kind. */
 export async function createTestDb(kind: TestDbKind): Promise<TestDb> {
@@ -106,6 +114,7 @@ export async function createTestDb(kind: TestDbKind): Promise<TestDb> {
     kind,
     db,
     url,
+    pglite: opened.pglite,
     async close() {
       await db.$disconnect();
       await opened.close();

@@ -24,6 +24,8 @@ import { recordWrites, writeCount, writesSince } from "../helpers/fuzz/writes";
 import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
 import { coverageProblems, discoverRoutes } from "../helpers/surface";
 import { apiOrg, daysAgo, serveFrom, type ApiOrg } from "./apiFixtures";
+import { startTestJobs, stopTestJobs } from "../helpers/jobs";
+import type { JobQueue } from "@/lib/jobs/queue";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type Seeded = ApiOrg & { lagMeasureId: string; invitationId: string };
@@ -290,10 +292,13 @@ describe.each(testDbKinds())("hostile payloads to the write routes [%s]", (kind)
   const runs = fuzzRuns(kind);
   let t: TestDb;
   let s: Seeded;
+  let jobs: JobQueue | undefined;
 
   beforeAll(async () => {
     t = await createTestDb(kind);
     serveFrom(t.db);
+    // The valid report export is a job: a worker on this database runs it.
+    jobs = await startTestJobs(t, { worker: true });
     const org = await apiOrg(t.db);
     const lag = await createLagMeasure(t.db, org.organizationId, { name: "CSAT" });
     const invited = await inviteFromList(t.db, org.owner, { emails: ["to-revoke@example.com"] });
@@ -301,6 +306,7 @@ describe.each(testDbKinds())("hostile payloads to the write routes [%s]", (kind)
     await recordWrites(t.db);
   });
   afterAll(async () => {
+    await stopTestJobs(jobs);
     await t?.close();
   });
 

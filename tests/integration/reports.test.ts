@@ -3,16 +3,19 @@
 // quarter's report cites it; another organization can neither list nor fetch it; a member cannot
 // export; and an export that fails while saving leaves no report behind.
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { TenantContext } from "@/lib/auth/tenant";
 import type { Db } from "@/lib/db/client";
 import { DEMO_USERS } from "@/lib/seed/demo/catalogue";
 import { seedDemo } from "@/lib/seed/demo/seedDemo";
 import { createLeadEntries, createOrgWithTeam, utcDate } from "@/lib/seed/factories";
+import { handleReportExport, type ReportExportJob } from "@/lib/jobs/reportExport";
+import type { JobQueue } from "@/lib/jobs/queue";
 import { getReportExport, startReportExport } from "@/lib/services/reportExports";
 import { getReport, listReports, reportFile, reportOptions } from "@/lib/views/reports";
 import { appErrorOf, contextOf } from "../helpers/context";
 import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
+import { startTestJobs, stopTestJobs } from "../helpers/jobs";
 
 /** Tuesday 1 December 2026: Q4 2026 is in progress, Q3 2026 has ended. */
 const NOW = new Date("2026-12-01T12:00:00Z");
@@ -20,10 +23,16 @@ const LATER = new Date("2027-01-06T12:00:00Z");
 
 const sha = (b: Uint8Array | string) => createHash("sha256").update(b).digest("hex");
 
+/** Starts an export and waits for the worker (startTestJobs) to end it. */
 async function exportReport(db: Db, ctx: TenantContext, body: unknown, now = NOW) {
-  const { state, done } = await startReportExport(db, ctx, body, now);
-  await done;
-  return getReportExport(db, ctx, state.id);
+  const { id } = await startReportExport(db, ctx, body, now);
+  const deadline = Date.now() + 90_000;
+  let state = await getReportExport(db, ctx, id);
+  while (state.status === "running" && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    state = await getReportExport(db, ctx, id);
+  }
+  return state;
 }
 
 describe.each(testDbKinds())("quarterly reports [%s]", (kind) => {
@@ -31,9 +40,12 @@ describe.each(testDbKinds())("quarterly reports [%s]", (kind) => {
   let organizationId: string;
   let manager: TenantContext;
   let reportId: string;
+  let jobs: JobQueue | undefined;
 
   beforeAll(async () => {
     t = await createTestDb(kind);
+    // Exports are jobs: a worker on this database runs them (lib/jobs/reportExport.ts).
+    jobs = await startTestJobs(t, { worker: true });
     organizationId = (await seedDemo(t.db, { today: NOW })).organizationId;
     manager = await contextOf(t.db, DEMO_USERS.manager.email, organizationId);
     const done = await exportReport(t.db, manager, { scope: "organization", quarter: "2026-Q4" });
@@ -41,6 +53,7 @@ describe.each(testDbKinds())("quarterly reports [%s]", (kind) => {
     reportId = done.reportId!;
   });
   afterAll(async () => {
+    await stopTestJobs(jobs);
     await t?.close();
   });
 
@@ -167,9 +180,16 @@ describe.each(testDbKinds())("quarterly reports [%s]", (kind) => {
           );
       },
     }) as Db;
-    const { state, done } = await startReportExport(failing, manager, { scope: "organization", quarter: "2026-Q4" }, NOW);
-    await done;
-    const after = await getReportExport(t.db, manager, state.id);
+    // The job's last attempt, as the worker runs it, on that database.
+    const row = await t.db.reportExport.create({ data: { organizationId, scope: "ORGANIZATION", quarter: "2026-Q4", createdById: manager.userId } });
+    const job: ReportExportJob = { organizationId, exportId: row.id, userId: manager.userId, scope: "organization", programId: null, quarter: "2026-Q4", now: NOW.toISOString() };
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      await expect(handleReportExport(job, { db: failing, attempt: 2, lastAttempt: true, signal: new AbortController().signal })).rejects.toThrow("connection lost");
+    } finally {
+      errors.mockRestore();
+    }
+    const after = await getReportExport(t.db, manager, row.id);
     expect(after).toMatchObject({ status: "failed", reportId: null });
     expect(after.error).toMatch(/nothing was saved/);
     expect(await t.db.report.count({ where: { organizationId } })).toBe(count);

@@ -28,6 +28,8 @@ import { localDay } from "@/lib/domain/calendar/weeks";
 import { createLeadEntries, utcDate } from "@/lib/seed/factories";
 import { documented, type RouteHandler } from "../helpers/apiSchemas";
 import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
+import { startTestJobs, stopTestJobs } from "../helpers/jobs";
+import type { JobQueue } from "@/lib/jobs/queue";
 import { apiOrg, call, isErrorShape, serveFrom, type ApiOrg } from "./apiFixtures";
 
 /** The last quarter that has ended: always reportable. */
@@ -46,6 +48,7 @@ describe.each(testDbKinds())("quarterly reports API [%s]", (kind) => {
   let started: { status: number; location: string | null; body: { id: string; status: string; progress: number } };
   let exportId: string;
   let reportId: string;
+  let jobs: JobQueue;
 
   const post = (body: unknown, token: string | null = a.token) => call(reportsRoute.POST, { path: "/api/v1/reports", body, token: token ?? undefined });
   const exportState = (id: string, token: string | null = a.token) =>
@@ -55,6 +58,8 @@ describe.each(testDbKinds())("quarterly reports API [%s]", (kind) => {
   beforeAll(async () => {
     t = await createTestDb(kind);
     serveFrom(t.db);
+    // The export is a job: a worker on this database runs it (lib/jobs/reportExport.ts).
+    jobs = await startTestJobs(t, { worker: true });
     a = await apiOrg(t.db);
     b = await apiOrg(t.db);
     // Some coaching in every week of the quarter, so the report has numbers to tell.
@@ -85,6 +90,7 @@ describe.each(testDbKinds())("quarterly reports API [%s]", (kind) => {
     session.userId = null;
   });
   afterAll(async () => {
+    await stopTestJobs(jobs);
     await t?.close();
   });
 

@@ -13,8 +13,7 @@ export const GET = apiRoute("reports:read", async ({ db, ctx }) => {
 });
 
 export const POST = apiRoute("reports:write", async ({ db, ctx, request }) => {
-  const { state, done } = await startReportExport(db, ctx, await readJson(request));
-  // Not awaited: the answer goes out now. The export records its own failure for the poller.
-  done.catch(() => {});
+  // Recorded and queued: a worker builds it (lib/jobs/reportExport.ts), the poller follows its row.
+  const state = await startReportExport(db, ctx, await readJson(request));
   return Response.json(state, { status: 202, headers: { Location: `/api/v1/report-exports/${state.id}` } });
 });
