@@ -70,6 +70,8 @@ export const requireAnalyticsAccess = (role: Role) => allow(canViewDashboard(rol
 export const requireReportExporter = (role: Role) => allow(canExportReport(role), "You need the manager role to export a report.");
 export const requireReportAccess = (role: Role) => allow(canViewDashboard(role), "You need the manager role to see reports.");
 export const requireProgramRoiAccess = (role: Role) => allow(canViewDashboard(role), "You need the manager role to see a program's ROI.");
+/** Settings → Jobs: the organization's background jobs, and retrying a failed one. */
+export const requireJobsAdmin = (role: Role) => allow(canAdminister(role), "You need the admin role to see the organization's background jobs.");
 /** The CSV exports of every lead entry and lag result. */
 export const requireExportAccess = (role: Role) => allow(canViewDashboard(role), "Only managers can export the organization's data.");
 export const requireLagWriter = (role: Role) => allow(canManageMeasures(role), "Only managers can record lag measure results.");

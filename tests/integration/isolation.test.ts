@@ -56,6 +56,11 @@ import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
 import { fingerprint, seedWorld, yesterday, type World } from "../helpers/isolationWorld";
 import { coverageProblems, discoverActions, discoverPages, discoverRoutes, ROOT } from "../helpers/surface";
 import { serveFrom } from "./apiFixtures";
+import { failedJobOf, startTestJobs, stopTestJobs } from "../helpers/jobs";
+import type { JobQueue } from "@/lib/jobs/queue";
+
+/** A failed background job of each organization (Settings → Jobs), by organization id. */
+const failedJob = new Map<string, string>();
 
 const ORIGIN = "http://leadlag.test";
 
@@ -211,6 +216,7 @@ const PAGES: Record<string, PageCase> = {
   "app/(app)/settings/invitations/page.tsx": { hostile: "own", lower: manager },
   "app/(app)/settings/outbox/[emailId]/page.tsx": { params: (a) => ({ emailId: a.emailId }), hostile: "404", lower: admin },
   "app/(app)/settings/outbox/page.tsx": { hostile: "own", lower: admin },
+  "app/(app)/settings/jobs/page.tsx": { hostile: "own", lower: admin },
   "app/(app)/settings/page.tsx": { hostile: "own", lower: admin },
   "app/(app)/settings/people/page.tsx": { hostile: "own", lower: manager },
   "app/(app)/settings/sso/page.tsx": { hostile: "own", lower: admin },
@@ -303,6 +309,7 @@ const ACTIONS: Record<string, ActionCase> = {
   "app/(app)/settings/invitations/actions.ts resendInvitationAction": { args: (a) => ({ id: a.invitationId }), hostile: "refused", lower: manager },
   "app/(app)/settings/invitations/actions.ts revokeInvitationAction": { args: (a) => ({ id: a.invitationId }), hostile: "refused", lower: manager },
   "app/(app)/settings/outbox/actions.ts resendOutboxEmail": { args: (a) => ({ id: a.emailId }), hostile: "refused", lower: admin },
+  "app/(app)/settings/jobs/actions.ts retryJobAction": { args: (a) => ({ id: failedJob.get(a.organizationId)! }), hostile: "refused", lower: admin },
   "app/(app)/settings/people/actions.ts updatePerson": { args: (a) => ({ intent: "role", userId: a.people.MEMBER.id, role: "ADMIN" }), hostile: "refused", lower: manager },
   // An empty form: saving B's own SSO would reach out to an identity provider.
   "app/(app)/settings/sso/actions.ts ssoFormAction": { args: () => ({}), hostile: "own", lower: admin },
@@ -483,17 +490,22 @@ describe.each(testDbKinds())("isolation of organization A [%s]", (kind) => {
   let a: World;
   let b: World;
   let before: Record<string, string>;
+  let jobs: JobQueue | undefined;
 
   beforeAll(async () => {
     t = await createTestDb(kind);
     serveFrom(t.db);
     a = await seedWorld(t.db, "Alpha");
     b = await seedWorld(t.db, "Bravo");
+    // Each organization has a failed job on the queue (its rows are pg-boss's, not A's fingerprint).
+    jobs = await startTestJobs(t);
+    for (const w of [a, b]) failedJob.set(w.organizationId, await failedJobOf(jobs, w.organizationId));
     before = await fingerprint(t.db, a);
   });
   afterAll(async () => {
     signIn(null);
     signedIn.sessions.clear();
+    await stopTestJobs(jobs);
     await t?.close();
   });
 

@@ -12,6 +12,7 @@ const SECTIONS: (SettingsLink & { may: (role: Role) => boolean })[] = [
   { href: "/settings/teams", label: "Teams", may: canManageMeasures },
   { href: "/settings/sso", label: "Single sign-on", may: canAdminister },
   { href: "/settings/outbox", label: "Outbox", may: canAdminister },
+  { href: "/settings/jobs", label: "Jobs", may: canAdminister },
 ];
 
 export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
