@@ -50,6 +50,14 @@ describe("the audit trail in plain words", () => {
     expect(team("team.measure.untrack", { team: "Billing", measure: "Callbacks" }, null)).toBe("Alex Morgan had Billing stop tracking Callbacks.");
   });
 
+  it("tells commitments edited and deleted before the meeting, and meetings held, in words", () => {
+    const c = (action: string, before: unknown, after: unknown) => describeAuditEvent({ ...event(action, before, after, null), entityType: "Commitment" });
+    expect(c("commitment.edit", { text: "Call two clients" }, { text: "Call three clients" })).toBe("Alex Morgan changed the commitment “Call two clients” to “Call three clients”.");
+    expect(c("commitment.edit", { text: "Call two clients" }, { text: "Call two clients" })).toBe("Alex Morgan changed the lead measure of the commitment “Call two clients”.");
+    expect(c("commitment.delete", { text: "Call two clients" }, null)).toBe("Alex Morgan deleted the commitment “Call two clients”.");
+    expect(c("check_in.hold", null, { weekStart: "2026-03-02", durationMinutes: 24 })).toBe("Alex Morgan held the check-in of the week of 2026-03-02 (a 24-minute meeting).");
+  });
+
   it("knows its filter kinds", () => {
     expect(isAuditKind("people")).toBe(true);
     expect(isAuditKind("toString")).toBe(false);

@@ -68,6 +68,30 @@ function teamSentence(e: AuditEventText): string | null {
   }
 }
 
+/** The check-in's events: commitments made, reviewed, edited and deleted, and meetings. */
+function checkInSentence(e: AuditEventText): string | null {
+  const text = field(e.after, "text") ?? field(e.before, "text");
+  const quoted = text ? `“${text}”` : "a commitment";
+  switch (e.action) {
+    case "commitment.create":
+      return `${e.actor} added the commitment ${quoted}.`;
+    case "commitment.edit": {
+      const was = field(e.before, "text");
+      return was && was !== text ? `${e.actor} changed the commitment “${was}” to ${quoted}.` : `${e.actor} changed the lead measure of the commitment ${quoted}.`;
+    }
+    case "commitment.delete":
+      return `${e.actor} deleted the commitment ${quoted}.`;
+    case "check_in.meeting.start":
+      return `${e.actor} started the check-in meeting of the week of ${field(e.after, "weekStart") ?? "?"}.`;
+    case "check_in.hold": {
+      const minutes = number(e.after, "durationMinutes");
+      return `${e.actor} held the check-in of the week of ${field(e.after, "weekStart") ?? "?"}${minutes != null ? ` (a ${minutes}-minute meeting)` : ""}.`;
+    }
+    default:
+      return null;
+  }
+}
+
 /** One sentence for the event, or null when it has none. */
 export function describeAuditEvent(e: AuditEventText): string | null {
   const who = e.subject ?? field(e.after, "name") ?? field(e.before, "name") ?? field(e.after, "email") ?? "someone";
@@ -98,7 +122,7 @@ export function describeAuditEvent(e: AuditEventText): string | null {
     case "user.password_reset":
       return `${who} reset their password with an emailed link; their sessions were ended.`;
     default:
-      return teamSentence(e);
+      return teamSentence(e) ?? checkInSentence(e);
   }
 }
 

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { MAX_COMMITMENT_LENGTH } from "./formChoices";
 import { blankToUndefined, formDate } from "./formData";
 import { text } from "./text";
+import { MAX_DECISION_LENGTH, MAX_DECISIONS, MAX_NOTES_LENGTH, MEETING_STEPS } from "@/lib/domain/meeting";
 
 
 // Zod-free, so client forms can import them without zod (./formChoices).
@@ -87,5 +88,43 @@ export function commitmentsFromForm(form: FormData): CreateCommitmentsInput {
     teamId: String(form.get("teamId") ?? ""),
     weekStart: String(form.get("weekStart") ?? ""),
     items: Array.from(items, (i) => i ?? {}),
+  };
+}
+
+export const editCommitmentSchema = z.object({
+  commitmentId: z.uuid({ error: "Choose a commitment." }),
+  text: commitmentItemSchema.shape.text,
+  leadMeasureId: commitmentItemSchema.shape.leadMeasureId,
+});
+
+export type EditCommitmentInput = z.input<typeof editCommitmentSchema>;
+
+export const deleteCommitmentSchema = z.object({ commitmentId: z.uuid({ error: "Choose a commitment." }) });
+
+// The check-in meeting (meeting mode): lib/domain/meeting.ts holds its agenda and limits.
+const meetingKey = { teamId: z.uuid({ error: "Choose a team." }), weekStart: weekField };
+/** Left out: the notes stay as they are. */
+const notesField = text().trim().max(MAX_NOTES_LENGTH, "Keep the notes under 2,000 characters.").optional();
+const decisionsField = z
+  .array(text().trim().max(MAX_DECISION_LENGTH, `Keep each decision under ${MAX_DECISION_LENGTH} characters.`), { error: "Decisions are a list of texts." })
+  .max(MAX_DECISIONS, `Note at most ${MAX_DECISIONS} decisions.`)
+  .transform((list) => list.filter((d) => d !== ""));
+
+export const meetingSchema = z.object(meetingKey);
+export const meetingStepSchema = z.object({
+  ...meetingKey,
+  step: z.coerce.number({ error: "Choose a step." }).int("Choose a step.").min(0, "Choose a step.").max(MEETING_STEPS.length - 1, "Choose a step."),
+});
+export const meetingNotesSchema = z.object({ ...meetingKey, notes: notesField, decisions: decisionsField.optional() });
+export const endMeetingSchema = meetingNotesSchema;
+
+/** Notes and decisions from a meeting form: `decisions` repeats, one field per decision. */
+export function meetingNotesFromForm(form: FormData) {
+  const str = (k: string) => (typeof form.get(k) === "string" ? (form.get(k) as string) : undefined);
+  return {
+    teamId: str("teamId") ?? "",
+    weekStart: str("weekStart") ?? "",
+    notes: str("notes"),
+    decisions: form.has("decisions") || form.has("decisionsSent") ? form.getAll("decisions").filter((d) => typeof d === "string") : undefined,
   };
 }

@@ -10,9 +10,11 @@ import type { Db } from "@/lib/db/client";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { canRunCheckIn, requireWriter } from "@/lib/auth/permissions";
 import { addDays, fromUtcDate, localDay, toUtcDate, weekStart, type IsoDate } from "@/lib/domain/calendar/weeks";
-import { forbidden, notFound, parseOrThrow, validationError, type FieldErrors } from "@/lib/errors";
+import { AppError, forbidden, notFound, parseOrThrow, validationError, type FieldErrors } from "@/lib/errors";
 import {
   createCommitmentsSchema,
+  deleteCommitmentSchema,
+  editCommitmentSchema,
   markCheckInHeldSchema,
   MAX_COMMITMENTS_PER_PERSON,
   reviewCommitmentSchema,
@@ -31,7 +33,7 @@ export function currentWeek(ctx: TenantContext, now: Date): IsoDate {
 }
 
 /** Why `week`'s check-in may not be changed by this caller, or null when it may. */
-function weekProblem(ctx: TenantContext, access: CheckInAccess, week: IsoDate, now: Date): string | null {
+export function weekProblem(ctx: TenantContext, access: CheckInAccess, week: IsoDate, now: Date): string | null {
   const current = currentWeek(ctx, now);
   if (week > current) return "That week has not started yet.";
   const earliest = addDays(current, -7 * MAX_CHECK_IN_WEEKS_BACK);
@@ -40,7 +42,7 @@ function weekProblem(ctx: TenantContext, access: CheckInAccess, week: IsoDate, n
   return null;
 }
 
-function isUniqueViolation(err: unknown): boolean {
+export function isUniqueViolation(err: unknown): boolean {
   return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
 }
 
@@ -170,6 +172,65 @@ export async function createCommitments(db: Db, ctx: TenantContext, raw: unknown
     }
     return created;
   });
+}
+
+/**
+ * A commitment may be edited or deleted before the meeting that reviews it: while it is not
+ * reviewed and the check-in of the week after its own has not been held. Members change their
+ * own (this week's or last week's, as they review them); the team lead and managers anyone's.
+ */
+async function changeableCommitment(db: Db, ctx: TenantContext, commitmentId: string, now: Date) {
+  requireWriter(ctx.role);
+  const before = await db.commitment.findUnique({ where: { organizationId_id: { organizationId: ctx.organizationId, id: commitmentId } } });
+  if (!before) throw notFound("Commitment not found.");
+  const access = await checkInAccess(db, ctx, before.teamId);
+  const week = fromUtcDate(before.weekStart);
+  if (!access.canRun) {
+    if (before.userId !== ctx.userId) throw forbidden("Only the team lead or a manager can change someone else's commitment.");
+    if (week < addDays(currentWeek(ctx, now), -7)) throw forbidden("Only the team lead or a manager can change an older commitment.");
+  }
+  if (before.status !== "OPEN") throw new AppError("conflict", "This commitment has been reviewed: it can no longer be changed.");
+  const review = await db.checkIn.findUnique({
+    where: { organizationId_teamId_weekStart: { organizationId: ctx.organizationId, teamId: before.teamId, weekStart: toUtcDate(addDays(week, 7)) } },
+    select: { id: true },
+  });
+  if (review) throw new AppError("conflict", "The check-in that reviews this commitment has been held: it can no longer be changed.");
+  return { before, access };
+}
+
+/** Changes a commitment's text or lead measure before the meeting that reviews it. */
+export async function editCommitment(db: Db, ctx: TenantContext, raw: unknown, now: Date = clock.now()): Promise<CommitmentView> {
+  requireWriter(ctx.role);
+  const input = parseOrThrow(editCommitmentSchema, raw);
+  const { before, access } = await changeableCommitment(db, ctx, input.commitmentId, now);
+  if (input.leadMeasureId) {
+    const tracked = await db.teamLeadMeasure.findFirst({
+      where: { organizationId: ctx.organizationId, teamId: access.teamId, leadMeasureId: input.leadMeasureId, leadMeasure: { archivedAt: null } },
+      select: { leadMeasureId: true },
+    });
+    if (!tracked) throw validationError({ leadMeasureId: ["This team does not track that measure."] });
+  }
+  const after = await db.$transaction(async (tx) => {
+    const updated = await tx.commitment.update({
+      where: { organizationId_id: { organizationId: ctx.organizationId, id: before.id } },
+      data: { text: input.text, leadMeasureId: input.leadMeasureId ?? null },
+    });
+    await recordAudit(tx, ctx, { action: "commitment.edit", entityType: "Commitment", entityId: before.id, before: commitmentView(before), after: commitmentView(updated) });
+    return updated;
+  });
+  return commitmentView(after);
+}
+
+/** Deletes a commitment before the meeting that reviews it; the answer is what was deleted (for an undo). */
+export async function deleteCommitment(db: Db, ctx: TenantContext, raw: unknown, now: Date = clock.now()): Promise<CommitmentView> {
+  requireWriter(ctx.role);
+  const input = parseOrThrow(deleteCommitmentSchema, raw);
+  const { before } = await changeableCommitment(db, ctx, input.commitmentId, now);
+  await db.$transaction(async (tx) => {
+    await tx.commitment.delete({ where: { organizationId_id: { organizationId: ctx.organizationId, id: before.id } } });
+    await recordAudit(tx, ctx, { action: "commitment.delete", entityType: "Commitment", entityId: before.id, before: commitmentView(before) });
+  });
+  return commitmentView(before);
 }
 
 export type CheckInView = { id: string; teamId: string; weekStart: IsoDate; heldAt: Date; heldById: string | null };

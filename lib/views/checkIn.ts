@@ -12,6 +12,11 @@ import { teamExecutionScore } from "@/lib/queries/teamCadence";
 import { teamLagScoreboard } from "@/lib/queries/teamLagScoreboard";
 import { teamLeadHistory } from "@/lib/queries/teamLeadHistory";
 import { checkInAccess, type CheckInAccess } from "@/lib/queries/checkInAccess";
+import { checkInHistory } from "@/lib/queries/checkInHistory";
+import { meetingMinutes } from "@/lib/domain/meeting";
+
+/** Held check-ins listed under "Check-in history". */
+const HISTORY_SHOWN = 6;
 
 export type Person = { userId: string; name: string; isLead: boolean };
 
@@ -21,7 +26,10 @@ export type CommitmentItem = {
   text: string;
   status: CommitmentStatus;
   reason: string;
+  leadMeasureId: string | null;
   measureName: string | null;
+  /** Not reviewed yet, and the check-in that reviews it not held: it may still be edited or deleted. */
+  changeable: boolean;
 };
 
 export type CheckInData = Awaited<ReturnType<typeof loadCheckIn>>;
@@ -36,7 +44,8 @@ export async function loadCheckIn(db: Db, ctx: TenantContext, teamId: string, re
   const previous = addDays(week.start, -7);
   const organizationId = ctx.organizationId;
 
-  const [members, measures, commitments, checkIn, lags, leadHistory, score] = await Promise.all([
+  const key = { organizationId, teamId, weekStart: toUtcDate(week.start) };
+  const [members, measures, commitments, checkIn, lags, leadHistory, score, meeting, history] = await Promise.all([
     db.teamMember.findMany({
       where: { organizationId, teamId },
       select: { userId: true, isLead: true, membership: { select: { user: { select: { name: true } } } } },
@@ -55,17 +64,23 @@ export async function loadCheckIn(db: Db, ctx: TenantContext, teamId: string, re
         text: true,
         status: true,
         reason: true,
+        leadMeasureId: true,
         leadMeasure: { select: { name: true } },
       },
       orderBy: { createdAt: "asc" },
     }),
     db.checkIn.findUnique({
       where: { organizationId_teamId_weekStart: { organizationId, teamId, weekStart: toUtcDate(week.start) } },
-      select: { heldAt: true, heldById: true },
+      select: { heldAt: true, heldById: true, startedAt: true, notes: true, decisions: true },
     }),
     teamLagScoreboard(db, { organizationId, teamId, asOf: week.end }),
     teamLeadHistory(db, { organizationId, teamId, firstWeek: addDays(week.start, -7 * (SCORE_WEEKS - 1)), lastWeek: week.start, weekStartsOn }),
     teamExecutionScore(db, { organization: ctx.organization, teamId, teamCreatedAt: access.teamCreatedAt, checkInWeek: week.start, now }),
+    db.checkInMeeting.findUnique({
+      where: { organizationId_teamId_weekStart: key },
+      select: { startedAt: true, step: true, stepStartedAt: true, notes: true, decisions: true },
+    }),
+    checkInHistory(db, { organizationId, teamId, limit: HISTORY_SHOWN, withCommitments: false }),
   ]);
 
   const people: Person[] = members
@@ -77,7 +92,10 @@ export async function loadCheckIn(db: Db, ctx: TenantContext, teamId: string, re
     text: c.text,
     status: c.status,
     reason: c.reason,
+    leadMeasureId: c.leadMeasureId,
     measureName: c.leadMeasure?.name ?? null,
+    // Last week's are reviewed in this week's check-in; this week's in next week's (not held yet).
+    changeable: c.status === "OPEN" && !(checkIn && fromUtcDate(c.weekStart) === previous),
   });
   const heldBy = checkIn?.heldById
     ? await db.membership.findUnique({
@@ -87,6 +105,8 @@ export async function loadCheckIn(db: Db, ctx: TenantContext, teamId: string, re
     : null;
 
   return {
+    /** "Now" as the server counts it (the meeting clock in the browser is set by it). */
+    now,
     access,
     week,
     previousWeek: weekOf(previous, weekStartsOn),
@@ -95,7 +115,18 @@ export async function loadCheckIn(db: Db, ctx: TenantContext, teamId: string, re
     measures: measures.map((m) => m.leadMeasure),
     lastWeekCommitments: commitments.filter((c) => fromUtcDate(c.weekStart) === previous).map(item),
     thisWeekCommitments: commitments.filter((c) => fromUtcDate(c.weekStart) === week.start).map(item),
-    checkIn: checkIn ? { heldAt: checkIn.heldAt, heldByName: heldBy?.user.name ?? null } : null,
+    checkIn: checkIn
+      ? {
+          heldAt: checkIn.heldAt,
+          heldByName: heldBy?.user.name ?? null,
+          notes: checkIn.notes,
+          decisions: checkIn.decisions,
+          durationMinutes: checkIn.startedAt ? meetingMinutes(checkIn.startedAt, checkIn.heldAt) : null,
+        }
+      : null,
+    /** The meeting under way for this week, if the lead started one and has not ended it. */
+    meeting: checkIn ? null : meeting,
+    history: history.data,
     lags,
     leadHistory,
     score,

@@ -18,6 +18,7 @@ vi.hoisted(() => {
 import { exportReportSchema } from "@/lib/schemas/reports";
 import { createLagMeasure } from "@/lib/seed/factories";
 import { inviteFromList } from "@/lib/services/invitations";
+import { createCommitments } from "@/lib/services/checkIns";
 import { anyJson, invalidJson, notAnObjectBody, objectPayload, poisonedString, unfriendlyText, type Kind } from "../helpers/fuzz/arbitraries";
 import { fuzzRuns, fuzzTimeout, seedFuzzing } from "../helpers/fuzz/runs";
 import { recordWrites, writeCount, writesSince } from "../helpers/fuzz/writes";
@@ -28,7 +29,7 @@ import { startTestJobs, stopTestJobs } from "../helpers/jobs";
 import type { JobQueue } from "@/lib/jobs/queue";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type Seeded = ApiOrg & { lagMeasureId: string; invitationId: string };
+type Seeded = ApiOrg & { lagMeasureId: string; invitationId: string; commitmentId: string };
 /** One request: a body (text or form) with its content type, a query string and route params. */
 type Sent = { body?: string | FormData | Uint8Array; contentType?: string; query?: string; params?: Record<string, string> };
 
@@ -127,6 +128,8 @@ const previewRefuses = (status: number, body: unknown) => status === 200 && (bod
 
 const leadEntrySpec: Record<string, Kind> = { teamId: "uuid", leadMeasureId: "uuid", email: "email", userId: "uuid", date: "date", value: "count", note: "note" };
 const lagSpec: Record<string, Kind> = { lagMeasureId: "uuid", teamId: "uuid", date: "date", value: "number", note: "note" };
+const commitmentSpec: Record<string, Kind> = { userId: "uuid", text: "name", leadMeasureId: "uuid" };
+const commitment = (s: Seeded) => ({ userId: s.member.id, text: "Fuzzed commitment", leadMeasureId: s.leadMeasureId });
 const leadEntry = (s: Seeded) => ({ teamId: s.teamId, leadMeasureId: s.leadMeasureId, email: s.member.email, date: daysAgo(1), value: 3, note: "fuzz" });
 const lagObservation = (s: Seeded) => ({ lagMeasureId: s.lagMeasureId, teamId: null, date: daysAgo(1), value: 81.5, note: "fuzz" });
 
@@ -182,6 +185,32 @@ const CASES: Record<string, Case> = {
     hostile: () =>
       fc.tuple(fc.oneof(invalidJson("uuid").map(asParam), fc.uuid()), fc.option(notAnObjectBody)).map(([invitationId, body]) => ({ body: body ?? undefined, params: { invitationId } })),
     valid: (s) => ({ params: { invitationId: s.invitationId } }),
+  },
+  "POST /api/v1/teams/[teamId]/commitments": {
+    load: () => import("@/app/api/v1/teams/[teamId]/commitments/route"),
+    hostile: (s) =>
+      fc.oneof(
+        jsonBodies({ weekStart: "date", items: "uuids" }, { weekStart: daysAgo(0), items: [commitment(s)] }, { teamId: s.teamId }),
+        badLists(commitmentSpec, commitment(s), 20).map((items) => ({ ...json({ weekStart: daysAgo(0), items }), params: { teamId: s.teamId } })),
+        fc.oneof(invalidJson("uuid").map(asParam), fc.uuid()).map((teamId) => ({ ...json({ weekStart: daysAgo(0), items: [commitment(s)] }), params: { teamId } })),
+      ),
+    valid: (s) => ({ ...json({ weekStart: daysAgo(0), items: [commitment(s)] }), params: { teamId: s.teamId } }),
+  },
+  "PATCH /api/v1/commitments/[commitmentId]": {
+    load: () => import("@/app/api/v1/commitments/[commitmentId]/route"),
+    hostile: (s) =>
+      fc.oneof(
+        jsonBodies({ text: "name", leadMeasureId: "uuid" }, { text: "Edited", leadMeasureId: s.leadMeasureId }, { commitmentId: s.commitmentId }),
+        fc.oneof(invalidJson("uuid").map(asParam), fc.uuid()).map((commitmentId) => ({ ...json({ text: "Edited" }), params: { commitmentId } })),
+      ),
+    valid: (s) => ({ ...json({ text: "Edited", leadMeasureId: s.leadMeasureId }), params: { commitmentId: s.commitmentId } }),
+  },
+  "DELETE /api/v1/commitments/[commitmentId]": {
+    load: () => import("@/app/api/v1/commitments/[commitmentId]/route"),
+    hostile: () =>
+      fc.tuple(fc.oneof(invalidJson("uuid").map(asParam), fc.uuid()), fc.option(notAnObjectBody)).map(([commitmentId, body]) => ({ body: body ?? undefined, params: { commitmentId } })),
+    // After the PATCH case's valid edit (cases run in order).
+    valid: (s) => ({ params: { commitmentId: s.commitmentId } }),
   },
   "POST /api/v1/reports": {
     load: () => import("@/app/api/v1/reports/route"),
@@ -302,7 +331,8 @@ describe.each(testDbKinds())("hostile payloads to the write routes [%s]", (kind)
     const org = await apiOrg(t.db);
     const lag = await createLagMeasure(t.db, org.organizationId, { name: "CSAT" });
     const invited = await inviteFromList(t.db, org.owner, { emails: ["to-revoke@example.com"] });
-    s = { ...org, lagMeasureId: lag.id, invitationId: invited.invited[0]!.id };
+    const [seeded] = await createCommitments(t.db, org.owner, { teamId: org.teamId, weekStart: daysAgo(0), items: [{ userId: org.manager.id, text: "Seeded commitment" }] });
+    s = { ...org, lagMeasureId: lag.id, invitationId: invited.invited[0]!.id, commitmentId: seeded!.id };
     await recordWrites(t.db);
   });
   afterAll(async () => {

@@ -175,6 +175,31 @@ const ROUTES: Record<string, RouteCase> = {
     hostile: 404,
     lower: manager,
   },
+  "app/api/v1/teams/[teamId]/check-ins/route.ts GET": {
+    request: (a) => ({ path: `/api/v1/teams/${a.otherTeamId}/check-ins`, params: { teamId: a.otherTeamId } }),
+    hostile: 404,
+    lower: manager, // the member is not on that team
+  },
+  "app/api/v1/teams/[teamId]/commitments/route.ts GET": {
+    request: (a) => ({ path: `/api/v1/teams/${a.otherTeamId}/commitments`, params: { teamId: a.otherTeamId } }),
+    hostile: 404,
+    lower: manager, // the member is not on that team
+  },
+  "app/api/v1/teams/[teamId]/commitments/route.ts POST": {
+    request: (a) => ({ path: `/api/v1/teams/${a.teamId}/commitments`, params: { teamId: a.teamId }, json: { weekStart: day, items: [{ userId: a.people.MEMBER.id, text: "Hijacked" }] } }),
+    hostile: 404,
+    lower: { role: "VIEWER" },
+  },
+  "app/api/v1/commitments/[commitmentId]/route.ts PATCH": {
+    request: (a) => ({ path: `/api/v1/commitments/${a.commitmentId}`, params: { commitmentId: a.commitmentId }, json: { text: "Hijacked" } }),
+    hostile: 404,
+    lower: { role: "VIEWER" },
+  },
+  "app/api/v1/commitments/[commitmentId]/route.ts DELETE": {
+    request: (a) => ({ path: `/api/v1/commitments/${a.commitmentId}`, params: { commitmentId: a.commitmentId } }),
+    hostile: 404,
+    lower: { role: "VIEWER" },
+  },
   "app/api/v1/teams/route.ts GET": { request: () => ({ path: "/api/v1/teams" }), hostile: 200, lower: { role: null, why: "every member sees the organization's team list" } },
   "app/api/v1/teams/route.ts POST": { request: () => ({ path: "/api/v1/teams", json: { name: `Hostile team ${randomUUID()}` } }), hostile: 201, lower: manager },
   "app/api/v1/users/route.ts GET": { request: () => ({ path: "/api/v1/users" }), hostile: 200, lower: manager },
@@ -345,6 +370,16 @@ const ACTIONS: Record<string, ActionCase> = {
     lower: { role: "VIEWER" },
   },
   "app/(app)/teams/[teamId]/check-in/actions.ts markCheckInHeldAction": { args: (a) => ({ teamId: a.teamId, weekStart: day }), hostile: "refused", lower: manager },
+  "app/(app)/teams/[teamId]/check-in/actions.ts editCommitmentAction": { args: (a) => ({ commitmentId: a.commitmentId, text: "Hijacked" }), hostile: "refused", lower: { role: "VIEWER" } },
+  "app/(app)/teams/[teamId]/check-in/actions.ts deleteCommitmentAction": { args: (a) => ({ commitmentId: a.commitmentId }), hostile: "refused", lower: { role: "VIEWER" } },
+  "app/(app)/teams/[teamId]/check-in/actions.ts startMeetingAction": { args: (a) => ({ teamId: a.teamId, weekStart: day }), hostile: "refused", lower: manager },
+  "app/(app)/teams/[teamId]/check-in/actions.ts moveMeetingStepAction": { args: (a) => ({ teamId: a.teamId, weekStart: day, step: "1" }), hostile: "refused", lower: manager },
+  "app/(app)/teams/[teamId]/check-in/actions.ts saveMeetingNotesAction": {
+    args: (a) => ({ teamId: a.teamId, weekStart: day, notes: "Hijacked", decisions: ["Hijacked"] }),
+    hostile: "refused",
+    lower: manager,
+  },
+  "app/(app)/teams/[teamId]/check-in/actions.ts endMeetingAction": { args: (a) => ({ teamId: a.teamId, weekStart: day }), hostile: "refused", lower: manager },
   "app/(app)/teams/[teamId]/gridActions.ts saveWeekAction": {
     args: (a) => ({ teamId: a.teamId, userId: a.people.MEMBER.id, [`cell.${a.leadMeasureId}.${day}`]: "9" }),
     hostile: "refused",

@@ -11,11 +11,12 @@ import { exportReportSchema } from "@/lib/schemas/reports";
 import { roiEvaluateSchema } from "@/lib/schemas/roiEvaluate";
 import { inviteSchema, listInvitationsQuerySchema } from "@/lib/schemas/invitations";
 import { listPeopleQuerySchema } from "@/lib/schemas/people";
+import { apiCreateCommitmentsSchema, apiEditCommitmentSchema, listCheckInsQuerySchema, listCommitmentsQuerySchema } from "@/lib/schemas/apiCheckIn";
 import type { ResponseName } from "@/lib/schemas/responses";
 import type { ApiScope } from "@/lib/services/apiTokens";
 import type { JsonSchema } from "./jsonSchema";
 
-export type Method = "get" | "post" | "put" | "delete";
+export type Method = "get" | "post" | "put" | "patch" | "delete";
 
 export type Operation = {
   method: Method;
@@ -113,8 +114,69 @@ const INVITATIONS: Operation[] = [
   },
 ];
 
+const CHECK_IN_ROLE =
+  "As on the check-in page: the team's members read it, managers and above any team's; the team lead and managers change anyone's commitments, " +
+  "a member only their own (this week's, or last week's before the check-in reviews them); viewers read only.";
+
+const CHECK_INS: Operation[] = [
+  {
+    method: "get",
+    path: "/api/v1/teams/{teamId}/check-ins",
+    summary: "List a team's held check-ins (paged)",
+    description:
+      "Newest week first, each with when it was held and by whom, the meeting's start and length (when run in meeting mode), its notes and decisions, " +
+      "the commitments it reviewed (made for the week before) and those it made. Follow `nextCursor` until it is null. " + CHECK_IN_ROLE,
+    scope: "teams:read",
+    query: listCheckInsQuerySchema,
+    ok: { status: 200, description: "One page.", json: "CheckInPage" },
+    errors: [400, 401, 403, 404],
+  },
+  {
+    method: "get",
+    path: "/api/v1/teams/{teamId}/commitments",
+    summary: "List a team's commitments for a week",
+    description: "This week's unless `week` names a day of another. " + CHECK_IN_ROLE,
+    scope: "teams:read",
+    query: listCommitmentsQuerySchema,
+    ok: { status: 200, description: "The week's commitments, oldest first.", json: "CommitmentList" },
+    errors: [400, 401, 403, 404],
+  },
+  {
+    method: "post",
+    path: "/api/v1/teams/{teamId}/commitments",
+    summary: "Make commitments for a week",
+    description: "One or two a person a week, each optionally tied to a lead measure the team tracks. All or nothing. " + CHECK_IN_ROLE,
+    scope: "teams:write",
+    body: apiCreateCommitmentsSchema,
+    ok: { status: 201, description: "The new commitments.", json: "CommitmentsCreated" },
+    errors: [400, 401, 403, 404],
+  },
+  {
+    method: "patch",
+    path: "/api/v1/commitments/{commitmentId}",
+    summary: "Edit a commitment before its review",
+    description:
+      "Sets the text and the lead measure (null or left out: none). Only while it is not reviewed and the check-in that reviews it " +
+      "(the next week's) has not been held; after that, 409. Audited. " + CHECK_IN_ROLE,
+    scope: "teams:write",
+    body: apiEditCommitmentSchema,
+    ok: { status: 200, description: "The commitment as changed.", json: "CommitmentOne" },
+    errors: [400, 401, 403, 404, 409],
+  },
+  {
+    method: "delete",
+    path: "/api/v1/commitments/{commitmentId}",
+    summary: "Delete a commitment before its review",
+    description: "Under the same rule as editing it. Audited. " + CHECK_IN_ROLE,
+    scope: "teams:write",
+    ok: { status: 200, description: "The deleted commitment.", json: "CommitmentOne" },
+    errors: [401, 403, 404, 409],
+  },
+];
+
 export const OPERATIONS: Operation[] = [
   ...INVITATIONS,
+  ...CHECK_INS,
   {
     method: "get",
     path: "/api/health",

@@ -23,6 +23,7 @@ import { lagForecastSchema, lagMeasureGoalSchema, leadLagAnalysisSchema } from "
 import { roiEvaluationSchema } from "./roi";
 import { invitationPageSchema, invitationRevokedSchema, invitationSchema, inviteResultSchema } from "./invitations";
 import { userPageSchema, userSchema } from "./people";
+import { checkInPageSchema, checkInSchema, commitmentListSchema, commitmentOneSchema, commitmentSchema, commitmentsCreatedSchema } from "./checkIns";
 import { reportDocumentSchema, reportExportSchema, reportListItemSchema, reportListSchema, reportViewSchema } from "./reports";
 
 export const RESPONSE_SCHEMAS = {
@@ -63,6 +64,12 @@ export const RESPONSE_SCHEMAS = {
   InvitationRevoked: invitationRevokedSchema,
   User: userSchema,
   UserPage: userPageSchema,
+  Commitment: commitmentSchema,
+  CommitmentList: commitmentListSchema,
+  CommitmentOne: commitmentOneSchema,
+  CommitmentsCreated: commitmentsCreatedSchema,
+  CheckIn: checkInSchema,
+  CheckInPage: checkInPageSchema,
 };
 
 export type ResponseName = keyof typeof RESPONSE_SCHEMAS;

@@ -1,6 +1,7 @@
 import type { CommitmentStatus } from "@/lib/generated/prisma/enums";
 import { MAX_COMMITMENTS_PER_PERSON } from "@/lib/schemas/checkIn";
 import { AddCommitmentForm } from "./AddCommitmentForm";
+import { CommitmentActions } from "./CommitmentActions";
 import type { CommitmentItem, Person } from "@/lib/views/checkIn";
 import { ReviewCommitmentForm } from "./ReviewCommitmentForm";
 import styles from "./checkIn.module.css";
@@ -26,8 +27,10 @@ export function CommitmentsReview(props: {
   people: Person[];
   commitments: CommitmentItem[];
   canReview: (c: CommitmentItem) => boolean;
+  canChange: (c: CommitmentItem) => boolean;
+  measures: { id: string; name: string }[];
 }) {
-  const { people, commitments, canReview } = props;
+  const { people, commitments, canReview, canChange, measures } = props;
   if (commitments.length === 0) {
     return <p className="empty">No commitments were made for last week.</p>;
   }
@@ -52,6 +55,7 @@ export function CommitmentsReview(props: {
                     </span>
                   </div>
                   {c.reason && <p className="muted">Why: {c.reason}</p>}
+                  {canChange(c) && <CommitmentActions commitment={c} measures={measures} />}
                   {canReview(c) && <ReviewCommitmentForm key={`${c.id}-${c.status}`} commitmentId={c.id} text={c.text} status={c.status} reason={c.reason} />}
                 </li>
               ))}
@@ -71,8 +75,9 @@ export function NewCommitments(props: {
   commitments: CommitmentItem[];
   measures: { id: string; name: string }[];
   canAddFor: (userId: string) => boolean;
+  canChange: (c: CommitmentItem) => boolean;
 }) {
-  const { teamId, weekStart, viewerId, people, commitments, measures, canAddFor } = props;
+  const { teamId, weekStart, viewerId, people, commitments, measures, canAddFor, canChange } = props;
   if (people.length === 0) return <p className="empty">This team has no members yet.</p>;
   return (
     <ul className={styles.people}>
@@ -86,8 +91,9 @@ export function NewCommitments(props: {
             ) : (
               <ul className={styles.commitments}>
                 {own.map((c) => (
-                  <li key={c.id}>
+                  <li key={c.id} data-testid="new-commitment">
                     <CommitmentText c={c} />
+                    {canChange(c) && <CommitmentActions commitment={c} measures={measures} />}
                   </li>
                 ))}
               </ul>

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { formatNumber } from "@/lib/domain/format";
 import { leadStatus, STATUS_LABEL, type Thresholds } from "@/lib/domain/status";
 import type { IsoDate } from "@/lib/domain/calendar/weeks";
@@ -31,7 +32,7 @@ function Cell({ total, target, thresholds, locale }: { total: number; target: nu
   );
 }
 
-/** Each lead measure: the week under review and this week vs target, per team and member. */
+/** Each lead measure: the week under review and this week vs target, for the team and (folded) each member. */
 export function LeadScoreboard({ history, people, measures, week, previousWeek, isCurrent, thresholds, locale }: Props) {
   if (measures.length === 0) {
     return <p className="empty">This team tracks no lead measure yet. A manager can assign one.</p>;
@@ -51,49 +52,82 @@ export function LeadScoreboard({ history, people, measures, week, previousWeek, 
     const i = s ? s.weeks.indexOf(w) : -1;
     return i < 0 ? { total: 0, target: null } : { total: s!.totals[i]!, target: s!.targets[i]! };
   };
-  const rows = [{ key: "", name: "Team", isLead: false }, ...people.map((p) => ({ key: p.userId, name: p.name, isLead: p.isLead }))];
+  const head = (first: string) => (
+    <thead>
+      <tr>
+        <th scope="col">{first}</th>
+        <th scope="col">Last week</th>
+        <th scope="col">{isCurrent ? "This week so far" : "This week"}</th>
+        <th scope="col">Last 13 weeks</th>
+      </tr>
+    </thead>
+  );
+  const row = (key: string, label: ReactNode, personKey: string, m: Props["measures"][number], className?: string) => {
+    const s = series.get(m.id)?.get(personKey);
+    const last = at(s, previousWeek);
+    const now = at(s, week);
+    return (
+      <tr key={key} className={className}>
+        <th scope="row">{label}</th>
+        <Cell total={last.total} target={last.target} thresholds={thresholds} locale={locale} />
+        <Cell total={now.total} target={now.target} thresholds={thresholds} locale={locale} />
+        <td>{s ? <Sparkline values={s.totals} targets={s.targets} locale={locale} /> : <span className="muted">–</span>}</td>
+      </tr>
+    );
+  };
+  const measureLabel = (m: Props["measures"][number]) => (
+    <>
+      {m.name}
+      {m.unit ? <span className="muted"> ({m.unit})</span> : null}
+    </>
+  );
 
+  // The team's line per measure in full; each member's lines folded under a one-line summary, so
+  // the page stays short with many members (open a member to see their numbers).
   return (
     <div className={styles.leads}>
-      {measures.map((m) => {
-        const byPerson = series.get(m.id);
-        return (
-          <div key={m.id} className="table-wrap" data-testid={`lead-${m.name}`}>
-            <table className={styles.leadTable}>
-              <caption>
-                {m.name}
-                {m.unit ? <span className="muted"> ({m.unit})</span> : null}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Who</th>
-                  <th scope="col">Last week</th>
-                  <th scope="col">{isCurrent ? "This week so far" : "This week"}</th>
-                  <th scope="col">Last 13 weeks</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => {
-                  const s = byPerson?.get(r.key);
-                  const last = at(s, previousWeek);
-                  const now = at(s, week);
-                  return (
-                    <tr key={r.key || "team"} className={r.key ? undefined : styles.teamRow}>
-                      <th scope="row">
-                        {r.name}
-                        {r.isLead ? <span className="muted"> (lead)</span> : null}
-                      </th>
-                      <Cell total={last.total} target={last.target} thresholds={thresholds} locale={locale} />
-                      <Cell total={now.total} target={now.target} thresholds={thresholds} locale={locale} />
-                      <td>{s ? <Sparkline values={s.totals} targets={s.targets} locale={locale} /> : <span className="muted">–</span>}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        );
-      })}
+      <div className="table-wrap" data-testid="lead-team">
+        <table className={styles.leadTable}>
+          <caption>Team</caption>
+          {head("Measure")}
+          <tbody>{measures.map((m) => row(m.id, measureLabel(m), "", m, styles.teamRow))}</tbody>
+        </table>
+      </div>
+      {people.length > 0 && (
+        <ul className={styles.memberLeads} aria-label="Members' lead measures">
+          {people.map((p) => {
+            const statuses = measures.map((m) => {
+              const last = at(series.get(m.id)?.get(p.userId), previousWeek);
+              return leadStatus(last.total, last.target, thresholds);
+            });
+            const onTrack = statuses.filter((st) => st === "green").length;
+            const worst = (["red", "amber", "green", "none"] as const).find((st) => statuses.includes(st)) ?? "none";
+            return (
+              <li key={p.userId}>
+                <details data-testid={`lead-member-${p.name}`}>
+                  <summary className={styles.memberSummary}>
+                    <span>
+                      {p.name}
+                      {p.isLead ? <span className="muted"> (lead)</span> : null}
+                    </span>
+                    <span className="muted">
+                      last week: {onTrack} of {measures.length} on target
+                    </span>
+                    <span className={`badge ${worst}`}>{STATUS_LABEL[worst]}</span>
+                  </summary>
+                  <div className="table-wrap">
+                    <table className={styles.leadTable}>
+                      <caption className={styles.srOnly}>{p.name}&apos;s lead measures</caption>
+                      {head("Measure")}
+                      <tbody>{measures.map((m) => row(m.id, measureLabel(m), p.userId, m))}</tbody>
+                    </table>
+                  </div>
+                </details>
+              </li>
+            );
+          })}
+        </ul>
+      )}
     </div>
   );
 }

@@ -12,6 +12,9 @@ import { LagScoreboard } from "./LagScoreboard";
 import { LeadScoreboard } from "./LeadScoreboard";
 import { loadCheckIn, type CommitmentItem } from "@/lib/views/checkIn";
 import { MarkHeldForm } from "./MarkHeldForm";
+import { MeetingMode } from "./MeetingMode";
+import { StartMeetingForm } from "./StartMeetingForm";
+import { CheckInHistory } from "./CheckInHistory";
 import styles from "./checkIn.module.css";
 
 export const metadata: Metadata = { title: "Weekly check-in" };
@@ -37,11 +40,87 @@ export default async function CheckInPage({
   const writer = canWrite(ctx.role);
   const canReview = (c: CommitmentItem) => access.canRun || (writer && d.isCurrent && c.userId === ctx.userId);
   const canAddFor = (userId: string) => access.canRun || (writer && d.isCurrent && userId === ctx.userId);
+  // Edit or delete before the meeting that reviews it: the lead anyone's, a member their own.
+  const canChange = (c: CommitmentItem) => c.changeable && (access.canRun || (writer && d.isCurrent && c.userId === ctx.userId));
+  const meetingHref = `${base}?${d.isCurrent ? "" : `week=${week.start}&`}mode=meeting`;
+  const pageHref = d.isCurrent ? base : `${base}?week=${week.start}`;
+  const inMeeting = query.mode === "meeting" && access.canRun && !d.checkIn && d.meeting != null;
   const heldOn = d.checkIn
     ? dateFormat(locale, { weekday: "short", day: "numeric", month: "short", timeZone: ctx.organization.timeZone }).format(
         d.checkIn.heldAt,
       )
     : null;
+
+  const review = (
+    <CommitmentsReview people={d.people} commitments={d.lastWeekCommitments} canReview={canReview} canChange={canChange} measures={d.measures} />
+  );
+  const lagBoard = <LagScoreboard lags={d.lags} teamName={access.teamName} locale={locale} />;
+  const leadBoard = (
+    <LeadScoreboard
+      history={d.leadHistory}
+      people={d.people}
+      measures={d.measures}
+      week={week.start}
+      previousWeek={d.previousWeek.start}
+      isCurrent={d.isCurrent}
+      thresholds={thresholds}
+      locale={locale}
+    />
+  );
+  const newCommitments = (
+    <NewCommitments
+      teamId={teamId}
+      weekStart={week.start}
+      viewerId={ctx.userId}
+      people={d.people}
+      commitments={d.thisWeekCommitments}
+      measures={d.measures}
+      canAddFor={canAddFor}
+      canChange={canChange}
+    />
+  );
+
+  if (inMeeting && d.meeting) {
+    return (
+      <>
+        <div className="page-head">
+          <p className={styles.crumbs}>
+            <Link href={pageHref}>← Leave meeting mode</Link> <span className="muted">(the meeting keeps running)</span>
+          </p>
+          <h1>Check-in meeting: {access.teamName}</h1>
+          <p className="muted">Week of {weekLabel}</p>
+        </div>
+        <MeetingMode
+          teamId={teamId}
+          weekStart={week.start}
+          serverNow={d.now.toISOString()}
+          startedAt={d.meeting.startedAt.toISOString()}
+          step={d.meeting.step}
+          stepStartedAt={d.meeting.stepStartedAt.toISOString()}
+          notes={d.meeting.notes}
+          decisions={d.meeting.decisions}
+          exitHref={pageHref}
+          content={[
+            <>
+              <p className="muted">Week of {formatWeek(d.previousWeek, locale)}: each person says done, partly done or not done — and why.</p>
+              {review}
+            </>,
+            <>
+              <h3>Are we winning?</h3>
+              {lagBoard}
+              <h3>Lead measures against target</h3>
+              {leadBoard}
+            </>,
+            <p key="clear" className="muted">What is in the way of the lead measures? Note the obstacles, and who will clear each one: a decision.</p>,
+            <>
+              <p className="muted">For the week of {weekLabel}: one or two each, ideally moving a lead measure.</p>
+              {newCommitments}
+            </>,
+          ]}
+        />
+      </>
+    );
+  }
 
   return (
     <>
@@ -63,41 +142,24 @@ export default async function CheckInPage({
         <div className={styles.main}>
           <section className="card" aria-labelledby="lag-title">
             <h2 id="lag-title">Scoreboard: are we winning?</h2>
-            <LagScoreboard lags={d.lags} teamName={access.teamName} locale={locale} />
+            {lagBoard}
           </section>
 
           <section className="card" aria-labelledby="lead-title">
             <h2 id="lead-title">Lead measures against target</h2>
-            <LeadScoreboard
-              history={d.leadHistory}
-              people={d.people}
-              measures={d.measures}
-              week={week.start}
-              previousWeek={d.previousWeek.start}
-              isCurrent={d.isCurrent}
-              thresholds={thresholds}
-              locale={locale}
-            />
+            {leadBoard}
           </section>
 
           <section className="card" aria-labelledby="review-title">
             <h2 id="review-title">Last week&apos;s commitments</h2>
             <p className="muted">Week of {formatWeek(d.previousWeek, locale)}: done, partly done or not done — and why.</p>
-            <CommitmentsReview people={d.people} commitments={d.lastWeekCommitments} canReview={canReview} />
+            {review}
           </section>
 
           <section className="card" aria-labelledby="new-title">
             <h2 id="new-title">New commitments</h2>
             <p className="muted">For the week of {weekLabel}: one or two each, ideally moving a lead measure.</p>
-            <NewCommitments
-              teamId={teamId}
-              weekStart={week.start}
-              viewerId={ctx.userId}
-              people={d.people}
-              commitments={d.thisWeekCommitments}
-              measures={d.measures}
-              canAddFor={canAddFor}
-            />
+            {newCommitments}
           </section>
         </div>
 
@@ -105,13 +167,33 @@ export default async function CheckInPage({
           <section className="card" aria-labelledby="held-title">
             <h2 id="held-title">Check-in</h2>
             {d.checkIn ? (
-              <p data-testid="check-in-held">
-                <span className="badge green">Held</span> on {heldOn}
-                {d.checkIn.heldByName ? ` by ${d.checkIn.heldByName}` : ""}
-              </p>
+              <>
+                <p data-testid="check-in-held">
+                  <span className="badge green">Held</span> on {heldOn}
+                  {d.checkIn.heldByName ? ` by ${d.checkIn.heldByName}` : ""}
+                  {d.checkIn.durationMinutes != null ? ` (a ${d.checkIn.durationMinutes}-minute meeting)` : ""}
+                </p>
+                {d.checkIn.decisions.length > 0 && (
+                  <>
+                    <h3>Decisions</h3>
+                    <ol className={styles.decisions} data-testid="check-in-decisions">
+                      {d.checkIn.decisions.map((text, i) => (
+                        <li key={i}>{text}</li>
+                      ))}
+                    </ol>
+                  </>
+                )}
+                {d.checkIn.notes && <p className="muted">Notes: {d.checkIn.notes}</p>}
+              </>
             ) : access.canRun ? (
               <>
-                <p className="muted">When you have reviewed the scoreboard and the commitments:</p>
+                {d.meeting ? (
+                  <p className="muted" data-testid="meeting-under-way">A check-in meeting is under way.</p>
+                ) : (
+                  <p className="muted">Run it as a meeting: the agenda, a clock and a time box per step, 20–30 minutes.</p>
+                )}
+                <StartMeetingForm teamId={teamId} weekStart={week.start} meetingHref={meetingHref} resume={d.meeting != null} />
+                <p className="muted">Or, when you have reviewed the scoreboard and the commitments:</p>
                 <MarkHeldForm teamId={teamId} weekStart={week.start} />
               </>
             ) : (
@@ -122,6 +204,11 @@ export default async function CheckInPage({
           <section className="card" aria-labelledby="score-title">
             <h2 id="score-title">Execution score</h2>
             <ExecutionScoreCard score={d.score} locale={locale} />
+          </section>
+
+          <section className="card" aria-labelledby="history-title">
+            <h2 id="history-title">Check-in history</h2>
+            <CheckInHistory history={d.history} base={base} locale={locale} timeZone={ctx.organization.timeZone} />
           </section>
         </div>
       </div>

@@ -1,0 +1,154 @@
+// The check-in as a meeting, in the browser, on a copy of the demo organization: the team lead
+// runs it from start to finish — accounts for last week's commitments, reviews the scoreboard,
+// notes a decision, makes (and fixes) new commitments, ends it — and the history shows it. On a
+// phone the meeting fits the screen; and the check-in page stays short with members folded.
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./fixtures";
+import { specOrg } from "./orgs";
+
+const USERS = specOrg("check-in-meeting").users;
+const SAM = USERS.member.name;
+const PRIYA = USERS.manager.name;
+/** Measured at 1280×800 with six members and three measures (was ~5,000 px before folding). */
+const MAX_PAGE_HEIGHT = 4000;
+
+async function openCheckIn(page: Page, team: string) {
+  await page.goto("/");
+  await page.getByRole("link", { name: team }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(team);
+  const path = `${new URL(page.url()).pathname}/check-in`;
+  await page.goto(path);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Weekly check-in: ${team}`);
+  return path;
+}
+
+async function addCommitment(page: Page, person: string, label: string, text: string) {
+  const form = page.getByRole("form", { name: `New commitment for ${person}` });
+  await form.getByLabel(label).fill(text);
+  await form.getByRole("button", { name: "Add commitment" }).click();
+  await expect(page.getByTestId(`new-commitments-${person}`)).toContainText(text);
+}
+
+/** Waits for the server action a step change sends (the step is kept on the server). */
+const stepSaved = (page: Page) => page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/check-in"));
+
+test("a team lead runs a check-in in meeting mode from start to finish", async ({ page }) => {
+  await signIn(page, USERS.manager.email);
+  const path = await openCheckIn(page, USERS.manager.team);
+
+  // Last week's check-in made a commitment for Sam, to be accounted for now.
+  await page.getByRole("link", { name: "← Previous week" }).click();
+  await addCommitment(page, SAM, `${SAM} will…`, "Hold two coaching conversations on refund calls");
+  await page.getByRole("link", { name: "This week →" }).click();
+
+  await page.getByRole("button", { name: "Start the meeting" }).click();
+  await expect(page).toHaveURL(/mode=meeting/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Check-in meeting: ${USERS.manager.team}`);
+  const agenda = page.getByRole("list", { name: "Agenda" });
+  await expect(agenda.getByRole("listitem")).toHaveCount(4);
+  await expect(agenda.locator('[aria-current="step"]')).toContainText("Account for last week's commitments");
+  await expect(page.getByTestId("meeting-clock")).toContainText("target 20–30 min");
+  await expect(page.getByTestId("step-clock")).toContainText("of 5:00");
+
+  // 1. Account for last week's commitments.
+  const review = page.getByRole("form", { name: "Review: Hold two coaching conversations on refund calls" });
+  await review.getByRole("radio", { name: "Not done" }).check();
+  await review.getByLabel("Why was it not (fully) done?").fill("Queue spike on Tuesday");
+  await review.getByRole("button", { name: "Save review" }).click();
+  await expect(page.getByTestId("review-commitment").getByTestId("commitment-status")).toHaveText("Not done");
+
+  // 2. Review the scoreboard (by button); 3. clear the path (by keyboard, and back and forth).
+  let saved = stepSaved(page);
+  await page.getByRole("button", { name: /^Next: Review the scoreboard/ }).click();
+  await saved;
+  await expect(page.getByRole("heading", { level: 2, name: "Step 2 of 4: Review the scoreboard" })).toBeVisible();
+  await expect(page.getByTestId("meeting-step-scoreboard").getByTestId("lag-CSAT")).toBeVisible();
+  await expect(page.getByTestId("step-clock")).toContainText("of 10:00");
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("heading", { level: 2, name: "Step 3 of 4: Clear the path" })).toBeVisible();
+  await page.keyboard.press("ArrowLeft");
+  await expect(page.getByRole("heading", { level: 2, name: "Step 2 of 4: Review the scoreboard" })).toBeVisible();
+  saved = stepSaved(page);
+  await page.keyboard.press("ArrowRight");
+  await saved;
+
+  // The meeting survives a reload: same step, the clock still running from the start.
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 2, name: "Step 3 of 4: Clear the path" })).toBeVisible();
+  await expect(page.getByTestId("meeting-clock")).toBeVisible();
+
+  // 3. Clear the path: an obstacle in the notes and a decision.
+  await page.getByLabel("Decision").fill("Sam pairs with Ana on refund calls until Friday");
+  await page.getByLabel("Decision").press("Enter");
+  await expect(page.getByTestId("meeting-decisions")).toContainText("Sam pairs with Ana on refund calls until Friday");
+  await page.getByLabel("Obstacles and notes").fill("Refund queue spikes on Tuesdays");
+  await page.getByRole("button", { name: "Save notes" }).click();
+  await expect(page.getByText("Notes saved.")).toBeVisible();
+
+  // 4. New commitments: one made, one fixed, one deleted and brought back.
+  await page.getByRole("button", { name: /^Next: New commitments/ }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Step 4 of 4: New commitments" })).toBeVisible();
+  await addCommitment(page, SAM, `${SAM} will…`, "Shadow Ana on three refund calls");
+  await addCommitment(page, PRIYA, "I will…", "Coach Sam on one escalted call");
+  await page.getByRole("button", { name: "Edit “Coach Sam on one escalted call”" }).click();
+  const edit = page.getByRole("form", { name: "Edit: Coach Sam on one escalted call" });
+  await edit.getByLabel("Commitment").fill("Coach Sam on one escalated call");
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId(`new-commitments-${PRIYA}`)).toContainText("Coach Sam on one escalated call");
+  await page.getByRole("button", { name: "Delete “Shadow Ana on three refund calls”" }).click();
+  await expect(page.getByText("Deleted “Shadow Ana on three refund calls”.")).toBeVisible();
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByRole("button", { name: "Delete “Shadow Ana on three refund calls”" })).toBeVisible();
+
+  await page.getByRole("button", { name: "End the meeting" }).click();
+  await expect(page).not.toHaveURL(/mode=meeting/);
+  await expect(page.getByTestId("check-in-held")).toContainText(`by ${PRIYA}`);
+  await expect(page.getByTestId("check-in-decisions")).toContainText("Sam pairs with Ana on refund calls until Friday");
+  const history = page.getByTestId("check-in-history");
+  await expect(history).toContainText("Sam pairs with Ana on refund calls until Friday");
+  await expect(history).toContainText("Refund queue spikes on Tuesdays");
+  await expect(history).toContainText("min meeting");
+  // Held: no meeting to start, and reviewed commitments can no longer be changed.
+  await expect(page.getByRole("button", { name: "Start the meeting" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Last week's commitments" }).getByRole("button", { name: /^Edit/ })).toHaveCount(0);
+  await page.goto(`${path}?mode=meeting`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Weekly check-in: ${USERS.manager.team}`);
+});
+
+test("the meeting fits a phone and is driven by its buttons", async ({ page }) => {
+  await signIn(page, USERS.owner.email);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openCheckIn(page, "Billing Care");
+  await page.getByRole("button", { name: "Start the meeting" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Step 1 of 4: Account for last week's commitments" })).toBeVisible();
+  for (const [i, title] of ["Review the scoreboard", "Clear the path", "New commitments"].entries()) {
+    await page.getByRole("button", { name: `Next: ${title} →` }).click();
+    await expect(page.getByRole("heading", { level: 2, name: `Step ${i + 2} of 4: ${title}` })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `sideways overflow on step ${i + 2}`).toBeLessThanOrEqual(0);
+  }
+  await page.getByRole("button", { name: "← Previous" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Step 3 of 4: Clear the path" })).toBeVisible();
+  // Leaving meeting mode keeps the meeting: the check-in page offers to resume it.
+  await page.getByRole("link", { name: "← Leave meeting mode" }).click();
+  await expect(page.getByTestId("meeting-under-way")).toBeVisible();
+  await page.getByRole("button", { name: "Resume the meeting" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Step 3 of 4: Clear the path" })).toBeVisible();
+});
+
+test("the check-in page stays short: each member's lead rows fold under one line", async ({ page }) => {
+  await signIn(page, USERS.manager.email);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openCheckIn(page, USERS.manager.team);
+  const members = page.getByRole("list", { name: "Members' lead measures" }).locator("details");
+  await expect(members).toHaveCount(6);
+  for (const d of await members.all()) await expect(d).not.toHaveAttribute("open");
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  expect(height).toBeLessThan(MAX_PAGE_HEIGHT);
+  // Opening a member shows their numbers per measure.
+  const sam = page.getByTestId(`lead-member-${SAM}`);
+  await expect(sam.locator("summary")).toContainText("on target");
+  await sam.locator("summary").click();
+  await expect(sam.getByRole("table")).toBeVisible();
+  await expect(sam.getByRole("row")).toHaveCount(4); // a header and three measures
+});
