@@ -2,6 +2,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/context";
 import { canAdminister, canInvite, canManageMeasures, canReadAudit, canViewDashboard, canWrite } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db";
+import { unreadNotificationCount } from "@/lib/views/notifications";
 import { NavLinks } from "./NavLinks";
 import { OrgSwitcher } from "./OrgSwitcher";
 
@@ -10,6 +12,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (!viewer) redirect("/sign-in");
   if (!viewer.context) redirect("/no-organization");
   const { context } = viewer;
+  const unread = await unreadNotificationCount(await getDb(), context);
   const links = [{ href: "/", label: "My teams" }];
   if (canViewDashboard(context.role)) links.push({ href: "/dashboard", label: "Dashboard" });
   // Viewers read ROI and reports as managers do; measures, import and audit are for those who change things.
@@ -39,6 +42,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               Read-only
             </span>
           )}
+          <Link href="/notifications" className="bell" aria-label={unread ? `Notifications: ${unread} unread` : "Notifications"} title="Notifications">
+            🔔{unread ? <span className="badge">{unread > 99 ? "99+" : unread}</span> : null}
+          </Link>
           <Link href="/sign-out">Sign out</Link>
         </div>
       </header>

@@ -9,7 +9,7 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:cr
 import { env } from "@/lib/env";
 import { resolveAuthSecret } from "./secret";
 
-export type SealPurpose = "sso-client-secret" | "sso-flow" | "sign-up-link";
+export type SealPurpose = "sso-client-secret" | "sso-flow" | "sign-up-link" | "team-webhook";
 
 const VERSION = "v1";
 

@@ -10,6 +10,8 @@ export type EmailMessage = {
   html: string;
   /** The links the message carries, printed to the server log when no SMTP server is set. */
   links: string[];
+  /** Extra headers (List-Unsubscribe on reminders and digests). */
+  headers?: Record<string, string>;
 };
 
 export type EmailParts = {

@@ -35,14 +35,14 @@ export type SendOptions = {
 export type SentEmail = { id: string; status: "STORED" | "SENT" | "FAILED"; error: string | null };
 
 type Delivery = Pick<SentEmail, "status" | "error">;
-type Mail = Pick<EmailMessage, "to" | "subject" | "text" | "html">;
+type Mail = Pick<EmailMessage, "to" | "subject" | "text" | "html" | "headers">;
 
 const smtpUrlOf = (options: SendOptions) => (options.smtpUrl === undefined ? env().SMTP_URL : options.smtpUrl);
 
 /** Hands the message to the SMTP server; the outcome, never an exception. */
 async function deliver(smtpUrl: string, from: string, message: Mail): Promise<Delivery> {
   try {
-    await transportFor(smtpUrl).sendMail({ from, to: message.to, subject: message.subject, text: message.text, html: message.html });
+    await transportFor(smtpUrl).sendMail({ from, to: message.to, subject: message.subject, text: message.text, html: message.html, headers: message.headers });
     return { status: "SENT", error: null };
   } catch (e) {
     const error = e instanceof Error ? e.message.slice(0, 500) : String(e);

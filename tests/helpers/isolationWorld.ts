@@ -47,6 +47,9 @@ export type World = {
   commitmentId: string;
   invitationId: string;
   emailId: string;
+  /** The owner's in-app notification and a (failed) digest email in the send log. */
+  notificationId: string;
+  sendId: string;
   tokenId: string;
   /** A full-scope API token. */
   token: string;
@@ -129,6 +132,25 @@ export async function seedWorld(db: Db, label: string): Promise<World> {
   const created = await createApiToken(db, owner, { name: `token ${label} ${suffix}`, scopes: [...API_SCOPES] });
   const tokenRow = await db.apiToken.findFirstOrThrow({ where: { organizationId } });
   const ownerSessionId = await startSession(db, people.OWNER.id, "password");
+  const notification = await db.notification.create({
+    data: { organizationId, userId: people.OWNER.id, kind: "MANAGER_DIGEST", title: `Digest ${label} ${suffix}`, body: "At risk: nobody", url: "http://leadlag.test/dashboard" },
+  });
+  const send = await db.notificationSend.create({
+    data: {
+      organizationId,
+      kind: "MANAGER_DIGEST",
+      periodKey: "2026-01-12",
+      channel: "EMAIL",
+      recipient: `user:${people.OWNER.id}`,
+      userId: people.OWNER.id,
+      address: people.OWNER.email,
+      message: { note: { kind: "MANAGER_DIGEST", title: `Digest ${label} ${suffix}`, lines: ["At risk: nobody"], action: { label: "Open", url: "http://leadlag.test/dashboard" } } },
+      status: "FAILED",
+      attempts: 5,
+      error: "no server",
+      claimedAt: new Date(),
+    },
+  });
 
   const world: Omit<World, "markers"> = {
     organizationId,
@@ -149,6 +171,8 @@ export async function seedWorld(db: Db, label: string): Promise<World> {
     commitmentId: commitment.id,
     invitationId: invitation.id,
     emailId: email.id,
+    notificationId: notification.id,
+    sendId: send.id,
     tokenId: tokenRow.id,
     token: created.token,
     ownerSessionId,

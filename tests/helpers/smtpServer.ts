@@ -21,6 +21,8 @@ export type Received = {
   links: string[];
   /** ISO 8601. */
   receivedAt: string;
+  /** Every header as sent, by lower-case name (the last one of a repeated name). */
+  headers: Record<string, string>;
 };
 
 export type TestSmtpServer = {
@@ -90,6 +92,7 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
             html: typeof parsed.html === "string" ? parsed.html : "",
             links: linksOf(text),
             receivedAt: new Date().toISOString(),
+            headers: Object.fromEntries(parsed.headerLines.map((h) => [h.key, h.line.slice(h.line.indexOf(":") + 1).replace(/\r?\n[ \t]+/g, " ").trim()])),
           };
           messages.push(message);
           await options.onMessage?.(message);

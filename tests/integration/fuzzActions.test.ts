@@ -133,10 +133,12 @@ const CASES: Record<string, Case> = {
 const NOT_FUZZED: Record<string, string> = {
   "app/(app)/account/actions.ts endOtherSessionsAction": "takes no input: it ends the caller's other sessions",
   "app/(app)/setup/actions.ts finishSetupAction": "takes no input but finish/skip: it always completes the wizard",
+  "app/(app)/account/notifications/actions.ts saveNotificationPreferencesAction":
+    "takes only the caller's own checkboxes (anything but \"on\" is off) and an on-leave date: every form is a valid choice but a bad date, tested in tests/integration/notifications.test.ts",
 };
 
 /** Form actions (`action={fn}`) return nothing: refused means no error thrown and nothing written. */
-const VOID_ACTIONS = ["app/(app)/measures/actions.ts archiveMeasureAction", "app/(app)/setup/actions.ts goToStepAction"];
+const VOID_ACTIONS = ["app/(app)/measures/actions.ts archiveMeasureAction", "app/(app)/setup/actions.ts goToStepAction", "app/(app)/notifications/actions.ts markReadAction"];
 
 const LEAD_ENTRY: Record<string, Kind> = { teamId: "uuid", leadMeasureId: "uuid", userId: "uuid", entryDate: "date", value: "count", note: "note" };
 const leadEntry = (s: Seeded): Fields => ({ teamId: s.teamId, leadMeasureId: s.leadMeasureId, userId: s.member.id, entryDate: daysAgo(1), value: "3", note: "fuzz" });

@@ -264,6 +264,8 @@ const NOT_FUZZED: Record<string, string> = {
   // next-auth's own sign-in/out endpoint: it needs next-auth's CSRF token cookie and answers with
   // redirects by design; sign-in is tested (and rate-limited) in tests/integration/signIn*.
   "POST /api/auth/[...nextauth]": "next-auth's endpoint (CSRF-token redirects), covered by the sign-in tests",
+  // RFC 8058 one-click unsubscribe: it reads no body, only its signed token (tests/integration/notifications.test.ts).
+  "POST /api/unsubscribe/[token]": "reads no body: a token not signed by us is a 404, covered by the notification tests",
 };
 
 /** A lone surrogate cannot be in a URL: the path gets U+FFFD for it (the handler still gets the raw parameter). */

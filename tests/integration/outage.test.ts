@@ -87,6 +87,8 @@ const WELL_FORMED_TOKEN = `llk_${"0".repeat(32)}_${"a".repeat(43)}`;
 /** Route handlers that never touch the database: they answer as usual during an outage. */
 const NO_DATABASE: Record<string, string> = {
   "app/api/v1/openapi.json/route.ts GET": "the OpenAPI document is built from the schemas",
+  // With a signed token it asks the database (and answers 503 when it is away, as every route does).
+  "app/api/unsubscribe/[token]/route.ts POST": "a token we did not sign (the outage call's) is refused before any query",
 };
 
 /**
@@ -310,4 +312,7 @@ const NOT_A_FORM_STATE = [
   "app/(auth)/forgot-password/actions.ts requestReset",
   // The sign-up link is a signed token: a forged one is refused before any query.
   "app/(auth)/sign-up/actions.ts confirmSignUpAction",
+  // The unsubscribe link is a signed token too: a forged one is refused before any query.
+  "app/unsubscribe/[token]/actions.ts unsubscribeAction",
+  "app/(app)/notifications/actions.ts markReadAction",
 ];

@@ -20,7 +20,9 @@ export default async function AccountPage() {
     <>
       <div className="page-head">
         <h1>Your account</h1>
-        <p className="muted">Your sign-in details and the devices you are signed in on.</p>
+        <p className="muted">
+          Your sign-in details and the devices you are signed in on. Reminders and digests: <Link href="/account/notifications">your notifications</Link>.
+        </p>
       </div>
       <div style={{ display: "grid", gap: "1.25rem", gridTemplateColumns: "minmax(0, 1fr)" }}>
         <section className="card" aria-labelledby="profile-title">

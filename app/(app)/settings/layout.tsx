@@ -13,6 +13,7 @@ const SECTIONS: (SettingsLink & { may: (role: Role) => boolean })[] = [
   { href: "/settings/sso", label: "Single sign-on", may: canAdminister },
   { href: "/settings/outbox", label: "Outbox", may: canAdminister },
   { href: "/settings/jobs", label: "Jobs", may: canAdminister },
+  { href: "/settings/notifications", label: "Notifications", may: canAdminister },
 ];
 
 export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
