@@ -91,7 +91,7 @@ export const envSchema = z.object({
   // Report exports: how many run at once and for how long (README, "Report exports").
   /** Exports one organization may have under way (working or waiting) at once; another is refused with 429. */
   LEADLAG_EXPORTS_PER_ORGANIZATION: z.preprocess(emptyToUndefined, wholeNumber("exports", 1, 100).default(1)),
-  /** Exports one server process works on at once; more wait their turn, first come first served. */
+  /** Exports one worker process runs at once (the export job's concurrency); more wait their turn in the queue. */
   LEADLAG_EXPORTS_PER_SERVER: z.preprocess(emptyToUndefined, wholeNumber("exports", 1, 64).default(2)),
   /** How long one export may work; past it the export stops and is marked failed, nothing saved. */
   LEADLAG_EXPORT_BUDGET_MS: z.preprocess(emptyToUndefined, wholeNumber("milliseconds", 1_000, 3_600_000).default(120_000)),
