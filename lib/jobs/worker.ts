@@ -9,6 +9,7 @@ import "server-only";
 import os from "node:os";
 import type { DbTarget } from "@/lib/db/adapter";
 import type { Env } from "@/lib/env";
+import { scheduleNotificationTick } from "./notificationTick";
 import { startWorker, stopWorker } from "./queue";
 
 export type Role = Env["LEADLAG_ROLE"];
@@ -30,7 +31,12 @@ const instanceName = (role: Role) => `${role === "all" ? "web+worker" : role} ${
 
 /** Starts this process's worker on every registered job (lib/jobs/handlers.ts). */
 export async function startProcessWorker(role: Role): Promise<void> {
-  await startWorker({ instanceName: instanceName(role) });
+  const queue = await startWorker({ instanceName: instanceName(role) });
+  // The reminders' and digests' tick (lib/jobs/notificationTick.ts): one schedule for the whole
+  // instance, however many workers set it. Reminders not scheduled is logged, not fatal to the server.
+  await scheduleNotificationTick(queue).catch((err: unknown) =>
+    console.error(`[jobs] could not schedule the notification tick: ${err instanceof Error ? err.message : String(err)}`),
+  );
 }
 
 /**

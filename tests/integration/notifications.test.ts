@@ -16,6 +16,8 @@ import { POST as oneClickUnsubscribe } from "@/app/api/unsubscribe/[token]/route
 import { loadTenantContext } from "@/lib/auth/loadContext";
 import { saveMyNotificationPreferences } from "@/lib/services/notificationPreferences";
 import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
+import { NOTIFICATION_TICK_CRON, NOTIFICATION_TICK_JOB, scheduleNotificationTick } from "@/lib/jobs/notificationTick";
+import { startTestJobs, stopTestJobs } from "../helpers/jobs";
 import { serveFrom } from "./apiFixtures";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtpServer";
 
@@ -246,5 +248,35 @@ describe.each(testDbKinds())("reminders and digests [%s]", (kind) => {
     await tick(org, "2026-01-23T14:00:00Z");
     expect(await inApp(org, org.member.id)).toHaveLength(1);
     expect(await outbox(org, org.member.email)).toHaveLength(0); // email unticked
+  });
+
+  it("a new organization with no configuration gets its first reminder and digest, in the outbox and the bell", async () => {
+    const org = await createOrgWithTeam(t.db, { timeZone: "Europe/London" }); // no schedule, no SMTP, no webhook
+    await tick(org, "2026-01-12T07:59:00Z"); // Monday 07:59: nothing yet
+    expect(await inApp(org, org.manager.id)).toHaveLength(0);
+    await tick(org, "2026-01-12T08:00:00Z"); // Monday 08:00: the weekly digest
+    await tick(org, "2026-01-16T14:00:00Z"); // Friday 14:00: log your numbers
+    expect((await inApp(org, org.manager.id)).map((n) => n.kind)).toEqual(["MANAGER_DIGEST", "MEMBER_REMINDER"]);
+    expect((await inApp(org, org.member.id)).map((n) => n.kind)).toEqual(["MEMBER_REMINDER"]);
+    expect((await outbox(org, org.manager.email)).map((e) => e.status)).toEqual(["STORED", "STORED"]);
+  });
+
+  it("the worker runs the tick as a job, scheduled every five minutes", async () => {
+    const queue = await startTestJobs(t, { worker: true, only: [NOTIFICATION_TICK_JOB] });
+    try {
+      await scheduleNotificationTick(queue);
+      await scheduleNotificationTick(queue); // a second worker starting: still one schedule
+      const schedules = (await queue.boss.getSchedules()).filter((x) => x.name === NOTIFICATION_TICK_JOB);
+      expect(schedules.map((x) => x.cron)).toEqual([NOTIFICATION_TICK_CRON]);
+
+      // Due right now in UTC, whatever today is: today's weekday from midnight.
+      const org = await createOrgWithTeam(t.db, { timeZone: "UTC" });
+      await schedule(org.organizationId, "MEMBER_REMINDER", new Date().getUTCDay(), 0);
+      await queue.enqueue(NOTIFICATION_TICK_JOB, { organizationId: null });
+      await expect.poll(async () => (await inApp(org, org.member.id)).length, { timeout: 20_000 }).toBe(1);
+    } finally {
+      // The tick also goes through this file's other organizations: let it finish before the database goes.
+      await stopTestJobs(queue, 20_000);
+    }
   });
 });
