@@ -51,7 +51,12 @@ export function MeetingMode(props: Props) {
   const [decisions, setDecisions] = useState(props.decisions);
   const [draft, setDraft] = useState("");
   const [saveState, save, saving] = useActionState<ActionState, FormData>(saveMeetingNotesAction, { status: "idle" });
-  const [endState, end, ending] = useActionState<ActionState, FormData>(endMeetingAction, { status: "idle" });
+  // Once held, back to the check-in page (which shows it held, with the decisions and notes).
+  const [endState, end, ending] = useActionState<ActionState, FormData>(async (prev, form) => {
+    const next = await endMeetingAction(prev, form);
+    if (next.status === "ok") router.replace(exitHref);
+    return next;
+  }, { status: "idle" });
   const [, move] = useActionState<ActionState, FormData>(moveMeetingStepAction, { status: "idle" });
   const heading = useRef<HTMLHeadingElement>(null);
   const last = MEETING_STEPS.length - 1;
@@ -96,9 +101,6 @@ export function MeetingMode(props: Props) {
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
   }, [go, step]);
-  useEffect(() => {
-    if (endState.status === "ok") router.replace(exitHref);
-  }, [endState, exitHref, router]);
 
   const elapsed = (now - Date.parse(props.startedAt)) / 1000;
   const inStep = (now - stepStartedAt) / 1000;
