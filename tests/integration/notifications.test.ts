@@ -15,6 +15,7 @@ import { LEASE_MS, MAX_ATTEMPTS, runNotificationTick, sealWebhookUrl } from "@/l
 import { POST as oneClickUnsubscribe } from "@/app/api/unsubscribe/[token]/route";
 import { loadTenantContext } from "@/lib/auth/loadContext";
 import { saveMyNotificationPreferences } from "@/lib/services/notificationPreferences";
+import { notificationSettings, sentNotificationView } from "@/lib/views/notifications";
 import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
 import { NOTIFICATION_TICK_CRON, NOTIFICATION_TICK_JOB, scheduleNotificationTick } from "@/lib/jobs/notificationTick";
 import { startTestJobs, stopTestJobs } from "../helpers/jobs";
@@ -248,6 +249,30 @@ describe.each(testDbKinds())("reminders and digests [%s]", (kind) => {
     await tick(org, "2026-01-23T14:00:00Z");
     expect(await inApp(org, org.member.id)).toHaveLength(1);
     expect(await outbox(org, org.member.email)).toHaveLength(0); // email unticked
+  });
+
+  it("admins read the send log with its failures and which teams have a webhook (never its URL); a person views only their own emails in the browser", async () => {
+    const org = await createOrgWithTeam(t.db);
+    await schedule(org.organizationId, "MEMBER_REMINDER", 5, 14);
+    const admin = await createUser(t.db, { email: `admin-${org.slug}@example.test` });
+    await addMembership(t.db, org.organizationId, admin.id, "ADMIN");
+    const secretUrl = `${hooks.url}/secret-${org.slug}`;
+    hooks.failPaths.add(`/secret-${org.slug}`);
+    await t.db.teamWebhook.create({ data: { organizationId: org.organizationId, teamId: org.teamId, channel: "SLACK", urlSealed: sealWebhookUrl(secretUrl) } });
+    await tick(org, "2026-01-16T14:00:00Z");
+
+    const adminCtx = (await loadTenantContext(t.db, admin.id, org.organizationId))!;
+    const settings = await notificationSettings(t.db, adminCtx);
+    expect(settings.failed.map((r) => `${r.channel} ${r.status} ${r.error}`)).toEqual(["SLACK FAILED The webhook answered 500."]);
+    expect(settings.recent).toHaveLength(5); // two people × email and in-app, and the team's post
+    expect(settings.teams).toEqual([{ id: org.teamId, name: "Support Team", slack: true, teams: false }]);
+    expect(JSON.stringify(settings)).not.toContain("secret-");
+    const memberCtx = (await loadTenantContext(t.db, org.member.id, org.organizationId))!;
+    await expect(notificationSettings(t.db, memberCtx)).rejects.toMatchObject({ code: "forbidden" });
+
+    const mine = await t.db.notificationSend.findFirstOrThrow({ where: { organizationId: org.organizationId, userId: org.member.id, channel: "EMAIL" } });
+    expect((await sentNotificationView(t.db, memberCtx, mine.id)).note.title).toBe("Log your numbers for the week of 2026-01-12");
+    await expect(sentNotificationView(t.db, adminCtx, mine.id)).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("a new organization with no configuration gets its first reminder and digest, in the outbox and the bell", async () => {
