@@ -5,6 +5,7 @@ import type { SsoFailure } from "@/lib/auth/sso";
 import { getDb } from "@/lib/db";
 import { safeCallbackUrl } from "@/lib/http/callbackUrl";
 import { ssoOrganizationOfInvitation, ssoOrganizationsFor } from "@/lib/views/sso";
+import { FindForm } from "./FindForm";
 
 export const metadata: Metadata = { title: "Sign in with SSO" };
 
@@ -82,7 +83,7 @@ export default async function SsoPage({ searchParams }: { searchParams: Promise<
               : "No organization has set up single sign-on for this email address. Sign in with your password, or ask an admin for an invitation."}
           </p>
         ) : null}
-        <form method="get" action="/sso" className="stack" aria-label="Find your organization">
+        <FindForm label="Find your organization" className="stack">
           {callbackUrl !== "/" ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
           <div className="field">
             <label htmlFor="sso-email">Work email</label>
@@ -91,10 +92,10 @@ export default async function SsoPage({ searchParams }: { searchParams: Promise<
           <div>
             <button type="submit">Continue</button>
           </div>
-        </form>
+        </FindForm>
         <details>
           <summary>Use your organization&apos;s short name instead</summary>
-          <form method="get" action="/sso" className="stack" aria-label="Find your organization by its short name" style={{ marginTop: "0.6rem" }}>
+          <FindForm label="Find your organization by its short name" className="stack" style={{ marginTop: "0.6rem" }}>
             {callbackUrl !== "/" ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
             <div className="field">
               <label htmlFor="sso-slug">Organization short name</label>
@@ -105,7 +106,7 @@ export default async function SsoPage({ searchParams }: { searchParams: Promise<
                 Continue
               </button>
             </div>
-          </form>
+          </FindForm>
         </details>
         <p style={{ margin: 0 }}>
           <Link href={callbackUrl === "/" ? "/sign-in" : `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Sign in with a password</Link>
