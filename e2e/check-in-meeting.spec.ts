@@ -62,19 +62,24 @@ test("a team lead runs a check-in in meeting mode from start to finish", async (
   await expect(page.getByTestId("review-commitment").getByTestId("commitment-status")).toHaveText("Not done");
 
   // 2. Review the scoreboard (by button); 3. clear the path (by keyboard, and back and forth).
-  let saved = stepSaved(page);
+  const saved = stepSaved(page);
   await page.getByRole("button", { name: /^Next: Review the scoreboard/ }).click();
   await saved;
   await expect(page.getByRole("heading", { level: 2, name: "Step 2 of 4: Review the scoreboard" })).toBeVisible();
   await expect(page.getByTestId("meeting-step-scoreboard").getByTestId("lag-CSAT")).toBeVisible();
   await expect(page.getByTestId("step-clock")).toContainText("of 10:00");
+  let moves = 0;
+  page.on("response", (r) => {
+    if (r.request().method() === "POST" && r.url().includes("/check-in")) moves += 1;
+  });
   await page.keyboard.press("ArrowRight");
   await expect(page.getByRole("heading", { level: 2, name: "Step 3 of 4: Clear the path" })).toBeVisible();
   await page.keyboard.press("ArrowLeft");
   await expect(page.getByRole("heading", { level: 2, name: "Step 2 of 4: Review the scoreboard" })).toBeVisible();
-  saved = stepSaved(page);
   await page.keyboard.press("ArrowRight");
-  await saved;
+  await expect(page.getByRole("heading", { level: 2, name: "Step 3 of 4: Clear the path" })).toBeVisible();
+  // The three step changes are saved one after another: wait until the last has been.
+  await expect.poll(() => moves).toBe(3);
 
   // The meeting survives a reload: same step, the clock still running from the start.
   await page.reload();

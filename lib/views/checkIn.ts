@@ -45,7 +45,7 @@ export async function loadCheckIn(db: Db, ctx: TenantContext, teamId: string, re
   const organizationId = ctx.organizationId;
 
   const key = { organizationId, teamId, weekStart: toUtcDate(week.start) };
-  const [members, measures, commitments, checkIn, lags, leadHistory, score, meeting, history] = await Promise.all([
+  const [members, measures, commitments, checkIn, lags, leadHistory, score, meeting, history, nextHeld] = await Promise.all([
     db.teamMember.findMany({
       where: { organizationId, teamId },
       select: { userId: true, isLead: true, membership: { select: { user: { select: { name: true } } } } },
@@ -81,6 +81,10 @@ export async function loadCheckIn(db: Db, ctx: TenantContext, teamId: string, re
       select: { startedAt: true, step: true, stepStartedAt: true, notes: true, decisions: true },
     }),
     checkInHistory(db, { organizationId, teamId, limit: HISTORY_SHOWN, withCommitments: false }),
+    // An earlier week's commitments were reviewed in the check-in of the week after it.
+    week.start === current.start
+      ? null
+      : db.checkIn.findUnique({ where: { organizationId_teamId_weekStart: { ...key, weekStart: toUtcDate(addDays(week.start, 7)) } }, select: { id: true } }),
   ]);
 
   const people: Person[] = members
@@ -94,8 +98,8 @@ export async function loadCheckIn(db: Db, ctx: TenantContext, teamId: string, re
     reason: c.reason,
     leadMeasureId: c.leadMeasureId,
     measureName: c.leadMeasure?.name ?? null,
-    // Last week's are reviewed in this week's check-in; this week's in next week's (not held yet).
-    changeable: c.status === "OPEN" && !(checkIn && fromUtcDate(c.weekStart) === previous),
+    // Last week's are reviewed in this week's check-in; this week's in next week's.
+    changeable: c.status === "OPEN" && !(fromUtcDate(c.weekStart) === previous ? checkIn : nextHeld),
   });
   const heldBy = checkIn?.heldById
     ? await db.membership.findUnique({
