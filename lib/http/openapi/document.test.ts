@@ -12,8 +12,9 @@ const API = path.resolve(__dirname, "../../../app/api");
 function routesOnDisk(): [string, string][] {
   const out: [string, string][] = [];
   for (const file of readdirSync(API, { recursive: true, encoding: "utf8" })) {
-    // Sign-in flows for browsers (next-auth, SSO redirects) are not part of the REST API.
-    if (path.basename(file) !== "route.ts" || file.startsWith(`auth${path.sep}`) || file.startsWith(`sso${path.sep}`)) continue;
+    // Flows for browsers and mail clients (next-auth, SSO redirects, RFC 8058 one-click
+    // unsubscribe from an email's List-Unsubscribe-Post) are not part of the REST API.
+    if (path.basename(file) !== "route.ts" || ["auth", "sso", "unsubscribe"].some((dir) => file.startsWith(`${dir}${path.sep}`))) continue;
     const url = `/api/${path.dirname(file).split(path.sep).join("/")}`.replace(/\[(\w+)\]/g, "{$1}");
     const source = readFileSync(path.join(API, file), "utf8");
     for (const m of source.matchAll(/export\s+(?:const|(?:async\s+)?function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) out.push([url, m[1]!.toLowerCase()]);
