@@ -4,7 +4,8 @@ import { getDb } from "@/lib/db";
 import { mediumDateTime } from "@/lib/domain/format";
 import { pageData } from "@/lib/http/page";
 import { jobsView, JOBS_PAGE_SIZE, type JobItem } from "@/lib/views/jobs";
-import { RetryButton } from "./RetryButton";
+import { RowActionButton } from "@/app/_components/RowActionButton";
+import { retryJobAction } from "./actions";
 
 export const metadata: Metadata = { title: "Jobs" };
 
@@ -38,7 +39,7 @@ function JobTable({ jobs, label, locale, timeZone }: { jobs: JobItem[]; label: s
               <td>
                 {j.attempts} of {j.maxAttempts}
               </td>
-              <td>{j.retryable ? <RetryButton id={j.id} label={`Retry ${j.label} enqueued ${mediumDateTime(j.createdOn, locale, timeZone)}`} /> : null}</td>
+              <td>{j.retryable ? <RowActionButton action={retryJobAction} id={j.id} label={`Retry ${j.label} enqueued ${mediumDateTime(j.createdOn, locale, timeZone)}`} text="Retry" pendingText="Retrying…" /> : null}</td>
             </tr>
           ))}
         </tbody>

@@ -6,7 +6,8 @@ import { mediumDateTime } from "@/lib/domain/format";
 import { pageData } from "@/lib/http/page";
 import { outboxView, OUTBOX_PAGE_SIZE } from "@/lib/views/outbox";
 import { EmailStatus } from "./EmailStatus";
-import { ResendButton } from "./ResendButton";
+import { RowActionButton } from "@/app/_components/RowActionButton";
+import { resendOutboxEmail } from "./actions";
 import { SmtpStatus } from "./SmtpStatus";
 
 export const metadata: Metadata = { title: "Outbox" };
@@ -61,7 +62,7 @@ export default async function OutboxPage() {
                     <td>
                       <EmailStatus status={e.status} error={e.error} />
                     </td>
-                    {view.smtpConfigured ? <td>{e.resendable ? <ResendButton id={e.id} label={`Resend "${e.subject}" to ${e.to}`} /> : null}</td> : null}
+                    {view.smtpConfigured ? <td>{e.resendable ? <RowActionButton action={resendOutboxEmail} id={e.id} label={`Resend "${e.subject}" to ${e.to}`} text="Resend" pendingText="Sending…" /> : null}</td> : null}
                   </tr>
                 ))}
               </tbody>

@@ -6,7 +6,8 @@ import { mediumDateTime } from "@/lib/domain/format";
 import { pageData } from "@/lib/http/page";
 import { outboxEmailView } from "@/lib/views/outbox";
 import { EmailStatus } from "../EmailStatus";
-import { ResendButton } from "../ResendButton";
+import { RowActionButton } from "@/app/_components/RowActionButton";
+import { resendOutboxEmail } from "../actions";
 import { SmtpStatus } from "../SmtpStatus";
 
 export const metadata: Metadata = { title: "Email" };
@@ -45,7 +46,7 @@ export default async function OutboxEmailPage({ params }: Props) {
           </dl>
           {email.resendable ? (
             <div style={{ marginTop: "1rem" }}>
-              <ResendButton id={email.id} label={`Resend "${email.subject}" to ${email.to}`} />
+              <RowActionButton action={resendOutboxEmail} id={email.id} label={`Resend "${email.subject}" to ${email.to}`} text="Resend" pendingText="Sending…" />
             </div>
           ) : null}
         </section>
