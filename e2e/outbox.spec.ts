@@ -11,7 +11,7 @@ test("an admin finds the outbox in the settings navigation; it starts empty and 
   await signIn(page, USERS.owner.email);
   await page.goto("/settings");
   const nav = page.getByRole("navigation", { name: "Settings" });
-  await expect(nav.getByRole("link")).toHaveText(["General", "People", "Invitations", "Teams", "Single sign-on", "Outbox"]);
+  await expect(nav.getByRole("link")).toHaveText(["General", "People", "Invitations", "Teams", "Single sign-on", "Outbox", "Jobs", "Notifications"]);
   await expect(nav.getByRole("link", { name: "General" })).toHaveAttribute("aria-current", "page");
 
   await nav.getByRole("link", { name: "Outbox" }).click();
