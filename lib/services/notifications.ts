@@ -79,8 +79,9 @@ export async function runNotificationTick(db: Db, now: Date = clock.now(), optio
   for (const org of orgs) {
     try {
       await retryStale(db, org.id, now, options, result);
-      for (const due of dueKinds(await schedulesOf(db, org.id), org, now)) {
-        await sendDue(db, org, due, now, options, result);
+      const schedules = await db.notificationDefault.findMany({ where: { organizationId: org.id } });
+      for (const due of dueKinds(schedules, org, now)) {
+        await sendDue(db, org, due, schedules, now, options, result);
       }
     } catch (err) {
       console.error(`[notifications] organization ${org.id}: ${err instanceof Error ? err.message : String(err)}`);
@@ -91,14 +92,10 @@ export async function runNotificationTick(db: Db, now: Date = clock.now(), optio
   return result;
 }
 
-async function schedulesOf(db: Db, organizationId: string) {
-  return db.notificationDefault.findMany({ where: { organizationId } });
-}
-
 /** Whether `userId` wants `kind` on `channel`: their own choice, else the organization's default. */
 function wants(
   prefs: { userId: string; kind: NotificationKind; channel: NotificationChannel; enabled: boolean }[],
-  defaults: { kind: NotificationKind; email: boolean; inApp: boolean }[],
+  defaults: Defaults,
   userId: string,
   kind: NotificationKind,
   channel: "EMAIL" | "IN_APP",
@@ -109,12 +106,14 @@ function wants(
   return d ? (channel === "EMAIL" ? d.email : d.inApp) : true;
 }
 
-async function sendDue(db: Db, org: Organization, due: Due, now: Date, options: TickOptions, result: TickResult) {
+/** The organization's defaults per kind (its NotificationDefault rows), read once a tick. */
+type Defaults = { kind: NotificationKind; email: boolean; inApp: boolean }[];
+
+async function sendDue(db: Db, org: Organization, due: Due, defaults: Defaults, now: Date, options: TickOptions, result: TickResult) {
   const origin = appOrigin();
   const organizationId = org.id;
-  const [prefs, defaults, webhooks] = await Promise.all([
+  const [prefs, webhooks] = await Promise.all([
     db.notificationPreference.findMany({ where: { organizationId, kind: due.kind } }),
-    db.notificationDefault.findMany({ where: { organizationId, kind: due.kind } }),
     TEAM_KINDS.includes(due.kind) ? db.teamWebhook.findMany({ where: { organizationId }, select: { teamId: true, channel: true } }) : Promise.resolve([]),
   ]);
   const base = { kind: due.kind, periodKey: due.periodKey };
@@ -143,13 +142,13 @@ async function sendDue(db: Db, org: Organization, due: Due, now: Date, options: 
     for (const [teamId, t] of byTeam) teamPosts(teamId, t.teamName, async () => teamMemberReminderNote(origin, org, { teamId, ...t }, due.weekStart));
   } else if (due.kind === "CHECK_IN_REMINDER") {
     const leads = await teamLeads(db, { organizationId, today: due.today });
-    const teams = new Map<string, () => Promise<Note>>();
+    const teams = new Map<string, { teamName: string; note: () => Promise<Note> }>();
     for (const r of leads) {
-      const note = teams.get(r.teamId!) ?? once(() => checkInReminderNote(db, origin, org, { teamId: r.teamId!, teamName: r.teamName!, leadUserId: r.userId }, due.weekStart));
-      teams.set(r.teamId!, note);
-      personal(r, note);
+      const team = teams.get(r.teamId!) ?? { teamName: r.teamName!, note: once(() => checkInReminderNote(db, origin, org, { teamId: r.teamId!, teamName: r.teamName!, leadUserId: r.userId }, due.weekStart)) };
+      teams.set(r.teamId!, team);
+      personal(r, team.note);
     }
-    for (const [teamId, note] of teams) teamPosts(teamId, leads.find((l) => l.teamId === teamId)!.teamName!, note);
+    for (const [teamId, { teamName, note }] of teams) teamPosts(teamId, teamName, note);
   } else if (due.kind === "MANAGER_DIGEST") {
     const note = once(() => managerDigestNote(db, origin, org, due.weekStart, now));
     for (const r of await membersWithRoles(db, { organizationId, roles: ["OWNER", "ADMIN", "MANAGER"], today: due.today })) personal(r, note);
