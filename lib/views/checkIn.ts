@@ -70,7 +70,7 @@ export async function loadCheckIn(db: Db, ctx: TenantContext, teamId: string, re
       orderBy: { createdAt: "asc" },
     }),
     db.checkIn.findUnique({
-      where: { organizationId_teamId_weekStart: { organizationId, teamId, weekStart: toUtcDate(week.start) } },
+      where: { organizationId_teamId_weekStart: key },
       select: { heldAt: true, heldById: true, startedAt: true, notes: true, decisions: true },
     }),
     teamLagScoreboard(db, { organizationId, teamId, asOf: week.end }),
