@@ -8,6 +8,7 @@
 //   - a lag off its path: a lag measure the team answers for is behind the straight line from
 //     its baseline to its target (direction-aware, see lagStatus).
 // Unfinished weeks never count against a team: the caller passes ended weeks only.
+import { listText } from "./lists";
 import { leadStatus, type LagStatus, type Status, type Thresholds } from "./status";
 import type { IsoDate } from "./calendar/weeks";
 
@@ -54,10 +55,6 @@ export type RiskReason = { kind: RiskKind; text: string };
 
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 
-function listOf(names: readonly string[]): string {
-  if (names.length <= 1) return names.join("");
-  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
-}
 
 /** The reasons a team is at risk; empty when it is not. */
 export function riskReasons(input: RiskInput, thresholds: Thresholds): RiskReason[] {
@@ -80,7 +77,7 @@ export function riskReasons(input: RiskInput, thresholds: Thresholds): RiskReaso
   if (off.length) {
     reasons.push({
       kind: "lag-off-path",
-      text: `${listOf(off)} ${off.length === 1 ? "is" : "are"} off the path to target.`,
+      text: `${listText(off)} ${off.length === 1 ? "is" : "are"} off the path to target.`,
     });
   }
   return reasons;

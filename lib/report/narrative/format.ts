@@ -53,10 +53,6 @@ export function writerFor(locale: string, currency: string) {
   return { ...text, fact, facts, locale, currency };
 }
 
-/** "1, 2 and 3" in English: the narrative is written in English whatever the number locale. */
-export function listText(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? "";
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
+export { listText } from "@/lib/domain/lists";
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
