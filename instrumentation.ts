@@ -8,7 +8,12 @@ export async function register() {
     const e = env();
     if (process.env.NEXT_PHASE === "phase-production-build") return;
     const { runsWorker, startProcessWorker } = await import("./lib/jobs/worker");
-    if (!runsWorker(e.LEADLAG_ROLE)) return;
+    if (!runsWorker(e.LEADLAG_ROLE)) {
+      // A web-only process enqueues (exports, a tick after a schedule change): its queue, started now.
+      const { processJobQueue } = await import("./lib/jobs/queue");
+      processJobQueue().catch((err: unknown) => console.error("✖ The job queue could not start:", err));
+      return;
+    }
     // In the background: the server answers while the queue starts (exports wait for it).
     startProcessWorker(e.LEADLAG_ROLE).then(
       () => console.log("▸ Job worker running in the web server's process (LEADLAG_ROLE=all)"),

@@ -102,6 +102,24 @@ export const envSchema = z.object({
   /** On SIGTERM the worker stops taking jobs and gives those at work this long to finish; the rest
    *  are picked up again by another worker (or this one after its restart). */
   LEADLAG_WORKER_STOP_TIMEOUT_MS: z.preprocess(emptyToUndefined, wholeNumber("milliseconds", 0, 600_000).default(20_000)),
+  /** How often the worker looks for reminders and digests that are due (a cron expression, read
+   *  in UTC), or `off`: none go out on their own (an admin saving a schedule still sends what it
+   *  makes due). The e2e server turns it off so that a spec decides when mail goes out. */
+  LEADLAG_NOTIFICATION_TICK_CRON: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .trim()
+      .refine((v) => v === "off" || /^\S+( \S+){4}$/.test(v), "must be a cron expression of five fields such as */5 * * * * (or off)")
+      .default("*/5 * * * *"),
+  ),
+  /** Team webhooks (Slack, Teams) may post to private, loopback and link-local addresses: only for a
+   *  chat server inside your own network. Off, such a URL is refused when saved and when posted to
+   *  (after DNS, so a public name that resolves inside is refused too). */
+  LEADLAG_WEBHOOKS_ALLOW_PRIVATE: z.preprocess(
+    emptyToUndefined,
+    z.enum(["true", "false"], { error: "must be true or false" }).default("false").transform((v) => v === "true"),
+  ),
   /** Behind a reverse proxy that terminates TLS: trust its X-Forwarded-Proto (HSTS is sent when it
    *  says https) and X-Forwarded-Host (a same-origin write may name that host). Only set it when
    *  every request reaches the app through that proxy. */

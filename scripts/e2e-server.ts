@@ -33,6 +33,9 @@ const smtp = await startSmtpServer({
 process.env.SMTP_URL = smtp.url;
 console.log(`▸ Test SMTP server on ${smtp.url}: received mail goes to ${path.relative(process.cwd(), mail)}`);
 process.env.LEADLAG_CLOCK = E2E_CLOCK;
+// No reminders or digests on a timer: at the fixed clock every tick would mail every spec's
+// organization its digests. A spec that wants one saves a schedule (which ticks its organization).
+process.env.LEADLAG_NOTIFICATION_TICK_CRON = "off";
 process.env.LEADLAG_SEED_DEMO = "true";
 process.env.PORT = process.env.E2E_PORT ?? "3210";
 process.env.NEXTAUTH_URL = `http://127.0.0.1:${process.env.PORT}`;

@@ -388,6 +388,15 @@ export function processJobQueue(settings: QueueSettings = {}): Promise<JobQueue>
   return globalForJobs.leadlagJobQueue;
 }
 
+/**
+ * The process's queue if it has one under way (a server's worker, or a web process's own), else
+ * null: for work that is welcome now but may wait for the next scheduled pass (a test that calls an
+ * action without any queue must not open one on the app's database).
+ */
+export function runningJobQueue(): Promise<JobQueue> | null {
+  return globalForJobs.leadlagJobQueue ?? null;
+}
+
 /** Makes `queue` the process's queue (tests and scripts that opened their own database), or forgets it. */
 export function installJobQueue(queue: JobQueue | undefined): void {
   globalForJobs.leadlagJobQueue = queue ? Promise.resolve(queue) : undefined;

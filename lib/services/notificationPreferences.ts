@@ -15,6 +15,8 @@ import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/schemas/ids";
 import { recordAudit } from "@/lib/services/audit";
 import * as clock from "@/lib/clock";
+import { env } from "@/lib/env";
+import { webhookUrlProblem } from "@/lib/services/webhookPost";
 
 const notFound = (message: string) => new AppError("not_found", message);
 
@@ -126,16 +128,8 @@ export async function saveTeamWebhook(db: Db, ctx: TenantContext, form: FormData
   const team = isUuid(teamId) ? await db.team.findFirst({ where: { organizationId: ctx.organizationId, id: teamId }, select: { id: true } }) : null;
   if (!team) throw notFound("That team was not found.");
   const url = String(form.get("url") ?? "").trim();
-  if (url !== "") {
-    let ok = false;
-    try {
-      const u = new URL(url);
-      ok = (u.protocol === "https:" || u.protocol === "http:") && url.length <= 2000;
-    } catch {
-      ok = false;
-    }
-    if (!ok) throw new AppError("validation_failed", "Check the webhook URL.", { fieldErrors: { url: ["Paste the incoming-webhook URL (https://…)."] } });
-  }
+  const problem = url === "" ? null : webhookUrlProblem(url, env().LEADLAG_WEBHOOKS_ALLOW_PRIVATE);
+  if (problem) throw new AppError("validation_failed", "Check the webhook URL.", { fieldErrors: { url: [problem] } });
   const key: { organizationId: string; teamId: string; channel: "SLACK" | "TEAMS" } = { organizationId: ctx.organizationId, teamId, channel };
   await db.$transaction(async (tx) => {
     if (url === "") await tx.teamWebhook.deleteMany({ where: key });

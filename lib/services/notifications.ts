@@ -16,14 +16,15 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { open, seal } from "@/lib/auth/secretBox";
 import { unsubscribeToken } from "@/lib/auth/unsubscribeToken";
-import { slackPayload, teamsPayload, type Note } from "@/lib/domain/notifications/compose";
+import { combinedNote, slackPayload, teamsPayload, type Note } from "@/lib/domain/notifications/compose";
 import { dueKinds, type Due, type NotificationChannel, type NotificationKind } from "@/lib/domain/notifications/schedule";
 import { noteEmail } from "@/lib/email/notification";
 import type { EmailMessage } from "@/lib/email/message";
-import { appOrigin } from "@/lib/env";
+import { appOrigin, env } from "@/lib/env";
 import { Prisma, type Organization } from "@/lib/generated/prisma/client";
 import { membersWithNothingLogged, membersWithRoles, teamLeads, type Recipient } from "@/lib/queries/notificationRecipients";
 import { sendEmail } from "@/lib/services/email";
+import { postJson } from "@/lib/services/webhookPost";
 import * as clock from "@/lib/clock";
 import {
   checkInReminderNote,
@@ -40,6 +41,8 @@ const WEBHOOK_TIMEOUT_MS = 10_000;
 export type TickOptions = {
   /** Defaults to SMTP_URL; null keeps emails in the outbox. */
   smtpUrl?: string | null;
+  /** Webhooks may post to private and loopback addresses (default LEADLAG_WEBHOOKS_ALLOW_PRIVATE; tests' local receiver). */
+  allowPrivateWebhooks?: boolean;
   /** Only these organizations (tests); all by default. */
   organizationIds?: string[];
   /** Crash points, for the tests that kill a worker mid-batch: called after a row is claimed (nothing sent yet), and after it is marked SENT. */
@@ -118,10 +121,24 @@ async function sendDue(db: Db, org: Organization, due: Due, defaults: Defaults, 
   ]);
   const base = { kind: due.kind, periodKey: due.periodKey };
   const planned: Planned[] = [];
+  // One message per person, kind and period: someone in two teams (a lead of both, a member of
+  // both) gets one that covers both, not the first team's alone (the send log's key is per person).
+  const perPerson = new Map<string, { r: Recipient; parts: { teamName: string | null; note: () => Promise<Note> }[] }>();
   const personal = (r: Recipient, note: () => Promise<Note>) => {
-    for (const channel of PERSON_CHANNELS) {
-      if (!wants(prefs, defaults, r.userId, due.kind, channel)) continue;
-      planned.push({ ...base, id: randomUUID(), channel, recipient: `user:${r.userId}`, userId: r.userId, teamId: r.teamId, address: channel === "EMAIL" ? r.email : r.name, note });
+    const entry = perPerson.get(r.userId) ?? { r, parts: [] };
+    entry.parts.push({ teamName: r.teamName, note });
+    perPerson.set(r.userId, entry);
+  };
+  const planPersonal = () => {
+    for (const { r, parts } of perPerson.values()) {
+      const note =
+        parts.length === 1
+          ? parts[0]!.note
+          : once(async () => combinedNote(due.kind, parts.map((p) => p.teamName ?? ""), await Promise.all(parts.map((p) => p.note()))));
+      for (const channel of PERSON_CHANNELS) {
+        if (!wants(prefs, defaults, r.userId, due.kind, channel)) continue;
+        planned.push({ ...base, id: randomUUID(), channel, recipient: `user:${r.userId}`, userId: r.userId, teamId: r.teamId, address: channel === "EMAIL" ? r.email : r.name, note });
+      }
     }
   };
   const teamPosts = (teamId: string, teamName: string, note: () => Promise<Note>) => {
@@ -156,6 +173,7 @@ async function sendDue(db: Db, org: Organization, due: Due, defaults: Defaults, 
     const note = once(() => executiveDigestNote(db, origin, org, due.periodKey));
     for (const r of await membersWithRoles(db, { organizationId, roles: ["VIEWER"], today: due.today })) personal(r, note);
   }
+  planPersonal();
   if (planned.length === 0) return;
 
   // Skip what is already claimed without composing it (the common case: every tick of the week after the first).
@@ -232,7 +250,7 @@ async function deliver(db: Db, organizationId: string, s: Claimed, now: Date, op
     const sent = await sendEmail(db, organizationId, { ...s.message.email!, headers: s.message.headers }, { smtpUrl: options.smtpUrl });
     error = sent.status === "FAILED" ? (sent.error ?? "not sent") : null;
   } else {
-    error = await postWebhook(db, organizationId, s);
+    error = await postWebhook(db, organizationId, s, options.allowPrivateWebhooks ?? env().LEADLAG_WEBHOOKS_ALLOW_PRIVATE);
   }
   await db.notificationSend.update({
     where: { organizationId_id: { organizationId, id: s.id } },
@@ -245,20 +263,14 @@ async function deliver(db: Db, organizationId: string, s: Claimed, now: Date, op
   }
 }
 
-async function postWebhook(db: Db, organizationId: string, s: Claimed): Promise<string | null> {
+async function postWebhook(db: Db, organizationId: string, s: Claimed, allowPrivate: boolean): Promise<string | null> {
   const hook = await db.teamWebhook.findFirst({ where: { organizationId, teamId: s.teamId!, channel: s.channel } });
   const url = hook ? open(hook.urlSealed, "team-webhook") : null;
   if (!url) return "The team's webhook is gone or could not be read: set it again in Settings → Notifications.";
   const body = s.channel === "SLACK" ? slackPayload(s.message.note) : teamsPayload(s.message.note);
   try {
-    const res = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-      redirect: "error",
-    });
-    return res.ok ? null : `The webhook answered ${res.status}.`;
+    const status = await postJson(url, body, { allowPrivate, timeoutMs: WEBHOOK_TIMEOUT_MS });
+    return status >= 200 && status < 300 ? null : `The webhook answered ${status}.`;
   } catch (e) {
     return `The webhook could not be reached: ${e instanceof Error ? e.message : String(e)}`;
   }

@@ -58,5 +58,16 @@ export async function outboxEmailView(db: Db, ctx: TenantContext, id: string, ma
   const email = isUuid(id) ? await outboxEmailOf(db, ctx.organizationId, id) : null;
   if (!email) throw notFound("That email is not in this organization's outbox.");
   const smtp = smtpConfigured(mail);
-  return { smtpConfigured: smtp, email: { ...email, resendable: resendable(email.status, smtp) } };
+  return {
+    smtpConfigured: smtp,
+    email: { ...email, text: hideUnsubscribeTokens(email.text), html: hideUnsubscribeTokens(email.html), resendable: resendable(email.status, smtp) },
+  };
+}
+
+/**
+ * A reminder's unsubscribe link is the recipient's own (signed, no sign-in needed): an admin
+ * reading the outbox sees where it leads, not the token that would unsubscribe that person.
+ */
+export function hideUnsubscribeTokens(body: string): string {
+  return body.replace(/(\/unsubscribe\/)[A-Za-z0-9._~%-]+/g, "$1(the recipient's own link)");
 }

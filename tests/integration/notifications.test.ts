@@ -10,14 +10,19 @@ vi.hoisted(() => {
 });
 import type { NotificationKind } from "@/lib/domain/notifications/schedule";
 import { readUnsubscribeToken } from "@/lib/auth/unsubscribeToken";
-import { addMembership, addTeamMember, createLeadEntries, createOrgWithTeam, createUser, utcDate, type OrgWithTeam } from "@/lib/seed/factories";
+import { lookup } from "node:dns/promises";
+import os from "node:os";
+import { addMembership, addTeamMember, assignLeadMeasure, createLeadEntries, createOrgWithTeam, createTeam, createUser, utcDate, type OrgWithTeam } from "@/lib/seed/factories";
 import { LEASE_MS, MAX_ATTEMPTS, runNotificationTick, sealWebhookUrl } from "@/lib/services/notifications";
+import { saveTeamWebhook } from "@/lib/services/notificationPreferences";
+import { postJson } from "@/lib/services/webhookPost";
 import { POST as oneClickUnsubscribe } from "@/app/api/unsubscribe/[token]/route";
 import { loadTenantContext } from "@/lib/auth/loadContext";
 import { saveMyNotificationPreferences } from "@/lib/services/notificationPreferences";
 import { notificationSettings, sentNotificationView } from "@/lib/views/notifications";
+import { outboxEmailView } from "@/lib/views/outbox";
 import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
-import { NOTIFICATION_TICK_CRON, NOTIFICATION_TICK_JOB, scheduleNotificationTick } from "@/lib/jobs/notificationTick";
+import { NOTIFICATION_TICK_JOB, notificationTickCron, scheduleNotificationTick } from "@/lib/jobs/notificationTick";
 import { startTestJobs, stopTestJobs } from "../helpers/jobs";
 import { serveFrom } from "./apiFixtures";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtpServer";
@@ -196,20 +201,96 @@ describe.each(testDbKinds())("reminders and digests [%s]", (kind) => {
     for (const [channel, path] of [["SLACK", slack], ["TEAMS", teams]] as const) {
       await t.db.teamWebhook.create({ data: { organizationId: org.organizationId, teamId: org.teamId, channel, urlSealed: sealWebhookUrl(`${hooks.url}${path}`) } });
     }
-    await tick(org, "2026-01-18T15:00:00Z");
-    await tick(org, "2026-01-18T15:05:00Z");
+    const local = { allowPrivateWebhooks: true };
+    await tick(org, "2026-01-18T15:00:00Z", local);
+    await tick(org, "2026-01-18T15:05:00Z", local);
     const slackPosts = hooks.posts.filter((p) => p.path === slack);
     expect(slackPosts).toHaveLength(1);
     expect(String(slackPosts[0]!.body.text)).toContain("Check-in tomorrow: Support Team");
     expect(String(slackPosts[0]!.body.text)).toContain("Coaching conversations");
     // The failing Teams webhook: tried on each tick up to MAX_ATTEMPTS, then left FAILED.
-    for (let i = 2; i < MAX_ATTEMPTS + 3; i++) await tick(org, `2026-01-18T${15 + Math.floor(i / 6)}:${String((i % 6) * 10).padStart(2, "0")}:00Z`);
+    for (let i = 2; i < MAX_ATTEMPTS + 3; i++) await tick(org, `2026-01-18T${15 + Math.floor(i / 6)}:${String((i % 6) * 10).padStart(2, "0")}:00Z`, local);
     const teamsPosts = hooks.posts.filter((p) => p.path === teams);
     expect(teamsPosts).toHaveLength(MAX_ATTEMPTS);
     expect(teamsPosts[0]!.body).toMatchObject({ "@type": "MessageCard", title: "Check-in tomorrow: Support Team" });
     const failed = await t.db.notificationSend.findFirstOrThrow({ where: { organizationId: org.organizationId, channel: "TEAMS" } });
     expect(failed).toMatchObject({ status: "FAILED", attempts: MAX_ATTEMPTS, error: "The webhook answered 500." });
     expect(hooks.posts.filter((p) => p.path === slack)).toHaveLength(1);
+  });
+
+  it("a team webhook never reaches inside the server's network: refused when saved, and refused when posted to after DNS", async () => {
+    const org = await createOrgWithTeam(t.db);
+    await schedule(org.organizationId, "CHECK_IN_REMINDER", 0, 15);
+    const owner = await createUser(t.db, { email: `owner-${org.slug}@example.test`, name: "Owner" });
+    await addMembership(t.db, org.organizationId, owner.id, "OWNER");
+    const admin = (await loadTenantContext(t.db, owner.id, org.organizationId))!;
+    const save = (url: string) => {
+      const form = new FormData();
+      form.set("teamId", org.teamId);
+      form.set("channel", "SLACK");
+      form.set("url", url);
+      return saveTeamWebhook(t.db, admin, form);
+    };
+    for (const url of [`${hooks.url}/slack`, "https://127.0.0.1/x", "https://169.254.169.254/latest/meta-data", "https://[::1]/x", "https://localhost/x", "https://10.0.0.5/hook", "https://user:pw@hooks.slack.com/x"]) {
+      await expect(save(url), url).rejects.toMatchObject({ code: "validation_failed", details: { fieldErrors: { url: [expect.any(String)] } } });
+    }
+    expect(await t.db.teamWebhook.count({ where: { organizationId: org.organizationId } })).toBe(0);
+    await save("https://hooks.slack.com/services/T000/B000/XXXX");
+    expect(await t.db.teamWebhook.count({ where: { organizationId: org.organizationId } })).toBe(1);
+
+    // A name that resolves inside (this machine's own host name) is refused on the socket's address.
+    const host = os.hostname();
+    const { address } = await lookup(host);
+    expect(address).toMatch(/^(127\.|10\.|172\.(1[6-9]|2\d|3[01])\.|192\.168\.|::1$|fe80:)/);
+    const port = new URL(hooks.url).port;
+    await expect(postJson(`https://${host}:${port}/inside`, { text: "hi" }, { allowPrivate: false, timeoutMs: 5_000 })).rejects.toThrow(/not allowed|private/i);
+    // And a URL written into the database by other means than the form: the tick refuses it, and the receiver hears nothing.
+    const path = `/inside/${org.slug}`;
+    await t.db.teamWebhook.update({
+      where: { organizationId_teamId_channel: { organizationId: org.organizationId, teamId: org.teamId, channel: "SLACK" } },
+      data: { urlSealed: sealWebhookUrl(`${hooks.url}${path}`) },
+    });
+    await tick(org, "2026-01-18T15:00:00Z");
+    expect(hooks.posts.filter((p) => p.path === path)).toHaveLength(0);
+    const refused = await t.db.notificationSend.findFirstOrThrow({ where: { organizationId: org.organizationId, channel: "SLACK" } });
+    expect(refused.status).toBe("FAILED");
+    expect(refused.error).toMatch(/could not be reached.*https:\/\//);
+  });
+
+  it("an admin reading a reminder in the outbox sees where its unsubscribe link leads, not the recipient's token", async () => {
+    const org = await createOrgWithTeam(t.db, { timeZone: "UTC" });
+    await schedule(org.organizationId, "MEMBER_REMINDER", 5, 14);
+    await tick(org, "2026-01-16T14:00:00Z");
+    const [stored] = await outbox(org, org.member.email);
+    const token = /\/unsubscribe\/([A-Za-z0-9._~%-]+)/.exec(stored!.text)?.[1];
+    expect(token).toBeTruthy();
+    const owner = await createUser(t.db, { email: `outbox-owner-${org.slug}@example.test` });
+    await addMembership(t.db, org.organizationId, owner.id, "OWNER");
+    const ownerCtx = (await loadTenantContext(t.db, owner.id, org.organizationId))!;
+    const { email } = await outboxEmailView(t.db, ownerCtx, stored!.id, { smtpUrl: null });
+    expect(email.text).toContain("/unsubscribe/(the recipient's own link)");
+    expect(email.text).not.toContain(token!);
+    expect(email.html).not.toContain(token!);
+    expect(email.text).toContain(`/teams/${org.teamId}?week=2026-01-12`); // the rest of the email as sent
+  });
+
+  it("a lead of two teams gets one check-in reminder a week that covers both teams", async () => {
+    const org = await createOrgWithTeam(t.db, { teamName: "Tier 1" });
+    await schedule(org.organizationId, "CHECK_IN_REMINDER", 0, 15); // Sunday 15:00
+    const second = await createTeam(t.db, org.organizationId, { name: "Tier 2" });
+    await addTeamMember(t.db, org.organizationId, second.id, org.manager.id, { isLead: true });
+    await assignLeadMeasure(t.db, org.organizationId, second.id, org.leadMeasureId, { weeklyTarget: 5 });
+
+    await tick(org, "2026-01-18T15:00:00Z");
+    await tick(org, "2026-01-18T18:00:00Z");
+    const emails = await outbox(org, org.manager.email);
+    expect(emails.map((e) => e.subject)).toEqual(["Check-in tomorrow: Tier 1 and Tier 2"]);
+    expect(emails[0]!.text).toContain("Tier 1's weekly check-in is tomorrow");
+    expect(emails[0]!.text).toContain("Tier 2's weekly check-in is tomorrow");
+    expect(emails[0]!.text).toContain(`/teams/${second.id}/check-in`);
+    expect(emails[0]!.text).toContain(`/teams/${org.teamId}/check-in`);
+    const bell = await inApp(org, org.manager.id);
+    expect(bell.map((n) => n.title)).toEqual(["Check-in tomorrow: Tier 1 and Tier 2"]);
   });
 
   it("one-click unsubscribe (RFC 8058) stops that kind by email only, and a token we did not sign is a 404", async () => {
@@ -259,7 +340,7 @@ describe.each(testDbKinds())("reminders and digests [%s]", (kind) => {
     const secretUrl = `${hooks.url}/secret-${org.slug}`;
     hooks.failPaths.add(`/secret-${org.slug}`);
     await t.db.teamWebhook.create({ data: { organizationId: org.organizationId, teamId: org.teamId, channel: "SLACK", urlSealed: sealWebhookUrl(secretUrl) } });
-    await tick(org, "2026-01-16T14:00:00Z");
+    await tick(org, "2026-01-16T14:00:00Z", { allowPrivateWebhooks: true });
 
     const adminCtx = (await loadTenantContext(t.db, admin.id, org.organizationId))!;
     const settings = await notificationSettings(t.db, adminCtx);
@@ -292,7 +373,12 @@ describe.each(testDbKinds())("reminders and digests [%s]", (kind) => {
       await scheduleNotificationTick(queue);
       await scheduleNotificationTick(queue); // a second worker starting: still one schedule
       const schedules = (await queue.boss.getSchedules()).filter((x) => x.name === NOTIFICATION_TICK_JOB);
-      expect(schedules.map((x) => x.cron)).toEqual([NOTIFICATION_TICK_CRON]);
+      expect(schedules.map((x) => x.cron)).toEqual([notificationTickCron()]);
+      expect(notificationTickCron()).toBe("*/5 * * * *");
+      // LEADLAG_NOTIFICATION_TICK_CRON=off takes it off the schedule; set again, it is back.
+      await scheduleNotificationTick(queue, null);
+      expect((await queue.boss.getSchedules()).filter((x) => x.name === NOTIFICATION_TICK_JOB)).toEqual([]);
+      await scheduleNotificationTick(queue);
 
       // Due right now in UTC, whatever today is: today's weekday from midnight.
       const org = await createOrgWithTeam(t.db, { timeZone: "UTC" });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { managerDigest, memberReminder, slackPayload, teamsPayload } from "./compose";
+import { checkInReminder, combinedNote, managerDigest, memberReminder, slackPayload, teamsPayload } from "./compose";
 
 describe("reminder and digest messages", () => {
   it("says what the manager digest is about, and what is fine", () => {
@@ -30,5 +30,18 @@ describe("reminder and digest messages", () => {
     expect(slack).toContain("A&amp;B &lt;Co&gt;");
     expect(slack.endsWith("<http://x.test/teams/1?week=2026-01-12|Log your numbers>")).toBe(true);
     expect(teamsPayload(note)).toMatchObject({ "@type": "MessageCard", title: note.title, potentialAction: [{ targets: [{ uri: note.action.url }] }] });
+  });
+
+  it("covers each of a lead's teams in one check-in reminder, with each team's link", () => {
+    const team = (teamName: string, id: string) =>
+      checkInReminder({ orgName: "Acme", teamName, measures: [], commitmentsDue: [], url: `http://x.test/teams/${id}/check-in` });
+    const one = team("Tier 1", "a");
+    expect(combinedNote("CHECK_IN_REMINDER", ["Tier 1"], [one])).toBe(one);
+    const both = combinedNote("CHECK_IN_REMINDER", ["Tier 1", "Tier 2", "Billing"], [one, team("Tier 2", "b"), team("Billing", "c")]);
+    expect(both.title).toBe("Check-in tomorrow: Tier 1, Tier 2 and Billing");
+    expect(both.action).toEqual({ label: "Open the check-in (Tier 1)", url: "http://x.test/teams/a/check-in" });
+    expect(both.lines.filter((l) => l.endsWith("weekly check-in is tomorrow (Acme)."))).toHaveLength(3);
+    expect(both.lines).toContain("Open the check-in (Tier 2): http://x.test/teams/b/check-in");
+    expect(both.lines).toContain("Open the check-in (Billing): http://x.test/teams/c/check-in");
   });
 });

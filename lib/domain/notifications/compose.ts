@@ -1,6 +1,7 @@
 // What each reminder and digest says, from plain data: one Note (title, lines, the one link)
 // rendered as an email (HTML and plain text, lib/email/notification.ts), an in-app notification, and a
 // Slack or Microsoft Teams incoming-webhook payload. Pure.
+import { listText } from "@/lib/domain/lists";
 import type { NotificationKind } from "./schedule";
 
 export type Note = {
@@ -40,6 +41,23 @@ export function checkInReminder(d: {
         : "No commitments are due.",
     ],
     action: { label: "Open the check-in", url: d.url },
+  };
+}
+
+/**
+ * One message for a person the same kind covers in several teams (a lead of two teams gets one
+ * "check-in tomorrow", not two, and not only the first): each team's lines in turn, the first
+ * team's link as the action and the others' links as lines.
+ */
+export function combinedNote(kind: NotificationKind, teamNames: readonly string[], notes: readonly Note[]): Note {
+  const [first, ...rest] = notes;
+  if (!first) throw new Error("combinedNote needs at least one note");
+  if (rest.length === 0) return first;
+  return {
+    kind,
+    title: kind === "CHECK_IN_REMINDER" ? `Check-in tomorrow: ${listText(teamNames)}` : first.title,
+    lines: [...first.lines, ...rest.flatMap((n, i) => [...n.lines, `${n.action.label} (${teamNames[i + 1]}): ${n.action.url}`])],
+    action: { label: `${first.action.label} (${teamNames[0]})`, url: first.action.url },
   };
 }
 
