@@ -4,6 +4,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import type { ErrorBody } from "@/lib/errors";
+import { REQUESTED_PATH_HEADER } from "@/lib/http/callbackUrl";
 import { crossOriginRefusal, originPolicyOf } from "@/lib/http/crossOrigin";
 import { FORMS_LEAVE_PATHS, newNonce, securityHeaders, servedOverHttps } from "@/lib/http/securityHeaders";
 
@@ -31,6 +32,10 @@ export function proxy(request: NextRequest): NextResponse {
   const forwarded = new Headers(request.headers);
   forwarded.set("content-security-policy", headers["Content-Security-Policy"]!);
   forwarded.set("x-nonce", nonce);
+  // The page asked for, for a sign-in that returns to it (lib/auth/context.ts); ours, never the client's.
+  const asked = request.nextUrl.clone();
+  asked.searchParams.delete("_rsc");
+  forwarded.set(REQUESTED_PATH_HEADER, `${asked.pathname}${asked.search}`);
   return withHeaders(NextResponse.next({ request: { headers: forwarded } }), headers);
 }
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getViewer } from "@/lib/auth/context";
+import { getViewer, redirectToSignIn } from "@/lib/auth/context";
 import { canAdminister, canInvite, canManageMeasures, canReadAudit, canViewDashboard, canWrite } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { unreadNotificationCount } from "@/lib/views/notifications";
@@ -9,7 +9,7 @@ import { OrgSwitcher } from "./OrgSwitcher";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in");
+  if (!viewer) return redirectToSignIn();
   if (!viewer.context) redirect("/no-organization");
   const { context } = viewer;
   const unread = await unreadNotificationCount(await getDb(), context);

@@ -3,12 +3,13 @@ import "server-only";
 // the one place that chooses the active organization (the one the cookie names, else the oldest
 // membership). Pages redirect anonymous visitors to sign-in; actions get a 401 AppError; route
 // handlers (lib/http/apiRoute.ts) take session callers from here and API tokens besides.
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
 import { AppError, asUnavailable } from "@/lib/errors";
+import { REQUESTED_PATH_HEADER, signInReturningTo } from "@/lib/http/callbackUrl";
 import { orgSettings } from "./loadContext";
 import { authOptions } from "./options";
 import { liveSession } from "./sessions";
@@ -84,10 +85,15 @@ async function loadViewer(): Promise<Viewer | null> {
   };
 }
 
+/** To sign-in, then back to the page asked for, query included (proxy.ts hands pages their path). */
+export async function redirectToSignIn(): Promise<never> {
+  redirect(signInReturningTo((await headers()).get(REQUESTED_PATH_HEADER)));
+}
+
 /** For pages: the tenant context, or a redirect to sign-in (or to the no-organization page). */
 export async function requirePageContext(): Promise<TenantContext> {
   const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in");
+  if (!viewer) return redirectToSignIn();
   if (!viewer.context) redirect("/no-organization");
   return viewer.context;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeCallbackUrl } from "./callbackUrl";
+import { safeCallbackUrl, signInReturningTo } from "./callbackUrl";
 
 describe("the page to return to after signing in", () => {
   it("keeps a path on this site, with its query and hash", () => {
@@ -15,5 +15,12 @@ describe("the page to return to after signing in", () => {
 
   it("uses the fallback it is given", () => {
     expect(safeCallbackUrl("https://evil.example", "/account")).toBe("/account");
+  });
+
+  it("sends someone signed out to a sign-in that returns to the page asked for, query included", () => {
+    expect(signInReturningTo("/teams/abc?week=2026-11-16")).toBe("/sign-in?callbackUrl=%2Fteams%2Fabc%3Fweek%3D2026-11-16");
+    expect(signInReturningTo("/")).toBe("/sign-in");
+    expect(signInReturningTo(null)).toBe("/sign-in");
+    expect(signInReturningTo("//evil.example/x")).toBe("/sign-in");
   });
 });

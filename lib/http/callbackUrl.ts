@@ -18,3 +18,12 @@ export function safeCallbackUrl(value: string | string[] | null | undefined, fal
     return fallback;
   }
 }
+
+/** The request header in which proxy.ts hands a page the path (and query) it was asked for. */
+export const REQUESTED_PATH_HEADER = "x-leadlag-requested-path";
+
+/** The sign-in page that returns to `path` (a link from an email keeps its week and filters). */
+export function signInReturningTo(path: string | null | undefined): string {
+  const back = safeCallbackUrl(path);
+  return back === "/" ? "/sign-in" : `/sign-in?callbackUrl=${encodeURIComponent(back)}`;
+}

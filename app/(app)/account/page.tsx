@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { getViewer } from "@/lib/auth/context";
+import { getViewer, redirectToSignIn } from "@/lib/auth/context";
 import { getDb } from "@/lib/db";
 import { mediumDateTime } from "@/lib/domain/format";
 import { accountView } from "@/lib/views/account";
@@ -12,7 +11,7 @@ export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const viewer = await getViewer();
-  if (!viewer?.context) redirect("/sign-in");
+  if (!viewer?.context) return redirectToSignIn();
   const { locale, timeZone } = viewer.context.organization;
   const when = (d: Date) => mediumDateTime(d, locale, timeZone);
   const account = await accountView(await getDb(), { userId: viewer.user.id, sessionId: viewer.sessionId });
