@@ -27,6 +27,7 @@ export const SPEC_ORGS = [
   "people",
   "programs",
   "quarterly-report",
+  "reminder-email",
   "security-headers",
   "sign-in-limits",
   "sso",

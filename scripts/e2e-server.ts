@@ -8,8 +8,11 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { DbTarget } from "@/lib/db/adapter";
+import type { DbClient } from "@/lib/seed/factories";
+import { localDay, toUtcDate, weekStart } from "@/lib/domain/calendar/weeks";
+import { DEMO_ORG_SETTINGS } from "@/lib/seed/demo/catalogue";
 import { e2eDataDir, mailDir } from "../e2e/mailbox";
-import { E2E_CLOCK, SPEC_ORGS, specOrg } from "../e2e/orgs";
+import { E2E_CLOCK, SPEC_ORGS, specOrg, type SpecOrgName } from "../e2e/orgs";
 import { startSmtpServer } from "../tests/helpers/smtpServer";
 
 // E2E_NAME gives a run its own data dir and build folder, so runs can go side by side.
@@ -48,6 +51,16 @@ const { seedDemoOrganization } = await import("@/lib/seed/demo/seedDemo");
 const clock = await import("@/lib/clock");
 const { serve } = await import("./serve");
 
+/** What a spec needs beyond its copy of the demo (one transaction with the copy). */
+const SPEC_SETUP: Partial<Record<SpecOrgName, (tx: DbClient, organizationId: string) => Promise<void>>> = {
+  // The demo's member has logged nothing yet this week: "log your numbers" is for them.
+  "reminder-email": async (tx, organizationId) => {
+    const member = await tx.user.findUniqueOrThrow({ where: { email: specOrg("reminder-email").users.member.email } });
+    const thisWeek = weekStart(localDay(clock.now(), DEMO_ORG_SETTINGS.timeZone), DEMO_ORG_SETTINGS.weekStartsOn);
+    await tx.leadEntry.deleteMany({ where: { organizationId, userId: member.id, entryDate: { gte: toUtcDate(thisWeek) } } });
+  },
+};
+
 /** One copy of the demo per spec, at the fixed clock, after the demo itself (serve() seeds it). */
 async function seedSpecOrganizations(target: DbTarget): Promise<void> {
   const started = performance.now();
@@ -55,10 +68,13 @@ async function seedSpecOrganizations(target: DbTarget): Promise<void> {
   try {
     for (const spec of SPEC_ORGS) {
       const { slug, name: orgName, email } = specOrg(spec);
-      await db.$transaction((tx) => seedDemoOrganization(tx, { slug, name: orgName, email }, { today: clock.now() }), {
-        timeout: 120_000,
-        maxWait: 20_000,
-      });
+      await db.$transaction(
+        async (tx) => {
+          const { organizationId } = await seedDemoOrganization(tx, { slug, name: orgName, email }, { today: clock.now() });
+          await SPEC_SETUP[spec]?.(tx, organizationId);
+        },
+        { timeout: 120_000, maxWait: 20_000 },
+      );
     }
     // Planner statistics for the rows just added (PGlite runs no autovacuum).
     await db.$executeRawUnsafe("ANALYZE");
