@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { FormMessage } from "@/app/_components/Field";
 import type { ActionState } from "@/lib/http/runAction";
 import { endOtherSessionsAction, endSessionAction } from "./actions";
+import { WideTable } from "@/app/_components/WideTable";
 
 export type SessionItem = { id: string; device: string; method: string; createdAt: string; lastSeenAt: string; current: boolean };
 
@@ -14,7 +15,7 @@ export function SessionList({ sessions }: { sessions: SessionItem[] }) {
   return (
     <div className="stack" style={{ display: "grid", gap: "0.9rem" }}>
       <FormMessage state={one.status !== "idle" ? one : all} />
-      <div className="table-wrap">
+      <WideTable label="Sessions">
         <table>
           <thead>
             <tr>
@@ -49,7 +50,7 @@ export function SessionList({ sessions }: { sessions: SessionItem[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </WideTable>
       {others > 0 ? (
         <form action={endAll}>
           <button type="submit" className="secondary" disabled={endingAll}>

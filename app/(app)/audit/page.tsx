@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db";
 import { AUDIT_KINDS, describeAuditEvent, isAuditKind } from "@/lib/domain/auditText";
 import { mediumDateTime } from "@/lib/domain/format";
 import { auditTrail } from "@/lib/queries/auditTrail";
+import { WideTable } from "@/app/_components/WideTable";
 
 export const metadata: Metadata = { title: "Audit trail" };
 
@@ -54,7 +55,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {events.length === 0 ? (
           <p className="empty">No changes recorded yet.</p>
         ) : (
-          <div className="table-wrap">
+          <WideTable label="Audit trail">
             <table>
               <thead>
                 <tr>
@@ -89,7 +90,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 })}
               </tbody>
             </table>
-          </div>
+          </WideTable>
         )}
         {next ? (
           <p>

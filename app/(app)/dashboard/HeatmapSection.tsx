@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { HeatmapChartData } from "@/lib/charts/heatmap";
 import { AttainmentHeatmap } from "./AttainmentHeatmap";
 import styles from "./dashboard.module.css";
+import { WideTable } from "@/app/_components/WideTable";
 
 type Props = {
   chart: HeatmapChartData;
@@ -50,7 +51,7 @@ export function HeatmapSection({ chart, title, explanation, modes, emptyText }: 
           <AttainmentHeatmap data={chart} title={title} summary={summary} />
           <details>
             <summary>Show the heatmap as a table</summary>
-            <div className="table-wrap">
+            <WideTable label="Heatmap">
               <table className={styles.heatTable} data-testid="heatmap-table">
                 <caption className="muted" style={{ textAlign: "left" }}>
                   {title}: share of target per week.
@@ -78,7 +79,7 @@ export function HeatmapSection({ chart, title, explanation, modes, emptyText }: 
                   ))}
                 </tbody>
               </table>
-            </div>
+            </WideTable>
           </details>
         </>
       )}

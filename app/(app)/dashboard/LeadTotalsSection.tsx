@@ -2,6 +2,7 @@
 import type { LeadTotalsChartData } from "@/lib/charts/leadTotalsChart";
 import { formatNumber } from "@/lib/domain/format";
 import { LeadTotalsChart } from "./LeadTotalsChart";
+import { WideTable } from "@/app/_components/WideTable";
 
 type Props = {
   data: LeadTotalsChartData | null;
@@ -23,7 +24,7 @@ export function LeadTotalsSection({ data, title, unit, weekLabels, locale, empty
           <LeadTotalsChart data={data} weekLabels={weekLabels} title={title} unit={unit} />
           <details>
             <summary>Show the numbers as a table</summary>
-            <div className="table-wrap">
+            <WideTable label="Weekly totals">
               <table data-testid="totals-table">
                 <caption className="muted" style={{ textAlign: "left" }}>
                   {title} ({unit || "total"}). Weekly target in brackets.
@@ -51,7 +52,7 @@ export function LeadTotalsSection({ data, title, unit, weekLabels, locale, empty
                   ))}
                 </tbody>
               </table>
-            </div>
+            </WideTable>
           </details>
         </>
       )}

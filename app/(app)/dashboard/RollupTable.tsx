@@ -9,6 +9,7 @@ import { LAG_STATUS_LABEL, type LagStatus, type Thresholds } from "@/lib/domain/
 import type { Sort, SortColumn } from "@/lib/views/rollupSort";
 import { SortButton } from "./SortButton";
 import styles from "./dashboard.module.css";
+import { WideTable } from "@/app/_components/WideTable";
 
 type Props = {
   lines: TeamLine[];
@@ -79,7 +80,7 @@ export function RollupTable({ lines, organization, sort, sortHrefs, thisWeekLabe
     { key: "execution", label: "Execution", num: true },
   ];
   return (
-    <div className="table-wrap">
+    <WideTable label="Teams at a glance">
       <table className={styles.rollup} data-testid="rollup">
         <caption className="sr-only">Teams at a glance, sorted by {columns.find((c) => c.key === sort.column)!.label}</caption>
         <thead>
@@ -152,6 +153,6 @@ export function RollupTable({ lines, organization, sort, sortHrefs, thisWeekLabe
         {trailingEndLabel}); check-ins are those held in the last 4 full weeks. The organization&apos;s lag measures are judged
         on organization-wide values; a team with lag measures of its own is judged on those.
       </p>
-    </div>
+    </WideTable>
   );
 }

@@ -1,10 +1,11 @@
 import type { ColumnSpec } from "@/lib/csv/columns";
 import { LAG_OBSERVATION_COLUMNS } from "@/lib/csv/lagObservationColumns";
 import { LEAD_ENTRY_COLUMNS } from "@/lib/csv/leadEntryColumns";
+import { WideTable } from "@/app/_components/WideTable";
 
 function Columns({ caption, columns }: { caption: string; columns: readonly ColumnSpec[] }) {
   return (
-    <div className="table-wrap">
+    <WideTable label={caption}>
       <table>
         <caption style={{ textAlign: "left", fontWeight: 600, padding: "0.5rem 0" }}>{caption}</caption>
         <thead>
@@ -26,7 +27,7 @@ function Columns({ caption, columns }: { caption: string; columns: readonly Colu
           ))}
         </tbody>
       </table>
-    </div>
+    </WideTable>
   );
 }
 

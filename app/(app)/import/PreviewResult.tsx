@@ -5,6 +5,7 @@ import type { RowProblem } from "@/lib/csv/options";
 import { formatNumber } from "@/lib/domain/format";
 import styles from "./import.module.css";
 import { problemsCsv } from "./importClient";
+import { WideTable } from "@/app/_components/WideTable";
 
 /** Problems shown on the page; all listed ones can be downloaded. */
 const SHOWN = 200;
@@ -64,7 +65,7 @@ export function ProblemList({ problems, problemCount }: { problems: RowProblem[]
       <h4 className={styles.h3}>
         {formatNumber(problemCount, "en-US")} problem{problemCount === 1 ? "" : "s"} to fix
       </h4>
-      <div className={`table-wrap ${styles.scroll}`}>
+      <WideTable label="Problems in the file" className={styles.scroll}>
         <table aria-label="Problems in the file">
           <thead>
             <tr>
@@ -83,7 +84,7 @@ export function ProblemList({ problems, problemCount }: { problems: RowProblem[]
             ))}
           </tbody>
         </table>
-      </div>
+      </WideTable>
       {(problems.length > SHOWN || problemCount > problems.length) && (
         <p className="muted">
           Showing {formatNumber(Math.min(SHOWN, problems.length), "en-US")} of {formatNumber(problemCount, "en-US")}.{" "}
@@ -101,7 +102,7 @@ export function SampleTable({ preview }: { preview: ImportPreview }) {
   return (
     <div className={styles.block}>
       <h4 className={styles.h3}>First rows as they will be imported</h4>
-      <div className="table-wrap">
+      <WideTable label="First rows as they will be imported">
         <table aria-label="First rows as they will be imported">
           <thead>
             <tr>
@@ -124,7 +125,7 @@ export function SampleTable({ preview }: { preview: ImportPreview }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </WideTable>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db";
 import { formatNumber } from "@/lib/domain/format";
 import { measureCatalog } from "@/lib/views/measureCatalog";
 import { archiveMeasureAction } from "./actions";
+import { WideTable } from "@/app/_components/WideTable";
 
 export const metadata: Metadata = { title: "Measures" };
 
@@ -46,7 +47,7 @@ export default async function MeasuresPage() {
         {lead.length === 0 ? (
           <p className="empty">No lead measures yet. Start from a template: coaching conversations, recognitions, training hours…</p>
         ) : (
-          <div className="table-wrap">
+          <WideTable label="Lead measures">
             <table>
               <thead>
                 <tr>
@@ -81,7 +82,7 @@ export default async function MeasuresPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </WideTable>
         )}
       </section>
       <section className="card" aria-labelledby="lag-title">
@@ -94,7 +95,7 @@ export default async function MeasuresPage() {
         {lag.length === 0 ? (
           <p className="empty">No lag measures yet. Start from a template: CSAT, retention, resolution time…</p>
         ) : (
-          <div className="table-wrap">
+          <WideTable label="Lag measures">
             <table>
               <thead>
                 <tr>
@@ -128,7 +129,7 @@ export default async function MeasuresPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </WideTable>
         )}
       </section>
     </>

@@ -6,6 +6,7 @@ import { canManageMeasures, canViewDashboard } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { formatMoney } from "@/lib/domain/format";
 import { programList } from "@/lib/views/programList";
+import { WideTable } from "@/app/_components/WideTable";
 
 export const metadata: Metadata = { title: "ROI programs" };
 
@@ -33,7 +34,7 @@ export default async function ProgramsPage() {
         {programs.length === 0 ? (
           <p className="empty">No programs yet. Create one for a training or coaching initiative to measure its return.</p>
         ) : (
-          <div className="table-wrap">
+          <WideTable label="Programs">
             <table>
               <thead>
                 <tr>
@@ -56,7 +57,7 @@ export default async function ProgramsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </WideTable>
         )}
       </section>
     </>

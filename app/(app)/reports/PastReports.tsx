@@ -4,6 +4,7 @@ import { Fragment } from "react";
 import { mediumDateTime, mediumDay } from "@/lib/domain/format";
 import type { ReportListItem } from "@/lib/views/reports";
 import styles from "./reports.module.css";
+import { WideTable } from "@/app/_components/WideTable";
 
 /** The API's file names for a report's downloads, and how the links name them. */
 export const REPORT_DOWNLOADS = [
@@ -17,7 +18,7 @@ export const reportFileUrl = (reportId: string, file: string) => `/api/v1/report
 export function PastReports({ reports, locale, timeZone }: { reports: ReportListItem[]; locale: string; timeZone: string }) {
   if (reports.length === 0) return <p className="empty">No reports yet. Export one above: it will be listed here for everyone who manages the organization.</p>;
   return (
-    <div className={`table-wrap ${styles.wrap}`}>
+    <WideTable label="Past reports" className={styles.wrap}>
       <table aria-label="Past reports">
         <thead>
           <tr>
@@ -66,6 +67,6 @@ export function PastReports({ reports, locale, timeZone }: { reports: ReportList
           ))}
         </tbody>
       </table>
-    </div>
+    </WideTable>
   );
 }

@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import { FormMessage } from "@/app/_components/Field";
 import type { ActionState } from "@/lib/http/runAction";
 import { revokeToken } from "./actions";
+import { WideTable } from "@/app/_components/WideTable";
 
 export type TokenItem = {
   id: string;
@@ -48,7 +49,7 @@ export function TokenList({ tokens }: { tokens: TokenItem[] }) {
   return (
     <div className="stack">
       <FormMessage state={state} />
-      <div className="table-wrap">
+      <WideTable label="API tokens">
         <table>
           <thead>
             <tr>
@@ -86,7 +87,7 @@ export function TokenList({ tokens }: { tokens: TokenItem[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </WideTable>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 import type { LagChartData } from "@/lib/charts/lagChart";
 import { DASH, formatNumber } from "@/lib/domain/format";
 import { LAG_STATUS_LABEL } from "@/lib/domain/status";
+import { WideTable } from "@/app/_components/WideTable";
 
 export function LagTable({ data, title, unit, locale }: { data: LagChartData; title: string; unit: string; locale: string }) {
   const n = (x: number | null) => formatNumber(x, locale, 2);
@@ -9,7 +10,7 @@ export function LagTable({ data, title, unit, locale }: { data: LagChartData; ti
   return (
     <details>
       <summary>Show the lag values as a table</summary>
-      <div className="table-wrap">
+      <WideTable label="Lag values">
         <table data-testid="lag-table">
           <caption className="muted" style={{ textAlign: "left" }}>
             {title}
@@ -56,7 +57,7 @@ export function LagTable({ data, title, unit, locale }: { data: LagChartData; ti
             ))}
           </tbody>
         </table>
-      </div>
+      </WideTable>
     </details>
   );
 }

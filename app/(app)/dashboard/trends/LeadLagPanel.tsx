@@ -6,6 +6,7 @@ import { addDays } from "@/lib/domain/calendar/weeks";
 import { dayWithYear, formatFixed, formatSignificant, monthWithYear } from "@/lib/domain/format";
 import type { LeadLagAnalysis } from "@/lib/views/analytics";
 import styles from "./trends.module.css";
+import { WideTable } from "@/app/_components/WideTable";
 
 const KIND_LABEL: Record<VerdictKind, { text: string; tone: "green" | "red" | "amber" | "none" }> = {
   predictive: { text: "Predictive so far", tone: "green" },
@@ -68,7 +69,7 @@ export function LeadLagPanel({ analysis, scopeName, locale }: { analysis: LeadLa
         is at most 0.05 and {lead.name} also improves one-{unit}-ahead forecasts of {lag.name}. Even then it is an association in the
         data so far, not proof that one moves the other. Rows with fewer than {analysis.minN} paired {unit}s are not judged.
       </p>
-      <div className="table-wrap">
+      <WideTable label="Lead–lag analysis">
         <table data-testid="lead-lag-table">
           <caption className="sr-only">
             Lagged regressions of {lag.name} on {lead.name}, one row per lag k; the strongest is marked.
@@ -128,7 +129,7 @@ export function LeadLagPanel({ analysis, scopeName, locale }: { analysis: LeadLa
             })}
           </tbody>
         </table>
-      </div>
+      </WideTable>
     </section>
   );
 }

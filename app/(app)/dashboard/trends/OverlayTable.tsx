@@ -1,13 +1,14 @@
 // The overlay chart's text alternative: the same rows as its CSV.
 import type { OverlayChartData } from "@/lib/charts/overlayChart";
 import { formatNumber } from "@/lib/domain/format";
+import { WideTable } from "@/app/_components/WideTable";
 
 export function OverlayTable({ data, title, leadHead, lagHead, locale }: { data: OverlayChartData; title: string; leadHead: string; lagHead: string; locale: string }) {
   const n = (x: number | null) => formatNumber(x, locale, 2);
   return (
     <details>
       <summary>Show both series as a table</summary>
-      <div className="table-wrap">
+      <WideTable label="Lead and lag by period">
         <table data-testid="overlay-table">
           <caption className="muted" style={{ textAlign: "left" }}>
             {title}. A {data.period.noun} without a lag value shows a dash.
@@ -33,7 +34,7 @@ export function OverlayTable({ data, title, leadHead, lagHead, locale }: { data:
             ))}
           </tbody>
         </table>
-      </div>
+      </WideTable>
     </details>
   );
 }

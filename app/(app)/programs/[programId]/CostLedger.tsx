@@ -3,6 +3,7 @@
 import type { NumberFormats } from "@/lib/domain/format";
 import type { ProgramRoi } from "@/lib/views/programRoi";
 import { RemovalArea, RemoveLineButton } from "./RemoveLineButton";
+import { WideTable } from "@/app/_components/WideTable";
 
 export function CostLedger({ roi, fmt, editable = true }: { roi: ProgramRoi; fmt: NumberFormats; editable?: boolean }) {
   const lines = roi.costLines;
@@ -15,7 +16,7 @@ export function CostLedger({ roi, fmt, editable = true }: { roi: ProgramRoi; fmt
         <p className="empty">No costs yet. Fully-loaded means everything: assessment, design, delivery, participants&apos; time, technology, support, overhead and evaluation.</p>
       ) : (
         <>
-          <div className="table-wrap">
+          <WideTable label="Cost ledger">
             <table aria-label="Cost ledger">
               <thead>
                 <tr>
@@ -53,7 +54,7 @@ export function CostLedger({ roi, fmt, editable = true }: { roi: ProgramRoi; fmt
                 </tr>
               </tfoot>
             </table>
-          </div>
+          </WideTable>
           <div className="row" style={{ alignItems: "flex-start" }}>
             <table aria-label="Costs by category">
               <thead>

@@ -20,6 +20,7 @@ import { RemovalArea, RemoveLineButton } from "./RemoveLineButton";
 import { RoiChart, type RoiChartMonth } from "./RoiChart";
 import { RoiSummary } from "./RoiSummary";
 import { WhatIfControl } from "./WhatIfControl";
+import { WideTable } from "@/app/_components/WideTable";
 
 export const metadata: Metadata = { title: "Program ROI" };
 
@@ -194,7 +195,7 @@ function ChartAndTable({ roi, fmt }: { roi: ProgramRoi; fmt: NumberFormats }) {
         distribution and its lag&apos;s trend from its own, each month capped at that draw&apos;s improvement, then added up — a quarter&apos;s band is the band of the
         quarter&apos;s total, never a sum of monthly bounds.
       </p>
-      <div className="table-wrap">
+      <WideTable label="Projection by quarter">
         <table aria-label="Projection by quarter">
           <thead>
             <tr>
@@ -221,7 +222,7 @@ function ChartAndTable({ roi, fmt }: { roi: ProgramRoi; fmt: NumberFormats }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </WideTable>
       {pr.lines.length ? (
         <ul className="muted" style={{ fontSize: "0.9rem" }}>
           {pr.lines.map((l) => (
@@ -233,7 +234,7 @@ function ChartAndTable({ roi, fmt }: { roi: ProgramRoi; fmt: NumberFormats }) {
       ) : null}
       <details>
         <summary>Every month as a table</summary>
-        <div className="table-wrap">
+        <WideTable label="Cumulative benefits and costs by month">
           <table aria-label="Cumulative benefits and costs by month">
             <thead>
               <tr>
@@ -258,7 +259,7 @@ function ChartAndTable({ roi, fmt }: { roi: ProgramRoi; fmt: NumberFormats }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </WideTable>
       </details>
     </>
   );

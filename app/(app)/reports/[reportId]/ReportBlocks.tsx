@@ -5,6 +5,7 @@ import { chartTable } from "@/lib/report/render/chartTable";
 import type { ChartSpec, ReportBlock, ReportSection, TableColumn } from "@/lib/report/document";
 import styles from "./report.module.css";
 import { ReportChart } from "./ReportChart";
+import { WideTable } from "@/app/_components/WideTable";
 
 export function ReportSectionView({ section }: { section: ReportSection }) {
   const titleId = `section-${section.id}-title`;
@@ -74,7 +75,7 @@ function ChartBlock({ chart, id }: { chart: ChartSpec; id: string }) {
 function TableView({ caption, columns, rows, rowHeaders = false }: { caption: string; columns: TableColumn[]; rows: string[][]; rowHeaders?: boolean }) {
   const num = (c: number) => (columns[c]?.align === "right" ? "num" : undefined);
   return (
-    <div className="table-wrap">
+    <WideTable label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -104,6 +105,6 @@ function TableView({ caption, columns, rows, rowHeaders = false }: { caption: st
           ))}
         </tbody>
       </table>
-    </div>
+    </WideTable>
   );
 }

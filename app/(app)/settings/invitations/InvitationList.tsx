@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { FormMessage } from "@/app/_components/Field";
 import type { ActionState } from "@/lib/http/runAction";
 import { resendInvitationAction, revokeInvitationAction } from "./actions";
+import { WideTable } from "@/app/_components/WideTable";
 
 export type InvitationItem = {
   id: string;
@@ -31,7 +32,7 @@ export function InvitationList({ invitations }: { invitations: InvitationItem[] 
   return (
     <div className="stack">
       <FormMessage state={resent.status !== "idle" ? resent : revoked} />
-      <div className="table-wrap">
+      <WideTable label="Invitations">
         <table>
           <thead>
             <tr>
@@ -85,7 +86,7 @@ export function InvitationList({ invitations }: { invitations: InvitationItem[] 
             ))}
           </tbody>
         </table>
-      </div>
+      </WideTable>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { pageData } from "@/lib/http/page";
 import { jobsView, JOBS_PAGE_SIZE, type JobItem } from "@/lib/views/jobs";
 import { RowActionButton } from "@/app/_components/RowActionButton";
 import { retryJobAction } from "./actions";
+import { WideTable } from "@/app/_components/WideTable";
 
 export const metadata: Metadata = { title: "Jobs" };
 
@@ -13,7 +14,7 @@ const BADGE: Record<JobItem["state"], string> = { created: "none", retry: "amber
 
 function JobTable({ jobs, label, locale, timeZone }: { jobs: JobItem[]; label: string; locale: Parameters<typeof mediumDateTime>[1]; timeZone: string }) {
   return (
-    <div className="table-wrap">
+    <WideTable label={label}>
       <table aria-label={label}>
         <thead>
           <tr>
@@ -44,7 +45,7 @@ function JobTable({ jobs, label, locale, timeZone }: { jobs: JobItem[]; label: s
           ))}
         </tbody>
       </table>
-    </div>
+    </WideTable>
   );
 }
 

@@ -7,6 +7,7 @@ import { pageData } from "@/lib/http/page";
 import { notificationSettings, type SendLogRow } from "@/lib/views/notifications";
 import { saveScheduleAction, saveWebhookAction } from "./actions";
 import { StateForm } from "./StateForm";
+import { WideTable } from "@/app/_components/WideTable";
 
 export const metadata: Metadata = { title: "Notifications" };
 
@@ -21,7 +22,7 @@ export default async function NotificationSettingsPage() {
     rows.length === 0 ? (
       <p className="empty">Nothing yet.</p>
     ) : (
-      <div className="table-wrap">
+      <WideTable label={label}>
         <table aria-label={label}>
           <thead>
             <tr>
@@ -50,7 +51,7 @@ export default async function NotificationSettingsPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </WideTable>
     );
   return (
     <>

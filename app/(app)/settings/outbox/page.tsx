@@ -9,6 +9,7 @@ import { EmailStatus } from "./EmailStatus";
 import { RowActionButton } from "@/app/_components/RowActionButton";
 import { resendOutboxEmail } from "./actions";
 import { SmtpStatus } from "./SmtpStatus";
+import { WideTable } from "@/app/_components/WideTable";
 
 export const metadata: Metadata = { title: "Outbox" };
 
@@ -34,7 +35,7 @@ export default async function OutboxPage() {
         </p>
       ) : (
         <section className="card" aria-label="Emails">
-          <div className="table-wrap">
+          <WideTable label="Emails">
             <table>
               <thead>
                 <tr>
@@ -67,7 +68,7 @@ export default async function OutboxPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </WideTable>
           {view.truncated ? <p className="muted">Showing the newest {OUTBOX_PAGE_SIZE} emails.</p> : null}
         </section>
       )}

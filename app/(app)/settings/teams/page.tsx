@@ -8,6 +8,7 @@ import { formatNumber } from "@/lib/domain/format";
 import { teamSettingsList } from "@/lib/views/teamSettings";
 import { CreateTeamForm } from "./CreateTeamForm";
 import styles from "./teams.module.css";
+import { WideTable } from "@/app/_components/WideTable";
 
 export const metadata: Metadata = { title: "Teams" };
 
@@ -47,7 +48,7 @@ export default async function TeamsSettingsPage({ searchParams }: { searchParams
           ) : teams.length === 0 ? (
             <p className="empty">{show === "archived" ? "No archived teams." : "Every team is archived. Create a team, or restore one."}</p>
           ) : (
-            <div className="table-wrap">
+            <WideTable label="Teams">
               <table>
                 <thead>
                   <tr>
@@ -79,7 +80,7 @@ export default async function TeamsSettingsPage({ searchParams }: { searchParams
                   ))}
                 </tbody>
               </table>
-            </div>
+            </WideTable>
           )}
         </section>
       </div>

@@ -4,6 +4,7 @@ import { dayWithYear, formatMeasure, instantLabel } from "@/lib/domain/format";
 import { SOURCE_LABEL } from "../../teams/_drilldown/sources";
 import { PageLinks } from "../../teams/_drilldown/PageLinks";
 import type { JudgedObservation } from "@/lib/views/lagDrilldown";
+import { WideTable } from "@/app/_components/WideTable";
 
 /** One page of a lag measure's observations, newest first, each against the path at its date. */
 export function LagObservations({
@@ -29,7 +30,7 @@ export function LagObservations({
         Newest first. &ldquo;Against the path&rdquo; compares each value with the straight line from the baseline to the target
         at its date, in the measure&apos;s direction.
       </p>
-      <div className="table-wrap">
+      <WideTable label="Observations">
         <table data-testid="lag-observations" aria-describedby="lag-observations-note">
           <thead>
             <tr>
@@ -68,7 +69,7 @@ export function LagObservations({
             ))}
           </tbody>
         </table>
-      </div>
+      </WideTable>
       <PageLinks {...pageLinks} what="observations" />
     </>
   );

@@ -5,6 +5,7 @@ import { formatNumber } from "@/lib/domain/format";
 import { STATUS_LABEL } from "@/lib/domain/status";
 import { memberSummaryCsv, type MemberMeasureCell, type MemberSummary } from "@/lib/views/memberSummary";
 import styles from "../_drilldown/drilldown.module.css";
+import { WideTable } from "@/app/_components/WideTable";
 
 /** How many of the latest weeks the mini trend draws. */
 export const TREND_WEEKS = 13;
@@ -44,7 +45,7 @@ export function MemberTotals({ summary, title, locale }: { summary: MemberSummar
             each week; the week under way counts in the total and the trend. The trend draws the last {trend} weeks against the
         target (dashed).
       </p>
-      <div className="table-wrap">
+      <WideTable label="Member totals">
         <table className={styles.members} data-testid="member-totals" aria-describedby="member-totals-note">
           <thead>
             <tr>
@@ -71,7 +72,7 @@ export function MemberTotals({ summary, title, locale }: { summary: MemberSummar
             ))}
           </tbody>
         </table>
-      </div>
+      </WideTable>
       <ChartDownloads title={title} header={csv.header} rows={csv.rows} />
     </>
   );

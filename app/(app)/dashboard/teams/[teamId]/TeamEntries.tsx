@@ -3,6 +3,7 @@ import type { TeamRangeEntry } from "@/lib/queries/teamEntriesInRange";
 import { PageLinks } from "../_drilldown/PageLinks";
 import { SOURCE_LABEL } from "../_drilldown/sources";
 import styles from "../_drilldown/drilldown.module.css";
+import { WideTable } from "@/app/_components/WideTable";
 
 /** Who typed an entry in, when that was not the person it is for. */
 function enteredBy(e: TeamRangeEntry): string | null {
@@ -33,7 +34,7 @@ export function TeamEntries({
       <p id="team-entries-note" className="muted">
         {formatNumber(total, locale)} {total === 1 ? "entry" : "entries"} in the range, newest first.
       </p>
-      <div className="table-wrap">
+      <WideTable label="Team entries">
         <table data-testid="team-entries" aria-describedby="team-entries-note">
           <thead>
             <tr>
@@ -74,7 +75,7 @@ export function TeamEntries({
             })}
           </tbody>
         </table>
-      </div>
+      </WideTable>
       <PageLinks {...pageLinks} what="entries" />
     </>
   );

@@ -12,6 +12,7 @@ import { LAG_STATUS_LABEL, lagGoalText, lagStatus } from "@/lib/domain/status";
 import { lagMeasurePage } from "@/lib/views/measureCatalog";
 import { LagMeasureForm } from "./LagMeasureForm";
 import { ObservationForm } from "./ObservationForm";
+import { WideTable } from "@/app/_components/WideTable";
 
 export const metadata: Metadata = { title: "Lag measure" };
 
@@ -50,7 +51,7 @@ export default async function LagMeasurePage({ params, searchParams }: { params:
             {observations.length === 0 ? (
               <p className="empty">No results recorded yet.</p>
             ) : (
-              <div className="table-wrap">
+              <WideTable label="Recorded results">
                 <table>
                   <thead>
                     <tr>
@@ -80,7 +81,7 @@ export default async function LagMeasurePage({ params, searchParams }: { params:
                     })}
                   </tbody>
                 </table>
-              </div>
+              </WideTable>
             )}
           </section>
           <section className="card" aria-labelledby="record-title">

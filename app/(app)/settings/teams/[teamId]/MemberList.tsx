@@ -6,6 +6,7 @@ import type { ActionState } from "@/lib/http/runAction";
 import type { TeamSettingsMember } from "@/lib/views/teamSettings";
 import { removeMemberAction, setLeadAction } from "../actions";
 import styles from "../teams.module.css";
+import { WideTable } from "@/app/_components/WideTable";
 
 const INACTIVE = { deactivated: "deactivated", removed: "removed from the organization" } as const;
 
@@ -26,7 +27,7 @@ export function MemberList({ teamId, members, editable }: { teamId: string; memb
   return (
     <div className={styles.stack}>
       <FormMessage state={leadState.status !== "idle" ? leadState : removeState} />
-      <div className="table-wrap">
+      <WideTable label="Members">
         <table>
           <thead>
             <tr>
@@ -81,7 +82,7 @@ export function MemberList({ teamId, members, editable }: { teamId: string; memb
             ))}
           </tbody>
         </table>
-      </div>
+      </WideTable>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import type { LeadHistoryRow } from "@/lib/queries/teamLeadHistory";
 import type { Person } from "@/lib/views/checkIn";
 import { Sparkline } from "./Sparkline";
 import styles from "./checkIn.module.css";
+import { WideTable } from "@/app/_components/WideTable";
 
 type Props = {
   history: LeadHistoryRow[];
@@ -86,13 +87,13 @@ export function LeadScoreboard({ history, people, measures, week, previousWeek, 
   // the page stays short with many members (open a member to see their numbers).
   return (
     <div className={styles.leads}>
-      <div className="table-wrap" data-testid="lead-team">
+      <WideTable label="Team lead measures" data-testid="lead-team">
         <table className={styles.leadTable}>
           <caption>Team</caption>
           {head("Measure")}
           <tbody>{measures.map((m) => row(m.id, measureLabel(m), "", m, styles.teamRow))}</tbody>
         </table>
-      </div>
+      </WideTable>
       {people.length > 0 && (
         <ul className={styles.memberLeads} aria-label="Members' lead measures">
           {people.map((p) => {
@@ -115,13 +116,13 @@ export function LeadScoreboard({ history, people, measures, week, previousWeek, 
                     </span>
                     <span className={`badge ${worst}`}>{STATUS_LABEL[worst]}</span>
                   </summary>
-                  <div className="table-wrap">
+                  <WideTable label={`${p.name}'s lead measures`}>
                     <table className={styles.leadTable}>
                       <caption className={styles.srOnly}>{p.name}&apos;s lead measures</caption>
                       {head("Measure")}
                       <tbody>{measures.map((m) => row(m.id, measureLabel(m), p.userId, m))}</tbody>
                     </table>
-                  </div>
+                  </WideTable>
                 </details>
               </li>
             );
