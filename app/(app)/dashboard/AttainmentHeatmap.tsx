@@ -8,6 +8,7 @@ import { useRef } from "react";
 import { ChartDownloads } from "@/app/_components/ChartDownloads";
 import { LazyChart } from "@/app/_components/LazyChart";
 import type { HeatmapChartData } from "@/lib/charts/heatmap";
+import { CATEGORY_TICKS } from "@/lib/charts/axes";
 
 /** Rows tall enough to hover or tap, however many teams there are. */
 const ROW_PX = 26;
@@ -36,7 +37,7 @@ export function AttainmentHeatmap({ data, title, summary }: { data: HeatmapChart
         offset: true,
         position: "top",
         grid: { display: false },
-        ticks: { maxRotation: 0, autoSkip: true, callback: (_value, index) => data.xLabels[index] ?? "" },
+        ticks: { ...CATEGORY_TICKS, callback: (_value, index) => data.xLabels[index] ?? "" },
       },
       y: { type: "category", labels: data.yLabels, offset: true, reverse: false, grid: { display: false } },
     },

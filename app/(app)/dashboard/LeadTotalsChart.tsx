@@ -5,6 +5,7 @@ import { useRef } from "react";
 import { ChartDownloads } from "@/app/_components/ChartDownloads";
 import { LazyChart } from "@/app/_components/LazyChart";
 import type { LeadTotalsChartData } from "@/lib/charts/leadTotalsChart";
+import { CATEGORY_TICKS, LEGEND, VALUE_TICKS } from "@/lib/charts/axes";
 
 export function LeadTotalsChart({
   data,
@@ -22,10 +23,10 @@ export function LeadTotalsChart({
     responsive: true,
     maintainAspectRatio: false,
     interaction: { mode: "index", intersect: false },
-    plugins: { legend: { position: "bottom" } },
+    plugins: { legend: LEGEND },
     scales: {
-      y: { beginAtZero: true, title: { display: Boolean(unit), text: unit } },
-      x: { ticks: { maxRotation: 0, autoSkip: true } },
+      y: { beginAtZero: true, ticks: VALUE_TICKS, title: { display: Boolean(unit), text: unit } },
+      x: { ticks: CATEGORY_TICKS },
     },
   };
   const summary = data.series

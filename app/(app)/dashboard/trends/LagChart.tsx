@@ -11,6 +11,7 @@ import { formatMeasure } from "@/lib/domain/format";
 import { DIRECTION_LABEL, type Direction } from "@/lib/domain/status";
 import { whiteBackground } from "@/lib/charts/whiteBackground";
 import styles from "./trends.module.css";
+import { CATEGORY_TICKS, LEGEND, VALUE_TICKS } from "@/lib/charts/axes";
 
 type Dataset = ChartDataset<"line", (number | null)[]>;
 
@@ -78,12 +79,12 @@ export function LagChart({
     maintainAspectRatio: false,
     interaction: { mode: "index", intersect: false },
     plugins: {
-      legend: { position: "bottom", labels: { filter: (item) => item.text !== HELPER, boxHeight: 8 } },
+      legend: { ...LEGEND, labels: { ...LEGEND.labels, filter: (item) => item.text !== HELPER } },
       tooltip: { filter: (item) => item.dataset.label !== HELPER && item.raw != null },
     },
     scales: {
-      y: { title: { display: true, text: `${unit ? `${unit}, ` : ""}${DIRECTION_LABEL[direction]}` } },
-      x: { ticks: { maxRotation: 0, autoSkip: true } },
+      y: { ticks: VALUE_TICKS, title: { display: true, text: `${unit ? `${unit}, ` : ""}${DIRECTION_LABEL[direction]}` } },
+      x: { ticks: CATEGORY_TICKS },
     },
   };
 

@@ -9,6 +9,7 @@ import { OVERLAY_COLOURS, type OverlayChartData } from "@/lib/charts/overlayChar
 import { DIRECTION_LABEL, type Direction } from "@/lib/domain/status";
 import { whiteBackground } from "@/lib/charts/whiteBackground";
 import styles from "./trends.module.css";
+import { CATEGORY_TICKS, LEGEND, VALUE_TICKS } from "@/lib/charts/axes";
 
 type Measure = { name: string; unit: string };
 
@@ -54,15 +55,16 @@ export function OverlayChart({
     responsive: true,
     maintainAspectRatio: false,
     interaction: { mode: "index", intersect: false },
-    plugins: { legend: { position: "bottom" } },
+    plugins: { legend: LEGEND },
     scales: {
-      y: { position: "left", beginAtZero: true, title: { display: true, text: lead.unit || lead.name } },
+      y: { position: "left", beginAtZero: true, ticks: VALUE_TICKS, title: { display: true, text: lead.unit || lead.name } },
       y1: {
         position: "right",
         grid: { drawOnChartArea: false },
+        ticks: VALUE_TICKS,
         title: { display: true, text: `${lag.unit ? `${lag.unit}, ` : ""}${DIRECTION_LABEL[lag.direction]}` },
       },
-      x: { ticks: { maxRotation: 0, autoSkip: true } },
+      x: { ticks: CATEGORY_TICKS },
     },
   };
   return (

@@ -7,6 +7,7 @@ import { useRef } from "react";
 import { ChartDownloads } from "@/app/_components/ChartDownloads";
 import { LazyChart } from "@/app/_components/LazyChart";
 import { formatMoney } from "@/lib/domain/format";
+import { CATEGORY_TICKS, LEGEND, VALUE_TICKS } from "@/lib/charts/axes";
 
 export type RoiChartMonth = {
   month: string;
@@ -37,10 +38,10 @@ export function RoiChart({ months, title, currency, locale, summary }: { months:
     maintainAspectRatio: false,
     interaction: { mode: "index", intersect: false },
     plugins: {
-      legend: { position: "bottom" },
+      legend: LEGEND,
       tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${c.parsed.y == null ? "—" : money(c.parsed.y)}` } },
     },
-    scales: { y: { beginAtZero: true, ticks: { callback: (v) => money(Number(v)) } }, x: { ticks: { maxRotation: 0, autoSkip: true } } },
+    scales: { y: { beginAtZero: true, ticks: { ...VALUE_TICKS, callback: (v) => money(Number(v)) } }, x: { ticks: CATEGORY_TICKS } },
   };
   return (
     <>
