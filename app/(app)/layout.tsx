@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db";
 import { unreadNotificationCount } from "@/lib/views/notifications";
 import { NavLinks } from "./NavLinks";
 import { OrgSwitcher } from "./OrgSwitcher";
+import { SkipLink } from "./SkipLink";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const viewer = await getViewer();
@@ -25,15 +26,13 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   else if (canInvite(context.role)) links.push({ href: "/settings/invitations", label: "Settings" });
   return (
     <>
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
+      <SkipLink />
       <header className="topbar">
         <Link className="brand" href="/">
           Lead<span>lag</span>
         </Link>
-        <NavLinks links={links} />
-        <div className="who">
+        <NavLinks links={links}>
+          <div className="who">
           <span>
             <Link href="/account" title="Your account">{viewer.user.name}</Link> · {viewer.memberships.length > 1 ? <OrgSwitcher organizations={viewer.memberships} activeId={context.organizationId} /> : context.organization.name} ({context.role.toLowerCase()})
           </span>
@@ -42,13 +41,16 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               Read-only
             </span>
           )}
-          <Link href="/notifications" className="bell" aria-label={unread ? `Notifications: ${unread} unread` : "Notifications"} title="Notifications">
-            🔔{unread ? <span className="badge">{unread > 99 ? "99+" : unread}</span> : null}
-          </Link>
           <Link href="/sign-out">Sign out</Link>
         </div>
+        </NavLinks>
+        <Link href="/notifications" className="bell" aria-label={unread ? `Notifications: ${unread} unread` : "Notifications"} title="Notifications">
+          🔔{unread ? <span className="badge">{unread > 99 ? "99+" : unread}</span> : null}
+        </Link>
       </header>
-      <main id="main">{children}</main>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
     </>
   );
 }
