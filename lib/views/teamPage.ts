@@ -28,6 +28,8 @@ export type TeamPageData = {
   gridPerson: string | null;
   scores: TeamWeekScoreRow[];
   entries: (TeamEntryRow & { canDelete: boolean })[];
+  /** The days the log form offers, today first: the ones a member may still log (a manager logs earlier days in the grid). */
+  logDays: IsoDate[];
   /** The week's days, and whether the caller may still change that day's numbers. */
   days: { date: IsoDate; editable: boolean }[];
   /** The grid's values by `<leadMeasureId>.<date>`. */
@@ -80,6 +82,7 @@ export async function teamPage(
     gridPerson,
     scores,
     entries: entries.map((e) => ({ ...e, canDelete: manager || (e.userId === ctx.userId && editable(e.entryDate)) })),
+    logDays: Array.from({ length: 14 }, (_, i) => addDays(today, -i)).filter((day) => day >= memberEarliest && editable(day)),
     days: Array.from({ length: 7 }, (_, i) => {
       const date = addDays(week.start, i);
       return { date, editable: editable(date) };

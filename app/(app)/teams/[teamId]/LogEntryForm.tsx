@@ -10,12 +10,13 @@ import { logLeadEntry } from "./actions";
 
 type Props = {
   teamId: string;
-  today: string;
+  /** The days one may log, today first, with their labels. */
+  days: { date: string; label: string }[];
   measures: { id: string; name: string; unit: string }[];
 };
 
 
-export function LogEntryForm({ teamId, today, measures }: Props) {
+export function LogEntryForm({ teamId, days, measures }: Props) {
   // One key per intended entry: a double submit or a retry after a lost response reuses it,
   // so the server stores one row. A new key is drawn after each success.
   const [firstKey] = useState(() => crypto.randomUUID());
@@ -102,15 +103,14 @@ export function LogEntryForm({ teamId, today, measures }: Props) {
         </div>
         <div className="field">
           <label htmlFor="entryDate">Date</label>
-          <input
-            id="entryDate"
-            name="entryDate"
-            type="date"
-            defaultValue={today}
-            max={today}
-            aria-invalid={errors.entryDate ? true : undefined}
-            aria-describedby={described("entryDate")}
-          />
+          {/* One control, one Tab: a date input takes three (day, month, year). */}
+          <select id="entryDate" name="entryDate" defaultValue={days[0]?.date} aria-invalid={errors.entryDate ? true : undefined} aria-describedby={described("entryDate")}>
+            {days.map((d) => (
+              <option key={d.date} value={d.date}>
+                {d.label}
+              </option>
+            ))}
+          </select>
           <FieldError id="entryDate-error" errors={errors.entryDate} />
         </div>
       </div>

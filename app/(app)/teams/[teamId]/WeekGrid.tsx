@@ -1,15 +1,19 @@
 "use client";
 
+import { useState } from "react";
 import { useFormAction } from "@/app/_components/useFormAction";
 import { FormMessage } from "@/app/_components/Field";
 import { formatNumber } from "@/lib/domain/format";
 import type { ActionState } from "@/lib/http/runAction";
 import { saveWeekAction } from "./gridActions";
+import { WideTable } from "@/app/_components/WideTable";
 
 type Props = {
   teamId: string;
   userId: string;
   days: { date: string; label: string; editable: boolean }[];
+  /** Today: the day a phone shows first (else the week's last open day, else its first). */
+  today: string;
   measures: { id: string; name: string; unit: string; personWeeklyTarget: number | null }[];
   /** `${measureId}.${date}` → the day's value. */
   values: Record<string, number>;
@@ -17,22 +21,40 @@ type Props = {
 
 /**
  * "My numbers this week": measure × day, keyboard only — type, Tab to the next day, Enter to
- * save. Only changed days are sent; clearing a day removes its entries.
+ * save. Only changed days are sent; clearing a day removes its entries. On a phone the grid
+ * shows one day at a time, picked with the day switcher above it (globals.css): the other
+ * days' cells stay in the form, so saving works the same at any width.
  */
-export function WeekGrid({ teamId, userId, days, measures, values }: Props) {
+export function WeekGrid({ teamId, userId, days, today, measures, values }: Props) {
   const [state, onSubmit, pending] = useFormAction<ActionState>(saveWeekAction, { status: "idle" });
   const errors = state.status === "error" ? state.fieldErrors : {};
+  const [shown, setShown] = useState(() => {
+    const todayAt = days.findIndex((d) => d.date === today);
+    return todayAt >= 0 ? todayAt : Math.max(0, days.findLastIndex((d) => d.editable));
+  });
+  const other = (i: number) => (i === shown ? undefined : true);
   return (
     <form onSubmit={onSubmit} aria-label="My numbers this week" className="stack">
       <input type="hidden" name="teamId" value={teamId} />
       <input type="hidden" name="userId" value={userId} />
-      <div className="table-wrap">
+      <div className="day-switcher" role="group" aria-label="Day to show">
+        {days.map((d, i) => {
+          const cut = d.label.lastIndexOf(" ");
+          return (
+            <button key={d.date} type="button" aria-pressed={i === shown} aria-label={d.label} onClick={() => setShown(i)}>
+              <span>{d.label.slice(0, cut)}</span>
+              <span>{d.label.slice(cut + 1)}</span>
+            </button>
+          );
+        })}
+      </div>
+      <WideTable label="My numbers this week">
         <table className="week-grid">
           <thead>
             <tr>
               <th scope="col">Measure</th>
-              {days.map((d) => (
-                <th key={d.date} scope="col" className="num">
+              {days.map((d, i) => (
+                <th key={d.date} scope="col" className="num" data-other-day={other(i)}>
                   {d.label}
                 </th>
               ))}
@@ -50,12 +72,12 @@ export function WeekGrid({ teamId, userId, days, measures, values }: Props) {
                     {m.name}
                     {m.personWeeklyTarget != null ? <span className="muted"> · target {m.personWeeklyTarget}</span> : null}
                   </th>
-                  {days.map((d) => {
+                  {days.map((d, i) => {
                     const name = `cell.${m.id}.${d.date}`;
                     const current = values[`${m.id}.${d.date}`];
                     const error = errors[name];
                     return (
-                      <td key={d.date} className="num">
+                      <td key={d.date} className="num" data-other-day={other(i)}>
                         <input type="hidden" name={`was.${m.id}.${d.date}`} value={current ?? ""} />
                         <input
                           name={name}
@@ -79,7 +101,7 @@ export function WeekGrid({ teamId, userId, days, measures, values }: Props) {
             })}
           </tbody>
         </table>
-      </div>
+      </WideTable>
       <FormMessage state={state} />
       <div className="row" style={{ alignItems: "center" }}>
         <button type="submit" disabled={pending}>

@@ -14,6 +14,7 @@ import { EntryList } from "./EntryList";
 import { LogEntryForm } from "./LogEntryForm";
 import { PersonPicker } from "./PersonPicker";
 import { WeekGrid } from "./WeekGrid";
+import { MY_NUMBERS_ID } from "../../skipTargets";
 
 export const metadata: Metadata = { title: "Team" };
 
@@ -63,6 +64,26 @@ export default async function TeamPage({
           ) : null}
         </p>
       </div>
+      {gridPerson && scores.length > 0 && (
+        // Near the top, and the skip link's target: logging the week is what most people come for.
+        <section id={MY_NUMBERS_ID} tabIndex={-1} className="card" aria-labelledby="grid-title" style={{ marginBottom: "1.25rem" }}>
+          <div className="row" style={{ justifyContent: "space-between", alignItems: "end" }}>
+            <h2 id="grid-title">
+              {gridPerson === ctx.userId ? "My numbers this week" : `${people.find((p) => p.userId === gridPerson)?.name}'s numbers`}
+            </h2>
+            {manager ? <PersonPicker people={people} selected={gridPerson} /> : null}
+          </div>
+          <WeekGrid
+            key={gridPerson}
+            teamId={teamId}
+            userId={gridPerson}
+            days={days}
+            today={today}
+            measures={scores.map((s) => ({ id: s.leadMeasureId, name: s.name, unit: s.unit, personWeeklyTarget: s.personWeeklyTarget }))}
+            values={gridValues}
+          />
+        </section>
+      )}
       <div className="grid">
         <section className="card" aria-labelledby="scoreboard-title">
           <h2 id="scoreboard-title">Scoreboard: lead measures this week</h2>
@@ -119,7 +140,7 @@ export default async function TeamPage({
               <h2 id="log-title">Log what you did</h2>
               <LogEntryForm
                 teamId={teamId}
-                today={today}
+                days={data.logDays.map((date) => ({ date, label: date === today ? `Today, ${formatDay(date, locale)}` : formatDay(date, locale) }))}
                 measures={scores.map((s) => ({ id: s.leadMeasureId, name: s.name, unit: s.unit }))}
               />
             </section>
@@ -138,24 +159,6 @@ export default async function TeamPage({
           </section>
         </div>
       </div>
-      {gridPerson && scores.length > 0 && (
-        <section className="card" aria-labelledby="grid-title" style={{ marginTop: "1.25rem" }}>
-          <div className="row" style={{ justifyContent: "space-between", alignItems: "end" }}>
-            <h2 id="grid-title">
-              {gridPerson === ctx.userId ? "My numbers this week" : `${people.find((p) => p.userId === gridPerson)?.name}'s numbers`}
-            </h2>
-            {manager ? <PersonPicker people={people} selected={gridPerson} /> : null}
-          </div>
-          <WeekGrid
-            key={gridPerson}
-            teamId={teamId}
-            userId={gridPerson}
-            days={days}
-            measures={scores.map((s) => ({ id: s.leadMeasureId, name: s.name, unit: s.unit, personWeeklyTarget: s.personWeeklyTarget }))}
-            values={gridValues}
-          />
-        </section>
-      )}
     </>
   );
 }
