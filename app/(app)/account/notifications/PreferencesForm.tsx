@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/http/runAction";
 import type { PreferenceRow } from "@/lib/views/notifications";
+import { WideTable } from "@/app/_components/WideTable";
 
 export function PreferencesForm(props: {
   rows: PreferenceRow[];
@@ -12,28 +13,30 @@ export function PreferencesForm(props: {
   const [state, action, pending] = useActionState(props.action, { status: "idle" } as ActionState);
   return (
     <form action={action} style={{ display: "grid", gap: "1rem" }}>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Reminder or digest</th>
-            <th scope="col">Email</th>
-            <th scope="col">In the app</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((r) => (
-            <tr key={r.kind}>
-              <th scope="row">{r.label}</th>
-              <td>
-                <input type="checkbox" name={`${r.kind}:EMAIL`} defaultChecked={r.email} aria-label={`${r.label} by email`} />
-              </td>
-              <td>
-                <input type="checkbox" name={`${r.kind}:IN_APP`} defaultChecked={r.inApp} aria-label={`${r.label} in the app`} />
-              </td>
+      <WideTable label="Notification preferences">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Reminder or digest</th>
+              <th scope="col">Email</th>
+              <th scope="col">In the app</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.rows.map((r) => (
+              <tr key={r.kind}>
+                <th scope="row">{r.label}</th>
+                <td>
+                  <input type="checkbox" name={`${r.kind}:EMAIL`} defaultChecked={r.email} aria-label={`${r.label} by email`} />
+                </td>
+                <td>
+                  <input type="checkbox" name={`${r.kind}:IN_APP`} defaultChecked={r.inApp} aria-label={`${r.label} in the app`} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </WideTable>
       <label>
         On leave until (nothing is sent to you through this day)
         <input type="date" name="onLeaveUntil" defaultValue={props.onLeaveUntil} />

@@ -4,6 +4,7 @@ import type { NumberFormats } from "@/lib/domain/format";
 import type { ProgramRoi } from "@/lib/views/programRoi";
 import { BENEFIT_KIND_LABEL, ISOLATION_LABEL } from "./labels";
 import { RemovalArea, RemoveLineButton } from "./RemoveLineButton";
+import { WideTable } from "@/app/_components/WideTable";
 
 const METHOD_NAME = { CONTROL_GROUP: "Control group", TREND_LINE: "Trend line", ESTIMATE: "Estimate" } as const;
 
@@ -43,26 +44,28 @@ export function BenefitLines({ roi, fmt, editable = true }: { roi: ProgramRoi; f
                 </summary>
                 <p>{l.isolation.note}</p>
                 {l.isolation.methods.length ? (
-                  <table aria-label={`Isolation of ${l.name}`}>
-                    <thead>
-                      <tr>
-                        <th scope="col">Method</th>
-                        <th scope="col">Improvement claimed</th>
-                        <th scope="col">95% interval</th>
-                        <th scope="col">Numbers used</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {l.isolation.methods.map((m) => (
-                        <tr key={m.method}>
-                          <td>{METHOD_NAME[m.method]}</td>
-                          <td>{m.value == null ? "no data" : `${fmt.number(m.value, 3)} ${l.lagMeasure?.unit ?? ""}`}</td>
-                          <td>{m.interval ? `${fmt.number(m.interval.low, 3)} to ${fmt.number(m.interval.high, 3)}` : "—"}</td>
-                          <td>{m.detail}</td>
+                  <WideTable label={`Isolation of ${l.name}`}>
+                    <table aria-label={`Isolation of ${l.name}`}>
+                      <thead>
+                        <tr>
+                          <th scope="col">Method</th>
+                          <th scope="col">Improvement claimed</th>
+                          <th scope="col">95% interval</th>
+                          <th scope="col">Numbers used</th>
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                      </thead>
+                      <tbody>
+                        {l.isolation.methods.map((m) => (
+                          <tr key={m.method}>
+                            <td>{METHOD_NAME[m.method]}</td>
+                            <td>{m.value == null ? "no data" : `${fmt.number(m.value, 3)} ${l.lagMeasure?.unit ?? ""}`}</td>
+                            <td>{m.interval ? `${fmt.number(m.interval.low, 3)} to ${fmt.number(m.interval.high, 3)}` : "—"}</td>
+                            <td>{m.detail}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </WideTable>
                 ) : null}
               </details>
               {l.evidence ? (

@@ -56,40 +56,44 @@ export function CostLedger({ roi, fmt, editable = true }: { roi: ProgramRoi; fmt
             </table>
           </WideTable>
           <div className="row" style={{ alignItems: "flex-start" }}>
-            <table aria-label="Costs by category">
-              <thead>
-                <tr>
-                  <th scope="col">Category</th>
-                  <th scope="col">Total</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...byCategory].map(([label, total]) => (
-                  <tr key={label}>
-                    <td>{label}</td>
-                    <td>{fmt.money(total)}</td>
+            <WideTable label="Costs by category">
+              <table aria-label="Costs by category">
+                <thead>
+                  <tr>
+                    <th scope="col">Category</th>
+                    <th scope="col">Total</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-            <table aria-label="Costs by month">
-              <thead>
-                <tr>
-                  <th scope="col">Month</th>
-                  <th scope="col">Costs</th>
-                  <th scope="col">Cumulative</th>
-                </tr>
-              </thead>
-              <tbody>
-                {months.map((m) => (
-                  <tr key={m.month}>
-                    <td>{m.month}</td>
-                    <td>{fmt.money(m.costs)}</td>
-                    <td>{fmt.money(m.cumulativeCosts)}</td>
+                </thead>
+                <tbody>
+                  {[...byCategory].map(([label, total]) => (
+                    <tr key={label}>
+                      <td>{label}</td>
+                      <td>{fmt.money(total)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </WideTable>
+            <WideTable label="Costs by month">
+              <table aria-label="Costs by month">
+                <thead>
+                  <tr>
+                    <th scope="col">Month</th>
+                    <th scope="col">Costs</th>
+                    <th scope="col">Cumulative</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {months.map((m) => (
+                    <tr key={m.month}>
+                      <td>{m.month}</td>
+                      <td>{fmt.money(m.costs)}</td>
+                      <td>{fmt.money(m.cumulativeCosts)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </WideTable>
           </div>
         </>
       )}
