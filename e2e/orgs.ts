@@ -21,10 +21,12 @@ export const SPEC_ORGS = [
   "invitations",
   // A second organization for the invitations spec: someone of it is invited to "invitations" and switches between the two.
   "invitations-elsewhere",
+  "keyboard",
   "measures",
   "outbox",
   "passwords",
   "people",
+  "phone",
   "programs",
   "quarterly-report",
   "reminder-email",
