@@ -5,10 +5,9 @@ import "server-only";
 // before and after for those who need them.
 import type { TenantContext } from "@/lib/auth/tenant";
 import type { Db } from "@/lib/db/client";
-import { auditRefs } from "@/lib/domain/auditRefs";
+import { auditRefs, refKey } from "@/lib/domain/auditRefs";
 import { AUDIT_KINDS, describeAuditEvent, recordTypeLabel } from "@/lib/domain/auditText";
 import { mediumDateTime } from "@/lib/domain/format";
-import { refKey } from "@/lib/domain/auditRefs";
 import { auditNames } from "@/lib/queries/auditNames";
 import { auditPeople } from "@/lib/queries/auditPeople";
 import { auditTrail, type AuditRow } from "@/lib/queries/auditTrail";
