@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { AUDIT_KINDS } from "@/lib/domain/auditText";
 import { blankToUndefined, dayString } from "./formData";
+import { text } from "./text";
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
@@ -13,7 +14,7 @@ const FILTERS = {
   type: optional(z.string().regex(/^[A-Za-z]{1,40}$/, "type is an entity type such as LeadCell.")),
   from: optional(dayString("Write from as YYYY-MM-DD.")),
   to: optional(dayString("Write to as YYYY-MM-DD.")),
-  cursor: optional(z.string().max(200)),
+  cursor: optional(text().max(200)),
 };
 
 const inOrder = (f: { from?: string; to?: string }) => !f.from || !f.to || f.from <= f.to;
