@@ -74,7 +74,7 @@ export const PHRASES: Record<string, Phrase> = {
   "user.password_reset": (s) => `${who(s)} reset their password with an emailed link; their sessions were ended.`,
 
   // ---- the organization and its settings
-  "organization.create": (s) => `${s.actor} created the organization ${s.str("name") ?? ""}.`.replace(" .", "."),
+  "organization.create": (s) => `${s.actor} created the organization${s.str("name") ? ` ${s.str("name")}` : ""}.`,
   "organization.update": (s) => `${s.actor} changed the organization's settings${withChanges(s.changes(ORGANIZATION))}.`,
   "organization.setup_finish": (s) => `${s.actor} finished setting up the organization.`,
   "organization.setup_skip": (s) => `${s.actor} skipped the setup of the organization.`,
@@ -104,7 +104,7 @@ export const PHRASES: Record<string, Phrase> = {
   "email.resend": (s) => `${s.actor} sent the email ${quote(s.str("subject") ?? "?")} to ${s.str("to") ?? "?"} again (${(s.str("status") ?? "?").toLowerCase()}).`,
 
   // ---- teams (lib/services/team*.ts record the team's and people's names)
-  "team.create": (s) => `${s.actor} created the team ${s.str("name") ?? ""}.`,
+  "team.create": (s) => `${s.actor} created the team ${s.str("name") ?? s.team(s.e.entityId)}.`,
   "team.rename": (s) => `${s.actor} renamed the team ${str(s.before, "name") ?? "?"} to ${str(s.after, "name") ?? "?"}.`,
   "team.archive": (s) => `${s.actor} archived the team ${s.str("name") ?? s.team(s.e.entityId)}.`,
   "team.restore": (s) => `${s.actor} restored the team ${s.str("name") ?? s.team(s.e.entityId)}.`,

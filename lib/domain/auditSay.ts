@@ -26,6 +26,9 @@ type Obj = Record<string, unknown>;
 
 export const ROLE: Record<string, string> = { OWNER: "owner", ADMIN: "admin", MANAGER: "manager", MEMBER: "member", VIEWER: "viewer" };
 
+/** Snapshot keys that hold an amount in the organization's currency. */
+const MONEY_KEYS = new Set(["averageSalary", "amount", "hourlyRate"]);
+
 const WEEKDAY = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 /** Ids are kept whole; long texts (commitments, notes) are cut to a readable length. */
@@ -150,7 +153,7 @@ export class Say {
   value(key: string, v: unknown): string {
     if (v == null || v === "") return "nothing";
     if (typeof v === "boolean") return v ? "on" : "off";
-    if (typeof v === "number") return key === "weekStartsOn" ? (WEEKDAY[v] ?? String(v)) : this.number(v);
+    if (typeof v === "number") return key === "weekStartsOn" ? (WEEKDAY[v] ?? String(v)) : MONEY_KEYS.has(key) ? this.money(v) : this.number(v);
     if (Array.isArray(v)) return v.length ? v.map((x) => this.value(key, x)).join(", ") : "none";
     if (typeof v === "string") {
       if (isoDay(v)) return this.date(v);

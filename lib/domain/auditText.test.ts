@@ -121,6 +121,12 @@ describe("the audit trail in plain words", () => {
     ).toBe("Alex changed the organization's settings: weeks starting on from Monday to Sunday; currency from GBP to EUR.");
   });
 
+  it("tells a program's changes, amounts in the organization's currency", () => {
+    expect(
+      say({ action: "program.update", entityType: "Program", entityId: PROGRAM, actor: "Alex", before: { name: "Coaching pilot", startDate: "2026-09-01T00:00:00.000Z", averageSalary: 30000 }, after: { name: "Coaching pilot", startDate: "2026-09-01", averageSalary: 32000 } }),
+    ).toBe("Alex changed the program “Coaching pilot”: average salary from £30,000 to £32,000.");
+  });
+
   it("tells what happened to a team, by the names the event recorded", () => {
     const team = (action: string, before: unknown, after: unknown) => describeAuditEvent({ ...event(action, before, after, null), entityType: "Team" });
     expect(team("team.rename", { name: "Tier 1" }, { name: "Tier One" })).toBe("Alex Morgan renamed the team Tier 1 to Tier One.");

@@ -59,6 +59,7 @@ describe("the audit trail in words, for every action the services record", () =>
     expect(sentence).toMatch(/\.$/);
     expect(sentence).not.toContain(action);
     expect(sentence).not.toMatch(/undefined|null|\[object/);
+    expect(sentence).not.toMatch(/ \.$|  /);
   });
 
   it("names an action it has no phrase for by its code, in a sentence", () => {
