@@ -1,6 +1,7 @@
 // One sentence per audited action (lib/services/** write them): "Maria Lopez changed Coaching
 // conversations on Tue 3 Nov for Tier 1 from 2 to 3." A test walks every action the services
 // record and fails on one without a phrase here. Pure.
+import { listText } from "./lists";
 import { KIND_LABELS } from "./notifications/schedule";
 import { plural, quote, ROLE, str, type Say } from "./auditSay";
 
@@ -54,7 +55,7 @@ const PROGRAM = { name: "name", description: "description", startDate: "start", 
 
 const measureTeams = (s: Say, targets: unknown) => {
   const list = Array.isArray(targets) ? targets.map((t) => s.team((t as Obj)?.teamId)) : [];
-  return list.length ? ` for ${list.join(", ")}` : "";
+  return list.length ? ` for ${listText(list)}` : "";
 };
 const cost = (s: Say) => `a cost of ${s.money(s.num("amount"))} (${s.value("category", s.str("category"))}${s.str("description") ? `: ${s.str("description")}` : ""})`;
 
@@ -111,7 +112,7 @@ export const PHRASES: Record<string, Phrase> = {
   "team.members.add": (s) => {
     const people = Array.isArray(s.after.people) ? (s.after.people as Obj[]) : [];
     const names = people.map((p) => s.person(p?.userId, typeof p?.name === "string" ? p.name : undefined));
-    return `${s.actor} added ${names.join(", ") || "people"} to ${s.str("team") ?? s.team(s.e.entityId)}.`;
+    return `${s.actor} added ${listText(names) || "people"} to ${s.str("team") ?? s.team(s.e.entityId)}.`;
   },
   "team.members.remove": (s) => `${s.actor} took ${s.person(s.str("userId"), s.str("name"))} off ${s.str("team") ?? s.team(s.e.entityId)}.`,
   "team.members.set": (s) => {
@@ -120,7 +121,7 @@ export const PHRASES: Record<string, Phrase> = {
     const now = ids(s.after);
     const added = [...now].filter((id) => !was.has(id)).map((id) => s.person(id));
     const removed = [...was].filter((id) => !now.has(id)).map((id) => s.person(id));
-    const parts = [added.length ? `added ${added.join(", ")}` : "", removed.length ? `took off ${removed.join(", ")}` : ""].filter(Boolean);
+    const parts = [added.length ? `added ${listText(added)}` : "", removed.length ? `took off ${listText(removed)}` : ""].filter(Boolean);
     return `${s.actor} set the members of ${s.team(s.e.entityId)}${parts.length ? `: ${parts.join("; ")}` : " (leads changed)"}.`;
   },
   "team.lead.set": (s) => `${s.actor} made ${s.person(s.str("userId"), s.str("name"))} a lead of ${s.str("team") ?? s.team(s.e.entityId)}.`,

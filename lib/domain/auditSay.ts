@@ -4,6 +4,7 @@
 import { refKey, type AuditName, type AuditNames, type AuditRefKind } from "./auditRefs";
 import { quarterContaining } from "./calendar/quarters";
 import { isIsoDate } from "./calendar/weeks";
+import { listText } from "./lists";
 import { dayWithYear, formatDay, formatMeasure, formatMoney, formatNumber, monthWithYear } from "./format";
 
 export type AuditEventText = {
@@ -87,8 +88,7 @@ export class Say {
   }
 
   teams(ids: unknown): string {
-    const list = Array.isArray(ids) ? ids.map((id) => this.team(id)) : [];
-    return list.join(", ");
+    return listText(Array.isArray(ids) ? ids.map((id) => this.team(id)) : []);
   }
 
   lead(id: unknown, kept?: string): AuditName {

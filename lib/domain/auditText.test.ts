@@ -132,7 +132,7 @@ describe("the audit trail in plain words", () => {
     expect(team("team.rename", { name: "Tier 1" }, { name: "Tier One" })).toBe("Alex Morgan renamed the team Tier 1 to Tier One.");
     expect(team("team.archive", { name: "Night Shift", archivedAt: null }, { name: "Night Shift" })).toBe("Alex Morgan archived the team Night Shift.");
     expect(team("team.members.add", null, { team: "Billing", people: [{ userId: "u1", name: "Ana" }, { userId: "u2", name: "Ben" }] })).toBe(
-      "Alex Morgan added Ana, Ben to Billing.",
+      "Alex Morgan added Ana and Ben to Billing.",
     );
     expect(team("team.measure.track", null, { team: "Billing", measure: "Callbacks", weeklyTarget: 20 })).toBe(
       "Alex Morgan had Billing track Callbacks with a target of 20 a week.",
