@@ -35,6 +35,8 @@ export const canAdminister = (role: Role) => hasRole(role, "ADMIN");
 export const canRunCheckIn = (role: Role, isTeamLead: boolean) => (isTeamLead && canWrite(role)) || hasRole(role, "MANAGER");
 /** The audit trail: managers and above. */
 export const canReadAudit = (role: Role) => hasRole(role, "MANAGER");
+/** Download the whole audit trail as CSV: owners and admins. */
+export const canExportAudit = (role: Role) => hasRole(role, "ADMIN");
 /** Invite people and manage invitations: managers (for member/viewer roles) and admins. */
 export const canInvite = (role: Role) => hasRole(role, "MANAGER");
 /** The roles a caller may hand out by invitation or a role change: never above their own. */
@@ -74,6 +76,7 @@ export const requireProgramRoiAccess = (role: Role) => allow(canViewDashboard(ro
 export const requireJobsAdmin = (role: Role) => allow(canAdminister(role), "You need the admin role to see the organization's background jobs.");
 /** The CSV exports of every lead entry and lag result. */
 export const requireExportAccess = (role: Role) => allow(canViewDashboard(role), "Only managers can export the organization's data.");
+export const requireAuditExport = (role: Role) => allow(canExportAudit(role), "Only owners and admins can export the audit trail.");
 export const requireLagWriter = (role: Role) => allow(canManageMeasures(role), "Only managers can record lag measure results.");
 
 /** A token needs the endpoint's scope; a session caller (no token scopes) is governed by their role. */

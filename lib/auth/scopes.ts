@@ -13,4 +13,5 @@ export const SCOPE_DESCRIPTIONS: Record<ApiScope, string> = {
   "reports:write": "Export a new quarterly ROI report.",
   "people:read": "List the organization's people and pending invitations.",
   "people:write": "Invite people and revoke invitations.",
+  "audit:read": "Export the audit trail: who changed what, when, in words and as the values before and after.",
 };

@@ -11,7 +11,7 @@ import { parseOrThrow } from "@/lib/errors";
 import { text } from "@/lib/schemas/text";
 import { recordAudit } from "./audit";
 
-export const API_SCOPES = ["measures:read", "measures:write", "entries:read", "entries:write", "teams:read", "teams:write", "reports:read", "reports:write", "people:read", "people:write"] as const;
+export const API_SCOPES = ["measures:read", "measures:write", "entries:read", "entries:write", "teams:read", "teams:write", "reports:read", "reports:write", "people:read", "people:write", "audit:read"] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 const TOKEN = /^llk_([0-9a-f]{32})_([A-Za-z0-9_-]{43})$/;

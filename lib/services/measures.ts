@@ -172,7 +172,8 @@ async function setArchived(db: Db, ctx: TenantContext, kind: "lead" | "lag", id:
     if (kind === "lead") await tx.leadMeasure.update({ where, data });
     else await tx.lagMeasure.update({ where, data });
     await recordAudit(tx, ctx, {
-      action: `${kind}_measure.${archived ? "archive" : "restore"}`,
+      // Literal actions, so the audit trail's phrases can be checked against them (tests/unit/auditPhrases.test.ts).
+      action: kind === "lead" ? (archived ? "lead_measure.archive" : "lead_measure.restore") : archived ? "lag_measure.archive" : "lag_measure.restore",
       entityType: kind === "lead" ? "LeadMeasure" : "LagMeasure",
       entityId: id,
     });

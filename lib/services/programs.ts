@@ -138,7 +138,12 @@ export async function removeLine(db: Db, ctx: TenantContext, kind: LineKind, id:
     if (kind === "cost") await tx.programCost.delete({ where });
     else if (kind === "benefit") await tx.programBenefit.delete({ where });
     else await tx.programIntangible.delete({ where });
-    await recordAudit(tx, ctx, { action: `program_${kind}.delete`, entityType: `Program${kind[0]!.toUpperCase()}${kind.slice(1)}`, entityId: id, before: row });
+    await recordAudit(tx, ctx, {
+      action: kind === "cost" ? "program_cost.delete" : kind === "benefit" ? "program_benefit.delete" : "program_intangible.delete",
+      entityType: `Program${kind[0]!.toUpperCase()}${kind.slice(1)}`,
+      entityId: id,
+      before: row,
+    });
     return row;
   });
 }

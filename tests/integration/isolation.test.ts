@@ -99,6 +99,8 @@ const ROUTES: Record<string, RouteCase> = {
     lower: manager,
   },
   "app/api/v1/exports/lag-observations.csv/route.ts GET": { request: (a) => ({ path: `/api/v1/exports/lag-observations.csv?team=${a.teamId}` }), hostile: 404, lower: manager },
+  // B's token or owner naming A's person: 404; a manager of A: 403 (owners and admins export the trail).
+  "app/api/v1/exports/audit.csv/route.ts GET": { request: (a) => ({ path: `/api/v1/exports/audit.csv?person=${a.people.OWNER.id}` }), hostile: 404, lower: admin },
   "app/api/v1/exports/lead-entries.csv/route.ts GET": { request: (a) => ({ path: `/api/v1/exports/lead-entries.csv?team=${a.teamId}` }), hostile: 404, lower: manager },
   // A CSV names people, teams and measures: A's are unknown to B, so every row is a problem.
   "app/api/v1/imports/lag-observations/commit/route.ts POST": { request: (a) => ({ path: "/api/v1/imports/lag-observations/commit", csv: lagCsv(a) }), hostile: 400, lower: manager },
@@ -229,7 +231,7 @@ const PAGES: Record<string, PageCase> = {
   "app/(app)/account/notifications/page.tsx": { hostile: "own", lower: { role: null, why: "everyone chooses their own notifications" } },
   "app/(app)/settings/notifications/page.tsx": { hostile: "own", lower: admin },
   "app/(app)/account/page.tsx": { hostile: "own", lower: { role: null, why: "everyone manages their own account" } },
-  "app/(app)/audit/page.tsx": { hostile: "own", lower: manager },
+  "app/(app)/audit/page.tsx": { search: (a) => ({ person: a.people.OWNER.id, kind: "programs" }), hostile: "own", lower: manager },
   "app/(app)/dashboard/lags/[lagMeasureId]/page.tsx": { params: (a) => ({ lagMeasureId: a.lagMeasureId }), hostile: "404", lower: manager },
   "app/(app)/dashboard/page.tsx": { search: (a) => ({ teams: a.teamId, lead: a.leadMeasureId, lag: a.lagMeasureId }), hostile: "own", lower: manager },
   "app/(app)/dashboard/teams/[teamId]/page.tsx": { params: (a) => ({ teamId: a.teamId }), hostile: "404", lower: manager },

@@ -7,9 +7,8 @@ import { loadTenantContext } from "@/lib/auth/loadContext";
 import { liveSession, startSession } from "@/lib/auth/sessions";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { Role } from "@/lib/generated/prisma/enums";
-import { auditTrail } from "@/lib/queries/auditTrail";
+import { auditTrailPage } from "@/lib/views/auditTrail";
 import { peoplePage } from "@/lib/queries/peoplePage";
-import { AUDIT_KINDS, describeAuditEvent } from "@/lib/domain/auditText";
 import { addMembership, addTeamMember, createLagMeasure, createOrgWithTeam, createUser, type OrgWithTeam } from "@/lib/seed/factories";
 import { createCommitments, markCheckInHeld, reviewCommitment } from "@/lib/services/checkIns";
 import { checkImport } from "@/lib/services/csvImport";
@@ -70,10 +69,10 @@ describe.each(testDbKinds())("people settings [%s]", (kind) => {
     expect(events).toHaveLength(4);
     expect(events[0]).toMatchObject({ actorId: o.ids.admin, entityType: "Membership", entityId: o.member.id });
     // The audit page tells it in plain words, under the people filter.
-    const trail = await auditTrail(t.db, { organizationId: o.organizationId, entityTypes: AUDIT_KINDS.people.entityTypes });
-    expect(trail.events).toHaveLength(4);
+    const trail = await auditTrailPage(t.db, o.ctx.admin, { kind: "people" });
+    expect(trail.entries).toHaveLength(4);
     const adminName = (await t.db.user.findUniqueOrThrow({ where: { id: o.ids.admin! } })).name;
-    expect(trail.events.map(describeAuditEvent)).toContain(`${adminName} made ${o.member.name} a member (was admin).`);
+    expect(trail.entries.map((e) => e.sentence)).toContain(`${adminName} made ${o.member.name} a member (was admin).`);
     // The same role again changes nothing and records nothing.
     expect(await changeRole(t.db, o.ctx.admin, { userId: o.member.id, role: "MEMBER" })).toMatchObject({ changed: false });
     expect(await audits(o, "membership.role.change")).toHaveLength(4);

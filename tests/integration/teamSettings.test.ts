@@ -170,7 +170,7 @@ describe.each(testDbKinds())("team settings [%s]", (kind) => {
         const e = await t.db.auditEvent.findFirstOrThrow({ where: { organizationId: a.organizationId, entityId: id, action } });
         return describeAuditEvent({ action, entityType: e.entityType, actor: "Priya", subject: null, before: e.before, after: e.after });
       };
-      expect(await said("team.members.add")).toMatch(new RegExp(`^Priya added (${ana.name}, ${ben.name}|${ben.name}, ${ana.name}) to Billing\\.$`));
+      expect(await said("team.members.add")).toMatch(new RegExp(`^Priya added (${ana.name} and ${ben.name}|${ben.name} and ${ana.name}) to Billing\\.$`));
       expect(await said("team.lead.set")).toBe(`Priya made ${ana.name} a lead of Billing.`);
       expect(await said("team.members.remove")).toBe(`Priya took ${ben.name} off Billing.`);
     });

@@ -11,6 +11,7 @@ import { exportReportSchema } from "@/lib/schemas/reports";
 import { roiEvaluateSchema } from "@/lib/schemas/roiEvaluate";
 import { inviteSchema, listInvitationsQuerySchema } from "@/lib/schemas/invitations";
 import { listPeopleQuerySchema } from "@/lib/schemas/people";
+import { auditExportQuerySchema } from "@/lib/schemas/audit";
 import { apiCreateCommitmentsSchema, apiEditCommitmentSchema, listCheckInsQuerySchema, listCommitmentsQuerySchema } from "@/lib/schemas/apiCheckIn";
 import type { ResponseName } from "@/lib/schemas/responses";
 import type { ApiScope } from "@/lib/services/apiTokens";
@@ -343,6 +344,18 @@ export const OPERATIONS: Operation[] = [
       errors: [400, 401, 403, 404],
     }),
   ),
+  {
+    method: "get",
+    path: "/api/v1/exports/audit.csv",
+    summary: "Export the audit trail as CSV",
+    description:
+      "Newest first: when (ISO 8601, UTC), who, action, record, the change in words, and the values before and after as JSON. " +
+      "Takes the audit page's filters. Owners and admins (a token needs `audit:read`).",
+    scope: "audit:read",
+    query: auditExportQuerySchema,
+    ok: { status: 200, description: "The CSV file.", content: { "text/csv": { schema: { type: "string" } } } },
+    errors: [400, 401, 403, 404],
+  },
   {
     method: "get",
     path: "/api/v1/analytics/lead-lag",
