@@ -12,6 +12,11 @@ vi.mock("next/navigation", () => ({
     throw new Error(`redirect ${url}`);
   },
 }));
+// The page asked for, as proxy.ts hands it on (lib/auth/context.ts reads it for the way back).
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-leadlag-requested-path": "/teams/t1?week=2026-11-16" }),
+  cookies: async () => ({ get: () => undefined }),
+}));
 
 import { AppError } from "@/lib/errors";
 import { pageData } from "./page";
@@ -21,10 +26,10 @@ describe("pageData", () => {
     await expect(pageData(Promise.resolve({ ok: 1 }))).resolves.toEqual({ ok: 1 });
   });
 
-  it("shows the 404 page for not found, the 403 page for forbidden, and sign-in to the signed out", async () => {
+  it("shows the 404 page for not found, the 403 page for forbidden, and sign-in (then back to the page) to the signed out", async () => {
     await expect(pageData(Promise.reject(new AppError("not_found", "Team not found.")))).rejects.toThrow("404");
     await expect(pageData(Promise.reject(new AppError("forbidden", "No.")))).rejects.toThrow("403");
-    await expect(pageData(Promise.reject(new AppError("unauthenticated", "Sign in.")))).rejects.toThrow("redirect /sign-in");
+    await expect(pageData(Promise.reject(new AppError("unauthenticated", "Sign in.")))).rejects.toThrow("redirect /sign-in?callbackUrl=%2Fteams%2Ft1%3Fweek%3D2026-11-16");
   });
 
   it("passes anything else on to the error page", async () => {
