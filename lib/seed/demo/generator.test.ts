@@ -13,8 +13,8 @@ const dates = demoDates(new Date("2025-03-12T15:00:00Z")); // a Wednesday
 const generate = (seed: number) => generateDemoActivity({ seed, dates, ids, createdBefore: Date.parse("2030-01-01") });
 
 describe("the demo's generated activity", () => {
-  it("dates the story from the day: thirteen weeks of program, a baseline eight weeks before, a target six months on", () => {
-    expect(dates).toMatchObject({ today: "2025-03-12", programStart: "2024-12-09", baselineDate: "2024-10-14", targetDate: "2025-09-30" });
+  it("dates the story from the day: two quarters (26 weeks) of program, a baseline eight weeks before, a target six months on", () => {
+    expect(dates).toMatchObject({ today: "2025-03-12", programStart: "2024-09-09", baselineDate: "2024-07-15", targetDate: "2025-09-30" });
   });
 
   it("gives the same rows for the same seed, and other rows for another", () => {
