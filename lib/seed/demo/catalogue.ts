@@ -131,7 +131,7 @@ export const MEASURES: readonly MeasureSpec[] = [
     perPerson: 3,
     kind: "daily-count",
     owner: DEMO_USERS.manager.name,
-    commitments: ["Hold two coaching conversations on refund calls", "Coach a newer colleague through one escalated call", "Listen to three calls with a colleague and talk them through"],
+    commitments: ["Coach a colleague through two refund calls", "Coach a newer colleague through one escalated call", "Listen to three calls with a colleague and talk them through"],
   },
   {
     name: "Recognitions given",
@@ -141,7 +141,7 @@ export const MEASURES: readonly MeasureSpec[] = [
     perPerson: 2,
     kind: "each",
     owner: "Daniel Okafor",
-    commitments: ["Recognise two great service moments", "Thank a colleague for a specific save in the team channel", "Nominate a colleague for the monthly service award"],
+    commitments: ["Recognise two colleagues for a customer save", "Thank a colleague for a specific save in the team channel", "Nominate a colleague for the monthly service award"],
   },
   {
     name: "Service moments discussed",
@@ -161,7 +161,7 @@ export const MEASURES: readonly MeasureSpec[] = [
     perPerson: 1,
     kind: "daily-count",
     owner: "Maya Patel",
-    commitments: ["Share one customer story in Thursday's huddle", "Write up a complaint we turned around"],
+    commitments: ["Tell one customer story at the huddle", "Write up a complaint we turned around"],
   },
   {
     name: "Training hours",
