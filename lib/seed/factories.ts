@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { ITXClientDenyList } from "@prisma/client/runtime/client";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { toUtcDate } from "@/lib/domain/calendar/weeks";
 import { TARGET_EPOCH } from "@/lib/domain/rules/targets";
 import { Aggregation, Cadence, Direction, LagKind, Role } from "@/lib/generated/prisma/enums";
@@ -184,27 +184,84 @@ export function createLagMeasure(db: DbClient, organizationId: string, input: La
 
 export type LeadEntryRow = Omit<Prisma.LeadEntryCreateManyInput, "organizationId">;
 export type LagObservationRow = Omit<Prisma.LagObservationCreateManyInput, "organizationId">;
+export type CommitmentRow = Omit<Prisma.CommitmentCreateManyInput, "organizationId">;
 
 const CHUNK = 2000;
 
-/** Bulk-inserts lead entries (createMany, in chunks); returns how many were written. */
-export async function createLeadEntries(db: DbClient, organizationId: string, rows: readonly LeadEntryRow[]) {
+/**
+ * The bulk tables' columns, each with the value a row that omits it gets (the schema's default;
+ * `now` for timestamps, a new id for ids). Constants: never built from input.
+ */
+const BULK_COLUMNS = {
+  LeadEntry: {
+    id: "id",
+    teamId: null,
+    leadMeasureId: null,
+    userId: null,
+    entryDate: null,
+    value: null,
+    note: "",
+    source: "MANUAL",
+    idempotencyKey: null,
+    idempotencyHash: null,
+    createdById: null,
+    createdAt: "now",
+    updatedAt: "now",
+  },
+  LagObservation: { id: "id", lagMeasureId: null, teamId: null, observedOn: null, value: null, note: "", source: "MANUAL", createdById: null, createdAt: "now" },
+  Commitment: {
+    id: "id",
+    teamId: null,
+    userId: null,
+    weekStart: null,
+    leadMeasureId: null,
+    text: null,
+    status: "OPEN",
+    reason: "",
+    reviewedAt: null,
+    reviewedById: null,
+    createdById: null,
+    createdAt: "now",
+  },
+} as const satisfies Record<string, Record<string, string | null>>;
+
+/**
+ * Inserts rows of one organization with one INSERT … SELECT from a JSON array per chunk. Five
+ * times faster than createMany on PGlite (whose cost is binding ~10 parameters a row), which is
+ * most of the demo seed's time; every row is written whole, with the schema's defaults filled in.
+ */
+async function insertRows(db: DbClient, table: keyof typeof BULK_COLUMNS, organizationId: string, rows: readonly object[]): Promise<{ count: number }> {
+  const columns = Object.entries(BULK_COLUMNS[table]);
+  const names = Prisma.join(columns.map(([c]) => Prisma.raw(`"${c}"`)));
   let count = 0;
   for (let i = 0; i < rows.length; i += CHUNK) {
-    const data = rows.slice(i, i + CHUNK).map((r) => ({ ...r, organizationId }));
-    count += (await db.leadEntry.createMany({ data })).count;
+    const now = new Date();
+    const data = rows.slice(i, i + CHUNK).map((row) => {
+      const r = row as Record<string, unknown>;
+      const full: Record<string, unknown> = { organizationId };
+      for (const [c, fallback] of columns) full[c] = r[c] ?? (fallback === "id" ? randomUUID() : fallback === "now" ? now : fallback);
+      return full;
+    });
+    count += await db.$executeRaw`
+      INSERT INTO ${Prisma.raw(`"${table}"`)} ("organizationId", ${names})
+      SELECT "organizationId", ${names} FROM json_populate_recordset(NULL::${Prisma.raw(`"${table}"`)}, ${JSON.stringify(data)}::json)`;
   }
   return { count };
 }
 
-/** Bulk-inserts lag observations (createMany, in chunks); returns how many were written. */
-export async function createLagObservations(db: DbClient, organizationId: string, rows: readonly LagObservationRow[]) {
-  let count = 0;
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const data = rows.slice(i, i + CHUNK).map((r) => ({ ...r, organizationId }));
-    count += (await db.lagObservation.createMany({ data })).count;
-  }
-  return { count };
+/** Bulk-inserts lead entries; returns how many were written. */
+export function createLeadEntries(db: DbClient, organizationId: string, rows: readonly LeadEntryRow[]) {
+  return insertRows(db, "LeadEntry", organizationId, rows);
+}
+
+/** Bulk-inserts lag observations; returns how many were written. */
+export function createLagObservations(db: DbClient, organizationId: string, rows: readonly LagObservationRow[]) {
+  return insertRows(db, "LagObservation", organizationId, rows);
+}
+
+/** Bulk-inserts commitments (reviewed or open); returns how many were written. */
+export function createCommitmentRows(db: DbClient, organizationId: string, rows: readonly CommitmentRow[]) {
+  return insertRows(db, "Commitment", organizationId, rows);
 }
 
 // ---------------------------------------------------------------------------------------------

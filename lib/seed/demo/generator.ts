@@ -1,9 +1,11 @@
 // The demo's activity, generated deterministically from a seed and a day: when things happened,
 // every lead entry and every lag observation. Pure: ids come in (the persistence makes them),
-// rows go out; the same seed, day and ids give the same rows. Lead activity ramps up per team
-// along a logistic curve, and the lag measures follow it LAG_FROM–LAG_TO weeks later — weeks
-// with more coaching and recognition are followed by better results, a relationship the
-// dashboard's lead → lag analysis can find — with noise.
+// rows go out; the same seed, day and ids give the same rows. Lead activity follows each team's
+// story (catalogue.ts: a logistic ramp from the program start, a recent slip), and the lag
+// measures follow it LAG_FROM–LAG_TO weeks later — by how far the team's activity rose above its
+// habit before tracking began, and weeks with more coaching and recognition are followed by
+// better results, a relationship the dashboard's lead → lag analysis can find — with noise.
+// Nothing is logged before the program started: those weeks are absent, not zeros.
 import { addMonths, lastDayOfMonth, monthOf } from "@/lib/domain/calendar/months";
 import { addDays, daysBetween, fromUtcDate, localDay, toUtcDate, weekStart, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { createRng, type Rng } from "@/lib/domain/stats/random";
@@ -14,7 +16,9 @@ import {
   DEMO_ORG_SETTINGS,
   DEMO_PEOPLE,
   DRIVER_MEASURES,
+  FULL_EFFECT_RISE,
   HISTORY_WEEKS,
+  TRAINING_SHARE,
   LAG_FROM,
   LAG_TO,
   LAGS,
@@ -93,9 +97,11 @@ export function generateDemoActivity(p: { seed: number; dates: DemoDates; ids: D
 
   // Lead entries ------------------------------------------------------------------------------
   const attainment = (ti: number, week: number) => {
-    if (week < 0) return 0;
-    const r = TEAMS[ti]!.ramp;
-    return r.start + (r.end - r.start) * logistic((week - r.mid) / 1.6);
+    const team = TEAMS[ti]!;
+    if (week < 0) return team.habit;
+    if (team.slip && week >= HISTORY_WEEKS - team.slip.weeksAgo) return team.slip.to;
+    const r = team.ramp;
+    return r.start + (r.end - r.start) * logistic((week - r.mid) / r.width);
   };
   // Some people log more than others; each team's factors average 1 so its ramp sets its level.
   const personFactor = new Map<string, number>();
@@ -172,16 +178,22 @@ export function generateDemoActivity(p: { seed: number; dates: DemoDates; ids: D
   }
 
   // Lag observations --------------------------------------------------------------------------
-  // Program effect on a day: the mean attainment 3–6 weeks earlier, scaled 0 (no program) to ~1.
+  // Program effect on a day, 0 (as before the program) to 1: the training's share once it has
+  // taken hold (trained teams, from LAG_FROM weeks after the start), and the lead activity's: how
+  // far the mean attainment 3–6 weeks earlier rose above the team's habit, in full at
+  // FULL_EFFECT_RISE above it; below the habit, results slip.
   const effect = (ti: number, day: IsoDate) => {
+    const team = TEAMS[ti]!;
     const week = Math.floor(daysBetween(programStart, day) / 7);
     let sum = 0;
     for (let k = LAG_FROM; k <= LAG_TO; k++) sum += attainment(ti, week - k);
-    const smooth = Math.max(0, sum / (LAG_TO - LAG_FROM + 1) - 0.3) / 0.7;
+    const lead = Math.min(1, Math.max(-0.5, (sum / (LAG_TO - LAG_FROM + 1) - team.habit) / FULL_EFFECT_RISE));
+    const training = team.trained ? logistic((week - LAG_FROM) / 0.8) : 0;
+    const smooth = TRAINING_SHARE * training + (1 - TRAINING_SHARE) * lead;
     // A busier or quieter week than the ramp shows up LAG_FROM weeks later.
     const past = week - LAG_FROM;
     const surprise = past >= 0 ? (realized[ti]!.get(past) ?? 0) - attainment(ti, past) : 0;
-    return Math.max(0, smooth + WEEKLY_RESPONSE * surprise);
+    return smooth + WEEKLY_RESPONSE * surprise;
   };
   const sizes = TEAMS.map((t) => t.people.length);
   const totalSize = sizes.reduce((s, n) => s + n, 0);

@@ -60,12 +60,13 @@ export async function seedDemoProgram(tx: DbClient, organizationId: string): Pro
   const costs: { category: Prisma.ProgramCostCreateManyInput["category"]; description: string; days: number; amount?: number; hours?: number; hourlyRate?: number; cohorts?: number }[] = [
     { category: "NEEDS_ASSESSMENT", description: "Call listening and interviews with team leads", days: -30, amount: 3_500 },
     { category: "DESIGN_DEVELOPMENT", description: "Course design, shared by three cohorts", days: -21, amount: 24_000, cohorts: 3 },
-    { category: "DELIVERY", description: "External facilitator, four half-day sessions", days: 7, amount: 6_000 },
+    { category: "DELIVERY", description: "External facilitator, six half-day sessions", days: 7, amount: 9_000 },
     { category: "PARTICIPANT_TIME", description: "11 people × 8 hours off the queue", days: 7, hours: 88, hourlyRate: 32 },
+    { category: "PARTICIPANT_TIME", description: "Weekly huddles and coaching, 11 people × 20 minutes × 26 weeks", days: 91, hours: 95, hourlyRate: 32 },
     { category: "TECHNOLOGY", description: "Learning platform licences", days: 0, amount: 1_800 },
-    { category: "SUPPORT", description: "Coaching time and recognition budget", days: 30, amount: 1_500 },
+    { category: "SUPPORT", description: "Team leads' coaching time and the recognition budget", days: 30, amount: 4_500 },
     { category: "OVERHEAD", description: "Rooms and administration", days: 30, amount: 1_200 },
-    { category: "EVALUATION", description: "Survey analysis and the ROI study", days: 60, amount: 2_000 },
+    { category: "EVALUATION", description: "Survey analysis and the ROI study", days: 120, amount: 3_000 },
   ];
   await tx.programCost.createMany({
     data: costs.map((c) => {
@@ -106,11 +107,11 @@ export async function seedDemoProgram(tx: DbClient, organizationId: string): Pro
         name: "Faster resolution",
         kind: "COST_SAVING",
         lagMeasureId: lagId("Average resolution time"),
-        parameters: param({ kind: "COST_SAVING", volumePerMonth: 3_000, costPerUnit: 1.5 }),
+        parameters: param({ kind: "COST_SAVING", volumePerMonth: 1_200, costPerUnit: 1.5 }),
         margin: 1,
         confidence: 0.7,
         isolationMethod: "CONTROL_GROUP",
-        evidence: "3,000 tickets a month; £1.50 of follow-up and escalation cost per open ticket-hour (finance estimate).",
+        evidence: "1,200 tickets a month for the two teams; £1.50 of follow-up and escalation cost per open ticket-hour (finance estimate).",
       },
       {
         organizationId,

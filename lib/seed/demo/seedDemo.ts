@@ -6,7 +6,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { toUtcDate } from "@/lib/domain/calendar/weeks";
-import { cachedPasswordHash, createLagObservations, createLeadEntries, initialTargets, type DbClient } from "../factories";
+import { cachedPasswordHash, createCommitmentRows, createLagObservations, createLeadEntries, initialTargets, type DbClient } from "../factories";
 import {
   DEMO_EMAILS,
   DEMO_ORG_NAME,
@@ -21,11 +21,12 @@ import {
   personTarget,
   TEAMS,
 } from "./catalogue";
+import { generateCheckInHistory } from "./checkIns";
 import { demoDates, generateDemoActivity } from "./generator";
 import { seedDemoProgram } from "./program";
 
 export type SeedDemoOptions = {
-  /** "Now" for the demo; its calendar date in the organization's time zone is the last day with data. */
+  /** "Now" for the demo: its calendar date in the organization's time zone is the last day with data, and nothing is held after it. */
   today?: Date;
   /** PRNG seed (default DEMO_SEED). */
   seed?: number;
@@ -48,6 +49,8 @@ export type DemoSummary = {
     lagMeasures: number;
     leadEntries: number;
     lagObservations: number;
+    checkIns: number;
+    commitments: number;
   };
   totalLeadValue: number;
 };
@@ -120,7 +123,8 @@ export function seedDemoInto(tx: DbClient, opts: SeedDemoOptions = {}): Promise<
  */
 export async function seedDemoOrganization(tx: DbClient, identity: DemoIdentity, opts: SeedDemoOptions = {}): Promise<DemoSummary> {
   const seed = opts.seed ?? DEMO_SEED;
-  const dates = demoDates(opts.today ?? new Date());
+  const now = opts.today ?? new Date();
+  const dates = demoDates(now);
   const { setupAt } = dates;
   const passwordHash = await cachedPasswordHash(DEMO_PASSWORD);
 
@@ -174,6 +178,10 @@ export async function seedDemoOrganization(tx: DbClient, identity: DemoIdentity,
   );
   await tx.teamLeadMeasure.createMany({ data: assignments });
   await tx.leadTarget.createMany({ data: initialTargets(assignments) });
+  const personId = (name: string) => people.find((p) => p.name === name)!.id;
+  await tx.leadMeasureOwner.createMany({
+    data: MEASURES.map((m, i) => ({ organizationId, leadMeasureId: measureIds[i]!, userId: personId(m.owner) })),
+  });
 
   // Lag measures and the leads meant to drive them ---------------------------------------------
   const lagIds = LAGS.map(() => randomUUID());
@@ -182,7 +190,7 @@ export async function seedDemoOrganization(tx: DbClient, identity: DemoIdentity,
       organizationId,
       id: lagIds[i]!,
       name: l.name,
-      description: l.description,
+      description: `${l.description} Owner: ${l.owner}.`,
       kind: l.kind,
       unit: l.unit,
       direction: l.direction,
@@ -202,14 +210,13 @@ export async function seedDemoOrganization(tx: DbClient, identity: DemoIdentity,
   });
 
   // Activity --------------------------------------------------------------------------------------
-  const activity = generateDemoActivity({
-    seed,
-    dates,
-    ids: { people: people.map((p) => p.id), teams: teamIds, leadMeasures: measureIds, lagMeasures: lagIds },
-    createdBefore: Date.now(),
-  });
+  const ids = { people: people.map((p) => p.id), teams: teamIds, leadMeasures: measureIds, lagMeasures: lagIds };
+  const activity = generateDemoActivity({ seed, dates, ids, createdBefore: Date.now() });
   const { count: leadEntries } = await createLeadEntries(tx, organizationId, activity.entries);
   const { count: lagObservations } = await createLagObservations(tx, organizationId, activity.observations);
+  const history = generateCheckInHistory({ seed, programStart: dates.programStart, ids, now });
+  const { count: checkIns } = await tx.checkIn.createMany({ data: history.checkIns.map((c) => ({ ...c, organizationId })) });
+  const { count: commitments } = await createCommitmentRows(tx, organizationId, history.commitments);
 
   await seedDemoProgram(tx, organizationId);
   return {
@@ -228,6 +235,8 @@ export async function seedDemoOrganization(tx: DbClient, identity: DemoIdentity,
       lagMeasures: LAGS.length,
       leadEntries,
       lagObservations,
+      checkIns,
+      commitments,
     },
     totalLeadValue: activity.totalLeadValue,
   };
