@@ -45,7 +45,7 @@ export type ChartSpec = {
 export type TableColumn = { label: string; align: "left" | "right" };
 
 export type ReportBlock =
-  | { kind: "paragraph"; text: string; lead?: boolean }
+  | { kind: "paragraph"; text: string; lead?: boolean; /** A side note, in small print. */ note?: boolean }
   | { kind: "bullets"; items: string[] }
   | { kind: "figures"; items: { label: string; value: string; note?: string }[] }
   | { kind: "table"; caption: string; columns: TableColumn[]; rows: string[][]; note?: string }

@@ -22,9 +22,11 @@ function firstLines(pdf: Pdf, style: TextStyle, text: string, width: number): nu
   return Math.min(textHeight(pdf, style, text, width), twoLines);
 }
 
+const paragraphStyle = (b: Block<"paragraph">): TextStyle => (b.lead ? STYLE.lead : b.note ? STYLE.small : STYLE.body);
+
 function writeParagraph(pdf: Pdf, b: Block<"paragraph">) {
   const { left, width } = frame(pdf);
-  const style = b.lead ? STYLE.lead : STYLE.body;
+  const style = paragraphStyle(b);
   ensureSpace(pdf, firstLines(pdf, style, b.text, width));
   setStyle(pdf, style).text(b.text, left, pdf.y, { width, lineGap: LINE_GAP });
 }
@@ -105,7 +107,7 @@ export function blockStartHeight(pdf: Pdf, b: ReportBlock): number {
   const { width } = frame(pdf);
   switch (b.kind) {
     case "paragraph":
-      return firstLines(pdf, b.lead ? STYLE.lead : STYLE.body, b.text, width);
+      return firstLines(pdf, paragraphStyle(b), b.text, width);
     case "bullets":
       return b.items[0] ? firstLines(pdf, STYLE.body, b.items[0], width - BULLET_INDENT) : 0;
     case "figures":
