@@ -28,6 +28,7 @@ export const SPEC_ORGS = [
   "programs",
   "quarterly-report",
   "reminder-email",
+  "report-share",
   "security-headers",
   "sign-in-limits",
   "sso",

@@ -121,6 +121,10 @@ export function describeAuditEvent(e: AuditEventText): string | null {
       return `${who} changed their password; their other sessions were ended.`;
     case "user.password_reset":
       return `${who} reset their password with an emailed link; their sessions were ended.`;
+    case "report.share.create":
+      return `${e.actor} shared the report “${field(e.after, "report") ?? "?"}” by a read-only link${number(e.after, "days") != null ? ` for ${number(e.after, "days")} days` : ""}.`;
+    case "report.share.revoke":
+      return `${e.actor} revoked a share link to the report “${field(e.after, "report") ?? field(e.before, "report") ?? "?"}”; it no longer opens the report.`;
     default:
       return teamSentence(e) ?? checkInSentence(e);
   }
@@ -133,7 +137,7 @@ export const AUDIT_KINDS = {
   measures: { label: "Measures and targets", entityTypes: ["LeadMeasure", "LeadTarget", "LagMeasure", "LagObservation"] },
   teams: { label: "Teams", entityTypes: ["Team"] },
   checkIns: { label: "Check-ins and commitments", entityTypes: ["Commitment", "CheckIn"] },
-  programs: { label: "ROI programs", entityTypes: ["Program", "ProgramCost", "ProgramBenefit", "ProgramIntangible"] },
+  programs: { label: "ROI programs and report links", entityTypes: ["Program", "ProgramCost", "ProgramBenefit", "ProgramIntangible", "ReportShare"] },
   settings: { label: "Settings and API tokens", entityTypes: ["Organization", "ApiToken", "SsoConnection", "OutboxEmail"] },
 } as const;
 
