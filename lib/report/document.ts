@@ -80,6 +80,10 @@ export type ReportDocument = {
     scope: string;
     period: string;
     asOf: string;
+    /** The as-of day as an ISO date: the PDF's creation and modification date. */
+    asOfDay: string;
+    /** The organization's locale ("en-GB"): the language the PDF declares to screen readers. */
+    lang: string;
     generatedOn: string;
     preparedBy: string;
     /** First 16 hex digits of the snapshot's SHA-256, printed in the footer. */
