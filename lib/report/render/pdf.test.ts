@@ -10,7 +10,6 @@ import { pageFill, pdfRuns, pdfText } from "@/tests/helpers/pdfInspect";
 import { LAST_TEAM_NOTE, UNICODE_SAMPLE, makeTestDocument, testDocument } from "@/tests/fixtures/reportDocument";
 import { renderReportPdf } from "./pdf";
 
-
 type TreeNode = { role?: string; alt?: string; children?: TreeNode[] };
 /** Every structure element of every page's tag tree, as pdf.js reads it (role and alt text). */
 async function structRoles(buf: Buffer): Promise<TreeNode[]> {
