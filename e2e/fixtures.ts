@@ -57,3 +57,19 @@ export async function expectChartPainted(canvas: Locator, minPixels = 500) {
     )
     .toBeGreaterThan(minPixels);
 }
+
+/** Exports the organization's report for the default quarter from /reports; answers the report's id. */
+export async function exportReport(page: Page): Promise<string> {
+  await page.goto("/reports");
+  const form = page.getByRole("form", { name: "Export a report" });
+  await expect(form.getByLabel("The whole organization")).toBeChecked();
+  await form.getByRole("button", { name: "Export" }).click();
+  // The bar follows the export in the background, with the stage in words.
+  await expect(page.getByRole("progressbar")).toBeVisible();
+  await expect(form.getByRole("button", { name: "Exporting…" })).toBeDisabled();
+  // It ends on the report's page, or with the reason it failed (then fail with that reason).
+  const failed = form.getByRole("alert");
+  await Promise.race([page.waitForURL(/\/reports\/[0-9a-f-]{36}$/, { timeout: 60_000 }), failed.waitFor({ timeout: 60_000 })]);
+  if (await failed.isVisible()) throw new Error(`The export failed: ${await failed.textContent()}`);
+  return page.url().split("/").pop()!;
+}

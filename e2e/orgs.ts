@@ -31,6 +31,7 @@ export const SPEC_ORGS = [
   "programs",
   "quarterly-report",
   "reminder-email",
+  "report-share",
   "security-headers",
   "sign-in-limits",
   "sso",

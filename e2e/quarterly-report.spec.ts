@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Download, type Page } from "@playwright/test";
 import { guardFormula } from "@/lib/csv/format";
 import { parseCsv } from "@/lib/csv/parse";
-import { expectChartPainted, signIn } from "./fixtures";
+import { expectChartPainted, exportReport, signIn } from "./fixtures";
 import { specOrg } from "./orgs";
 
 /** The demo's owner, manager and member, in this spec's own organization (e2e/orgs.ts). */
@@ -17,22 +17,6 @@ const ROI_FIGURES = ["Benefit-cost ratio (BCR)", "Return on investment (ROI)", "
 
 /** PDFs and Markdown wrap lines where they like: compare text with every run of whitespace as one space. */
 const flat = (s: string) => s.replace(/\s+/g, " ").trim();
-
-/** Exports the organization's report for the default quarter from /reports; answers the report's id. */
-async function exportReport(page: Page): Promise<string> {
-  await page.goto("/reports");
-  const form = page.getByRole("form", { name: "Export a report" });
-  await expect(form.getByLabel("The whole organization")).toBeChecked();
-  await form.getByRole("button", { name: "Export" }).click();
-  // The bar follows the export in the background, with the stage in words.
-  await expect(page.getByRole("progressbar")).toBeVisible();
-  await expect(form.getByRole("button", { name: "Exporting…" })).toBeDisabled();
-  // It ends on the report's page, or with the reason it failed (then fail with that reason).
-  const failed = form.getByRole("alert");
-  await Promise.race([page.waitForURL(/\/reports\/[0-9a-f-]{36}$/, { timeout: 60_000 }), failed.waitFor({ timeout: 60_000 })]);
-  if (await failed.isVisible()) throw new Error(`The export failed: ${await failed.textContent()}`);
-  return page.url().split("/").pop()!;
-}
 
 async function download(page: Page, name: string): Promise<{ file: Download; bytes: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name, exact: true }).click()]);

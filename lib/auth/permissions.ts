@@ -29,6 +29,8 @@ export const canViewAllTeams = readsLikeAManager;
 export const canViewTeam = (role: Role, isOnTeam: boolean) => isOnTeam || canViewAllTeams(role);
 /** Define measures, targets and teams. */
 export const canManageMeasures = (role: Role) => hasRole(role, "MANAGER");
+/** Share a report by link with someone without an account: managers and above (not viewers). */
+export const canShareReports = (role: Role) => hasRole(role, "MANAGER");
 /** Organization settings, members, API tokens. */
 export const canAdminister = (role: Role) => hasRole(role, "ADMIN");
 /** Run a team's weekly check-in: its lead, or a manager and above. */
@@ -71,6 +73,7 @@ export const requireDashboardAccess = (role: Role) => allow(canViewDashboard(rol
 export const requireAnalyticsAccess = (role: Role) => allow(canViewDashboard(role), "You need the manager role to see analytics.");
 export const requireReportExporter = (role: Role) => allow(canExportReport(role), "You need the manager role to export a report.");
 export const requireReportAccess = (role: Role) => allow(canViewDashboard(role), "You need the manager role to see reports.");
+export const requireReportSharing = (role: Role) => allow(canShareReports(role), "You need the manager role to share a report.");
 export const requireProgramRoiAccess = (role: Role) => allow(canViewDashboard(role), "You need the manager role to see a program's ROI.");
 /** Settings → Jobs: the organization's background jobs, and retrying a failed one. */
 export const requireJobsAdmin = (role: Role) => allow(canAdminister(role), "You need the admin role to see the organization's background jobs.");

@@ -34,6 +34,7 @@ export const CROSS_TENANT: readonly { model: string; by: readonly string[]; reas
     reason: "a person's organizations: at sign-in, whether a removed person has any left, a password change audited in each",
   },
   { model: "Invitation", by: ["tokenHash"], reason: "an invitation link carries only its token" },
+  { model: "ReportShare", by: ["tokenHash"], reason: "a report's share link carries only its token" },
 ];
 
 export class TenantGuardError extends Error {

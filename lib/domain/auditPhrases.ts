@@ -219,6 +219,12 @@ export const PHRASES: Record<string, Phrase> = {
   },
 
   // ---- ROI programs
+  // ---- report share links
+  "report.share.create": (s) => {
+    const days = s.num("days");
+    return `${s.actor} shared the report ${quote(s.str("report") ?? "?")} by a read-only link${days != null ? ` for ${s.number(days)} days` : ""}.`;
+  },
+  "report.share.revoke": (s) => `${s.actor} revoked a share link to the report ${quote(s.str("report") ?? "?")}; it no longer opens the report.`,
   "program.create": (s) => {
     const control = s.teams(s.after.controlTeamIds);
     const teams = s.teams(s.after.participantTeamIds);

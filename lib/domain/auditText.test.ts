@@ -157,3 +157,15 @@ describe("the audit trail in plain words", () => {
     expect(recordTypeLabel("LeadCell")).toBe("Lead entry");
   });
 });
+
+describe("report share links in words", () => {
+  it("says who shared which report for how long, and who revoked a link", () => {
+    const base = { entityType: "ReportShare", actor: "Priya", subject: null };
+    expect(describeAuditEvent({ ...base, action: "report.share.create", before: null, after: { report: "Quarterly ROI narrative: Acme", days: 30 } })).toBe(
+      "Priya shared the report “Quarterly ROI narrative: Acme” by a read-only link for 30 days.",
+    );
+    expect(describeAuditEvent({ ...base, action: "report.share.revoke", before: { report: "Quarterly ROI narrative: Acme" }, after: { report: "Quarterly ROI narrative: Acme" } })).toBe(
+      "Priya revoked a share link to the report “Quarterly ROI narrative: Acme”; it no longer opens the report.",
+    );
+  });
+});

@@ -43,6 +43,7 @@ const RECORD_TYPES: Record<string, string> = {
   ProgramCost: "Program cost",
   ProgramBenefit: "Program benefit",
   ProgramIntangible: "Program intangible benefit",
+  ReportShare: "Report share link",
 };
 
 export function recordTypeLabel(entityType: string): string {
@@ -57,7 +58,7 @@ export const AUDIT_KINDS = {
   entries: { label: "Lead entries", entityTypes: ["LeadEntry", "LeadCell"] },
   observations: { label: "Lag observations", entityTypes: ["LagObservation"] },
   checkIns: { label: "Check-ins and commitments", entityTypes: ["Commitment", "CheckIn"] },
-  programs: { label: "ROI programs", entityTypes: ["Program", "ProgramCost", "ProgramBenefit", "ProgramIntangible"] },
+  programs: { label: "ROI programs and report links", entityTypes: ["Program", "ProgramCost", "ProgramBenefit", "ProgramIntangible", "ReportShare"] },
   settings: {
     label: "Settings, API tokens, notifications and jobs",
     entityTypes: ["Organization", "ApiToken", "SsoConnection", "NotificationDefault", "OutboxEmail", "Job"],

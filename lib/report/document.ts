@@ -45,7 +45,7 @@ export type ChartSpec = {
 export type TableColumn = { label: string; align: "left" | "right" };
 
 export type ReportBlock =
-  | { kind: "paragraph"; text: string; lead?: boolean }
+  | { kind: "paragraph"; text: string; lead?: boolean; /** A side note, in small print. */ note?: boolean }
   | { kind: "bullets"; items: string[] }
   | { kind: "figures"; items: { label: string; value: string; note?: string }[] }
   | { kind: "table"; caption: string; columns: TableColumn[]; rows: string[][]; note?: string }
@@ -80,6 +80,10 @@ export type ReportDocument = {
     scope: string;
     period: string;
     asOf: string;
+    /** The as-of day as an ISO date: the PDF's creation and modification date. */
+    asOfDay: string;
+    /** The organization's locale ("en-GB"): the language the PDF declares to screen readers. */
+    lang: string;
     generatedOn: string;
     preparedBy: string;
     /** First 16 hex digits of the snapshot's SHA-256, printed in the footer. */

@@ -27,3 +27,16 @@ export const exportReportSchema = z
   });
 
 export type ExportReportInput = z.infer<typeof exportReportSchema>;
+
+/** How long a share link lasts, in days: the choices the form offers, 30 by default. */
+export const SHARE_DAYS = [7, 30, 90] as const;
+export const DEFAULT_SHARE_DAYS = 30;
+
+export const createReportShareSchema = z.object({
+  reportId: z.uuid({ error: "Choose a report." }),
+  days: z.coerce
+    .number({ error: "Choose how long the link lasts." })
+    .int({ error: "Choose how long the link lasts." })
+    .refine((d) => (SHARE_DAYS as readonly number[]).includes(d), { error: `Choose ${SHARE_DAYS.join(", ")} days.` })
+    .default(DEFAULT_SHARE_DAYS),
+});

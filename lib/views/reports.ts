@@ -13,6 +13,8 @@ import { defaultReportQuarter, quarterCutoff, reportableQuarters } from "@/lib/d
 import type { ReportSnapshot } from "@/lib/report/snapshot/types";
 import { localDay, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { notFound } from "@/lib/errors";
+import { hashLinkToken } from "@/lib/auth/linkTokens";
+import { mediumDateTime } from "@/lib/domain/format";
 import { firstRecordedDay } from "@/lib/queries/firstRecordedDay";
 import { reportList, type ReportListRow } from "@/lib/queries/reportList";
 import { renderReportPdf } from "@/lib/report/render/pdf";
@@ -96,9 +98,10 @@ const CONTENT_TYPE: Record<ReportFormat, string> = {
   csv: "text/csv; charset=utf-8",
 };
 
-/** One format of a stored report, regenerated from its snapshot (identical bytes every time). */
-export async function reportFile(db: Db, ctx: TenantContext, reportId: string, format: ReportFormat): Promise<{ body: Uint8Array | string; contentType: string; filename: string }> {
-  const row = await loadRow(db, ctx, reportId);
+type ReportRow = { quarter: string; snapshot: unknown; snapshotSha256: string };
+
+/** One format of a stored report row, regenerated from its snapshot (identical bytes every time). */
+async function fileOf(row: ReportRow, format: ReportFormat): Promise<ReportFileBody> {
   const snapshot = row.snapshot as ReportSnapshot;
   const document = buildNarrative(snapshot, row.snapshotSha256);
   const scopeName = snapshot.scope.kind === "program" ? `-${slug(snapshot.scope.programName)}` : "";
@@ -106,6 +109,58 @@ export async function reportFile(db: Db, ctx: TenantContext, reportId: string, f
   const body =
     format === "pdf" ? new Uint8Array((await renderReportPdf(document)).pdf) : format === "md" ? renderReportMarkdown(document) : renderAppendixCsv(document);
   return { body, contentType: CONTENT_TYPE[format], filename };
+}
+
+export type ReportFileBody = { body: Uint8Array | string; contentType: string; filename: string };
+
+/** One format of a stored report, regenerated from its snapshot (identical bytes every time). */
+export async function reportFile(db: Db, ctx: TenantContext, reportId: string, format: ReportFormat): Promise<ReportFileBody> {
+  return fileOf(await loadRow(db, ctx, reportId), format);
+}
+
+export type ReportShareItem = { id: string; createdAt: string; expiresAt: string; createdBy: string | null };
+
+/** A report's share links that still work, newest first (for its page; managers and above see them). */
+export async function activeReportShares(db: Db, ctx: TenantContext, reportId: string, now = clock.now()): Promise<ReportShareItem[]> {
+  const row = await loadRow(db, ctx, reportId);
+  const shares = await db.reportShare.findMany({
+    where: { organizationId: ctx.organizationId, reportId: row.id, revokedAt: null, expiresAt: { gt: now } },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+  });
+  const ids = [...new Set(shares.map((s) => s.createdById).filter((id): id is string => id != null))];
+  const people = ids.length ? await db.membership.findMany({ where: { organizationId: ctx.organizationId, userId: { in: ids } }, select: { userId: true, user: { select: { name: true, email: true } } } }) : [];
+  const nameOf = new Map(people.map((p) => [p.userId, p.user.name || p.user.email]));
+  return shares.map((s) => ({ id: s.id, createdAt: s.createdAt.toISOString(), expiresAt: s.expiresAt.toISOString(), createdBy: s.createdById ? (nameOf.get(s.createdById) ?? null) : null }));
+}
+
+/**
+ * The report a share link opens, for anyone holding it: found by the SHA-256 of the token alone
+ * (never by an id the visitor could change), and only while the link is neither revoked nor
+ * expired. Null otherwise — the page says the link is no longer valid and shows nothing else.
+ */
+async function sharedRow(db: Db, token: string, now: Date) {
+  // A token is 43 base64url characters; anything else cannot be one of ours (and is not looked up).
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const share = await db.reportShare.findUnique({ where: { tokenHash: hashLinkToken(token) } });
+  if (!share || share.revokedAt || share.expiresAt <= now) return null;
+  // The link's own organization and report: exactly one report, whatever else the visitor sends.
+  const row = await db.report.findUnique({ where: { organizationId_id: { organizationId: share.organizationId, id: share.reportId } } });
+  return row ? { share, row } : null;
+}
+
+export type SharedReportView = { document: ReportDocument; /** When the link stops working, in the organization's words and time zone. */ expires: string };
+
+export async function sharedReport(db: Db, token: string, now = clock.now()): Promise<SharedReportView | null> {
+  const found = await sharedRow(db, token, now);
+  if (!found) return null;
+  const snapshot = found.row.snapshot as ReportSnapshot;
+  return { document: buildNarrative(snapshot, found.row.snapshotSha256), expires: mediumDateTime(found.share.expiresAt, snapshot.organization.locale, snapshot.organization.timeZone) };
+}
+
+/** The shared report's PDF, or null when the link is not (or no longer) valid. */
+export async function sharedReportPdf(db: Db, token: string, now = clock.now()): Promise<ReportFileBody | null> {
+  const found = await sharedRow(db, token, now);
+  return found ? fileOf(found.row, "pdf") : null;
 }
 
 /** What the export form offers: quarters with data (newest first), the default one, programs. */

@@ -43,6 +43,8 @@ export type World = {
   costId: string;
   intangibleId: string;
   reportId: string;
+  /** A share link to the report (its token is not kept: only its hash is stored). */
+  shareId: string;
   exportId: string;
   commitmentId: string;
   invitationId: string;
@@ -111,6 +113,9 @@ export async function seedWorld(db: Db, label: string): Promise<World> {
       pdfPages: 1,
     },
   });
+  const share = await db.reportShare.create({
+    data: { organizationId, reportId: report.id, tokenHash: randomBytes(32).toString("hex"), expiresAt: new Date(Date.now() + 30 * 86_400_000), createdById: people.OWNER.id },
+  });
   const exported = await db.reportExport.create({
     data: { organizationId, scope: "ORGANIZATION", quarter: "2025-Q1", status: "SUCCEEDED", progress: 1, stage: "Done", reportId: report.id },
   });
@@ -167,6 +172,7 @@ export async function seedWorld(db: Db, label: string): Promise<World> {
     costId: cost.id,
     intangibleId: intangible.id,
     reportId: report.id,
+    shareId: share.id,
     exportId: exported.id,
     commitmentId: commitment.id,
     invitationId: invitation.id,

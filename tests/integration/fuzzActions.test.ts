@@ -53,7 +53,7 @@ const BUSY = new UnavailableError().message;
 const formsFrom = (spec: Record<string, Kind>, base: Fields) => objectPayload<string>(spec, base, invalidForm, anyFormValue, { extraKeys: true });
 
 /** Every id a form may carry, each junk; other common fields anything or invalid; unknown fields too. */
-const ID_FIELDS = ["id", "teamId", "userId", "leadMeasureId", "lagMeasureId", "programId", "organizationId", "commitmentId", "userIds", "ownerIds", "driverIds", "participantTeamIds", "teamIds"];
+const ID_FIELDS = ["id", "reportId", "teamId", "userId", "leadMeasureId", "lagMeasureId", "programId", "organizationId", "commitmentId", "userIds", "ownerIds", "driverIds", "participantTeamIds", "teamIds"];
 const OTHER_FIELDS: Record<string, Kind> = {
   name: "name", names: "name", email: "email", emails: "email", note: "note", notes: "note", description: "note", value: "count",
   entryDate: "date", observedOn: "date", date: "date", startDate: "date", weekStart: "date", amount: "count", weeklyTarget: "count",

@@ -2,6 +2,7 @@
 // after the program's start month; the monthly ledger, its totals and the break-even month.
 import { addMonths, monthOf, monthsBetween, type YearMonth } from "../calendar/months";
 import type { IsoDate } from "../calendar/weeks";
+import { breakEvenMonthOf } from "./payback";
 import type { CostSpec, MonthPoint, ProgramRoiCore } from "./types";
 
 /** Benefits accrue in each month after the start month that has fully elapsed by `today`. */
@@ -32,6 +33,5 @@ export function accrueByMonth(
     return { month, costs: incurred, benefits, net: benefits - incurred, cumulativeCosts: cc, cumulativeBenefits: cb, cumulativeNet: cb - cc };
   });
   const totals = { costs: cc, benefits: cb, netBenefit: cb - cc };
-  const breakEvenMonth = cc > 0 ? (months.find((m) => m.cumulativeBenefits > 0 && m.cumulativeNet >= 0)?.month ?? null) : null;
-  return { months, totals, breakEvenMonth };
+  return { months, totals, breakEvenMonth: breakEvenMonthOf(months) };
 }

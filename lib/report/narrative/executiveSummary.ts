@@ -28,6 +28,9 @@ function confidenceOf(programs: readonly ProgramRoiSnapshot[], w: Writer): Confi
   };
 }
 
+/** Which rule the on-track count follows, so it can be set beside the dashboard's count of another day. */
+export const lagRuleNote = (asOf: string) => `as of ${asOf}, by the dashboard's rule: the latest value at or better than the straight path from baseline to target`;
+
 export function executiveSummarySection(s: ReportSnapshot, w: Writer, period: string): ReportSection {
   const S = "Executive summary";
   const who = s.scope.kind === "program" ? `the teams in ${s.scope.programName}` : `${s.organization.name}'s teams`;
@@ -36,7 +39,8 @@ export function executiveSummarySection(s: ReportSnapshot, w: Writer, period: st
   const withData = s.lags.filter((l) => l.atEnd).length;
   const sentences: string[] = [];
   const c = combinedRoi(s.programs);
-  const programNames = s.programs.length === 1 ? s.programs[0]!.name : plural(s.programs.length, "program");
+  // Programs by name: "it" is ambiguous as soon as there are two.
+  const programNames = listText(s.programs.map((p) => p.name));
 
   if (s.programs.length) sentences.push(`In ${period}, ${s.organization.name} had invested ${w.fact(S, "All programs", "Invested (fully loaded)", c.costs, w.money(c.costs), w.currency)}, fully loaded, in ${programNames}.`);
   else sentences.push(`In ${period}, ${s.organization.name} has no ROI program recorded, so this report covers execution and results only.`);
@@ -61,7 +65,7 @@ export function executiveSummarySection(s: ReportSnapshot, w: Writer, period: st
         : "";
     sentences.push(
       c.costs > 0
-        ? `The benefits attributed to it so far come to ${w.fact(S, "All programs", "Benefits attributed", c.benefits, w.money(c.benefits), w.currency)}: a benefit-cost ratio (BCR) of ${w.fact(S, "All programs", "BCR", c.bcr, w.bcr(c.bcr))} and an ROI of ${w.fact(S, "All programs", "ROI %", c.roiPercent, w.pct(c.roiPercent), "%")}${range}.`
+        ? `The benefits attributed to ${programNames} so far come to ${w.fact(S, "All programs", "Benefits attributed", c.benefits, w.money(c.benefits), w.currency)}: a benefit-cost ratio (BCR) of ${w.fact(S, "All programs", "BCR", c.bcr, w.bcr(c.bcr))} and an ROI of ${w.fact(S, "All programs", "ROI %", c.roiPercent, w.pct(c.roiPercent), "%")}${range}.`
         : "No costs are recorded yet, so neither BCR nor ROI can be computed.",
     );
     const conf = confidenceOf(s.programs, w);
@@ -74,9 +78,16 @@ export function executiveSummarySection(s: ReportSnapshot, w: Writer, period: st
     ...(s.programs.length === 1 ? roiFigures(s.programs[0]!, w, S, ["Fully-loaded costs", "Benefits to date", "Benefit-cost ratio (BCR)", "Return on investment (ROI)"]).items : []),
     ...(s.programs.length === 1 && s.programs[0]!.range ? [{ label: "ROI range (P10 to P90)", value: `${w.pct(s.programs[0]!.range!.p10)} to ${w.pct(s.programs[0]!.range!.p90)}` }] : []),
     { label: "Lead attainment", value: w.share(att) },
-    { label: "Lag measures on track", value: `${w.fact(S, "All lag measures", "On track", onTrack, w.num(onTrack, 0))} of ${w.num(s.lags.length, 0)}` },
+    { label: "Lag measures on track", value: `${w.fact(S, "All lag measures", "On track", onTrack, w.num(onTrack, 0))} of ${w.num(s.lags.length, 0)}`, note: lagRuleNote(w.day(s.quarter.asOf)) },
     { label: "Check-ins held", value: cad.due ? `${w.num(cad.held, 0)} of ${w.num(cad.due, 0)}` : "none due" },
   ];
   blocks.push({ kind: "figures", items: figures });
+  if (s.programs.length) {
+    blocks.push({
+      kind: "paragraph",
+      note: true,
+      text: `Why these numbers may differ from the live pages: they are as of ${w.day(s.quarter.asOf)}, benefits count for full months only, and lag measures are judged on their values of that day; the dashboard and the program pages count to today. The Return on investment section gives each program's months.`,
+    });
+  }
   return { id: "summary", title: "Executive summary", blocks };
 }

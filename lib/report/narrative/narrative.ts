@@ -38,6 +38,8 @@ export function buildNarrative(s: ReportSnapshot, snapshotSha256: string): Repor
       scope,
       period,
       asOf: w.day(s.quarter.asOf),
+      asOfDay: s.quarter.asOf,
+      lang: s.organization.locale,
       generatedOn: w.day(s.generatedAt.slice(0, 10)),
       preparedBy: s.preparedBy,
       fingerprint: snapshotSha256.slice(0, 16),

@@ -5,6 +5,7 @@ import type { ReportBlock, ReportSection } from "../document";
 import { lagOnTrack, type LagSnapshot, type ReportSnapshot } from "../snapshot/types";
 import { changeText } from "./changeText";
 import { lagChart } from "./charts";
+import { lagRuleNote } from "./executiveSummary";
 import type { Writer } from "./format";
 
 /** Lag charts drawn (the table lists every lag measure). */
@@ -66,6 +67,7 @@ export function resultsSection(s: ReportSnapshot, w: Writer): ReportSection {
         status === "green" ? "On track" : status === "red" ? "Off track" : "No data yet",
       ];
     }),
+    note: `On track: ${lagRuleNote(w.day(s.quarter.asOf))}. The dashboard applies the same rule to today's latest value, so a measure can be on track here and off track there.`,
   });
   for (const l of s.lags.slice(0, MAX_LAG_CHARTS)) blocks.push({ kind: "chart", chart: lagChart(l, w) });
   if (s.lags.length > MAX_LAG_CHARTS) blocks.push({ kind: "paragraph", text: `Charts are drawn for the first ${MAX_LAG_CHARTS} lag measures; the table and the appendix list all ${s.lags.length}.` });

@@ -28,4 +28,24 @@ describe("the ROI section's uncertainty", () => {
     expect(sectionText(doc, "roi")).toMatch(/\(80% band 350% to 450%: the 10th and 90th percentiles of simulated totals/);
     expect(doc.facts.find((f) => f.metric === "Projected ROI % in four quarters, 80% band high")).toMatchObject({ value: 450 });
   });
+
+  const paybackOf = (doc: ReturnType<typeof buildNarrative>) => {
+    const figures = doc.sections.find((x) => x.id === "roi")!.blocks.find((b) => b.kind === "figures");
+    return figures?.kind === "figures" ? figures.items.find((f) => f.label === "Payback")?.value : undefined;
+  };
+
+  it("shows payback only when cumulative benefits caught up with the costs within the months counted", () => {
+    expect(paybackOf(buildNarrative(base, SHA))).toBe("1 month (Jul 2026)");
+    // A loss so far: costs ÷ monthly benefit would still say "5.7 months" beside an ROI of −47%.
+    const behind = { ...program, totals: { costs: 100_000, benefits: 52_700, netBenefit: -47_300 }, roiPercent: -47.3, paybackMonths: 5.7, breakEvenMonth: null, months: [{ month: "2026-07", cumulativeCosts: 100_000, cumulativeBenefits: 17_600 }, { month: "2026-09", cumulativeCosts: 100_000, cumulativeBenefits: 52_700 }] };
+    const doc = buildNarrative(snapshot({ programs: [behind] }), SHA);
+    expect(paybackOf(doc)).toBe("Not yet paid back at this rate");
+    expect(JSON.stringify(doc)).not.toContain("5.7 months");
+  });
+
+  it("says which full months the report counted, and that the program's page counts to today", () => {
+    expect(sectionText(buildNarrative(base, SHA), "roi")).toContain(
+      "this report is as of Sep 30, 2026 and counts benefits for full months only — 3 full months (Jul 2026 – Sep 2026). The program's page counts to today",
+    );
+  });
 });

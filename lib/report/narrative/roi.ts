@@ -4,6 +4,10 @@
 // from roiFigures, so the two print the same numbers in the same words.
 import type { ReportBlock, ReportSection } from "../document";
 import type { ProgramRoiSnapshot, ReportSnapshot } from "../snapshot/types";
+import { benefitMonthsOf } from "@/lib/domain/roi/accrual";
+import { countedMonthsText, reportDifferenceNote } from "@/lib/domain/roi/liveDifference";
+import { paybackOf, paybackText } from "@/lib/domain/roi/payback";
+import { addDays } from "@/lib/domain/calendar/weeks";
 import { roiChart } from "./charts";
 import { listText, plural, type Writer } from "./format";
 
@@ -26,12 +30,24 @@ export function roiFigures(p: ProgramRoiSnapshot, w: Writer, S = "ROI", only?: r
     ["Net benefit", () => ({ value: w.fact(S, item, "Net benefit", p.totals.netBenefit, w.money(p.totals.netBenefit), w.currency) })],
     ["Benefit-cost ratio (BCR)", () => ({ value: w.fact(S, item, "BCR", p.bcr, w.bcr(p.bcr)), note: "benefits ÷ costs" })],
     ["Return on investment (ROI)", () => ({ value: w.fact(S, item, "ROI %", p.roiPercent, w.pct(p.roiPercent), "%"), note: "(benefits − costs) ÷ costs × 100" })],
-    ["Payback", () => ({ value: p.paybackMonths == null ? "Not yet" : `${w.fact(S, item, "Payback (months)", p.paybackMonths, w.num(p.paybackMonths, 1))} months` })],
+    ["Payback", () => paybackFigure(p, w, S)],
     ["P10", () => ({ value: w.fact(S, item, "P10 ROI %", p.range?.p10, w.pct(p.range?.p10 ?? null), "%"), note: "pessimistic" })],
     ["P50", () => ({ value: w.fact(S, item, "P50 ROI %", p.range?.p50, w.pct(p.range?.p50 ?? null), "%"), note: "median" })],
     ["P90", () => ({ value: w.fact(S, item, "P90 ROI %", p.range?.p90, w.pct(p.range?.p90 ?? null), "%"), note: "optimistic" })],
   ];
   return { kind: "figures", items: all.filter(([label]) => !only || only.includes(label)).map(([label, figure]) => ({ label, ...figure() })) };
+}
+
+/** Payback only when the ledger shows the costs recovered within the months counted (lib/domain/roi/payback.ts). */
+function paybackFigure(p: ProgramRoiSnapshot, w: Writer, S: string): Omit<Figure, "label"> {
+  const payback = paybackOf(p.months, p.startDate);
+  if (payback.status === "paid") w.fact(S, p.name, "Payback (months)", payback.months, w.num(payback.months, 0));
+  return { value: paybackText(payback, w.month), note: payback.status === "paid" ? "cumulative benefits reached the costs" : undefined };
+}
+
+/** What the report counted for a program, and why the program's live page may say more. */
+export function roiDifferenceNote(s: ReportSnapshot, p: ProgramRoiSnapshot, w: Writer): string {
+  return reportDifferenceNote(w.day(s.quarter.asOf), countedMonthsText(benefitMonthsOf(p.startDate, addDays(s.quarter.asOf, 1)), w.month));
 }
 
 /** A line's 95% interval in money a month, and "could be nothing" when it includes zero. */
@@ -68,6 +84,7 @@ export function roiSection(s: ReportSnapshot, w: Writer): ReportSection {
     const teams = `Participants: ${p.participants.length ? listText(p.participants) : "none"}${p.controls.length ? `; control group: ${listText(p.controls)}` : "; no control group"}.`;
     blocks.push({ kind: "paragraph", text: `${p.name}, started ${w.day(p.startDate)}. ${teams} Benefits are counted for ${plural(p.benefitMonths, "full month")} since the start.` });
     blocks.push(roiFigures(p, w));
+    blocks.push({ kind: "paragraph", text: roiDifferenceNote(s, p, w), note: true });
     blocks.push({
       kind: "table",
       caption: `${p.name}: benefits by line`,

@@ -2,23 +2,29 @@
 // the title and the report's particulars, then each section with its blocks, and a footer on
 // every page that says which report, which period and which snapshot (fingerprint) it is.
 // The same document always gives the same bytes, so a re-download can be compared with the
-// original and a stored copy verified.
+// original and a stored copy verified. A tagged PDF (PDF 1.7): its language, its title shown
+// as the window title, and a tag tree — Document > H1, Sect > H2 and the blocks (pdfLayout.ts) —
+// so a screen reader reads it in order, with headings to jump between and tables cell by cell.
 import "server-only";
 import PDFDocument from "pdfkit";
 import type { ReportDocument, ReportSection } from "@/lib/report/document";
 import { reportParticulars } from "@/lib/report/render/particulars";
 import { reportFontBytes } from "./fonts";
 import { blockStartHeight, writeBlock } from "./pdfBlocks";
-import { COLOUR, FONT, LINE_GAP, PAGE, STYLE, atPageTop, ensureSpace, frame, setStyle, textHeight, yieldToEventLoop, type Pdf } from "./pdfLayout";
+import { COLOUR, FONT, LINE_GAP, MIN_PAGE_FILL, PAGE, STYLE, artifact, atPageTop, ensureSpace, frame, group, pageFilled, setStyle, tagged, textHeight, yieldToEventLoop, type Pdf, type Struct } from "./pdfLayout";
 
 /**
- * pdfkit stamps the current time into the document info and derives the file ID from it; a
- * fixed date keeps the bytes stable. (The document's dates are worded for the reader, "30 Sep
- * 2026", not machine-readable; the real dates are printed on the first page.)
+ * The document's creation and modification date: the report's as-of day (midnight UTC). pdfkit
+ * would stamp the current time and derive the file ID from it; the as-of day keeps the bytes
+ * the same at every download and still tells a reader's PDF viewer which day the report is of.
  */
-const DOCUMENT_DATE = new Date(Date.UTC(2000, 0, 1));
+export function documentDate(doc: ReportDocument): Date {
+  const [y, m, d] = doc.meta.asOfDay.split("-").map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d!));
+}
 
 function createPdf(doc: ReportDocument): Pdf {
+  const date = documentDate(doc);
   const pdf = new PDFDocument({
     size: PAGE.size,
     margins: PAGE.margins,
@@ -27,14 +33,18 @@ function createPdf(doc: ReportDocument): Pdf {
     autoFirstPage: false,
     // No Helvetica: pdfkit would load it as the starting font, and the report never uses it.
     font: "",
+    pdfVersion: "1.7",
+    tagged: true,
+    lang: doc.meta.lang,
     displayTitle: true,
     info: {
       Title: doc.title,
-      Subject: [doc.subtitle, doc.meta.period].filter(Boolean).join(" · "),
+      // The subtitle is the period: said once (it used to be followed by the period again).
+      Subject: `${doc.meta.scope}, ${doc.meta.period}`,
       Author: doc.meta.preparedBy || doc.meta.organization,
       Keywords: `fingerprint ${doc.meta.fingerprint}`,
-      CreationDate: DOCUMENT_DATE,
-      ModDate: DOCUMENT_DATE,
+      CreationDate: date,
+      ModDate: date,
     },
   });
   pdf.registerFont(FONT.regular, reportFontBytes("regular"));
@@ -43,34 +53,40 @@ function createPdf(doc: ReportDocument): Pdf {
   return pdf;
 }
 
-function writeHeader(pdf: Pdf, doc: ReportDocument) {
+function writeHeader(pdf: Pdf, root: Struct, doc: ReportDocument) {
   const { left, width } = frame(pdf);
-  setStyle(pdf, STYLE.title).text(doc.title, left, pdf.y, { width });
-  if (doc.subtitle) setStyle(pdf, STYLE.subtitle).text(doc.subtitle, { width, lineGap: LINE_GAP });
+  tagged(pdf, root, "H1", () => setStyle(pdf, STYLE.title).text(doc.title, left, pdf.y, { width }));
+  if (doc.subtitle) tagged(pdf, root, "P", () => setStyle(pdf, STYLE.subtitle).text(doc.subtitle, { width, lineGap: LINE_GAP }));
   pdf.moveDown(0.6);
   for (const [label, value] of reportParticulars(doc.meta)) {
-    pdf.font(FONT.bold).fontSize(STYLE.meta.size).fillColor(STYLE.meta.colour).text(`${label}: `, left, pdf.y, { continued: true, lineGap: LINE_GAP });
-    pdf.font(FONT.regular).text(value, { width, lineGap: LINE_GAP });
+    tagged(pdf, root, "P", () => {
+      pdf.font(FONT.bold).fontSize(STYLE.meta.size).fillColor(STYLE.meta.colour).text(`${label}: `, left, pdf.y, { continued: true, lineGap: LINE_GAP });
+      pdf.font(FONT.regular).text(value, { width, lineGap: LINE_GAP });
+    });
   }
   pdf.y += 8;
-  pdf.moveTo(left, pdf.y).lineTo(left + width, pdf.y).lineWidth(0.75).strokeColor(COLOUR.rule).stroke();
+  artifact(pdf, () => pdf.moveTo(left, pdf.y).lineTo(left + width, pdf.y).lineWidth(0.75).strokeColor(COLOUR.rule).stroke());
   pdf.y += 14;
 }
 
-async function writeSection(pdf: Pdf, section: ReportSection) {
-  if (section.pageBreakBefore && !atPageTop(pdf)) pdf.addPage();
+async function writeSection(pdf: Pdf, root: Struct, section: ReportSection) {
+  // A section that asks for a new page gets one only when this page is at least half full:
+  // never a page left mostly empty (the page after it would start a little lower instead).
+  if (section.pageBreakBefore && !atPageTop(pdf) && pageFilled(pdf) >= MIN_PAGE_FILL) pdf.addPage();
   const { left, width } = frame(pdf);
   const heading = textHeight(pdf, STYLE.heading, section.title, width) + 6;
   // Keep the heading with the start of its first block: no heading alone at a page's foot.
   const first = section.blocks[0];
   ensureSpace(pdf, heading + (first ? blockStartHeight(pdf, first) : 0));
-  setStyle(pdf, STYLE.heading).text(section.title, left, pdf.y, { width });
+  const sect = group(pdf, root, "Sect", { title: section.title });
+  tagged(pdf, sect, "H2", () => setStyle(pdf, STYLE.heading).text(section.title, left, pdf.y, { width }));
   pdf.y += 6;
   for (const block of section.blocks) {
-    await writeBlock(pdf, block);
+    await writeBlock(pdf, sect, block);
     // Drawing a chart takes tens of milliseconds: let other requests in between charts.
     if (block.kind === "chart") await yieldToEventLoop();
   }
+  sect.end();
   pdf.y += 8;
 }
 
@@ -83,13 +99,19 @@ function writeFooters(pdf: Pdf, doc: ReportDocument): number {
     // Text below the bottom margin would make pdfkit start a new page: lift the margin while writing.
     const bottom = pdf.page.margins.bottom;
     pdf.page.margins.bottom = 0;
-    setStyle(pdf, { font: "regular", size: 8, colour: COLOUR.muted }).text(text, left, pdf.page.height - PAGE.footerFromBottom, {
-      width,
-      align: "center",
-      // One line; a very long organization name is cut short rather than wrapped off the page.
-      height: pdf.currentLineHeight(true),
-      ellipsis: true,
-    });
+    // A footer repeats on every page: an artifact, not read out each time.
+    artifact(
+      pdf,
+      () =>
+        setStyle(pdf, { font: "regular", size: 8, colour: COLOUR.muted }).text(text, left, pdf.page.height - PAGE.footerFromBottom, {
+          width,
+          align: "center",
+          // One line; a very long organization name is cut short rather than wrapped off the page.
+          height: pdf.currentLineHeight(true),
+          ellipsis: true,
+        }),
+      "Pagination",
+    );
     pdf.page.margins.bottom = bottom;
   }
   return count;
@@ -105,13 +127,16 @@ export async function renderReportPdf(doc: ReportDocument, opts: { onProgress?: 
     pdf.on("error", reject);
   });
 
-  writeHeader(pdf, doc);
+  const root = pdf.struct("Document");
+  pdf.addStructure(root);
+  writeHeader(pdf, root, doc);
   const total = doc.sections.length;
   for (const [i, section] of doc.sections.entries()) {
-    await writeSection(pdf, section);
+    await writeSection(pdf, root, section);
     opts.onProgress?.(i + 1, total);
     await yieldToEventLoop();
   }
+  root.end();
   const pages = writeFooters(pdf, doc);
   pdf.end();
   return { pdf: await finished, pages };

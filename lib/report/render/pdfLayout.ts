@@ -1,9 +1,17 @@
-// What the PDF's block writers share: the page geometry, the type styles, and the two
-// pagination rules every block follows (start a new page when the next piece does not fit;
-// never leave a heading alone at the bottom of a page). Server only: it drives pdfkit.
+// What the PDF's block writers share: the page geometry, the type styles, the pagination rules
+// every block follows (start a new page when the next piece does not fit; never leave a heading
+// alone at the bottom of a page; never leave a page more than half empty to start a section on
+// the next), and the tagging that makes the PDF accessible: every piece of text and every chart
+// is the content of a structure element (H1, H2, P, L/LI, Table/TR/TH/TD, Figure with its alt
+// text), everything else — fills, rules, repeated table headers, footers — an artifact a screen
+// reader skips. Server only: it drives pdfkit.
 import "server-only";
 
 export type Pdf = PDFKit.PDFDocument;
+/** A structure element of the PDF's tag tree. */
+export type Struct = PDFKit.PDFStructureElement;
+/** pdfkit's structure options, with the table header cell's scope its types leave out. */
+type StructOptions = { alt?: string; lang?: string; title?: string; scope?: "Column" | "Row" };
 
 /** Font names registered on every document (pdf.ts). */
 export const FONT = { regular: "report-regular", bold: "report-bold" } as const;
@@ -57,6 +65,15 @@ export function textHeight(pdf: Pdf, style: TextStyle, text: string, width: numb
   return Math.max(lineHeight(pdf, style), pdf.heightOfString(text, { width, lineGap: LINE_GAP }));
 }
 
+/** How much of the current page's text area is used so far (0..1). */
+export function pageFilled(pdf: Pdf): number {
+  const { top, bottom } = frame(pdf);
+  return Math.min(1, Math.max(0, (pdf.y - top) / (bottom - top)));
+}
+
+/** A page is not left more than half empty to start something on the next. */
+export const MIN_PAGE_FILL = 0.5;
+
 export function atPageTop(pdf: Pdf): boolean {
   return pdf.y <= frame(pdf).top + 0.5;
 }
@@ -64,6 +81,35 @@ export function atPageTop(pdf: Pdf): boolean {
 /** Starts a new page unless `height` more points fit above the bottom margin. */
 export function ensureSpace(pdf: Pdf, height: number): void {
   if (pdf.y + height > frame(pdf).bottom && !atPageTop(pdf)) pdf.addPage();
+}
+
+/** A structure element under `parent` that holds other elements (a section, a list, a table row); the caller ends it. */
+export function group(pdf: Pdf, parent: Struct, type: string, options: StructOptions = {}): Struct {
+  const el = pdf.struct(type, options as PDFKit.Mixins.StructureElementOptions);
+  parent.add(el);
+  return el;
+}
+
+/**
+ * Draws `draw` as the content of a new structure element under `parent`: what it writes is what
+ * a screen reader reads as that heading, paragraph or cell (pdfkit carries it onto the next page
+ * when the text runs over). `draw` must not draw artifacts: they would close the content early.
+ */
+export function tagged(pdf: Pdf, parent: Struct, type: string, draw: () => void, options: StructOptions = {}): Struct {
+  const el = group(pdf, parent, type, options);
+  const content = pdf.markStructureContent(type);
+  draw();
+  pdf.endMarkedContent();
+  el.add(content);
+  el.end();
+  return el;
+}
+
+/** Draws decoration (a fill, a rule) or a repeat (a footer, a continued table's header) that is not part of the text. */
+export function artifact(pdf: Pdf, draw: () => void, type: "Layout" | "Pagination" = "Layout"): void {
+  pdf.markContent("Artifact", { type });
+  draw();
+  pdf.endMarkedContent();
 }
 
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

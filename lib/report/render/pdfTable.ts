@@ -1,9 +1,10 @@
 // A report table in the PDF: column widths fitted to the content, long cells wrapped, a bold
 // header row on grey that is repeated on every page the table runs onto, and rows kept whole
-// (a row that does not fit starts the next page). Server only: it drives pdfkit.
+// (a row that does not fit starts the next page). Tagged as Table > Caption, TR > TH/TD; the
+// repeated header is an artifact, so a screen reader reads it once. Server only: it drives pdfkit.
 import "server-only";
 import type { ReportBlock } from "@/lib/report/document";
-import { COLOUR, LINE_GAP, STYLE, ensureSpace, frame, lineHeight, setStyle, textHeight, yieldToEventLoop, type Pdf, type TextStyle } from "./pdfLayout";
+import { COLOUR, LINE_GAP, STYLE, artifact, ensureSpace, frame, group, lineHeight, setStyle, tagged, textHeight, yieldToEventLoop, type Pdf, type Struct, type TextStyle } from "./pdfLayout";
 
 type TableBlock = Extract<ReportBlock, { kind: "table" }>;
 
@@ -80,21 +81,27 @@ function rowHeight(pdf: Pdf, t: Layout, cells: readonly Cell[], style: TextStyle
   return Math.max(...heights) + 2 * PAD_Y;
 }
 
-function drawRow(pdf: Pdf, t: Layout, cells: readonly Cell[], style: TextStyle, height: number, fill: string | null) {
+/** Where a row's cells go: a table row of the tag tree (header cells TH, others TD), or nowhere (an artifact, such as a repeated header). */
+type RowTags = { tr: Struct; cell: "TH" | "TD" } | null;
+
+function drawRow(pdf: Pdf, t: Layout, cells: readonly Cell[], style: TextStyle, height: number, fill: string | null, tags: RowTags) {
   const y = pdf.y;
   const total = t.widths.reduce((s, w) => s + w, 0);
-  if (fill) pdf.rect(t.left, y, total, height).fill(fill);
+  if (fill) artifact(pdf, () => pdf.rect(t.left, y, total, height).fill(fill));
   // A row taller than a page is clipped rather than spilled: pdfkit would otherwise continue a
   // cell's text on a new page of its own.
   const room = frame(pdf).bottom - y - PAD_Y;
   t.widths.forEach((w, i) => {
-    setStyle(pdf, style).text(cells[i]?.text ?? "", t.xs[i]! + PAD_X, y + PAD_Y, {
-      width: w - 2 * PAD_X,
-      align: t.block.columns[i]?.align ?? "left",
-      lineGap: LINE_GAP,
-      height: room,
-      ellipsis: true,
-    });
+    const draw = () =>
+      setStyle(pdf, style).text(cells[i]?.text ?? "", t.xs[i]! + PAD_X, y + PAD_Y, {
+        width: w - 2 * PAD_X,
+        align: t.block.columns[i]?.align ?? "left",
+        lineGap: LINE_GAP,
+        height: room,
+        ellipsis: true,
+      });
+    if (tags) tagged(pdf, tags.tr, tags.cell, draw, tags.cell === "TH" ? { scope: "Column" } : {});
+    else artifact(pdf, draw, "Pagination");
   });
   pdf.x = t.left;
   pdf.y = y + height;
@@ -116,25 +123,36 @@ function writeCaption(pdf: Pdf, t: Layout, text: string, style: TextStyle) {
   pdf.y += 4;
 }
 
-/** Writes the table; yields to the event loop at each page it starts, as a long table takes a while. */
-export async function writeTable(pdf: Pdf, block: TableBlock): Promise<void> {
+/** A row of the tag tree: the header's TH cells or a body row's TD cells. */
+function tableRow(pdf: Pdf, table: Struct, t: Layout, cells: readonly Cell[], style: TextStyle, height: number, fill: string | null, cell: "TH" | "TD") {
+  const tr = group(pdf, table, "TR");
+  drawRow(pdf, t, cells, style, height, fill, { tr, cell });
+  tr.end();
+}
+
+/** Writes the table under `parent`; yields to the event loop at each page it starts, as a long table takes a while. */
+export async function writeTable(pdf: Pdf, parent: Struct, block: TableBlock): Promise<void> {
   const t = layout(pdf, block);
   const headerHeight = rowHeight(pdf, t, t.header, STYLE.headerCell);
   ensureSpace(pdf, tableStartHeight(pdf, block));
-  if (block.caption) writeCaption(pdf, t, block.caption, STYLE.caption);
-  drawRow(pdf, t, t.header, STYLE.headerCell, headerHeight, COLOUR.headerFill);
+  const table = group(pdf, parent, "Table");
+  if (block.caption) tagged(pdf, table, "Caption", () => writeCaption(pdf, t, block.caption, STYLE.caption));
+  tableRow(pdf, table, t, t.header, STYLE.headerCell, headerHeight, COLOUR.headerFill, "TH");
   for (const [i, row] of t.rows.entries()) {
     const height = rowHeight(pdf, t, row, STYLE.cell);
     if (pdf.y + height > frame(pdf).bottom) {
       await yieldToEventLoop();
       pdf.addPage();
-      if (block.caption) writeCaption(pdf, t, `${block.caption} (continued)`, STYLE.small);
-      drawRow(pdf, t, t.header, STYLE.headerCell, headerHeight, COLOUR.headerFill);
+      artifact(pdf, () => {
+        if (block.caption) writeCaption(pdf, t, `${block.caption} (continued)`, STYLE.small);
+      }, "Pagination");
+      drawRow(pdf, t, t.header, STYLE.headerCell, headerHeight, COLOUR.headerFill, null);
     }
-    drawRow(pdf, t, row, STYLE.cell, height, i % 2 === 1 ? COLOUR.zebraFill : null);
+    tableRow(pdf, table, t, row, STYLE.cell, height, i % 2 === 1 ? COLOUR.zebraFill : null, "TD");
   }
+  table.end();
   if (block.note) {
     pdf.y += 4;
-    setStyle(pdf, STYLE.small).text(block.note, t.left, pdf.y, { width: frame(pdf).width, lineGap: LINE_GAP });
+    tagged(pdf, parent, "P", () => setStyle(pdf, STYLE.small).text(block.note!, t.left, pdf.y, { width: frame(pdf).width, lineGap: LINE_GAP }));
   }
 }

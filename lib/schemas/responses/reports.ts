@@ -59,7 +59,12 @@ const chartSchema = z.strictObject({
 });
 
 const blockSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("paragraph"), text: z.string(), lead: z.boolean().optional().describe("The executive summary's opening.") }),
+  z.strictObject({
+    kind: z.literal("paragraph"),
+    text: z.string(),
+    lead: z.boolean().optional().describe("The executive summary's opening."),
+    note: z.boolean().optional().describe("A side note in small print (why the numbers may differ from the live pages)."),
+  }),
   z.strictObject({ kind: z.literal("bullets"), items: z.array(z.string()) }),
   z.strictObject({ kind: z.literal("figures"), items: z.array(z.strictObject({ label: z.string(), value: z.string(), note: z.string().optional() })) }),
   z.strictObject({
@@ -81,6 +86,8 @@ export const reportDocumentSchema = z.strictObject({
     scope: z.string(),
     period: z.string(),
     asOf: z.string(),
+    asOfDay: day.describe("The as-of day as an ISO date; the PDF's creation date."),
+    lang: z.string().describe("The organization's locale, the language the PDF declares."),
     generatedOn: z.string(),
     preparedBy: z.string(),
     fingerprint: z.string(),

@@ -1,10 +1,13 @@
 // The ROI summary: benefits, fully-loaded costs, net benefit, BCR and ROI (always labelled as
 // such — they are different numbers), payback, and the Monte Carlo range. Renders only.
-import type { NumberFormats } from "@/lib/domain/format";
+import { dayWithYear, monthWithYear, type NumberFormats } from "@/lib/domain/format";
+import { countedMonthsText, liveDifferenceNote } from "@/lib/domain/roi/liveDifference";
+import { paybackOf, paybackText } from "@/lib/domain/roi/payback";
 import type { ProgramRoi } from "@/lib/views/programRoi";
 
 export function RoiSummary({ roi, fmt }: { roi: ProgramRoi; fmt: NumberFormats }) {
   const r = roi.roi;
+  const month = (m: string) => monthWithYear(m, fmt.locale);
   return (
     <>
       <dl className="score-figures" aria-label="ROI figures" style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(11rem, 1fr))", gap: "0.75rem" }}>
@@ -13,12 +16,15 @@ export function RoiSummary({ roi, fmt }: { roi: ProgramRoi; fmt: NumberFormats }
         <Figure term="Net benefit" value={fmt.money(roi.totals.netBenefit)} />
         <Figure term="Benefit-cost ratio (BCR)" value={r ? fmt.ratio(r.bcr) : "—"} />
         <Figure term="Return on investment (ROI)" value={r ? fmt.percent(r.roiPercent) : "—"} />
-        <Figure term="Payback" value={r?.paybackMonths == null ? "Not yet" : `${fmt.number(r.paybackMonths, 1)} months`} />
+        <Figure term="Payback" value={paybackText(paybackOf(roi.months, roi.startDate), month)} />
       </dl>
       {roi.roiNote ? <p className="muted">{roi.roiNote}</p> : null}
       <p className="muted" style={{ fontSize: "0.9rem" }}>
         BCR = benefits ÷ costs; ROI = (benefits − costs) ÷ costs × 100. Benefits counted so far: {roi.benefitMonths.length} month
-        {roi.benefitMonths.length === 1 ? "" : "s"} since the start{roi.breakEvenMonth ? `; broke even in ${roi.breakEvenMonth}` : ""}.
+        {roi.benefitMonths.length === 1 ? "" : "s"} since the start{roi.breakEvenMonth ? `; broke even in ${month(roi.breakEvenMonth)}` : ""}.
+      </p>
+      <p className="muted" style={{ fontSize: "0.9rem" }} data-testid="roi-live-difference">
+        {liveDifferenceNote(dayWithYear(roi.today, fmt.locale), countedMonthsText(roi.benefitMonths, month))}
       </p>
       <h3>Range of ROI</h3>
       {roi.range ? (

@@ -22,7 +22,7 @@ export function ReportSectionView({ section }: { section: ReportSection }) {
 function Block({ block, id }: { block: ReportBlock; id: string }) {
   switch (block.kind) {
     case "paragraph":
-      return <p className={block.lead ? styles.lead : undefined}>{block.text}</p>;
+      return <p className={block.lead ? styles.lead : block.note ? styles.note : undefined}>{block.text}</p>;
     case "bullets":
       return (
         <ul>

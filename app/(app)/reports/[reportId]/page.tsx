@@ -2,13 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { requirePageContext } from "@/lib/auth/context";
-import { canViewDashboard } from "@/lib/auth/permissions";
+import { canShareReports, canViewDashboard } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { pageData } from "@/lib/http/page";
-import { reportParticulars } from "@/lib/report/render/particulars";
-import { getReport } from "@/lib/views/reports";
+import { mediumDateTime } from "@/lib/domain/format";
+import { activeReportShares, getReport } from "@/lib/views/reports";
 import { REPORT_DOWNLOADS, reportFileUrl } from "../PastReports";
 import { PrintButton } from "./PrintButton";
+import { ReportHeader } from "./ReportHeader";
+import { ShareLinks } from "./ShareLinks";
 import { ReportSectionView } from "./ReportBlocks";
 import styles from "./report.module.css";
 
@@ -23,20 +25,12 @@ export default async function ReportPage({ params }: Props) {
   const { reportId } = await params;
   const view = await pageData(getReport(await getDb(), ctx, reportId));
   const { document: doc } = view;
+  const { locale, timeZone } = ctx.organization;
+  const when = (instant: string) => mediumDateTime(instant, locale, timeZone);
+  const shares = canShareReports(ctx.role) ? await activeReportShares(await getDb(), ctx, reportId) : null;
   return (
     <article className={styles.report} aria-labelledby="report-title">
-      <header className={styles.head}>
-        <h1 id="report-title">{doc.title}</h1>
-        <p className={styles.subtitle}>{doc.subtitle}</p>
-        <dl className={styles.meta}>
-          {reportParticulars(doc.meta).map(([label, value]) => (
-            <div key={label}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
-      </header>
+      <ReportHeader doc={doc} />
       <div className={styles.toolbar} role="group" aria-label="Downloads and print">
         {REPORT_DOWNLOADS.map((d, i) => (
           <a key={d.file} className={i === 0 ? "button" : `button ${styles.secondary}`} href={reportFileUrl(view.item.id, d.file)} download>
@@ -55,6 +49,7 @@ export default async function ReportPage({ params }: Props) {
         Regenerated from the snapshot taken on {doc.meta.generatedOn} · fingerprint <code>{doc.meta.fingerprint}</code> · PDF SHA-256{" "}
         <code>{view.pdfSha256}</code>
       </footer>
+      {shares ? <ShareLinks reportId={view.item.id} shares={shares.map((s) => ({ id: s.id, created: when(s.createdAt), expires: when(s.expiresAt), createdBy: s.createdBy }))} /> : null}
     </article>
   );
 }
