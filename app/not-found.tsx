@@ -1,13 +1,10 @@
-import Link from "next/link";
+import { NotFoundMessage } from "./_components/NotFoundMessage";
 
+/** An address that matches no page: only the root layout is around it, so it brings its own main landmark. */
 export default function NotFound() {
   return (
     <main>
-      <div className="card">
-        <h1>Not found</h1>
-        <p className="muted">There is nothing here, or it belongs to an organization you are not a member of.</p>
-        <Link href="/">Back to your teams</Link>
-      </div>
+      <NotFoundMessage />
     </main>
   );
 }

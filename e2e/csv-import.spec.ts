@@ -61,7 +61,7 @@ test("a manager imports a CSV with errors, sees each problem by row, fixes the f
   await expect(page.getByRole("progressbar", { name: "Importing… 0 of 3 rows" })).toHaveAttribute("aria-valuenow", "0");
   await expect(page.getByRole("button", { name: "Importing…" })).toBeDisabled();
   release();
-  await expect(page.getByRole("status")).toContainText("Imported 3 rows.");
+  await expect(page.getByRole("status")).toContainText("Imported 3 rows:");
   await expect(page.getByRole("progressbar")).toHaveCount(0);
 
   // The entries are in: the export of that day lists them exactly as imported.
@@ -72,6 +72,45 @@ test("a manager imports a CSV with errors, sees each problem by row, fixes the f
   const csv = await readFile((await (await download).path())!, "utf8");
   expect(csv).toContain(`${member},Tier 1 Support,Coaching conversations,${d1},2,"e2e import, from the old tracker"\r\n`);
   expect(csv).toContain(`${manager},Tier 1 Support,Coaching conversations,${d1},1,\r\n`);
+});
+
+test("a manager downloads the template, checks it unchanged, and sees what it will replace before importing it", async ({ page }) => {
+  await signIn(page, manager);
+  await page.goto("/import");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download the lead entries template" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("lead-entries-template.csv");
+  const template = await readFile((await file.path())!, "utf8");
+  // The importer's header, then rows in the organization's own names.
+  expect(template).toMatch(/^\uFEFFemail,team,measure,date,value,note\r\n/);
+  expect(template).toMatch(/Tier 1 Support|Billing Care/);
+  const rows = template.trim().split("\r\n").length - 1;
+  expect(rows).toBeGreaterThanOrEqual(2);
+
+  await choose(page, "lead-entries-template.csv", template);
+  await page.getByRole("button", { name: "Check file" }).click();
+  const changes = page.getByTestId("import-changes");
+  await expect(changes).toBeVisible();
+  const [created, replaced, unchanged] = (await changes.innerText()).match(/\d+/g)!.map(Number);
+  expect(created! + replaced! + unchanged!).toBe(rows);
+  await page.getByRole("button", { name: `Import ${rows} rows` }).click();
+  // The import did what the check said it would.
+  await expect(page.getByRole("status")).toContainText(`Imported ${rows} rows: ${created} new, ${replaced} replaced earlier entries, ${unchanged} unchanged.`);
+
+  // The same file with its first value raised by one: the check names that row before the import.
+  const lines = template.split("\r\n");
+  const first = lines[1]!.split(",");
+  const value = Number(first[4]);
+  first[4] = String(value + 1);
+  await choose(page, "lead-entries-template.csv", [lines[0], first.join(","), ...lines.slice(2)].join("\r\n"));
+  await page.getByRole("button", { name: "Check file" }).click();
+  await expect(changes).toHaveText(new RegExp(`0\\s*new\\s*1\\s*replace earlier entries\\s*${rows - 1}\\s*unchanged`));
+  const listed = page.getByRole("list", { name: "Rows that replace earlier values" }).getByRole("listitem");
+  await expect(listed).toHaveCount(1);
+  await expect(listed).toContainText(`Row 2: `);
+  await expect(listed).toContainText(` · ${first[1]} · ${first[2]} · `);
+  await expect(listed).toContainText(`: ${value} → ${value + 1}`);
 });
 
 test.describe("on a phone", () => {
@@ -94,7 +133,7 @@ test.describe("on a phone", () => {
     await expect(page.getByRole("table", { name: "First rows as they will be imported" })).toContainText("84.5");
 
     await page.getByRole("button", { name: "Import 1 row" }).click();
-    await expect(page.getByRole("status")).toContainText("Imported 1 row.");
+    await expect(page.getByRole("status")).toContainText("Imported 1 row:");
     // Nothing on the page is wider than the phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });

@@ -11,6 +11,7 @@ export const E2E_CLOCK = "2026-11-18T10:00:00.000Z";
 
 /** The specs with an organization of their own (by file name, without .spec.ts). */
 export const SPEC_ORGS = [
+  "accessibility",
   "api-tokens",
   "audit",
   "check-in",

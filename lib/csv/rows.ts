@@ -16,6 +16,8 @@ export type ImportCheck<F extends string, W> = {
   rowCount: number;
   /** What the good rows will write (all rows, when there are no problems). */
   writes: W[];
+  /** The file row of each write. */
+  writeRows: number[];
   /** The first good rows as they were read (names as stored, dates ISO, numbers parsed). */
   sample: { row: number; values: Record<F, string> }[];
 };
@@ -86,6 +88,7 @@ export function checkRows<F extends string, W>(
   const file = { delimiter: parsed.delimiter, mapping };
   const seen = new Map<string | number, number>();
   const writes: W[] = [];
+  const writeRows: number[] = [];
   const sample: ImportCheck<F, W>["sample"] = [];
 
   // The row being read and the problem count before it: one report object serves every row.
@@ -128,6 +131,7 @@ export function checkRows<F extends string, W>(
     }
     seen.set(checked.key, row);
     writes.push(checked.write);
+    writeRows.push(row);
     if (sample.length < SAMPLE_ROWS) sample.push({ row, values: checked.sample });
   }
   return {
@@ -138,6 +142,7 @@ export function checkRows<F extends string, W>(
     problems: sortProblems(problems),
     rowCount: parsed.records.length + parsed.problems.filter((p) => p.row != null).length,
     writes,
+    writeRows,
     sample,
   };
 }

@@ -9,6 +9,10 @@ import type { Db } from "@/lib/db/client";
 import { AppError, problemsError } from "@/lib/errors";
 import { loadLagRules, setLagObservations } from "@/lib/services/lagObservations";
 import { setLeadCells } from "@/lib/services/leadEntries";
+import { batchOf, cellsToWrite } from "@/lib/services/leadCellBatch";
+import type { ImportChanges, ReplacedRow } from "@/lib/csv/changes";
+import { lagObservationChanges } from "@/lib/queries/lagObservationChanges";
+import { leadCellChanges } from "@/lib/queries/leadCellChanges";
 import { loadEntryRules } from "@/lib/services/leadRules";
 import type { ColumnSpec } from "../csv/columns";
 import { LAG_OBSERVATION_COLUMNS } from "@/lib/csv/lagObservationColumns";
@@ -27,9 +31,25 @@ export const COLUMNS: Record<ImportKind, readonly ColumnSpec[]> = {
 /** A file to import, as read from the request: its bytes and name, and how to read it. */
 export type ImportFile = { bytes: Uint8Array; fileName: string; options: ReadOptions & { mapping?: RequestedMapping } };
 
-export type CheckedImport = { check: ImportCheck<string, unknown>; commit: (onProgress?: Progress) => Promise<Written> };
+export type CheckedImport = {
+  check: ImportCheck<string, unknown>;
+  /** What the good rows would change now: the preview's counts and first replaced rows. */
+  changes: () => Promise<ImportChanges>;
+  commit: (onProgress?: Progress) => Promise<Written>;
+};
 type Progress = (done: number, total: number) => void;
-export type Written = { rows: number; written: number; replaced: number };
+/**
+ * What the commit wrote: rows, entries written, earlier entries removed (`replaced`), and per
+ * row — counted in the transaction, before writing, as the preview counts — how many were new
+ * (`creates`), replaced an earlier value (`replaces`) or wrote what was there (`unchanged`).
+ */
+export type Written = { rows: number; written: number; replaced: number } & Omit<ImportChanges, "replaced">;
+
+const counts = (c: ImportChanges | undefined): Omit<ImportChanges, "replaced"> => ({
+  creates: c?.creates ?? 0,
+  replaces: c?.replaces ?? 0,
+  unchanged: c?.unchanged ?? 0,
+});
 
 /** Reads and checks the file; `commit` writes what was checked. Refuses unreadable files. */
 export async function checkImport(db: Db, ctx: TenantContext, kind: ImportKind, req: ImportFile, now = clock.now()): Promise<CheckedImport> {
@@ -43,14 +63,20 @@ export async function checkImport(db: Db, ctx: TenantContext, kind: ImportKind, 
   }
   const parsed = parseCsv(text);
   const auditNote = `csv:${req.fileName}`.slice(0, 200);
+  // How either kind writes: one audit event for the file, in chunks, counting what changes first.
+  const writing = (onProgress?: Progress) => ({ source: "CSV" as const, onProgress, auditNote, chunkSize: IMPORT_WRITE_CHUNK, countChanges: true });
   if (kind === "lead-entries") {
     const rules = await loadEntryRules(db, ctx, now);
     const check = checkLeadEntries(parsed, req.options, rules, ctx);
     return {
       check,
+      changes: () => {
+        const rowOf = new Map(check.writes.map((w, i) => [w, check.writeRows[i]!]));
+        return leadCellChanges(db, ctx.organizationId, cellsToWrite(batchOf(check.writes), (cell) => rowOf.get(cell)!));
+      },
       commit: async (onProgress) => {
-        const r = await setLeadCells(db, ctx, check.writes, { source: "CSV", rules, onProgress, auditNote, chunkSize: IMPORT_WRITE_CHUNK });
-        return { rows: check.writes.length, written: r.written, replaced: r.deleted };
+        const r = await setLeadCells(db, ctx, check.writes, { ...writing(onProgress), rules });
+        return { rows: check.writes.length, written: r.written, replaced: r.deleted, ...counts(r.changes) };
       },
     };
   }
@@ -58,9 +84,10 @@ export async function checkImport(db: Db, ctx: TenantContext, kind: ImportKind, 
   const check = checkLagObservations(parsed, req.options, rules);
   return {
     check,
+    changes: () => lagObservationChanges(db, ctx.organizationId, check.writes.map((w, i) => ({ ...w, row: check.writeRows[i]! }))),
     commit: async (onProgress) => {
-      const r = await setLagObservations(db, ctx, check.writes, { source: "CSV", rules, onProgress, auditNote, chunkSize: IMPORT_WRITE_CHUNK });
-      return { rows: check.writes.length, written: r.written, replaced: r.replaced };
+      const r = await setLagObservations(db, ctx, check.writes, { ...writing(onProgress), rules });
+      return { rows: check.writes.length, written: r.written, replaced: r.replaced, ...counts(r.changes) };
     },
   };
 }
@@ -82,9 +109,15 @@ export type ImportPreview = {
   sample: { row: number; values: Record<string, string> }[];
   /** True when the commit would import every row. */
   ready: boolean;
+  /** Of the ready rows: new, replacing an earlier value, or the same as what is there. */
+  creates: number;
+  replaces: number;
+  unchanged: number;
+  /** The first rows that replace an earlier value, in file order. */
+  replaced: ReplacedRow[];
 };
 
-export function previewOf(kind: ImportKind, fileName: string, check: ImportCheck<string, unknown>): ImportPreview {
+export function previewOf(kind: ImportKind, fileName: string, check: ImportCheck<string, unknown>, changes: ImportChanges): ImportPreview {
   return {
     kind,
     fileName,
@@ -98,8 +131,14 @@ export function previewOf(kind: ImportKind, fileName: string, check: ImportCheck
     problems: check.problems.slice(0, MAX_LISTED_PROBLEMS),
     warnings: check.warnings,
     sample: check.sample,
-    ready: check.problems.length === 0 && check.writes.length > 0,
+    ready: isReady(check),
+    ...changes,
   };
+}
+
+/** True when the commit would import every row. */
+export function isReady(check: ImportCheck<string, unknown>): boolean {
+  return check.problems.length === 0 && check.writes.length > 0;
 }
 
 /** The commit's refusal when the file is not ready: every problem by row, nothing written. */

@@ -17,7 +17,9 @@ import { daysBetween, localDay, type IsoDate } from "@/lib/domain/calendar/weeks
 import { notFound, parseOrThrow, problemsError, validationError, type Problem } from "@/lib/errors";
 import { lagValueSchema, MAX_NOTE_LENGTH, recordLagObservationSchema } from "@/lib/schemas/lagObservation";
 import { textProblem } from "@/lib/schemas/text";
+import type { ImportChanges } from "@/lib/csv/changes";
 import { activeTeams } from "@/lib/queries/activeTeams";
+import { lagObservationChanges } from "@/lib/queries/lagObservationChanges";
 import { recordAudit } from "./audit";
 
 type Tx = Prisma.TransactionClient;
@@ -136,7 +138,7 @@ async function upsertChunk(tx: Tx, ctx: TenantContext, chunk: readonly LagObserv
   };
 }
 
-export type SetLagResult = { written: number; replaced: number };
+export type SetLagResult = { written: number; replaced: number; changes?: ImportChanges };
 
 const CHUNK = 5_000;
 
@@ -149,7 +151,16 @@ export async function setLagObservations(
   db: Db,
   ctx: TenantContext,
   rows: readonly LagObservationWrite[],
-  opts: { source: EntrySource; now?: Date; rules?: LagRules; onProgress?: (done: number, total: number) => void; auditNote?: string; chunkSize?: number },
+  opts: {
+    source: EntrySource;
+    now?: Date;
+    rules?: LagRules;
+    onProgress?: (done: number, total: number) => void;
+    auditNote?: string;
+    chunkSize?: number;
+    /** Also count, before writing, the results created, replaced and left unchanged (an import's result). */
+    countChanges?: boolean;
+  },
 ): Promise<SetLagResult> {
   requireLagWriter(ctx.role);
   const rules = opts.rules ?? (await loadLagRules(db, ctx, opts.now));
@@ -169,6 +180,9 @@ export async function setLagObservations(
     async (tx) => {
       // A year of a large organization may take minutes: exempt from the web statement timeout.
       await allowLongStatements(tx, 10 * 60_000);
+      const changes = opts.countChanges
+        ? await lagObservationChanges(tx, ctx.organizationId, unique.map((o, i) => ({ ...o, row: i + 1 })))
+        : undefined;
       let replaced = 0;
       for (let i = 0; i < unique.length; i += chunkSize) {
         const chunk = unique.slice(i, i + chunkSize);
@@ -202,7 +216,7 @@ export async function setLagObservations(
           after: { rows: unique.length, written: unique.length, replaced, source: opts.source },
         });
       }
-      return { written: unique.length, replaced };
+      return { written: unique.length, replaced, changes };
     },
     { timeout: 10 * 60_000, maxWait: 30_000 },
   );

@@ -14,6 +14,7 @@ import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EntrySource } from "@/lib/generated/prisma/enums";
 import { epochDay, fromEpochDay, type IsoDate } from "@/lib/domain/calendar/weeks";
+import type { LeadCellsToWrite } from "@/lib/queries/leadCellChanges";
 import type { Cell } from "./leadRules";
 
 type CellWrite = Cell & { note?: string };
@@ -116,6 +117,19 @@ export function batchOf(input: readonly CellWrite[]): CellBatch {
     batch.day[k] = d[i]! - minDay;
   });
   return batch;
+}
+
+/**
+ * The batch as lib/queries/leadCellChanges.ts reads it: each cell's value (a cleared cell as 0)
+ * and note, and the file row it came from (`rowOf`; by default its place in the batch).
+ */
+export function cellsToWrite(batch: CellBatch, rowOf: (cell: CellWrite, k: number) => number = (_, k) => k + 1): LeadCellsToWrite {
+  return {
+    ...batch,
+    values: batch.cells.map((c) => c.value ?? 0),
+    notes: batch.cells.map((c) => c.note ?? ""),
+    rows: batch.cells.map(rowOf),
+  };
 }
 
 const joined = (column: ArrayLike<number>) => Array.prototype.join.call(column, ",");

@@ -16,7 +16,9 @@ import { AppError, forbidden, notFound, parseOrThrow, problemsError, validationE
 import { isUuid } from "@/lib/schemas/ids";
 import { createLeadEntrySchema } from "@/lib/schemas/leadEntry";
 import { recordAudit } from "./audit";
-import { batchOf, replaceCells, type RemovedEntry } from "./leadCellBatch";
+import type { ImportChanges } from "@/lib/csv/changes";
+import { leadCellChanges } from "@/lib/queries/leadCellChanges";
+import { batchOf, cellsToWrite, replaceCells, type RemovedEntry } from "./leadCellBatch";
 import { checkCell, loadEntryRules, verdictMessages, verdictOk, type Cell, type EntryRules } from "./leadRules";
 
 export { MAX_BACKDATE_DAYS } from "./leadRules";
@@ -153,7 +155,7 @@ export function problemsOf(rules: EntryRules, ctx: TenantContext, cells: readonl
   return problems;
 }
 
-export type SetCellsResult = { written: number; deleted: number };
+export type SetCellsResult = { written: number; deleted: number; changes?: ImportChanges };
 
 /** Cells per chunk: large writes go in chunks, reporting progress after each. */
 const CHUNK = 5_000;
@@ -179,6 +181,8 @@ export async function setLeadCells(
     onProgress?: (done: number, total: number) => void;
     auditNote?: string;
     chunkSize?: number;
+    /** Also count, before writing, the cells created, replaced and left unchanged (an import's result). */
+    countChanges?: boolean;
   },
 ): Promise<SetCellsResult> {
   // A viewer's batch is refused as a whole (403), not cell by cell.
@@ -197,6 +201,7 @@ export async function setLeadCells(
     async (tx) => {
       // A year of a large organization may take minutes: exempt from the web statement timeout.
       await allowLongStatements(tx, 10 * 60_000);
+      const changes = opts.countChanges ? await leadCellChanges(tx, organizationId, cellsToWrite(batch)) : undefined;
       let written = 0;
       let deleted = 0;
       for (let from = 0; from < total; from += chunkSize) {
@@ -215,7 +220,7 @@ export async function setLeadCells(
           after: { cells: total, written, replaced: deleted, source: opts.source },
         });
       }
-      return { written, deleted };
+      return { written, deleted, changes };
     },
     { timeout: 10 * 60_000, maxWait: 30_000 },
   );

@@ -65,7 +65,7 @@ describe.each(testDbKinds())("importing lead entries from CSV [%s]", (kind) => {
     const before = await entries(a.organizationId);
 
     const checked = await checkImport(t.db, managerA, "lead-entries", req(HEADER + lines.join("")), NOW);
-    const preview = previewOf("lead-entries", "test.csv", checked.check);
+    const preview = previewOf("lead-entries", "test.csv", checked.check, await checked.changes());
     expect(preview).toMatchObject({ rowCount: 300, readyCount: 299, problemCount: 1, ready: false });
     expect(preview.problems).toEqual([{ row: 152, column: "value", message: expect.stringMatching(/"lots" is not a number/) }]);
 
@@ -108,14 +108,50 @@ describe.each(testDbKinds())("importing lead entries from CSV [%s]", (kind) => {
     const events = await readEvents(await commitImportResponse(t.db, managerA, "lead-entries", req(text), NOW));
     expect(events[0]).toEqual({ type: "start", total: 1200 });
     expect(events.filter((e) => e.type === "progress").at(-1)).toEqual({ type: "progress", done: 1200, total: 1200 });
-    expect(events.at(-1)).toEqual({ type: "done", rows: 1200, written: 1200, replaced: 0 });
+    expect(events.at(-1)).toEqual({ type: "done", rows: 1200, written: 1200, replaced: 0, creates: 1200, replaces: 0, unchanged: 0 });
     const first = await entries(a.organizationId);
 
     const again = await readEvents(await commitImportResponse(t.db, managerA, "lead-entries", req(text), NOW));
-    expect(again.at(-1)).toEqual({ type: "done", rows: 1200, written: 1200, replaced: 1200 });
+    expect(again.at(-1)).toEqual({ type: "done", rows: 1200, written: 1200, replaced: 1200, creates: 0, replaces: 0, unchanged: 1200 });
     expect(await entries(a.organizationId)).toEqual(first);
     const audit = await t.db.auditEvent.findMany({ where: { organizationId: a.organizationId, action: "lead_cells.import" } });
     expect(audit.at(-1)).toMatchObject({ actorId: a.manager.id, entityId: "csv:test.csv" });
+  });
+
+  it("says before the commit which rows replace earlier entries, and the commit's counts match it", async () => {
+    const log = (entryDate: string, value: number, note = "") =>
+      createLeadEntry(t.db, managerA, { teamId: a.teamId, leadMeasureId: a.leadMeasureId, userId: a.member.id, entryDate, value, note }, NOW);
+    await log("2026-11-03", 2);
+    await log("2026-11-04", 1, "kept");
+    await log("2026-11-05", 4);
+    await log("2026-11-06", 1);
+    await log("2026-11-06", 1);
+    const text =
+      HEADER +
+      row(a.member.email, "2026-11-03", 3) + // 2 → 3
+      row(a.member.email, "2026-11-04", 1, "kept") + // the same
+      row(a.member.email, "2026-11-05", 4, "late") + // the same value, a new note
+      row(a.member.email, "2026-11-06", 2) + // two entries of 1: the same total
+      row(a.member.email, "2026-11-07", 5); // nothing there yet
+
+    const checked = await checkImport(t.db, managerA, "lead-entries", req(text), NOW);
+    const preview = previewOf("lead-entries", "test.csv", checked.check, await checked.changes());
+    const replaced = { person: a.member.name, team: "Support Team", measure: "Coaching conversations" };
+    expect(preview).toMatchObject({
+      ready: true,
+      creates: 1,
+      replaces: 2,
+      unchanged: 2,
+      replaced: [
+        { row: 2, ...replaced, date: "2026-11-03", before: 2, after: 3, noteChanged: false },
+        { row: 4, ...replaced, date: "2026-11-05", before: 4, after: 4, noteChanged: true },
+      ],
+    });
+
+    const events = await readEvents(await commitImportResponse(t.db, managerA, "lead-entries", req(text), NOW));
+    expect(events.at(-1)).toMatchObject({ type: "done", rows: 5, creates: 1, replaces: 2, unchanged: 2 });
+    // Checked again, the same file now changes nothing.
+    expect(await (await checkImport(t.db, managerA, "lead-entries", req(text), NOW)).changes()).toEqual({ creates: 0, replaces: 0, unchanged: 5, replaced: [] });
   });
 
   it("exports exactly what it imports: export → import → export is unchanged", async () => {
@@ -135,6 +171,8 @@ describe.each(testDbKinds())("importing lead entries from CSV [%s]", (kind) => {
 
     const checked = await checkImport(t.db, managerA, "lead-entries", req(exported), NOW);
     expect(checked.check.problems).toEqual([]);
+    // Every exported row, the 10th's two entries summed into one, is what is there: nothing to replace.
+    expect(await checked.changes()).toEqual({ creates: 0, replaces: 0, unchanged: checked.check.writes.length, replaced: [] });
     await checked.commit();
     expect(await download()).toBe(exported);
     const cells = await t.db.leadEntry.findMany({

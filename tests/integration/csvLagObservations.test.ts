@@ -102,9 +102,16 @@ describe.each(testDbKinds())("lag observations [%s]", (kind) => {
     const dmy = { ...req(good), options: { dateOrder: "dmy" as const, decimalMark: "comma" as const } };
     const first = await checkImport(t.db, managerA, "lag-observations", dmy, NOW);
     expect(first.check.problems).toEqual([]);
-    expect(await first.commit()).toEqual({ rows: 3, written: 3, replaced: 0 });
+    expect(await first.commit()).toEqual({ rows: 3, written: 3, replaced: 0, creates: 3, replaces: 0, unchanged: 0 });
     const again = await checkImport(t.db, managerA, "lag-observations", { ...dmy, bytes: new TextEncoder().encode(good.replace("80,1", "80,4")) }, NOW);
-    expect(await again.commit()).toEqual({ rows: 3, written: 3, replaced: 3 });
+    // Before the commit, the preview names the one result that changes; the commit counts the same.
+    expect(await again.changes()).toEqual({
+      creates: 0,
+      replaces: 1,
+      unchanged: 2,
+      replaced: [{ row: 2, person: null, team: null, measure: "CSAT", date: "2026-09-30", before: 80.1, after: 80.4, noteChanged: false }],
+    });
+    expect(await again.commit()).toEqual({ rows: 3, written: 3, replaced: 3, creates: 0, replaces: 1, unchanged: 2 });
     const september = (await observations(a.organizationId)).filter((o) => o.observedOn.toISOString().startsWith("2026-09-30"));
     expect(september.map((o) => [o.lagMeasureId, o.teamId, o.value, o.source])).toEqual([
       [teamResolution.id, a.teamId, 21, "CSV"], // a team's measure records for its team

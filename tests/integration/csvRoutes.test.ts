@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadTenantContext } from "@/lib/auth/loadContext";
 import type { OpenedDb } from "@/lib/db/client";
 import { addDays, localDay } from "@/lib/domain/calendar/weeks";
-import { addMembership, createOrgWithTeam, createUser, type OrgWithTeam } from "@/lib/seed/factories";
+import { addMembership, addTeamMember, createLagMeasure, createOrgWithTeam, createTeam, createUser, type OrgWithTeam } from "@/lib/seed/factories";
 import { createApiToken, type ApiScope } from "@/lib/services/apiTokens";
 import { Role } from "@/lib/generated/prisma/enums";
 import { documented } from "../helpers/apiSchemas";
@@ -22,6 +22,18 @@ async function routes() {
     commit: documented((await import("@/app/api/v1/imports/lead-entries/commit/route")).POST),
     exportLead: documented((await import("@/app/api/v1/exports/lead-entries.csv/route")).GET),
     exportLag: documented((await import("@/app/api/v1/exports/lag-observations.csv/route")).GET),
+    template: {
+      "lead-entries": documented((await import("@/app/api/v1/imports/lead-entries/template.csv/route")).GET),
+      "lag-observations": documented((await import("@/app/api/v1/imports/lag-observations/template.csv/route")).GET),
+    },
+    previewOf: {
+      "lead-entries": documented((await import("@/app/api/v1/imports/lead-entries/preview/route")).POST),
+      "lag-observations": documented((await import("@/app/api/v1/imports/lag-observations/preview/route")).POST),
+    },
+    commitOf: {
+      "lead-entries": documented((await import("@/app/api/v1/imports/lead-entries/commit/route")).POST),
+      "lag-observations": documented((await import("@/app/api/v1/imports/lag-observations/commit/route")).POST),
+    },
   };
 }
 
@@ -79,8 +91,49 @@ describe.each(testDbKinds())("CSV endpoints with API tokens [%s]", (kind) => {
     expect(commit.status).toBe(200);
     expect(commit.headers.get("content-type")).toMatch(/application\/x-ndjson/);
     const events = (await commit.text()).trim().split("\n").map((l) => JSON.parse(l) as { type: string });
-    expect(events.at(-1)).toEqual({ type: "done", rows: 1, written: 1, replaced: 0 });
+    expect(events.at(-1)).toEqual({ type: "done", rows: 1, written: 1, replaced: 0, creates: 1, replaces: 0, unchanged: 0 });
     expect(await t.db.leadEntry.findFirst({ where: { organizationId: a.organizationId, source: "CSV" } })).toMatchObject({ value: 4 });
+  });
+
+  it("hands out a template per kind in this organization's own names, which imports exactly as downloaded", async () => {
+    await createLagMeasure(t.db, a.organizationId, { name: "CSAT" });
+    await createLagMeasure(t.db, a.organizationId, { name: "Resolution hours", teamId: a.teamId });
+    // B's own names, which A's templates must never show.
+    const bTeam = await createTeam(t.db, b.organizationId, { name: "Billing of B" });
+    await addTeamMember(t.db, b.organizationId, bTeam.id, b.member.id);
+    await createLagMeasure(t.db, b.organizationId, { name: "Churn of B" });
+    const auth = await tokenFor(a, ["entries:read", "entries:write"]);
+    const expected = {
+      "lead-entries": { header: "email,team,measure,date,value,note", names: [a.member.email, a.manager.email, "Support Team", "Coaching conversations"] },
+      "lag-observations": { header: "measure,team,date,value,note", names: ["CSAT", "Resolution hours", "Support Team"] },
+    };
+    for (const kind of ["lead-entries", "lag-observations"] as const) {
+      const res = await r.template[kind](new Request(`http://localhost/api/v1/imports/${kind}/template.csv`, { headers: auth }), noParams);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-disposition")).toBe(`attachment; filename="${kind}-template.csv"`);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      const lines = new TextDecoder().decode(bytes).trim().split("\r\n");
+      expect(lines[0]).toBe(expected[kind].header);
+      expect(lines.length - 1).toBeGreaterThanOrEqual(2);
+      expect(lines.length - 1).toBeLessThanOrEqual(3);
+      for (const name of expected[kind].names) expect(lines.join("\n")).toContain(name);
+      for (const other of [b.member.email, b.manager.email, "Billing of B", "Churn of B"]) expect(lines.join("\n")).not.toContain(other);
+
+      // Uploaded as downloaded: every row ready, then imported, with the preview's counts.
+      const file = () => {
+        const form = new FormData();
+        form.set("file", new File([bytes], `${kind}-template.csv`, { type: "text/csv" }));
+        return form;
+      };
+      const url = `http://localhost/api/v1/imports/${kind}`;
+      const preview = await r.previewOf[kind](new Request(`${url}/preview`, { method: "POST", headers: auth, body: file() }), noParams);
+      const checked = (await preview.json()) as { ready: boolean; readyCount: number; problems: unknown[]; creates: number; replaces: number; unchanged: number };
+      expect(checked).toMatchObject({ ready: true, readyCount: lines.length - 1, problems: [] });
+      const commit = await r.commitOf[kind](new Request(`${url}/commit`, { method: "POST", headers: auth, body: file() }), noParams);
+      expect(commit.status).toBe(200);
+      const done = JSON.parse((await commit.text()).trim().split("\n").at(-1)!) as Record<string, unknown>;
+      expect(done).toMatchObject({ type: "done", rows: lines.length - 1, creates: checked.creates, replaces: checked.replaces, unchanged: checked.unchanged });
+    }
   });
 
   it("refuses a token without entries:write, before reading the file", async () => {

@@ -108,6 +108,9 @@ const ROUTES: Record<string, RouteCase> = {
   "app/api/v1/imports/lag-observations/preview/route.ts POST": { request: (a) => ({ path: "/api/v1/imports/lag-observations/preview", csv: lagCsv(a) }), hostile: 200, lower: manager },
   "app/api/v1/imports/lead-entries/commit/route.ts POST": { request: (a) => ({ path: "/api/v1/imports/lead-entries/commit", csv: leadCsv(a) }), hostile: 400, lower: manager },
   "app/api/v1/imports/lead-entries/preview/route.ts POST": { request: (a) => ({ path: "/api/v1/imports/lead-entries/preview", csv: leadCsv(a) }), hostile: 200, lower: manager },
+  // A template holds only the caller's own names: B's never show A's teams, people or measures.
+  "app/api/v1/imports/lag-observations/template.csv/route.ts GET": { request: () => ({ path: "/api/v1/imports/lag-observations/template.csv" }), hostile: 200, lower: manager },
+  "app/api/v1/imports/lead-entries/template.csv/route.ts GET": { request: () => ({ path: "/api/v1/imports/lead-entries/template.csv" }), hostile: 200, lower: manager },
   "app/api/v1/invitations/[invitationId]/route.ts DELETE": {
     request: (a) => ({ path: `/api/v1/invitations/${a.invitationId}`, params: { invitationId: a.invitationId } }),
     hostile: 404,

@@ -6,7 +6,7 @@ import type { ImportKind } from "@/lib/csv/options";
 import { formatNumber } from "@/lib/domain/format";
 import styles from "./import.module.css";
 import { ImportFailed, requestPreview, runCommit, type ImportOptions } from "./importClient";
-import { ColumnMapping, ProblemList, SampleTable } from "./PreviewResult";
+import { ChangeSummary, ColumnMapping, ProblemList, SampleTable } from "./PreviewResult";
 
 const KINDS: { value: ImportKind; label: string; noun: string }[] = [
   { value: "lead-entries", label: "Lead entries", noun: "entries" },
@@ -14,7 +14,7 @@ const KINDS: { value: ImportKind; label: string; noun: string }[] = [
 ];
 
 /** Choose → check (nothing written) → fix and check again → import everything at once. */
-export function ImportForm() {
+export function ImportForm({ locale }: { locale: string }) {
   const [kind, setKind] = useState<ImportKind>("lead-entries");
   const [file, setFile] = useState<File | null>(null);
   const [dateOrder, setDateOrder] = useState("ymd");
@@ -102,8 +102,8 @@ export function ImportForm() {
       {error && error.problemCount > 0 && <ProblemList problems={error.problems} problemCount={error.problemCount} />}
       {result && (
         <p className="form-ok" role="status" tabIndex={-1} ref={resultRef}>
-          Imported {formatNumber(result.rows, "en-US")} row{result.rows === 1 ? "" : "s"}.{" "}
-          {result.replaced > 0 ? `${formatNumber(result.replaced, "en-US")} earlier ${noun} were replaced.` : `No earlier ${noun} were replaced.`}
+          Imported {formatNumber(result.rows, locale)} row{result.rows === 1 ? "" : "s"}: {formatNumber(result.creates, locale)} new,{" "}
+          {formatNumber(result.replaces, locale)} replaced earlier {noun}, {formatNumber(result.unchanged, locale)} unchanged.
         </p>
       )}
 
@@ -212,6 +212,7 @@ export function ImportForm() {
             />
           )}
           <ProblemList problems={preview.problems} problemCount={preview.problemCount} />
+          <ChangeSummary preview={preview} locale={locale} noun={noun} />
           <SampleTable preview={preview} />
           <p className="muted" style={{ margin: 0 }} id="import-hint">
             {preview.ready

@@ -2,7 +2,8 @@
 
 import type { ImportPreview } from "@/lib/services/csvImport";
 import type { RowProblem } from "@/lib/csv/options";
-import { formatNumber } from "@/lib/domain/format";
+import type { ReplacedRow } from "@/lib/csv/changes";
+import { formatDay, formatNumber } from "@/lib/domain/format";
 import styles from "./import.module.css";
 import { problemsCsv } from "./importClient";
 import { WideTable } from "@/app/_components/WideTable";
@@ -126,6 +127,45 @@ export function SampleTable({ preview }: { preview: ImportPreview }) {
           </tbody>
         </table>
       </WideTable>
+    </div>
+  );
+}
+
+/** "Sam Taylor · Tier 1 Support · Coaching conversations · Tue 3 Nov: 2 → 3". */
+function replacedLabel(r: ReplacedRow, locale: string): string {
+  const where = [r.person, r.team, r.measure, formatDay(r.date, locale)].filter(Boolean).join(" · ");
+  return `${where}: ${formatNumber(r.before, locale)} → ${formatNumber(r.after, locale)}${r.noteChanged ? " (new note)" : ""}`;
+}
+
+/** What the ready rows will do to what is there: new, replacing earlier values, or the same. */
+export function ChangeSummary({ preview, locale, noun }: { preview: ImportPreview; locale: string; noun: string }) {
+  if (preview.readyCount === 0) return null;
+  const n = (v: number) => formatNumber(v, locale);
+  const more = preview.replaces - preview.replaced.length;
+  return (
+    <div className={styles.block}>
+      <h4 className={styles.h3}>What the import will change</h4>
+      <p className={styles.counts} data-testid="import-changes">
+        <span>
+          <strong>{n(preview.creates)}</strong> new
+        </span>
+        <span>
+          <strong>{n(preview.replaces)}</strong> replace earlier {noun}
+        </span>
+        <span>
+          <strong>{n(preview.unchanged)}</strong> unchanged
+        </span>
+      </p>
+      {preview.replaced.length > 0 && (
+        <ul className={styles.replaced} aria-label="Rows that replace earlier values">
+          {preview.replaced.map((r) => (
+            <li key={r.row}>
+              <span className="muted">Row {r.row}:</span> {replacedLabel(r, locale)}
+            </li>
+          ))}
+          {more > 0 && <li className="muted">and {n(more)} more</li>}
+        </ul>
+      )}
     </div>
   );
 }

@@ -56,7 +56,10 @@ export async function runCommit(o: ImportOptions, onProgress: (done: number, tot
       const event = JSON.parse(line) as ImportEvent;
       if (event.type === "start") onProgress(0, event.total);
       else if (event.type === "progress") onProgress(event.done, event.total);
-      else if (event.type === "done") return { rows: event.rows, written: event.written, replaced: event.replaced };
+      else if (event.type === "done") {
+        const { type: _, ...written } = event;
+        return written;
+      }
       else if (event.type === "error") throw new ImportFailed(`${event.error.message} Nothing was imported.`);
     }
     if (done) break;

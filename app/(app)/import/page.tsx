@@ -33,7 +33,7 @@ export default async function ImportPage() {
       <div className="grid">
         <section className="card" aria-labelledby="import-title">
           <h2 id="import-title">Import a CSV file</h2>
-          <ImportForm />
+          <ImportForm locale={ctx.organization.locale} />
         </section>
         <div className="side">
           <section className="card" aria-labelledby="export-title">

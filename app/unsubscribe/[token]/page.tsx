@@ -12,7 +12,7 @@ export default async function UnsubscribePage({ params }: { params: Promise<{ to
   const { token } = await params;
   const target = unsubscribeTarget(token);
   return (
-    <div className="auth-wrap">
+    <main className="auth-wrap">
       <div className="card auth-card" style={{ display: "grid", gap: "0.9rem" }}>
         {target ? (
           <>
@@ -30,6 +30,6 @@ export default async function UnsubscribePage({ params }: { params: Promise<{ to
           </>
         )}
       </div>
-    </div>
+    </main>
   );
 }

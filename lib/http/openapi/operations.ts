@@ -307,10 +307,23 @@ export const OPERATIONS: Operation[] = [
   },
   ...(["lead-entries", "lag-observations"] as const).flatMap((kind): Operation[] => [
     {
+      method: "get",
+      path: `/api/v1/imports/${kind}/template.csv`,
+      summary: `A ${kind} CSV template`,
+      description:
+        "The header row the importer reads and two or three example rows in the organization's own team, measure (and people's) names, " +
+        "each valid as it stands, so the file imports unchanged. Managers and above.",
+      scope: "entries:read",
+      ok: { status: 200, description: "The CSV file.", content: { "text/csv": { schema: { type: "string" } } } },
+      errors: [401, 403],
+    },
+    {
       method: "post",
       path: `/api/v1/imports/${kind}/preview`,
       summary: `Check a ${kind} CSV without writing`,
-      description: "Send the file as `text/csv` or as the `file` field of a form. Answers with the column mapping and every problem found.",
+      description:
+        "Send the file as `text/csv` or as the `file` field of a form. Answers with the column mapping, every problem found, and how many ready rows " +
+        "are new (`creates`), replace an earlier value (`replaces`, the first ones listed in `replaced`) or match what is there (`unchanged`).",
       scope: "entries:write",
       upload: CSV_UPLOAD,
       ok: { status: 200, description: "The preview.", json: "ImportPreview" },
@@ -320,7 +333,8 @@ export const OPERATIONS: Operation[] = [
       method: "post",
       path: `/api/v1/imports/${kind}/commit`,
       summary: `Import a ${kind} CSV, all or nothing`,
-      description: "Streams progress as NDJSON, ending with a `done` line. A file with any problem is refused with 400 and nothing is written.",
+      description: "Streams progress as NDJSON, ending with a `done` line: `rows`, `written`, `replaced` (earlier entries removed) and, counted as the preview counts, " +
+        "`creates`, `replaces` and `unchanged`. A file with any problem is refused with 400 and nothing is written.",
       scope: "entries:write",
       upload: CSV_UPLOAD,
       ok: { status: 200, description: "Progress lines.", content: { "application/x-ndjson": { schema: { type: "string" } } } },
