@@ -50,7 +50,7 @@ export function WideTable({ label, children, className, ...rest }: Props) {
           ref={ref}
           className={className ? `table-wrap ${className}` : "table-wrap"}
           role={scrolls ? "region" : undefined}
-          aria-label={scrolls ? label : undefined}
+          aria-label={scrolls ? `${label} (scrolls sideways)` : undefined}
           aria-describedby={scrolls ? hintId : undefined}
           tabIndex={scrolls ? 0 : undefined}
           {...rest}
