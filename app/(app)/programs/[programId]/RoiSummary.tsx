@@ -18,7 +18,7 @@ export function RoiSummary({ roi, fmt }: { roi: ProgramRoi; fmt: NumberFormats }
       {roi.roiNote ? <p className="muted">{roi.roiNote}</p> : null}
       <p className="muted" style={{ fontSize: "0.9rem" }}>
         BCR = benefits ÷ costs; ROI = (benefits − costs) ÷ costs × 100. Benefits counted so far: {roi.benefitMonths.length} month
-        {roi.benefitMonths.length === 1 ? "" : "s"} since the start{roi.breakEvenMonth ? `; broke even in ${roi.breakEvenMonth}` : ""}.
+        {roi.benefitMonths.length === 1 ? "" : "s"} since the start{roi.breakEvenMonth ? `; broke even in ${fmt.month(roi.breakEvenMonth)}` : ""}.
       </p>
       <h3>Range of ROI</h3>
       {roi.range ? (
