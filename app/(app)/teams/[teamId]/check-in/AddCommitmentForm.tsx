@@ -22,7 +22,7 @@ type Props = {
 /** One new commitment for one person, optionally tied to one of the team's lead measures. */
 export function AddCommitmentForm({ teamId, weekStart, person, isSelf, measures }: Props) {
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
-  const [state, onSubmit, pending] = useFormAction<ActionState>(
+  const [state, onSubmit, pending, busy] = useFormAction<ActionState>(
     addCommitmentsAction,
     { status: "idle" },
     {
@@ -47,7 +47,7 @@ export function AddCommitmentForm({ teamId, weekStart, person, isSelf, measures 
   const otherErrors = [...(errors["items.0.userId"] ?? []), ...(errors.weekStart ?? [])];
 
   return (
-    <form ref={formRef} className={styles.add} onSubmit={onSubmit} noValidate aria-label={`New commitment for ${person.name}`}>
+    <form ref={formRef} className={styles.add} onSubmit={onSubmit} noValidate aria-label={`New commitment for ${person.name}`} aria-busy={busy}>
       <input type="hidden" name="teamId" value={teamId} />
       <input type="hidden" name="weekStart" value={weekStart} />
       <input type="hidden" name="items.0.userId" value={person.userId} />
@@ -58,6 +58,7 @@ export function AddCommitmentForm({ teamId, weekStart, person, isSelf, measures 
           name="items.0.text"
           maxLength={MAX_COMMITMENT_LENGTH}
           autoComplete="off"
+          disabled={busy}
           placeholder="e.g. hold two coaching conversations on refund calls"
           aria-invalid={textErrors.length ? true : undefined}
           aria-describedby={textErrors.length ? id("text-error") : undefined}
@@ -71,6 +72,7 @@ export function AddCommitmentForm({ teamId, weekStart, person, isSelf, measures 
             id={id("measure")}
             name="items.0.leadMeasureId"
             defaultValue=""
+            disabled={busy}
             aria-invalid={errors["items.0.leadMeasureId"] ? true : undefined}
             aria-describedby={errors["items.0.leadMeasureId"] ? id("measure-error") : undefined}
           >
@@ -84,7 +86,7 @@ export function AddCommitmentForm({ teamId, weekStart, person, isSelf, measures 
           <FieldError id={id("measure-error")} errors={errors["items.0.leadMeasureId"]} />
         </div>
         <div className={styles.addButton}>
-          <button type="submit" disabled={pending}>
+          <button type="submit" disabled={busy}>
             {pending ? "Adding…" : "Add commitment"}
           </button>
         </div>
