@@ -2,9 +2,9 @@
 // Runs a server action from a form's submit event instead of `<form action>`, because React 19
 // resets a form after its action completes: on a validation error the user would lose what they
 // typed. With this the inputs keep their values; forms clear themselves on success when they want.
-// It also says when the form must wait: `pending` while its action runs (the submit button is
-// disabled and says "Saving…"), `busy` as well while the page moves to another week (the form
-// belongs to the week being left, so it takes no input and sends nothing; see WeekNavigation).
+// It also says when the form must wait: `pending` while its action runs (the submit button says
+// "Saving…"), `busy` while it runs or the page moves to another week (the form belongs to the week
+// being left: the submit button is disabled and nothing is sent; see WeekNavigation).
 import { startTransition, useActionState, type FormEvent } from "react";
 import { useWeekChanging } from "./WeekNavigation";
 

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useFormAction } from "@/app/_components/useFormAction";
 import { FormMessage } from "@/app/_components/Field";
 import { useOrgLocale } from "@/app/_components/OrgLocale";
+import { useWeekChanging } from "@/app/_components/WeekNavigation";
 import { formatNumber } from "@/lib/domain/format";
 import type { ActionState } from "@/lib/http/runAction";
 import { saveWeekAction } from "./gridActions";
@@ -29,6 +30,8 @@ type Props = {
 export function WeekGrid({ teamId, userId, days, today, measures, values }: Props) {
   const [state, onSubmit, pending, busy] = useFormAction<ActionState>(saveWeekAction, { status: "idle" });
   const { locale } = useOrgLocale();
+  // The cells wait while the page moves to another week (not while saving: the focus stays where it is).
+  const changingWeek = useWeekChanging();
   const errors = state.status === "error" ? state.fieldErrors : {};
   const [shown, setShown] = useState(() => {
     const todayAt = days.findIndex((d) => d.date === today);
@@ -87,7 +90,7 @@ export function WeekGrid({ teamId, userId, days, today, measures, values }: Prop
                           inputMode="decimal"
                           autoComplete="off"
                           defaultValue={current ?? ""}
-                          disabled={!d.editable || busy}
+                          disabled={!d.editable || changingWeek}
                           aria-invalid={error ? true : undefined}
                           title={error?.join(" ")}
                         />

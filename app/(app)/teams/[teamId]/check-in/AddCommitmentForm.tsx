@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useFormAction } from "@/app/_components/useFormAction";
+import { useWeekChanging } from "@/app/_components/WeekNavigation";
 import type { ActionState } from "@/lib/http/runAction";
 import { checkLazily } from "@/app/_components/checkLazily";
 import type { FieldErrors } from "@/lib/errors";
@@ -36,6 +37,7 @@ export function AddCommitmentForm({ teamId, weekStart, person, isSelf, measures 
       },
     },
   );
+  const changingWeek = useWeekChanging();
   const formRef = useRef<HTMLFormElement>(null);
   // Clear the row once it is saved; a refused one keeps what was typed.
   useEffect(() => {
@@ -58,7 +60,7 @@ export function AddCommitmentForm({ teamId, weekStart, person, isSelf, measures 
           name="items.0.text"
           maxLength={MAX_COMMITMENT_LENGTH}
           autoComplete="off"
-          disabled={busy}
+          disabled={changingWeek}
           placeholder="e.g. hold two coaching conversations on refund calls"
           aria-invalid={textErrors.length ? true : undefined}
           aria-describedby={textErrors.length ? id("text-error") : undefined}
@@ -72,7 +74,7 @@ export function AddCommitmentForm({ teamId, weekStart, person, isSelf, measures 
             id={id("measure")}
             name="items.0.leadMeasureId"
             defaultValue=""
-            disabled={busy}
+            disabled={changingWeek}
             aria-invalid={errors["items.0.leadMeasureId"] ? true : undefined}
             aria-describedby={errors["items.0.leadMeasureId"] ? id("measure-error") : undefined}
           >
