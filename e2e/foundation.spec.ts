@@ -31,7 +31,7 @@ test("a member logs 3 coaching conversations and the team total moves", async ({
   const total = score.getByTestId("team-total");
   const before = Number((await total.textContent())!.replace(/[^\d.]/g, ""));
 
-  await page.getByLabel("Measure", { exact: true }).selectOption({ label: "Coaching conversations (conversations)" });
+  await page.getByLabel("Measure", { exact: true }).selectOption({ label: "Coaching conversations" });
   await page.getByLabel("How many").fill("3");
   await page.getByLabel("Note (optional)").fill("e2e: coached on refunds");
   await page.getByRole("button", { name: "Log it" }).click();

@@ -20,6 +20,7 @@ export const SPEC_ORGS = [
   "dashboard",
   "dashboard-drilldown",
   "dashboard-trends",
+  "formats",
   "invitations",
   // A second organization for the invitations spec: someone of it is invited to "invitations" and switches between the two.
   "invitations-elsewhere",

@@ -4,6 +4,7 @@ import { getViewer, redirectToSignIn } from "@/lib/auth/context";
 import { canAdminister, canInvite, canManageMeasures, canReadAudit, canViewDashboard, canWrite } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { unreadNotificationCount } from "@/lib/views/notifications";
+import { OrgLocaleProvider } from "@/app/_components/OrgLocale";
 import { NavLinks } from "./NavLinks";
 import { OrgSwitcher } from "./OrgSwitcher";
 import { SkipLink } from "./SkipLink";
@@ -13,6 +14,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (!viewer) return redirectToSignIn();
   if (!viewer.context) redirect("/no-organization");
   const { context } = viewer;
+  const { locale, currency, timeZone } = context.organization;
   const unread = await unreadNotificationCount(await getDb(), context);
   const links = [{ href: "/", label: "My teams" }];
   if (canViewDashboard(context.role)) links.push({ href: "/dashboard", label: "Dashboard" });
@@ -49,7 +51,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         </Link>
       </header>
       <main id="main" tabIndex={-1}>
-        {children}
+        <OrgLocaleProvider value={{ locale, currency, timeZone }}>{children}</OrgLocaleProvider>
       </main>
     </>
   );

@@ -1,5 +1,6 @@
 // A labelled form field with its error message wired for screen readers.
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import { DateInput } from "./DateInput";
 
 type Common = { label: string; name: string; errors?: string[]; hint?: string };
 
@@ -37,12 +38,17 @@ function aria(id: string, errors?: string[], hint?: string) {
   };
 }
 
-export function TextField({ label, name, errors, hint, id, ...rest }: Common & InputHTMLAttributes<HTMLInputElement>) {
+/** A text, number or date field; a date field writes the chosen day beside it in the organization's format. */
+export function TextField({ label, name, errors, hint, id, type, ...rest }: Common & InputHTMLAttributes<HTMLInputElement>) {
   const fieldId = id ?? name;
   return (
     <div className="field">
       <label htmlFor={fieldId}>{label}</label>
-      <input id={fieldId} name={name} {...aria(fieldId, errors, hint)} {...rest} />
+      {type === "date" ? (
+        <DateInput id={fieldId} name={name} {...aria(fieldId, errors, hint)} {...rest} />
+      ) : (
+        <input id={fieldId} name={name} type={type} {...aria(fieldId, errors, hint)} {...rest} />
+      )}
       <Message id={fieldId} errors={errors} hint={hint} />
     </div>
   );

@@ -2,7 +2,8 @@
 // The dashboard's filters: date range, teams, and the lead / lag measure where a view charts
 // one. Applying them changes the URL (so the view can be shared and survives a reload).
 import { usePathname, useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, useTransition } from "react";
+import { DateInput } from "./DateInput";
 import { filtersToQuery, type DashboardFilters } from "@/lib/schemas/dashboardFilters";
 
 type Option = { id: string; name: string };
@@ -13,7 +14,7 @@ function MeasureSelect({ name, label, options, value }: { name: "lead" | "lag"; 
       <label htmlFor={`f-${name}`}>{label}</label>
       <select id={`f-${name}`} name={name} defaultValue={value ?? ""}>
         {options.map((m) => (
-          <option key={m.id} value={m.id}>
+          <option key={m.id} value={m.id} title={m.name}>
             {m.name}
           </option>
         ))}
@@ -37,6 +38,8 @@ export function FilterBar({
   const router = useRouter();
   const pathname = usePathname();
   const [selected, setSelected] = useState<Set<string>>(new Set(filters.teamIds));
+  // The view reloads its data for the new filters: Apply says so until it is shown.
+  const [pending, startTransition] = useTransition();
 
   function apply(form: FormData) {
     const teamIds = teams.filter((t) => selected.has(t.id)).map((t) => t.id);
@@ -50,13 +53,14 @@ export function FilterBar({
     // Keep what the filters do not own (a sort order, a heatmap mode).
     const kept = new URLSearchParams(window.location.search);
     for (const k of ["from", "to", "teams", "lead", "lag"]) kept.delete(k);
-    router.push(`${pathname}?${[query, kept.toString()].filter(Boolean).join("&")}`);
+    startTransition(() => router.push(`${pathname}?${[query, kept.toString()].filter(Boolean).join("&")}`));
   }
 
   return (
     <form
       className="card filter-bar"
       aria-label="Filters"
+      aria-busy={pending}
       onSubmit={(e) => {
         e.preventDefault();
         apply(new FormData(e.currentTarget));
@@ -64,15 +68,20 @@ export function FilterBar({
     >
       <div className="field">
         <label htmlFor="f-from">From the week of</label>
-        <input id="f-from" name="from" type="date" defaultValue={filters.firstWeek} />
+        <DateInput id="f-from" name="from" defaultValue={filters.firstWeek} />
       </div>
       <div className="field">
         <label htmlFor="f-to">To the week of</label>
-        <input id="f-to" name="to" type="date" defaultValue={filters.lastWeek} />
+        <DateInput id="f-to" name="to" defaultValue={filters.lastWeek} />
       </div>
       <fieldset className="filter-teams">
-        <legend>Teams {selected.size === 0 ? "(all)" : `(${selected.size})`}</legend>
+        <legend>Teams</legend>
         <div className="checks">
+          {/* No team ticked means every team (the URL leaves `teams` out), so that choice has a box of its own. */}
+          <label>
+            <input type="checkbox" checked={selected.size === 0} onChange={() => setSelected(new Set())} />
+            All teams
+          </label>
           {teams.map((t) => (
             <label key={t.id}>
               <input
@@ -82,7 +91,8 @@ export function FilterBar({
                   const next = new Set(selected);
                   if (e.target.checked) next.add(t.id);
                   else next.delete(t.id);
-                  setSelected(next);
+                  // Every team ticked one by one is all teams.
+                  setSelected(next.size === teams.length ? new Set() : next);
                 }}
               />
               {t.name}
@@ -93,12 +103,9 @@ export function FilterBar({
       {leadMeasures ? <MeasureSelect name="lead" label="Lead measure" options={leadMeasures} value={filters.leadMeasureId} /> : null}
       {lagMeasures ? <MeasureSelect name="lag" label="Lag measure" options={lagMeasures} value={filters.lagMeasureId} /> : null}
       <div className="row" style={{ alignItems: "end" }}>
-        <button type="submit">Apply</button>
-        {selected.size > 0 ? (
-          <button type="button" className="secondary" onClick={() => setSelected(new Set())}>
-            All teams
-          </button>
-        ) : null}
+        <button type="submit" disabled={pending}>
+          {pending ? "Applying…" : "Apply"}
+        </button>
       </div>
     </form>
   );

@@ -14,6 +14,7 @@ import {
   formatShare,
   formatSignificant,
   formatWeek,
+  instantDay,
   instantLabel,
   mediumDateTime,
   mediumDay,
@@ -121,6 +122,27 @@ describe("dates in the organization's locale", () => {
     expect(formatDay("2026-11-16", "en-GB")).toBe("Mon 16 Nov");
     expect(formatWeek({ start: "2026-12-28", end: "2027-01-03" }, "en-GB")).toBe("28 Dec – 3 Jan 2027");
     expect(formatWeek({ start: "2026-11-16", end: "2026-11-22" }, "en-US")).toBe("Nov 16 – Nov 22 2026");
+  });
+
+  it("writes a month in words, never as an ISO month, in the organization's language", () => {
+    expect(monthWithYear("2026-08", "en-GB")).toBe("Aug 2026");
+    expect(monthWithYear("2027-01", "fr-FR")).toBe("janv. 2027");
+    const f = numberFormats("de-DE", "EUR");
+    expect([f.day("2026-11-16"), f.month("2026-08")]).toEqual(["16. Nov. 2026", "Aug. 2026"]);
+  });
+
+  it("writes every day the same way, whatever the year or time zone", () => {
+    // A day of a week and a day of a month read alike ("Wed 18 Nov"), and so does the day an
+    // instant fell on in the organization's time zone, even where UTC is already the next day.
+    expect(formatDay("2026-11-18", "en-GB")).toBe("Wed 18 Nov");
+    expect(instantDay("2026-11-18T10:00:00Z", "en-GB", "Europe/London")).toBe("Wed 18 Nov");
+    expect(instantDay("2026-11-19T02:00:00Z", "en-US", "America/Los_Angeles")).toBe(formatDay("2026-11-18", "en-US"));
+    fc.assert(
+      fc.property(fc.date({ min: new Date("2000-01-01"), max: new Date("2099-12-31"), noInvalidDate: true }), fc.constantFrom("en-GB", "en-US", "de-DE", "ja-JP"), (d, locale) => {
+        const day = d.toISOString().slice(0, 10);
+        expect(instantDay(`${day}T12:00:00Z`, locale, "UTC")).toBe(formatDay(day, locale));
+      }),
+    );
   });
 
   it("shows an instant in the organization's time zone", () => {

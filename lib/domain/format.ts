@@ -96,6 +96,10 @@ export function numberFormats(locale: string, currency: string) {
     share: (v: Value, digits?: number) => formatShare(v, locale, digits),
     ratio: (v: Value) => formatRatio(v, locale),
     measure: (v: Value, unit: string, digits?: number) => formatMeasure(v, unit, locale, digits),
+    /** "16 Nov 2026" */
+    day: (d: IsoDate) => dayWithYear(d, locale),
+    /** "Nov 2026" from "2026-11" */
+    month: (m: string) => monthWithYear(m, locale),
   };
 }
 
@@ -129,6 +133,11 @@ export function weeksRangeLabel(firstWeek: IsoDate, lastWeek: IsoDate, locale: L
 /** "Nov 2026" from "2026-11". */
 export function monthWithYear(month: string, locale: Locale): string {
   return dateFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" }).format(toUtcDate(`${month}-01`));
+}
+
+/** "Wed 18 Nov" (en-GB): the day an instant fell on in the organization's time zone, written as formatDay writes days. */
+export function instantDay(instant: Date | string, locale: Locale, timeZone: string): string {
+  return dateFormat(locale, { weekday: "short", day: "numeric", month: "short", timeZone }).format(new Date(instant));
 }
 
 /** "14 Nov 2026, 09:30" in the organization's time zone: when something was recorded. */

@@ -1,3 +1,5 @@
+import { DateInput } from "@/app/_components/DateInput";
+
 // A plain GET form: the browser downloads the CSV the export endpoint streams, no script needed.
 export function ExportForm({ teams, today }: { teams: { id: string; name: string }[]; today: string }) {
   return (
@@ -8,11 +10,11 @@ export function ExportForm({ teams, today }: { teams: { id: string; name: string
       <div className="row">
         <div className="field">
           <label htmlFor="export-from">From (optional)</label>
-          <input id="export-from" name="from" type="date" max={today} />
+          <DateInput id="export-from" name="from" max={today} />
         </div>
         <div className="field">
           <label htmlFor="export-to">To (optional)</label>
-          <input id="export-to" name="to" type="date" max={today} />
+          <DateInput id="export-to" name="to" max={today} />
         </div>
       </div>
       <div className="field">

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { fromUtcDate } from "@/lib/domain/calendar/weeks";
+import { formatDay, formatNumber } from "@/lib/domain/format";
 import { runAction, type ActionState } from "@/lib/http/runAction";
 import { recordLagObservation } from "@/lib/services/lagObservations";
 import { archiveLagMeasure, archiveLeadMeasure, changeLeadTarget, createLeadMeasure, saveLagMeasure, updateLeadMeasure } from "@/lib/services/measures";
@@ -104,6 +105,8 @@ export async function recordObservationAction(_prev: ActionState, form: FormData
   return runAction(async (db, ctx) => {
     const { observation, replaced } = await recordLagObservation(db, ctx, Object.fromEntries(form));
     revalidatePath(`/measures/lag/${observation.lagMeasureId}`);
-    return replaced ? `Replaced the value for ${observation.observedOn}.` : `Recorded ${observation.value} for ${observation.observedOn}.`;
+    const { locale } = ctx.organization;
+    const day = formatDay(observation.observedOn, locale);
+    return replaced ? `Replaced the value for ${day}.` : `Recorded ${formatNumber(observation.value, locale)} for ${day}.`;
   });
 }

@@ -5,9 +5,11 @@ import { requirePageContext } from "@/lib/auth/context";
 import { canManageMeasures } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { formatNumber } from "@/lib/domain/format";
+import { lagGoalText } from "@/lib/domain/status";
 import { measureCatalog } from "@/lib/views/measureCatalog";
 import { archiveMeasureAction } from "./actions";
 import { WideTable } from "@/app/_components/WideTable";
+import { SubmitButton } from "@/app/_components/SubmitButton";
 
 export const metadata: Metadata = { title: "Measures" };
 
@@ -17,9 +19,9 @@ function ArchiveButton({ kind, id, archived }: { kind: "lead" | "lag"; id: strin
       <input type="hidden" name="kind" value={kind} />
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="archived" value={archived ? "false" : "true"} />
-      <button type="submit" className="link-button">
+      <SubmitButton className="link-button" pendingText={archived ? "Restoring…" : "Archiving…"}>
         {archived ? "Restore" : "Archive"}
-      </button>
+      </SubmitButton>
     </form>
   );
 }
@@ -119,7 +121,7 @@ export default async function MeasuresPage() {
                       </div>
                     </td>
                     <td>
-                      From {formatNumber(m.baselineValue, locale, 2)} to {formatNumber(m.targetValue, locale, 2)} {m.unit} by {m.targetDate}
+                      From {lagGoalText(m, locale).replace(/^from /, "")}
                     </td>
                     <td>{m.drivers.map((d) => d.name).join(", ") || "—"}</td>
                     <td>

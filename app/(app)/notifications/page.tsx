@@ -6,6 +6,7 @@ import { mediumDateTime } from "@/lib/domain/format";
 import { pageData } from "@/lib/http/page";
 import { notificationsPage } from "@/lib/views/notifications";
 import { markReadAction } from "./actions";
+import { SubmitButton } from "@/app/_components/SubmitButton";
 
 export const metadata: Metadata = { title: "Notifications" };
 
@@ -24,7 +25,7 @@ export default async function NotificationsPage() {
         </p>
         {unread ? (
           <form action={markReadAction}>
-            <button type="submit" className="secondary">Mark all read</button>
+            <SubmitButton className="secondary">Mark all read</SubmitButton>
           </form>
         ) : null}
       </div>
@@ -42,7 +43,7 @@ export default async function NotificationsPage() {
               {n.readAt ? null : (
                 <form action={markReadAction}>
                   <input type="hidden" name="id" value={n.id} />
-                  <button type="submit" className="link">Mark read</button>
+                  <SubmitButton className="link">Mark read</SubmitButton>
                 </form>
               )}
             </li>

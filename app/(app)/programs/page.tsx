@@ -4,7 +4,7 @@ import { forbidden } from "next/navigation";
 import { requirePageContext } from "@/lib/auth/context";
 import { canManageMeasures, canViewDashboard } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
-import { formatMoney } from "@/lib/domain/format";
+import { dayWithYear, formatMoney } from "@/lib/domain/format";
 import { programList } from "@/lib/views/programList";
 import { WideTable } from "@/app/_components/WideTable";
 
@@ -50,7 +50,7 @@ export default async function ProgramsPage() {
                     <td>
                       <Link href={`/programs/${p.id}`}>{p.name}</Link>
                     </td>
-                    <td>{p.startDate}</td>
+                    <td>{dayWithYear(p.startDate, locale)}</td>
                     <td>{formatMoney(p.costs, locale, currency)}</td>
                     <td>{p.benefitLines}</td>
                   </tr>

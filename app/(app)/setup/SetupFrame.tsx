@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { SETUP_STEPS, SETUP_STEP_TITLES, type SetupStep } from "@/lib/schemas/setup";
 import { finishSetupAction, goToStepAction } from "./actions";
+import { SubmitButton } from "@/app/_components/SubmitButton";
 
 export function SetupFrame({
   step,
@@ -52,27 +53,27 @@ export function SetupFrame({
             {canContinue ? (
               <form action={goToStepAction}>
                 <input type="hidden" name="to" value={next} />
-                <button type="submit">Continue</button>
+                <SubmitButton pendingText="Continuing…">Continue</SubmitButton>
               </form>
             ) : null}
             <form action={goToStepAction}>
               <input type="hidden" name="to" value={next} />
-              <button type="submit" className="link-button">
+              <SubmitButton className="link-button" pendingText="Skipping…">
                 Skip this step
-              </button>
+              </SubmitButton>
             </form>
           </>
         ) : (
           <form action={finishSetupAction}>
             <input type="hidden" name="how" value="finish" />
-            <button type="submit">Finish setup</button>
+            <SubmitButton pendingText="Finishing…">Finish setup</SubmitButton>
           </form>
         )}
         <form action={finishSetupAction} style={{ marginLeft: "auto" }}>
           <input type="hidden" name="how" value="skip" />
-          <button type="submit" className="link-button">
+          <SubmitButton className="link-button" pendingText="Skipping…">
             Skip setup
-          </button>
+          </SubmitButton>
         </form>
       </div>
     </>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { DateInput } from "@/app/_components/DateInput";
 import type { ActionState } from "@/lib/http/runAction";
 import type { PreferenceRow } from "@/lib/views/notifications";
 import { WideTable } from "@/app/_components/WideTable";
@@ -39,7 +40,7 @@ export function PreferencesForm(props: {
       </WideTable>
       <label>
         On leave until (nothing is sent to you through this day)
-        <input type="date" name="onLeaveUntil" defaultValue={props.onLeaveUntil} />
+        <DateInput id="on-leave-until" name="onLeaveUntil" defaultValue={props.onLeaveUntil} />
       </label>
       {state.status === "error" ? (
         <p role="alert" className="error">

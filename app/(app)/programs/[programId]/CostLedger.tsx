@@ -33,7 +33,7 @@ export function CostLedger({ roi, fmt, editable = true }: { roi: ProgramRoi; fmt
               <tbody>
                 {lines.map((c) => (
                   <tr key={c.id}>
-                    <td>{c.incurredOn}</td>
+                    <td>{fmt.day(c.incurredOn)}</td>
                     <td>{c.categoryLabel}</td>
                     <td>{c.description || "—"}</td>
                     <td className="muted">{c.formula}</td>
@@ -86,7 +86,7 @@ export function CostLedger({ roi, fmt, editable = true }: { roi: ProgramRoi; fmt
                 <tbody>
                   {months.map((m) => (
                     <tr key={m.month}>
-                      <td>{m.month}</td>
+                      <td>{fmt.month(m.month)}</td>
                       <td>{fmt.money(m.costs)}</td>
                       <td>{fmt.money(m.cumulativeCosts)}</td>
                     </tr>

@@ -6,7 +6,7 @@ import type { ChartOptions } from "chart.js";
 import { useRef } from "react";
 import { ChartDownloads } from "@/app/_components/ChartDownloads";
 import { LazyChart } from "@/app/_components/LazyChart";
-import { formatMoney } from "@/lib/domain/format";
+import { formatMoney, monthWithYear } from "@/lib/domain/format";
 import { CATEGORY_TICKS, LEGEND, VALUE_TICKS } from "@/lib/charts/axes";
 
 export type RoiChartMonth = {
@@ -54,7 +54,7 @@ export function RoiChart({ months, title, currency, locale, summary }: { months:
           aria-label={`${title}. ${summary} The table below lists every value.`}
           options={options}
           data={{
-            labels: months.map((m) => m.month),
+            labels: months.map((m) => monthWithYear(m.month, locale)),
             datasets: [
               { label: "Cumulative costs", data: months.map((m) => m.cumulativeCosts), borderColor: COST, backgroundColor: COST, pointRadius: 2, stepped: true },
               {

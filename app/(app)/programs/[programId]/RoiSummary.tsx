@@ -1,13 +1,13 @@
 // The ROI summary: benefits, fully-loaded costs, net benefit, BCR and ROI (always labelled as
 // such — they are different numbers), payback, and the Monte Carlo range. Renders only.
-import { dayWithYear, monthWithYear, type NumberFormats } from "@/lib/domain/format";
+import { dayWithYear, type NumberFormats } from "@/lib/domain/format";
 import { countedMonthsText, liveDifferenceNote } from "@/lib/domain/roi/liveDifference";
 import { paybackOf, paybackText } from "@/lib/domain/roi/payback";
 import type { ProgramRoi } from "@/lib/views/programRoi";
 
 export function RoiSummary({ roi, fmt }: { roi: ProgramRoi; fmt: NumberFormats }) {
   const r = roi.roi;
-  const month = (m: string) => monthWithYear(m, fmt.locale);
+  const month = fmt.month;
   return (
     <>
       <dl className="score-figures" aria-label="ROI figures" style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(11rem, 1fr))", gap: "0.75rem" }}>

@@ -60,8 +60,8 @@ export default async function ProgramPage({ params, searchParams }: Props) {
           ) : null}
         </div>
         <p className="muted">
-          From {p.startDate}
-          {p.endDate ? ` to ${p.endDate}` : ""} · participants: {p.participants.map((t) => t.name).join(", ") || "none"}
+          From {fmt.day(p.startDate)}
+          {p.endDate ? ` to ${fmt.day(p.endDate)}` : ""} · participants: {p.participants.map((t) => t.name).join(", ") || "none"}
           {p.controls.length ? ` · control: ${p.controls.map((t) => t.name).join(", ")}` : ""}
         </p>
         {p.description ? <p>{p.description}</p> : null}
@@ -211,7 +211,7 @@ function ChartAndTable({ roi, fmt }: { roi: ProgramRoi; fmt: NumberFormats }) {
               <tr key={qt.label}>
                 <th scope="row">{qt.label}</th>
                 <td>
-                  {qt.from} – {qt.to}
+                  {fmt.month(qt.from)} – {fmt.month(qt.to)}
                 </td>
                 <td>{fmt.money(qt.benefits)}</td>
                 <td>
@@ -249,7 +249,7 @@ function ChartAndTable({ roi, fmt }: { roi: ProgramRoi; fmt: NumberFormats }) {
             <tbody>
               {months.map((m) => (
                 <tr key={m.month}>
-                  <th scope="row">{m.month}</th>
+                  <th scope="row">{fmt.month(m.month)}</th>
                   <td>{m.kind}</td>
                   <td>{fmt.money(m.cumulativeCosts)}</td>
                   <td>{fmt.money(m.cumulativeBenefits)}</td>

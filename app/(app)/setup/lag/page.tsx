@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { LagMeasureForm } from "@/app/(app)/measures/lag/[id]/LagMeasureForm";
 import { requirePageContext } from "@/lib/auth/context";
 import { getDb } from "@/lib/db";
-import { formatNumber } from "@/lib/domain/format";
+import { lagGoalText } from "@/lib/domain/status";
 import { pageData } from "@/lib/http/page";
 import { setupWizard } from "@/lib/views/setup";
 import { AddedList } from "../AddedList";
@@ -39,7 +39,7 @@ export default async function SetupLagPage() {
             id: m.id,
             name: m.name,
             detail:
-              `from ${formatNumber(m.baselineValue, locale, 2)} to ${formatNumber(m.targetValue, locale, 2)} ${m.unit} by ${m.targetDate}` +
+              lagGoalText(m, locale) +
               (m.drivers.length ? ` · driven by ${m.drivers.map((d) => d.name).join(", ")}` : ""),
           }))}
         />

@@ -36,6 +36,9 @@ export function LogEntryForm({ teamId, days, measures }: Props) {
     },
   );
   const idempotencyKey = state.nextKey ?? firstKey;
+  // The unit goes with "How many", not into the measure's option, so the option shows the whole name.
+  const [measureId, setMeasureId] = useState(measures[0]?.id);
+  const unit = measures.find((m) => m.id === measureId)?.unit;
   const formRef = useRef<HTMLFormElement>(null);
   const valueRef = useRef<HTMLInputElement>(null);
 
@@ -75,13 +78,14 @@ export function LogEntryForm({ teamId, days, measures }: Props) {
           id="leadMeasureId"
           name="leadMeasureId"
           defaultValue={measures[0]!.id}
+          onChange={(e) => setMeasureId(e.target.value)}
+          title={measures.find((m) => m.id === measureId)?.name}
           aria-invalid={errors.leadMeasureId ? true : undefined}
           aria-describedby={described("leadMeasureId")}
         >
           {measures.map((m) => (
             <option key={m.id} value={m.id}>
               {m.name}
-              {m.unit ? ` (${m.unit})` : ""}
             </option>
           ))}
         </select>
@@ -89,7 +93,9 @@ export function LogEntryForm({ teamId, days, measures }: Props) {
       </div>
       <div className="row">
         <div className="field">
-          <label htmlFor="value">How many</label>
+          <label htmlFor="value">
+            How many{unit ? <span className="muted"> ({unit})</span> : null}
+          </label>
           <input
             ref={valueRef}
             id="value"

@@ -1,10 +1,12 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useGoToWeek } from "@/app/_components/WeekNavigation";
 
 /** Managers pick whose week to correct; the choice lives in the URL. */
 export function PersonPicker({ people, selected }: { people: { userId: string; name: string }[]; selected: string }) {
-  const router = useRouter();
+  // The grid below belongs to the person being left until the new one is shown: it waits meanwhile.
+  const go = useGoToWeek();
   const pathname = usePathname();
   const params = useSearchParams();
   return (
@@ -16,7 +18,7 @@ export function PersonPicker({ people, selected }: { people: { userId: string; n
         onChange={(e) => {
           const next = new URLSearchParams(params);
           next.set("person", e.target.value);
-          router.push(`${pathname}?${next}`);
+          go(`${pathname}?${next}`);
         }}
       >
         {people.map((p) => (

@@ -3,6 +3,8 @@
 import { useState } from "react";
 import { useFormAction } from "@/app/_components/useFormAction";
 import { FormMessage } from "@/app/_components/Field";
+import { useOrgLocale } from "@/app/_components/OrgLocale";
+import { useWeekChanging } from "@/app/_components/WeekNavigation";
 import { formatNumber } from "@/lib/domain/format";
 import type { ActionState } from "@/lib/http/runAction";
 import { saveWeekAction } from "./gridActions";
@@ -26,7 +28,10 @@ type Props = {
  * days' cells stay in the form, so saving works the same at any width.
  */
 export function WeekGrid({ teamId, userId, days, today, measures, values }: Props) {
-  const [state, onSubmit, pending] = useFormAction<ActionState>(saveWeekAction, { status: "idle" });
+  const [state, onSubmit, pending, busy] = useFormAction<ActionState>(saveWeekAction, { status: "idle" });
+  const { locale } = useOrgLocale();
+  // The cells wait while the page moves to another week (not while saving: the focus stays where it is).
+  const changingWeek = useWeekChanging();
   const errors = state.status === "error" ? state.fieldErrors : {};
   const [shown, setShown] = useState(() => {
     const todayAt = days.findIndex((d) => d.date === today);
@@ -34,7 +39,7 @@ export function WeekGrid({ teamId, userId, days, today, measures, values }: Prop
   });
   const other = (i: number) => (i === shown ? undefined : true);
   return (
-    <form onSubmit={onSubmit} aria-label="My numbers this week" className="stack">
+    <form onSubmit={onSubmit} aria-label="My numbers this week" className="stack" aria-busy={busy}>
       <input type="hidden" name="teamId" value={teamId} />
       <input type="hidden" name="userId" value={userId} />
       <div className="day-switcher" role="group" aria-label="Day to show">
@@ -70,7 +75,7 @@ export function WeekGrid({ teamId, userId, days, today, measures, values }: Prop
                 <tr key={m.id}>
                   <th scope="row">
                     {m.name}
-                    {m.personWeeklyTarget != null ? <span className="muted"> · target {m.personWeeklyTarget}</span> : null}
+                    {m.personWeeklyTarget != null ? <span className="muted"> · target {formatNumber(m.personWeeklyTarget, locale)}</span> : null}
                   </th>
                   {days.map((d, i) => {
                     const name = `cell.${m.id}.${d.date}`;
@@ -85,7 +90,7 @@ export function WeekGrid({ teamId, userId, days, today, measures, values }: Prop
                           inputMode="decimal"
                           autoComplete="off"
                           defaultValue={current ?? ""}
-                          disabled={!d.editable}
+                          disabled={!d.editable || changingWeek}
                           aria-invalid={error ? true : undefined}
                           title={error?.join(" ")}
                         />
@@ -94,7 +99,7 @@ export function WeekGrid({ teamId, userId, days, today, measures, values }: Prop
                     );
                   })}
                   <td className="num">
-                    <strong>{formatNumber(total, undefined, 1)}</strong>
+                    <strong>{formatNumber(total, locale, 1)}</strong>
                   </td>
                 </tr>
               );
@@ -104,7 +109,7 @@ export function WeekGrid({ teamId, userId, days, today, measures, values }: Prop
       </WideTable>
       <FormMessage state={state} />
       <div className="row" style={{ alignItems: "center" }}>
-        <button type="submit" disabled={pending}>
+        <button type="submit" disabled={busy}>
           {pending ? "Saving…" : "Save my week"}
         </button>
         <span className="muted" style={{ fontSize: "0.85rem" }}>

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { formatDay, formatNumber } from "@/lib/domain/format";
 import { runAction, type ActionState } from "@/lib/http/runAction";
 import { createLeadEntry } from "@/lib/services/leadEntries";
 
@@ -9,6 +10,7 @@ export async function logLeadEntry(_prev: ActionState, form: FormData): Promise<
     const { entry, created } = await createLeadEntry(db, ctx, Object.fromEntries(form));
     revalidatePath(`/teams/${entry.teamId}`);
     revalidatePath("/dashboard");
-    return created ? `Logged ${entry.value} for ${entry.entryDate}.` : "Already logged — nothing was added twice.";
+    const { locale } = ctx.organization;
+    return created ? `Logged ${formatNumber(entry.value, locale)} for ${formatDay(entry.entryDate, locale)}.` : "Already logged — nothing was added twice.";
   });
 }

@@ -4,10 +4,10 @@ import { notFound } from "next/navigation";
 import { requirePageContext } from "@/lib/auth/context";
 import { getDb } from "@/lib/db";
 import { pageData } from "@/lib/http/page";
-import { dateFormat, formatDay, formatNumber, formatWeek } from "@/lib/domain/format";
+import { formatDay, formatNumber, formatWeek } from "@/lib/domain/format";
 import { leadStatus, STATUS_LABEL } from "@/lib/domain/status";
 import { isCalendarDay } from "@/lib/domain/calendar/range";
-import { addDays, toUtcDate } from "@/lib/domain/calendar/weeks";
+import { addDays } from "@/lib/domain/calendar/weeks";
 import { isUuid } from "@/lib/schemas/ids";
 import { teamPage } from "@/lib/views/teamPage";
 import { EntryList } from "./EntryList";
@@ -15,6 +15,7 @@ import { LogEntryForm } from "./LogEntryForm";
 import { PersonPicker } from "./PersonPicker";
 import { WeekGrid } from "./WeekGrid";
 import { MY_NUMBERS_ID } from "../../skipTargets";
+import { WeekLink, WeekNavigation } from "@/app/_components/WeekNavigation";
 
 export const metadata: Metadata = { title: "Team" };
 
@@ -33,26 +34,18 @@ export default async function TeamPage({
   const data = await pageData(teamPage(await getDb(), ctx, teamId, { week: requested, person }));
   const { team, isMember, writer, manager, today, week, isCurrent, people, gridPerson, scores, entries, gridValues } = data;
   const { locale } = ctx.organization;
-  const days = data.days.map(({ date, editable }) => {
-    const weekday = dateFormat(locale, { weekday: "short", timeZone: "UTC" }).format(toUtcDate(date));
-    return { date, label: `${weekday} ${Number(date.slice(8))}`, editable };
-  });
+  const days = data.days.map(({ date, editable }) => ({ date, label: formatDay(date, locale), editable }));
+  const weekLabel = formatWeek(week, locale);
   const thresholds = { green: ctx.organization.greenThreshold, amber: ctx.organization.amberThreshold };
 
   return (
-    <>
+    <WeekNavigation>
       <div className="page-head">
         <h1>{team.name}</h1>
-        <p className="muted">
-          <Link href={`/teams/${teamId}?week=${addDays(week.start, -7)}`} aria-label="Previous week">
-            ←
-          </Link>{" "}
-          Week of {formatWeek(week, locale)} {isCurrent ? "(this week)" : ""}{" "}
-          {!isCurrent && (
-            <Link href={`/teams/${teamId}?week=${addDays(week.start, 7)}`} aria-label="Next week">
-              →
-            </Link>
-          )}
+        <p className="muted" data-testid="week-label">
+          <WeekLink href={`/teams/${teamId}?week=${addDays(week.start, -7)}`}>← Previous week</WeekLink>{" "}
+          Week of {weekLabel} {isCurrent ? "(this week)" : ""}{" "}
+          {!isCurrent && <WeekLink href={`/teams/${teamId}?week=${addDays(week.start, 7)}`}>Next week →</WeekLink>}
         </p>
         <p>
           <Link href={`/teams/${teamId}/check-in${isCurrent ? "" : `?week=${week.start}`}`}>Weekly check-in →</Link>
@@ -69,12 +62,12 @@ export default async function TeamPage({
         <section id={MY_NUMBERS_ID} tabIndex={-1} className="card" aria-labelledby="grid-title" style={{ marginBottom: "1.25rem" }}>
           <div className="row" style={{ justifyContent: "space-between", alignItems: "end" }}>
             <h2 id="grid-title">
-              {gridPerson === ctx.userId ? "My numbers this week" : `${people.find((p) => p.userId === gridPerson)?.name}'s numbers`}
+              {gridPerson === ctx.userId ? (isCurrent ? "My numbers this week" : `My numbers in the week of ${weekLabel}`) : `${people.find((p) => p.userId === gridPerson)?.name}'s numbers`}
             </h2>
             {manager ? <PersonPicker people={people} selected={gridPerson} /> : null}
           </div>
           <WeekGrid
-            key={gridPerson}
+            key={`${gridPerson}.${week.start}`}
             teamId={teamId}
             userId={gridPerson}
             days={days}
@@ -159,6 +152,6 @@ export default async function TeamPage({
           </section>
         </div>
       </div>
-    </>
+    </WeekNavigation>
   );
 }

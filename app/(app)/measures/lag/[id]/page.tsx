@@ -7,7 +7,7 @@ import { canManageMeasures } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { LAG_TEMPLATES } from "@/lib/domain/templates";
 import { localDay } from "@/lib/domain/calendar/weeks";
-import { formatMeasure } from "@/lib/domain/format";
+import { dayWithYear, formatMeasure } from "@/lib/domain/format";
 import { LAG_STATUS_LABEL, lagGoalText, lagStatus } from "@/lib/domain/status";
 import { lagMeasurePage } from "@/lib/views/measureCatalog";
 import { LagMeasureForm } from "./LagMeasureForm";
@@ -69,7 +69,7 @@ export default async function LagMeasurePage({ params, searchParams }: { params:
                       const status = lagStatus({ ...measure, latest: { value: o.value, date: o.observedOn } });
                       return (
                         <tr key={o.id}>
-                          <td>{o.observedOn}</td>
+                          <td>{dayWithYear(o.observedOn, locale)}</td>
                           <td>{o.teamName ?? "Organization"}</td>
                           <td className="num">{formatMeasure(o.value, measure.unit, locale)}</td>
                           <td>

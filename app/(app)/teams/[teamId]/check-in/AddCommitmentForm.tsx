@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useFormAction } from "@/app/_components/useFormAction";
+import { useWeekChanging } from "@/app/_components/WeekNavigation";
 import type { ActionState } from "@/lib/http/runAction";
 import { checkLazily } from "@/app/_components/checkLazily";
 import type { FieldErrors } from "@/lib/errors";
@@ -22,7 +23,7 @@ type Props = {
 /** One new commitment for one person, optionally tied to one of the team's lead measures. */
 export function AddCommitmentForm({ teamId, weekStart, person, isSelf, measures }: Props) {
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
-  const [state, onSubmit, pending] = useFormAction<ActionState>(
+  const [state, onSubmit, pending, busy] = useFormAction<ActionState>(
     addCommitmentsAction,
     { status: "idle" },
     {
@@ -36,6 +37,7 @@ export function AddCommitmentForm({ teamId, weekStart, person, isSelf, measures 
       },
     },
   );
+  const changingWeek = useWeekChanging();
   const formRef = useRef<HTMLFormElement>(null);
   // Clear the row once it is saved; a refused one keeps what was typed.
   useEffect(() => {
@@ -47,7 +49,7 @@ export function AddCommitmentForm({ teamId, weekStart, person, isSelf, measures 
   const otherErrors = [...(errors["items.0.userId"] ?? []), ...(errors.weekStart ?? [])];
 
   return (
-    <form ref={formRef} className={styles.add} onSubmit={onSubmit} noValidate aria-label={`New commitment for ${person.name}`}>
+    <form ref={formRef} className={styles.add} onSubmit={onSubmit} noValidate aria-label={`New commitment for ${person.name}`} aria-busy={busy}>
       <input type="hidden" name="teamId" value={teamId} />
       <input type="hidden" name="weekStart" value={weekStart} />
       <input type="hidden" name="items.0.userId" value={person.userId} />
@@ -58,6 +60,7 @@ export function AddCommitmentForm({ teamId, weekStart, person, isSelf, measures 
           name="items.0.text"
           maxLength={MAX_COMMITMENT_LENGTH}
           autoComplete="off"
+          disabled={changingWeek}
           placeholder="e.g. hold two coaching conversations on refund calls"
           aria-invalid={textErrors.length ? true : undefined}
           aria-describedby={textErrors.length ? id("text-error") : undefined}
@@ -71,6 +74,7 @@ export function AddCommitmentForm({ teamId, weekStart, person, isSelf, measures 
             id={id("measure")}
             name="items.0.leadMeasureId"
             defaultValue=""
+            disabled={changingWeek}
             aria-invalid={errors["items.0.leadMeasureId"] ? true : undefined}
             aria-describedby={errors["items.0.leadMeasureId"] ? id("measure-error") : undefined}
           >
@@ -84,7 +88,7 @@ export function AddCommitmentForm({ teamId, weekStart, person, isSelf, measures 
           <FieldError id={id("measure-error")} errors={errors["items.0.leadMeasureId"]} />
         </div>
         <div className={styles.addButton}>
-          <button type="submit" disabled={pending}>
+          <button type="submit" disabled={busy}>
             {pending ? "Adding…" : "Add commitment"}
           </button>
         </div>

@@ -1,18 +1,17 @@
-import Link from "next/link";
-import { dateFormat } from "@/lib/domain/format";
+import { WeekLink } from "@/app/_components/WeekNavigation";
+import { instantDay } from "@/lib/domain/format";
 import type { HistoryCheckIn } from "@/lib/queries/checkInHistory";
 import styles from "./checkIn.module.css";
 
 /** The team's latest held check-ins: when, how long, the decisions taken and the notes. */
 export function CheckInHistory({ history, base, locale, timeZone }: { history: HistoryCheckIn[]; base: string; locale: string; timeZone: string }) {
   if (history.length === 0) return <p className="empty">No check-in held yet.</p>;
-  const day = dateFormat(locale, { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone });
   return (
     <ul className={styles.history} data-testid="check-in-history">
       {history.map((h) => (
         <li key={h.id}>
           <p>
-            <Link href={`${base}?week=${h.weekStart}`}>{day.format(h.heldAt)}</Link>
+            <WeekLink href={`${base}?week=${h.weekStart}`}>{instantDay(h.heldAt, locale, timeZone)}</WeekLink>
             {h.durationMinutes != null ? <span className="muted"> · {h.durationMinutes} min meeting</span> : null}
             {h.heldBy ? <span className="muted"> · {h.heldBy.name}</span> : null}
           </p>

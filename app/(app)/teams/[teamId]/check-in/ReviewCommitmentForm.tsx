@@ -20,7 +20,7 @@ type Props = { commitmentId: string; text: string; status: string; reason: strin
 /** Done / partly done / not done for one commitment, with the reason when it was not done. */
 export function ReviewCommitmentForm({ commitmentId, text, status, reason }: Props) {
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
-  const [state, onSubmit, pending] = useFormAction<ActionState>(
+  const [state, onSubmit, pending, busy] = useFormAction<ActionState>(
     reviewCommitmentAction,
     { status: "idle" },
     {
@@ -69,7 +69,7 @@ export function ReviewCommitmentForm({ commitmentId, text, status, reason }: Pro
         </div>
       )}
       <div className={styles.formFoot}>
-        <button type="submit" className="secondary" disabled={pending}>
+        <button type="submit" className="secondary" disabled={busy}>
           {pending ? "Saving…" : "Save review"}
         </button>
         {(state.status === "ok" || (state.status === "error" && Object.keys(state.fieldErrors).length === 0)) && (

@@ -4,12 +4,13 @@ import { useActionState, useEffect } from "react";
 import { useRouter } from "next/navigation";
 import type { ActionState } from "@/lib/http/runAction";
 import { FormMessage } from "@/app/_components/Field";
+import { SubmitButton } from "@/app/_components/SubmitButton";
 import { startMeetingAction } from "./actions";
 
 /** The lead's way into meeting mode: starts the clock on the server (or resumes the meeting under way). */
 export function StartMeetingForm({ teamId, weekStart, meetingHref, resume }: { teamId: string; weekStart: string; meetingHref: string; resume: boolean }) {
   const router = useRouter();
-  const [state, action, pending] = useActionState<ActionState, FormData>(startMeetingAction, { status: "idle" });
+  const [state, action] = useActionState<ActionState, FormData>(startMeetingAction, { status: "idle" });
   useEffect(() => {
     if (state.status === "ok") router.push(meetingHref);
   }, [state, meetingHref, router]);
@@ -17,9 +18,7 @@ export function StartMeetingForm({ teamId, weekStart, meetingHref, resume }: { t
     <form className="stack" action={action}>
       <input type="hidden" name="teamId" value={teamId} />
       <input type="hidden" name="weekStart" value={weekStart} />
-      <button type="submit" disabled={pending}>
-        {pending ? "Starting…" : resume ? "Resume the meeting" : "Start the meeting"}
-      </button>
+      <SubmitButton pendingText="Starting…">{resume ? "Resume the meeting" : "Start the meeting"}</SubmitButton>
       {state.status === "error" && <FormMessage state={state} />}
     </form>
   );

@@ -5,7 +5,7 @@ import { canWrite } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { pageData } from "@/lib/http/page";
 import { isCalendarDay } from "@/lib/domain/calendar/range";
-import { dateFormat, formatWeek } from "@/lib/domain/format";
+import { formatWeek, instantDay } from "@/lib/domain/format";
 import { CommitmentsReview, NewCommitments } from "./Commitments";
 import { ExecutionScoreCard } from "./ExecutionScoreCard";
 import { LagScoreboard } from "./LagScoreboard";
@@ -16,6 +16,7 @@ import { MeetingMode } from "./MeetingMode";
 import { StartMeetingForm } from "./StartMeetingForm";
 import { CheckInHistory } from "./CheckInHistory";
 import styles from "./checkIn.module.css";
+import { WeekLink, WeekNavigation } from "@/app/_components/WeekNavigation";
 
 export const metadata: Metadata = { title: "Weekly check-in" };
 
@@ -45,11 +46,7 @@ export default async function CheckInPage({
   const meetingHref = `${base}?${d.isCurrent ? "" : `week=${week.start}&`}mode=meeting`;
   const pageHref = d.isCurrent ? base : `${base}?week=${week.start}`;
   const inMeeting = query.mode === "meeting" && access.canRun && !d.checkIn && d.meeting != null;
-  const heldOn = d.checkIn
-    ? dateFormat(locale, { weekday: "short", day: "numeric", month: "short", timeZone: ctx.organization.timeZone }).format(
-        d.checkIn.heldAt,
-      )
-    : null;
+  const heldOn = d.checkIn ? instantDay(d.checkIn.heldAt, locale, ctx.organization.timeZone) : null;
 
   const review = (
     <CommitmentsReview people={d.people} commitments={d.lastWeekCommitments} canReview={canReview} canChange={canChange} measures={d.measures} />
@@ -123,18 +120,18 @@ export default async function CheckInPage({
   }
 
   return (
-    <>
+    <WeekNavigation>
       <div className="page-head">
         <p className={styles.crumbs}>
           <Link href={`/teams/${teamId}`}>← {access.teamName}</Link>
         </p>
         <h1>Weekly check-in: {access.teamName}</h1>
         <nav aria-label="Check-in weeks" className={styles.weekNav}>
-          <Link href={`${base}?week=${d.previousWeek.start}`}>← Previous week</Link>
+          <WeekLink href={`${base}?week=${d.previousWeek.start}`}>← Previous week</WeekLink>
           <span>
             Week of {weekLabel} {d.isCurrent ? "(this week)" : ""}
           </span>
-          {!d.isCurrent && <Link href={base}>This week →</Link>}
+          {!d.isCurrent && <WeekLink href={base}>This week →</WeekLink>}
         </nav>
       </div>
 
@@ -212,6 +209,6 @@ export default async function CheckInPage({
           </section>
         </div>
       </div>
-    </>
+    </WeekNavigation>
   );
 }
