@@ -44,11 +44,11 @@ export function WeekGrid({ teamId, userId, days, today, measures, values }: Prop
       <input type="hidden" name="userId" value={userId} />
       <div className="day-switcher" role="group" aria-label="Day to show">
         {days.map((d, i) => {
-          const cut = d.label.lastIndexOf(" ");
+          const cut = d.label.indexOf(" ");
           return (
             <button key={d.date} type="button" aria-pressed={i === shown} aria-label={d.label} onClick={() => setShown(i)}>
-              <span>{d.label.slice(0, cut)}</span>
-              <span>{d.label.slice(cut + 1)}</span>
+              <span>{cut < 0 ? d.label : d.label.slice(0, cut)}</span>
+              <span>{cut < 0 ? "" : d.label.slice(cut + 1)}</span>
             </button>
           );
         })}
