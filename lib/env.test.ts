@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv, secureCookies } from "./env";
+import { appOrigin, EnvError, listenHost, parseEnv, secureCookies } from "./env";
 
 /** The issues parseEnv reports for a source, or [] when it is accepted. */
 function issuesOf(source: Record<string, string | undefined>): string[] {
@@ -68,6 +68,36 @@ describe("parseEnv", () => {
       const issues = issuesOf({ PORT: value });
       expect(issues).toHaveLength(1);
       expect(issues[0]).toMatch(/^PORT /);
+    });
+  });
+
+  describe("HOST", () => {
+    it("is unset by default: the server listens on every interface, and links name localhost", () => {
+      const e = parseEnv({});
+      expect(listenHost(e)).toBeUndefined();
+      expect(appOrigin(e)).toBe("http://localhost:3000");
+    });
+
+    it.each([
+      ["127.0.0.1", "http://127.0.0.1:3000"],
+      ["::1", "http://[::1]:3000"],
+      ["0.0.0.0", "http://localhost:3000"],
+      ["leadlag.internal", "http://leadlag.internal:3000"],
+    ])("listens on %j, and without NEXTAUTH_URL links go to %s", (value, origin) => {
+      const e = parseEnv({ HOST: value });
+      expect(listenHost(e)).toBe(value);
+      expect(appOrigin(e)).toBe(origin);
+    });
+
+    it("still reads its earlier name LEADLAG_HOST, and HOST wins over it", () => {
+      expect(listenHost(parseEnv({ LEADLAG_HOST: "127.0.0.1" }))).toBe("127.0.0.1");
+      expect(listenHost(parseEnv({ LEADLAG_HOST: "127.0.0.1", HOST: "0.0.0.0" }))).toBe("0.0.0.0");
+    });
+
+    it.each(["http://localhost", "localhost:3000", "two words", "-leading.dash"])("refuses %j, saying to give the port in PORT", (value) => {
+      const issues = issuesOf({ HOST: value });
+      expect(issues).toHaveLength(1);
+      expect(issues[0]).toMatch(/^HOST must be an address to listen on.*set PORT/);
     });
   });
 

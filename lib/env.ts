@@ -1,5 +1,6 @@
 // Every environment variable Leadlag reads, validated by one zod schema. A bad value fails at
 // start-up with a message that names the variable and says what to set.
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -14,6 +15,15 @@ const postgresUrl = z
       return false;
     }
   }, "must be a PostgreSQL connection URL such as postgres://user:password@127.0.0.1:5432/leadlag (or unset it to use the embedded database)");
+
+/** An IP address or a host name; not a URL, and no port (PORT says that). */
+const listenAddress = z
+  .string()
+  .trim()
+  .refine(
+    (v) => isIP(v) !== 0 || /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i.test(v),
+    "must be an address to listen on, such as 127.0.0.1, 0.0.0.0, ::1 or localhost (no http://, no port: set PORT)",
+  );
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
@@ -38,9 +48,11 @@ export const envSchema = z.object({
     emptyToUndefined,
     z.coerce.number({ error: "must be a port number" }).int("must be a whole number").min(1).max(65535).default(3000),
   ),
-  /** The address the production server listens on; unset: every interface. 127.0.0.1 keeps it
-   *  on loopback (behind a reverse proxy on the same machine, or `npm run soak`). */
-  LEADLAG_HOST: z.preprocess(emptyToUndefined, z.string().trim().optional()),
+  /** The address the server listens on; unset: every interface. 127.0.0.1 keeps it on loopback
+   *  (behind a reverse proxy on the same machine, `npm run soak`, the browser tests). */
+  HOST: z.preprocess(emptyToUndefined, listenAddress.optional()),
+  /** HOST's earlier name, still read when HOST is unset. */
+  LEADLAG_HOST: z.preprocess(emptyToUndefined, listenAddress.optional()),
   NEXTAUTH_SECRET: z.preprocess(
     emptyToUndefined,
     z.string().min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)").optional(),
@@ -166,9 +178,18 @@ export function dataDir(e: Env = env()): string {
   return path.resolve(e.LEADLAG_DATA_DIR);
 }
 
-/** The app's public origin, for links in emails (NEXTAUTH_URL, else http://localhost:PORT). */
+/** The address the server listens on (HOST, or its earlier name); undefined: every interface. */
+export function listenHost(e: Env = env()): string | undefined {
+  return e.HOST ?? e.LEADLAG_HOST;
+}
+
+/** The app's public origin, for links in emails: NEXTAUTH_URL, else http://<HOST>:PORT, where an
+ *  unset or every-interface HOST reads as localhost. */
 export function appOrigin(e: Env = env()): string {
-  return (e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+  if (e.NEXTAUTH_URL) return e.NEXTAUTH_URL.replace(/\/+$/, "");
+  const host = listenHost(e);
+  const name = !host || host === "0.0.0.0" || host === "::" ? "localhost" : isIP(host) === 6 ? `[${host}]` : host;
+  return `http://${name}:${e.PORT}`;
 }
 
 /** The public URL is https: cookies are `Secure` (and next-auth's get the `__Secure-` prefix). */

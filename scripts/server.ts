@@ -9,7 +9,7 @@ import { requestsWithinPool } from "@/lib/db/budget";
 import { admissionGate } from "@/lib/http/admission";
 import { PEER_ADDRESS_HEADER } from "@/lib/http/clientIp";
 import { handleWithSignal } from "@/lib/db/overloadSignal";
-import { parseEnv } from "@/lib/env";
+import { listenHost, parseEnv } from "@/lib/env";
 
 (process.env as Record<string, string>).NODE_ENV = "production";
 const e = parseEnv();
@@ -44,9 +44,10 @@ const server = createServer((req, res) => {
   });
 });
 
-server.listen(e.PORT, e.LEADLAG_HOST, () => {
+const host = listenHost(e);
+server.listen(e.PORT, host, () => {
   console.log(
-    `▸ Serving on ${e.LEADLAG_HOST ?? "every interface"}, port ${e.PORT}: ${maxInFlight} requests at once, ` +
+    `▸ Serving on ${host ?? "every interface"}, port ${e.PORT}: ${maxInFlight} requests at once, ` +
       `${e.LEADLAG_REQUEST_QUEUE} more may wait up to ${e.LEADLAG_REQUEST_QUEUE_TIMEOUT_MS} ms, beyond that 503`,
   );
 });

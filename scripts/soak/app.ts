@@ -49,7 +49,7 @@ export async function startApp(opts: {
     NEXT_TELEMETRY_DISABLED: "1",
     LEADLAG_DIST_DIR: opts.distDir,
     LEADLAG_SEED_DEMO: "false",
-    LEADLAG_HOST: "127.0.0.1",
+    HOST: "127.0.0.1",
     DATABASE_URL: opts.databaseUrl,
     PORT: String(opts.port),
     NEXTAUTH_URL: url,
