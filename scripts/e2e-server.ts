@@ -11,6 +11,7 @@ import type { DbTarget } from "@/lib/db/adapter";
 import type { DbClient } from "@/lib/seed/factories";
 import { localDay, toUtcDate, weekStart } from "@/lib/domain/calendar/weeks";
 import { DEMO_ORG_SETTINGS } from "@/lib/seed/demo/catalogue";
+import type { Progress } from "./progress";
 import { e2eDataDir, mailDir } from "../e2e/mailbox";
 import { E2E_CLOCK, SPEC_ORGS, specOrg, type SpecOrgName } from "../e2e/orgs";
 import { startSmtpServer } from "../tests/helpers/smtpServer";
@@ -41,6 +42,7 @@ process.env.LEADLAG_CLOCK = E2E_CLOCK;
 process.env.LEADLAG_NOTIFICATION_TICK_CRON = "off";
 process.env.LEADLAG_SEED_DEMO = "true";
 process.env.PORT = process.env.E2E_PORT ?? "3210";
+process.env.HOST = "127.0.0.1"; // loopback only: the suite is its one client
 process.env.NEXTAUTH_URL = `http://127.0.0.1:${process.env.PORT}`;
 delete process.env.DATABASE_URL;
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -62,11 +64,13 @@ const SPEC_SETUP: Partial<Record<SpecOrgName, (tx: DbClient, organizationId: str
 };
 
 /** One copy of the demo per spec, at the fixed clock, after the demo itself (serve() seeds it). */
-async function seedSpecOrganizations(target: DbTarget): Promise<void> {
+async function seedSpecOrganizations(target: DbTarget, progress: Progress): Promise<void> {
   const started = performance.now();
   const { db, close } = await openDb(target);
+  progress.step(`Seeding ${SPEC_ORGS.length} spec organizations…`);
   try {
-    for (const spec of SPEC_ORGS) {
+    for (const [i, spec] of SPEC_ORGS.entries()) {
+      progress.update(`seeding spec organizations: ${i + 1}/${SPEC_ORGS.length}`);
       const { slug, name: orgName, email } = specOrg(spec);
       await db.$transaction(
         async (tx) => {

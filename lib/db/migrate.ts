@@ -217,14 +217,17 @@ async function withEngine<T>(
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
   datamodels: [string, string][],
   fn: (engine: SchemaEngine) => Promise<T>,
+  onLog?: (line: string) => void,
 ): Promise<T> {
   const runtime = await engineRuntime();
   const session = sessionFactory(adapterFactory);
   const logs: string[] = [];
+  const log = (line: string) => {
+    logs.push(line);
+    onLog?.(line);
+  };
   try {
-    const engine = await engineCall(() =>
-      runtime.SchemaEngine.new({ datamodels }, (line: string) => logs.push(line), bindMigrationAwareSqlAdapterFactory(session.factory)),
-    );
+    const engine = await engineCall(() => runtime.SchemaEngine.new({ datamodels }, log, bindMigrationAwareSqlAdapterFactory(session.factory)));
     try {
       return await engineCall(() => fn(engine));
     } finally {
@@ -254,13 +257,40 @@ async function withEngine<T>(
  */
 export async function migrate(
   factory: SqlMigrationAwareDriverAdapterFactory,
-  opts: { migrationsDir?: string } = {},
+  opts: {
+    migrationsDir?: string;
+    /** Called as each migration starts: its name and place (1-based) among all committed ones. */
+    onApplying?: (migration: { name: string; position: number; total: number }) => void;
+  } = {},
 ): Promise<{ applied: string[] }> {
   const migrationsList = loadMigrations(opts.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
-  const out = await withEngine(factory, [["schema.prisma", DATASOURCE_ONLY]], (engine) =>
-    engine.applyMigrations({ migrationsList, filters: NO_FILTER }),
+  const names = migrationsList.migrationDirectories.map((d) => d.path);
+  const { onApplying } = opts;
+  // The engine says "Applying `<name>`" in its log as it starts each one.
+  const onLog = onApplying
+    ? (line: string) => {
+        const name = applyingMigrationOf(line);
+        if (name) onApplying({ name, position: names.indexOf(name) + 1, total: names.length });
+      }
+    : undefined;
+  const out = await withEngine(
+    factory,
+    [["schema.prisma", DATASOURCE_ONLY]],
+    (engine) => engine.applyMigrations({ migrationsList, filters: NO_FILTER }),
+    onLog,
   );
   return { applied: out.appliedMigrationNames };
+}
+
+/** The migration an engine log line (JSON) says it is starting, if that is what it says. */
+export function applyingMigrationOf(line: string): string | undefined {
+  if (!line.includes("Applying")) return undefined;
+  try {
+    const message = (JSON.parse(line) as { fields?: { message?: unknown } }).fields?.message;
+    return typeof message === "string" ? /^Applying `(.+)`$/.exec(message)?.[1] : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -17,10 +17,21 @@ export type PrepareResult = {
   interruptedExports: number;
 };
 
-export async function prepareDatabase(target: DbTarget, opts: { seedDemo: boolean }): Promise<PrepareResult> {
+/** What start-up is doing, for its progress lines (scripts/serve.ts). */
+export type PrepareProgress =
+  | { step: "migrating"; name: string; position: number; total: number }
+  /** `what`: the demo seed's own words for its next step ("people", "measures"…). */
+  | { step: "seeding"; what: string }
+  | { step: "analyzing" };
+
+export async function prepareDatabase(
+  target: DbTarget,
+  opts: { seedDemo: boolean; onProgress?: (progress: PrepareProgress) => void },
+): Promise<PrepareResult> {
+  const { onProgress } = opts;
   const opened = await openAdapter(target);
   try {
-    const { applied } = await migrate(opened.factory);
+    const { applied } = await migrate(opened.factory, { onApplying: onProgress && ((m) => onProgress({ step: "migrating", ...m })) });
     // An export whose worker died is not among them: its job is retried (lib/jobs/reportExport.ts).
     const swept = makeClient(opened.factory);
     let interruptedExports: number;
@@ -33,7 +44,12 @@ export async function prepareDatabase(target: DbTarget, opts: { seedDemo: boolea
     if (opts.seedDemo) {
       const db = makeClient(opened.factory);
       try {
-        seeded = (await seedDemoIfEmpty(db, { today: clock.now() })).seeded; // LEADLAG_CLOCK's day when set
+        seeded = (
+          await seedDemoIfEmpty(db, {
+            today: clock.now(), // LEADLAG_CLOCK's day when set
+            onProgress: onProgress && ((what) => onProgress({ step: "seeding", what })),
+          })
+        ).seeded;
       } finally {
         await db.$disconnect();
       }
@@ -41,6 +57,7 @@ export async function prepareDatabase(target: DbTarget, opts: { seedDemo: boolea
     // PGlite runs no autovacuum: without planner statistics the dashboard of a 150-team
     // organization takes ~11 s instead of ~0.5 s. Refresh them on every start.
     if (target.kind === "embedded") {
+      onProgress?.({ step: "analyzing" });
       const db = makeClient(opened.factory);
       try {
         await db.$executeRawUnsafe("ANALYZE");

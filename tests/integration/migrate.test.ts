@@ -118,10 +118,11 @@ it("has committed migrations to test", () => {
 describe.each(targets.map((t) => [t.name, t] as const))("migrate on %s", (_name, target) => {
   let db: Fresh;
   let first: { applied: string[] };
+  const announced: { name: string; position: number; total: number }[] = [];
 
   beforeAll(async () => {
     db = await target.fresh();
-    first = await migrate(db.factory(), { migrationsDir });
+    first = await migrate(db.factory(), { migrationsDir, onApplying: (m) => announced.push(m) });
   });
   afterAll(async () => {
     await db?.destroy();
@@ -141,9 +142,15 @@ describe.each(targets.map((t) => [t.name, t] as const))("migrate on %s", (_name,
     );
   });
 
-  it("applies nothing the second time", async () => {
+  it("announces each migration as it starts, with its place among them all (start-up's progress lines)", () => {
+    expect(announced).toEqual(committed.map((name, i) => ({ name, position: i + 1, total: committed.length })));
+  });
+
+  it("applies nothing the second time, and announces nothing", async () => {
     await db.reopen();
-    expect(await migrate(db.factory(), { migrationsDir })).toEqual({ applied: [] });
+    const again: string[] = [];
+    expect(await migrate(db.factory(), { migrationsDir, onApplying: (m) => again.push(m.name) })).toEqual({ applied: [] });
+    expect(again).toEqual([]);
     expect(await history(db.factory())).toHaveLength(committed.length);
   });
 

@@ -30,6 +30,8 @@ export type SeedDemoOptions = {
   today?: Date;
   /** PRNG seed (default DEMO_SEED). */
   seed?: number;
+  /** Told the next step in a few words ("people", "measures"…), for start-up's progress lines. */
+  onProgress?: (step: string) => void;
 };
 
 export type DemoSummary = {
@@ -129,6 +131,7 @@ export async function seedDemoOrganization(tx: DbClient, identity: DemoIdentity,
   const passwordHash = await cachedPasswordHash(DEMO_PASSWORD);
 
   // Organization, people, teams ------------------------------------------------------------
+  opts.onProgress?.("people");
   const org = await tx.organization.create({
     data: { name: identity.name, slug: identity.slug, ...DEMO_ORG_SETTINGS, createdAt: setupAt, setupStep: "done", setupCompletedAt: setupAt },
   });
@@ -154,6 +157,7 @@ export async function seedDemoOrganization(tx: DbClient, identity: DemoIdentity,
   });
 
   // Lead measures and team targets ------------------------------------------------------------
+  opts.onProgress?.("measures");
   const measureIds = MEASURES.map(() => randomUUID());
   await tx.leadMeasure.createMany({
     data: MEASURES.map((m, i) => ({
@@ -212,12 +216,15 @@ export async function seedDemoOrganization(tx: DbClient, identity: DemoIdentity,
   // Activity --------------------------------------------------------------------------------------
   const ids = { people: people.map((p) => p.id), teams: teamIds, leadMeasures: measureIds, lagMeasures: lagIds };
   const activity = generateDemoActivity({ seed, dates, ids, createdBefore: Date.now() });
+  opts.onProgress?.(`${activity.weeks} weeks of entries`);
   const { count: leadEntries } = await createLeadEntries(tx, organizationId, activity.entries);
   const { count: lagObservations } = await createLagObservations(tx, organizationId, activity.observations);
+  opts.onProgress?.("check-ins and commitments");
   const history = generateCheckInHistory({ seed, programStart: dates.programStart, ids, now });
   const { count: checkIns } = await tx.checkIn.createMany({ data: history.checkIns.map((c) => ({ ...c, organizationId })) });
   const { count: commitments } = await createCommitmentRows(tx, organizationId, history.commitments);
 
+  opts.onProgress?.("the ROI program");
   await seedDemoProgram(tx, organizationId);
   return {
     organizationId,
