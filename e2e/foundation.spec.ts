@@ -82,13 +82,31 @@ test("the manager sees the weekly chart of a lead measure across teams", async (
   await expect(page.getByRole("heading", { name: /Recognitions given: weekly totals/ })).toBeVisible();
 });
 
-test("signing out returns to sign-in and protects pages again", async ({ page }) => {
+test("the header's Sign out signs out in one click, lands on sign-in and protects pages again", async ({ page }) => {
   await signIn(page, DEMO_USERS.member.email);
-  await page.goto("/sign-out");
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/sign-in/);
+  await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
   await page.goto("/");
   await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("without JavaScript, Sign out leads to a page whose one button signs out", async ({ page, browser }) => {
+  await signIn(page, DEMO_USERS.member.email);
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    await noScript.addCookies(await page.context().cookies());
+    const plain = await noScript.newPage();
+    await plain.goto("/");
+    await plain.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
+    await expect(plain).toHaveURL(/\/sign-out$/);
+    await expect(plain.getByRole("main").getByRole("button")).toHaveCount(1);
+    await plain.getByRole("button", { name: "Sign out" }).click();
+    await expect(plain).toHaveURL(/\/sign-in/);
+    await plain.goto("/");
+    await expect(plain).toHaveURL(/\/sign-in/);
+  } finally {
+    await noScript.close();
+  }
 });
 
 test("a member cannot open another team's page, and an unknown team is not found", async ({ page, browser }) => {

@@ -189,7 +189,7 @@ test("someone removed from their only organization learns why on signing in, and
   await expect(them.getByRole("heading", { name: "You are not in an organization" })).toBeVisible();
   await expect(them.getByText("Your access was deactivated, or you were removed.")).toBeVisible();
   await expect(them.getByRole("link", { name: "Sign in with SSO" })).toHaveAttribute("href", "/sso");
-  await expect(them.getByRole("link", { name: "Sign out" })).toBeVisible();
+  await expect(them.getByRole("button", { name: "Sign out" })).toBeVisible();
 
   // Creating an organization needs no organization: a page of its own, outside the app's frame.
   await them.getByRole("link", { name: "Create an organization" }).click();

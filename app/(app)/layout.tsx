@@ -8,6 +8,7 @@ import { OrgLocaleProvider } from "@/app/_components/OrgLocale";
 import { NavLinks } from "./NavLinks";
 import { OrgSwitcher } from "./OrgSwitcher";
 import { SkipLink } from "./SkipLink";
+import { SignOutButton } from "@/app/_components/SignOutButton";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const viewer = await getViewer();
@@ -43,7 +44,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               Read-only
             </span>
           )}
-          <Link href="/sign-out">Sign out</Link>
+          <SignOutButton />
         </div>
         </NavLinks>
         <Link href="/notifications" className="bell" aria-label={unread ? `Notifications: ${unread} unread` : "Notifications"} title="Notifications">

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/context";
 import { getDb } from "@/lib/db";
 import { organizationsAwaitingSso } from "@/lib/views/sso";
+import { SignOutButton } from "@/app/_components/SignOutButton";
 
 export default async function NoOrganizationPage() {
   const viewer = await getViewer();
@@ -28,7 +29,7 @@ export default async function NoOrganizationPage() {
               Sign in to {o.name} with SSO
             </a>
           ))}
-          <Link href="/sign-out">Sign out</Link>
+          <SignOutButton />
         </div>
       </main>
     );
@@ -59,7 +60,7 @@ export default async function NoOrganizationPage() {
           <Link className="button" href="/organizations/new">
             Create an organization
           </Link>
-          <Link href="/sign-out">Sign out</Link>
+          <SignOutButton />
         </div>
       </div>
     </main>

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/context";
 import { timeZoneChoices } from "@/lib/schemas/organization";
 import { NewOrganizationForm } from "./NewOrganizationForm";
+import { SignOutButton } from "@/app/_components/SignOutButton";
 
 export const metadata: Metadata = { title: "New organization" };
 
@@ -25,7 +26,7 @@ export default async function NewOrganizationPage() {
         </Link>
         <div className="who">
           <span>{viewer.user.name}</span>
-          <Link href="/sign-out">Sign out</Link>
+          <SignOutButton />
         </div>
       </header>
       <main id="main">
