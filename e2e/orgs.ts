@@ -13,6 +13,7 @@ export const E2E_CLOCK = "2026-11-18T10:00:00.000Z";
 export const SPEC_ORGS = [
   "accessibility",
   "api-tokens",
+  "appearance",
   "audit",
   "check-in",
   "check-in-meeting",
