@@ -204,7 +204,7 @@ describe.each(testDbKinds())("input validation at the root [%s]", (kind) => {
       );
       expect(res.status).toBe(200);
       const events = (await res.text()).trim().split("\n").map((l) => JSON.parse(l) as { type: string });
-      expect(events.at(-1)).toEqual({ type: "done", rows: 1, written: 1, replaced: 0 });
+      expect(events.at(-1)).toEqual({ type: "done", rows: 1, written: 1, replaced: 0, creates: 1, replaces: 0, unchanged: 0 });
       const audit = await t.db.auditEvent.findFirst({ where: { organizationId: organizationId(), action: "lag_observations.import" }, orderBy: { createdAt: "desc" } });
       expect(audit?.entityId).toBe("csv:upload.csv");
     });

@@ -118,7 +118,8 @@ function ssoFlowCookie(): string {
 function routeRequest(r: RouteEntry, token: string | null): { request: Request; params: Record<string, unknown> } {
   const params: Record<string, unknown> = {};
   const path = r.urlPath.replace(/\[(\.\.\.)?(\w+)\]/g, (_, rest: string | undefined, name: string) => {
-    const value = rest ? (r.method === "GET" ? ["session"] : ["callback", "credentials"]) : crypto.randomUUID();
+    // A link's [token] of the right shape (a share link's), so the route looks it up; other ids are UUIDs.
+    const value = rest ? (r.method === "GET" ? ["session"] : ["callback", "credentials"]) : name === "token" ? LINK_TOKEN : crypto.randomUUID();
     params[name] = value;
     return Array.isArray(value) ? value.join("/") : value;
   });

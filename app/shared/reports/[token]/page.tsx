@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/lib/db";
+import { pageData } from "@/lib/http/page";
 import { sharedReport } from "@/lib/views/reports";
 import { ReportSectionView } from "@/app/(app)/reports/[reportId]/ReportBlocks";
 import { ReportHeader } from "@/app/(app)/reports/[reportId]/ReportHeader";
@@ -14,7 +15,7 @@ type Props = { params: Promise<{ token: string }> };
 /** A report opened by its share link, read-only and without an account; a revoked or expired link is a 404 with nothing of the report. */
 export default async function SharedReportPage({ params }: Props) {
   const { token } = await params;
-  const view = await sharedReport(await getDb(), token);
+  const view = await pageData(sharedReport(await getDb(), token));
   if (!view) notFound();
   const doc = view.document;
   return (

@@ -1,12 +1,14 @@
 // GET /shared/reports/{token}/report.pdf — a shared report's PDF, for anyone holding a link that
 // still works; 410 Gone (and no data) once it is revoked or expired, or when it never existed.
 import { getDb } from "@/lib/db";
+import { unavailableAs503 } from "@/lib/http/apiRoute";
 import { sharedReportPdf } from "@/lib/views/reports";
 
 // pdfkit and the chart canvas are Node modules.
 export const runtime = "nodejs";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }): Promise<Response> {
+// During a database outage: 503 with Retry-After (as every route), never "no longer valid".
+export const GET = unavailableAs503(async (_request: Request, { params }: { params: Promise<{ token: string }> }): Promise<Response> => {
   const { token } = await params;
   const file = await sharedReportPdf(await getDb(), token);
   if (!file) {
@@ -20,4 +22,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
       "Referrer-Policy": "no-referrer",
     },
   });
-}
+});
