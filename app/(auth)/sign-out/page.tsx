@@ -12,12 +12,12 @@ export default async function SignOutPage() {
   const jar = await cookies();
   const csrf = jar.get("__Host-next-auth.csrf-token") ?? jar.get("next-auth.csrf-token");
   return (
-    <main className="auth-wrap">
+    <div className="auth-wrap">
       <div className="card auth-card">
         <h1>Sign out</h1>
         <p className="muted">You can sign back in at any time; nothing you logged is lost.</p>
         <SignOutButton className="" csrfToken={csrf?.value.split(/\||%7C/i)[0] ?? ""} />
       </div>
-    </main>
+    </div>
   );
 }

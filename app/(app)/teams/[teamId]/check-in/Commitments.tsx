@@ -46,7 +46,7 @@ export function CommitmentsReview(props: {
           <ul className={styles.commitments}>
             {commitments
               .filter((c) => c.userId === userId)
-              .map((c) => (
+              .map((c, i) => (
                 <li key={c.id} data-testid="review-commitment">
                   <div className={styles.commitmentHead}>
                     <CommitmentText c={c} />
@@ -56,7 +56,15 @@ export function CommitmentsReview(props: {
                   </div>
                   {c.reason && <p className="muted">Why: {c.reason}</p>}
                   {canChange(c) && <CommitmentActions commitment={c} measures={measures} />}
-                  {canReview(c) && <ReviewCommitmentForm key={`${c.id}-${c.status}`} commitmentId={c.id} text={c.text} status={c.status} reason={c.reason} />}
+                  {canReview(c) && <ReviewCommitmentForm
+                      key={`${c.id}-${c.status}`}
+                      // Unique among the page's forms (axe landmark-unique), even for two alike commitments.
+                      label={`Review ${names.get(userId) ?? "a former member"}'s commitment ${i + 1}: ${c.text}`}
+                      commitmentId={c.id}
+                      text={c.text}
+                      status={c.status}
+                      reason={c.reason}
+                    />}
                 </li>
               ))}
           </ul>

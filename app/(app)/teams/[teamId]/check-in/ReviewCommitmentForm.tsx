@@ -15,10 +15,10 @@ const CHOICES = [
   { value: "NOT_DONE", label: "Not done" },
 ] as const;
 
-type Props = { commitmentId: string; text: string; status: string; reason: string };
+type Props = { /** The form's name: whose commitment, which, and its words. */ label: string; commitmentId: string; text: string; status: string; reason: string };
 
 /** Done / partly done / not done for one commitment, with the reason when it was not done. */
-export function ReviewCommitmentForm({ commitmentId, text, status, reason }: Props) {
+export function ReviewCommitmentForm({ label, commitmentId, text, status, reason }: Props) {
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const [state, onSubmit, pending, busy] = useFormAction<ActionState>(
     reviewCommitmentAction,
@@ -36,7 +36,7 @@ export function ReviewCommitmentForm({ commitmentId, text, status, reason }: Pro
   const id = (name: string) => `${name}-${commitmentId}`;
 
   return (
-    <form className={styles.review} onSubmit={onSubmit} noValidate aria-label={`Review: ${text}`}>
+    <form className={styles.review} onSubmit={onSubmit} noValidate aria-label={label}>
       <input type="hidden" name="commitmentId" value={commitmentId} />
       <fieldset className={styles.choices} aria-describedby={errors.status ? id("status-error") : undefined}>
         <legend className={styles.srOnly}>How did “{text}” go?</legend>
