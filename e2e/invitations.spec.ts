@@ -52,7 +52,7 @@ test("an admin invites a colleague, whose email link lets them set a password, l
   // A member with one team lands on it, and logs this week's work there.
   await expect(guest.getByRole("heading", { level: 1 })).toHaveText(TEAM);
   await expect(guest.locator(".topbar .who")).toContainText("Nia New · Northwind Support (member)");
-  await guest.getByLabel("Measure", { exact: true }).selectOption({ label: "Coaching conversations (conversations)" });
+  await guest.getByLabel("Measure", { exact: true }).selectOption({ label: "Coaching conversations" });
   await guest.getByLabel("How many").fill("2");
   await guest.getByLabel("Note (optional)").fill("e2e: my first entry");
   await guest.getByRole("button", { name: "Log it" }).click();
