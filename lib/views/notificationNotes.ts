@@ -15,13 +15,13 @@ import { loadDashboard } from "./dashboard";
 
 const LAG_STATUS = { green: "on track", amber: "at risk", red: "off track", none: "no data" } as Record<string, string>;
 
-export function memberReminderNote(origin: string, org: Pick<Organization, "name">, p: { name: string; teamId: string; teamName: string }, weekStart: IsoDate): Note {
-  return memberReminder({ orgName: org.name, personName: p.name, teamName: p.teamName, weekStart, url: `${origin}/teams/${p.teamId}?week=${weekStart}` });
+export function memberReminderNote(origin: string, org: Pick<Organization, "name" | "locale">, p: { name: string; teamId: string; teamName: string }, weekStart: IsoDate): Note {
+  return memberReminder({ locale: org.locale, orgName: org.name, personName: p.name, teamName: p.teamName, weekStart, url: `${origin}/teams/${p.teamId}?week=${weekStart}` });
 }
 
 /** The team channel's version: one post for the team. */
-export function teamMemberReminderNote(origin: string, org: Pick<Organization, "name">, team: { teamId: string; teamName: string; waiting: number }, weekStart: IsoDate): Note {
-  const note = memberReminder({ orgName: org.name, personName: team.teamName, teamName: team.teamName, weekStart, url: `${origin}/teams/${team.teamId}?week=${weekStart}` });
+export function teamMemberReminderNote(origin: string, org: Pick<Organization, "name" | "locale">, team: { teamId: string; teamName: string; waiting: number }, weekStart: IsoDate): Note {
+  const note = memberReminder({ locale: org.locale, orgName: org.name, personName: team.teamName, teamName: team.teamName, weekStart, url: `${origin}/teams/${team.teamId}?week=${weekStart}` });
   return { ...note, lines: [`${team.waiting} ${team.waiting === 1 ? "person has" : "people have"} logged nothing for ${team.teamName} yet this week.`, note.lines[1]!] };
 }
 
@@ -31,6 +31,7 @@ export async function checkInReminderNote(db: Db, origin: string, org: Organizat
     teamCommitmentsInRange(db, { organizationId: org.id, teamId: team.teamId, firstWeek: weekStart, lastWeek: weekStart }),
   ]);
   return checkInReminder({
+    locale: org.locale,
     orgName: org.name,
     teamName: team.teamName,
     measures: scores.map((s) => ({ name: s.name, attainment: s.weeklyTarget > 0 ? s.teamTotal / s.weeklyTarget : null })),
@@ -42,6 +43,7 @@ export async function checkInReminderNote(db: Db, origin: string, org: Organizat
 export async function managerDigestNote(db: Db, origin: string, org: Organization, weekStart: IsoDate, now: Date): Promise<Note> {
   const d = await loadDashboard(db, orgSettings(org), {}, now);
   return managerDigest({
+    locale: org.locale,
     orgName: org.name,
     weekStart,
     attainment: d.organization.thisWeek.attainment,
@@ -55,6 +57,7 @@ export async function managerDigestNote(db: Db, origin: string, org: Organizatio
 export async function executiveDigestNote(db: Db, origin: string, org: Organization, month: string): Promise<Note> {
   const [latest] = await reportList(db, { organizationId: org.id });
   return executiveDigest({
+    locale: org.locale,
     orgName: org.name,
     month,
     report: latest ? { title: latest.title, url: `${origin}/reports/${latest.id}` } : null,

@@ -81,14 +81,14 @@ describe.each(testDbKinds())("reminders and digests [%s]", (kind) => {
     await tick(org, "2026-03-27T16:00:00Z");
     expect(await inApp(org, org.member.id)).toHaveLength(1);
     const [email] = await outbox(org, org.member.email);
-    expect(email).toMatchObject({ status: "STORED", subject: "Log your numbers for the week of 2026-03-23" });
+    expect(email).toMatchObject({ status: "STORED", subject: "Log your numbers for the week of Mar 23, 2026" });
     expect(email!.text).toContain(`/teams/${org.teamId}?week=2026-03-23`);
 
     // Clocks went forward on Sunday 29 March: 9:00 BST is 08:00 UTC.
     expect((await tick(org, "2026-03-30T07:59:00Z")).claimed).toBe(0);
     await tick(org, "2026-03-30T08:00:00Z");
     const notes = await inApp(org, org.member.id);
-    expect(notes.map((n) => n.title)).toEqual(["Log your numbers for the week of 2026-03-23", "Log your numbers for the week of 2026-03-30"]);
+    expect(notes.map((n) => n.title)).toEqual(["Log your numbers for the week of Mar 23, 2026", "Log your numbers for the week of Mar 30, 2026"]);
     const sends = await t.db.notificationSend.findMany({ where: { organizationId: org.organizationId, userId: org.member.id } });
     expect(sends.map((s) => `${s.periodKey} ${s.channel} ${s.status}`).sort()).toEqual([
       "2026-03-23 EMAIL SENT",
@@ -297,7 +297,7 @@ describe.each(testDbKinds())("reminders and digests [%s]", (kind) => {
     const org = await createOrgWithTeam(t.db);
     await schedule(org.organizationId, "MEMBER_REMINDER", 5, 14);
     await tick(org, "2026-01-09T14:00:00Z", { smtpUrl: smtp.url });
-    const mail = await smtp.waitFor(org.member.email, { subject: /week of 2026-01-05/ });
+    const mail = await smtp.waitFor(org.member.email, { subject: /week of Jan 5, 2026/ });
     const url = /<([^>]+)>/.exec(mail.headers["list-unsubscribe"] ?? "")![1]!;
     const token = decodeURIComponent(url.split("/").at(-1)!);
     const post = (tok: string) =>
@@ -309,7 +309,7 @@ describe.each(testDbKinds())("reminders and digests [%s]", (kind) => {
     expect((await post(token)).status).toBe(200); // again: still done
 
     await tick(org, "2026-01-16T14:00:00Z");
-    expect((await outbox(org, org.member.email)).map((e) => e.subject)).toEqual(["Log your numbers for the week of 2026-01-05"]);
+    expect((await outbox(org, org.member.email)).map((e) => e.subject)).toEqual(["Log your numbers for the week of Jan 5, 2026"]);
     expect(await inApp(org, org.member.id)).toHaveLength(2); // the bell is another channel
     expect(await outbox(org, org.manager.email)).toHaveLength(2); // and another person's emails are theirs
   });
@@ -352,7 +352,7 @@ describe.each(testDbKinds())("reminders and digests [%s]", (kind) => {
     await expect(notificationSettings(t.db, memberCtx)).rejects.toMatchObject({ code: "forbidden" });
 
     const mine = await t.db.notificationSend.findFirstOrThrow({ where: { organizationId: org.organizationId, userId: org.member.id, channel: "EMAIL" } });
-    expect((await sentNotificationView(t.db, memberCtx, mine.id)).note.title).toBe("Log your numbers for the week of 2026-01-12");
+    expect((await sentNotificationView(t.db, memberCtx, mine.id)).note.title).toBe("Log your numbers for the week of Jan 12, 2026");
     await expect(sentNotificationView(t.db, adminCtx, mine.id)).rejects.toMatchObject({ code: "not_found" });
   });
 

@@ -1,6 +1,8 @@
 // What each reminder and digest says, from plain data: one Note (title, lines, the one link)
 // rendered as an email (HTML and plain text, lib/email/notification.ts), an in-app notification, and a
 // Slack or Microsoft Teams incoming-webhook payload. Pure.
+import type { IsoDate } from "@/lib/domain/calendar/weeks";
+import { dayWithYear, formatShare, monthWithYear } from "@/lib/domain/format";
 import { listText } from "@/lib/domain/lists";
 import type { NotificationKind } from "./schedule";
 
@@ -11,18 +13,25 @@ export type Note = {
   action: { label: string; url: string };
 };
 
-const pct = (x: number | null) => (x == null ? "no target yet" : `${Math.round(x * 100)}%`);
+/** A share of target in the organization's style ("73%", "73 %"), or why there is none. */
+const pct = (x: number | null, locale: string) => (x == null ? "no target yet" : formatShare(x, locale));
 
-export function memberReminder(d: { orgName: string; personName: string; teamName: string; weekStart: string; url: string }): Note {
+/**
+ * Every message is written in the organization's locale (OrgSettings.locale), as the app's pages
+ * are: "the week of 23 Mar 2026", never the ISO key "2026-03-23" (that stays in the link's URL).
+ */
+type Written = { locale: string };
+
+export function memberReminder(d: Written & { orgName: string; personName: string; teamName: string; weekStart: IsoDate; url: string }): Note {
   return {
     kind: "MEMBER_REMINDER",
-    title: `Log your numbers for the week of ${d.weekStart}`,
+    title: `Log your numbers for the week of ${dayWithYear(d.weekStart, d.locale)}`,
     lines: [`Hi ${d.personName}, nothing is logged yet for ${d.teamName} this week (${d.orgName}).`, "A minute now keeps the scoreboard honest for the check-in."],
     action: { label: "Log your numbers", url: d.url },
   };
 }
 
-export function checkInReminder(d: {
+export function checkInReminder(d: Written & {
   orgName: string;
   teamName: string;
   /** Each lead measure this week: name and attainment (null: no target). */
@@ -35,7 +44,7 @@ export function checkInReminder(d: {
     title: `Check-in tomorrow: ${d.teamName}`,
     lines: [
       `${d.teamName}'s weekly check-in is tomorrow (${d.orgName}).`,
-      d.measures.length ? `Scoreboard: ${d.measures.map((m) => `${m.name} ${pct(m.attainment)}`).join("; ")}.` : "No lead measures on the scoreboard yet.",
+      d.measures.length ? `Scoreboard: ${d.measures.map((m) => `${m.name} ${pct(m.attainment, d.locale)}`).join("; ")}.` : "No lead measures on the scoreboard yet.",
       d.commitmentsDue.length
         ? `Commitments due: ${d.commitmentsDue.map((c) => `${c.person} — ${c.text}`).join("; ")}.`
         : "No commitments are due.",
@@ -61,9 +70,9 @@ export function combinedNote(kind: NotificationKind, teamNames: readonly string[
   };
 }
 
-export function managerDigest(d: {
+export function managerDigest(d: Written & {
   orgName: string;
-  weekStart: string;
+  weekStart: IsoDate;
   attainment: number | null;
   atRisk: { teamName: string; reasons: string[] }[];
   lagMoves: { name: string; status: string }[];
@@ -72,9 +81,9 @@ export function managerDigest(d: {
 }): Note {
   return {
     kind: "MANAGER_DIGEST",
-    title: `${d.orgName}: the week of ${d.weekStart}`,
+    title: `${d.orgName}: the week of ${dayWithYear(d.weekStart, d.locale)}`,
     lines: [
-      `Lead attainment this week: ${pct(d.attainment)}.`,
+      `Lead attainment this week: ${pct(d.attainment, d.locale)}.`,
       d.atRisk.length ? `Teams at risk: ${d.atRisk.map((t) => `${t.teamName} (${t.reasons.join("; ")})`).join(", ")}.` : "No team is at risk.",
       d.lagMoves.length ? `Lag measures: ${d.lagMoves.map((l) => `${l.name} ${l.status}`).join(", ")}.` : "No lag measures yet.",
       d.missedCheckIns.length ? `Missed check-ins: ${d.missedCheckIns.join(", ")}.` : "No check-ins missed.",
@@ -83,10 +92,10 @@ export function managerDigest(d: {
   };
 }
 
-export function executiveDigest(d: { orgName: string; month: string; report: { title: string; url: string } | null; url: string }): Note {
+export function executiveDigest(d: Written & { orgName: string; /** "2026-11" */ month: string; report: { title: string; url: string } | null; url: string }): Note {
   return {
     kind: "EXECUTIVE_DIGEST",
-    title: `${d.orgName}: the month of ${d.month}`,
+    title: `${d.orgName}: ${monthWithYear(d.month, d.locale)}`,
     lines: [d.report ? `The latest quarterly report: ${d.report.title}.` : "No quarterly report yet."],
     action: d.report ? { label: "Read the report", url: d.report.url } : { label: "Open the dashboard", url: d.url },
   };
