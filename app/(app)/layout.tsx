@@ -48,7 +48,13 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         </div>
         </NavLinks>
         <Link href="/notifications" className="bell" aria-label={unread ? `Notifications: ${unread} unread` : "Notifications"} title="Notifications">
-          🔔{unread ? <span className="badge">{unread > 99 ? "99+" : unread}</span> : null}
+          <svg className="bell-icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+            <path
+              fill="currentColor"
+              d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
+            />
+          </svg>
+          {unread ? <span className="badge">{unread > 99 ? "99+" : unread}</span> : null}
         </Link>
       </header>
       <main id="main" tabIndex={-1}>
