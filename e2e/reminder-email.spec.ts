@@ -42,6 +42,11 @@ test("a member opens the 'log your numbers' email and lands on their week's grid
   await form.getByRole("button", { name: "Save" }).click();
   await expect(form.getByRole("status")).toContainText("Saved");
   await page.goto("/settings/notifications");
-  await expect(page.getByRole("table", { name: "Send log" }).getByRole("row").filter({ hasText: reminder.to }).first()).toBeVisible();
+  const logged = page.getByRole("table", { name: "Send log" }).getByRole("row").filter({ hasText: reminder.to }).first();
+  await expect(logged).toBeVisible();
+  // The log says what was sent and for which week in words, as the app writes dates: no "2026-11-16".
+  await expect(logged).toContainText("Log your numbers (members)");
+  await expect(logged).toContainText("Week of 16 Nov 2026");
+  await expect(logged).not.toContainText("2026-11-16");
   expect(count()).toBe(1);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultSchedule, dueAt, dueKinds, localHour } from "./schedule";
+import { defaultSchedule, dueAt, dueKinds, localHour, periodLabel } from "./schedule";
 
 const london = { timeZone: "Europe/London", weekStartsOn: 1 };
 
@@ -40,5 +40,28 @@ describe("when reminders and digests are due", () => {
     const off = { ...defaultSchedule("MEMBER_REMINDER", 1), enabled: false };
     const kinds = dueKinds([off], london, new Date("2026-01-18T20:00:00Z")).map((d) => d.kind);
     expect(kinds).toEqual(["CHECK_IN_REMINDER", "MANAGER_DIGEST", "EXECUTIVE_DIGEST"]);
+  });
+});
+
+describe("a send's period in words", () => {
+  it("names a weekly send's week by its first day and a monthly send's month, in the organization's date style", () => {
+    expect(periodLabel("MEMBER_REMINDER", "2026-11-16", "en-GB")).toBe("Week of 16 Nov 2026");
+    expect(periodLabel("MANAGER_DIGEST", "2026-11-16", "en-US")).toBe("Week of Nov 16, 2026");
+    expect(periodLabel("EXECUTIVE_DIGEST", "2026-11", "en-GB")).toBe("Nov 2026");
+    expect(periodLabel("EXECUTIVE_DIGEST", "2027-01", "fr-FR")).toBe("janv. 2027");
+  });
+
+  it("writes the key of the period the tick keyed the send by", () => {
+    const member = { ...defaultSchedule("MEMBER_REMINDER", 1), day: 5, hour: 9 };
+    const due = dueAt(member, london, new Date("2026-01-16T09:00:00Z"))!;
+    expect(periodLabel(due.kind, due.periodKey, "en-GB")).toBe("Week of 12 Jan 2026");
+    const exec = defaultSchedule("EXECUTIVE_DIGEST", 1);
+    const monthly = dueAt(exec, london, new Date("2026-03-02T09:00:00Z"))!;
+    expect(periodLabel(monthly.kind, monthly.periodKey, "en-GB")).toBe("Mar 2026");
+  });
+
+  it("shows a key of another shape as it is rather than misreading it", () => {
+    expect(periodLabel("EXECUTIVE_DIGEST", "2026-11-16", "en-GB")).toBe("2026-11-16");
+    expect(periodLabel("MEMBER_REMINDER", "2026-W47", "en-GB")).toBe("2026-W47");
   });
 });

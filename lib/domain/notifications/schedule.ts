@@ -8,6 +8,7 @@
 // the spring-forward day in London) is reached by the first tick after it.
 import { addDays, localDay, weekStart, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { monthOf } from "@/lib/domain/calendar/months";
+import { dayWithYear, monthWithYear } from "@/lib/domain/format";
 
 export const NOTIFICATION_KINDS = ["MEMBER_REMINDER", "CHECK_IN_REMINDER", "MANAGER_DIGEST", "EXECUTIVE_DIGEST"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -71,6 +72,17 @@ export type Due = {
   scheduledDay: IsoDate;
   today: IsoDate;
 };
+
+/**
+ * A send's period in words, in the organization's date style: a weekly kind's key is its week's
+ * first day ("2026-11-16" → "Week of 16 Nov 2026"), a monthly kind's its month ("2026-11" →
+ * "Nov 2026"). A key of another shape is shown as it is rather than misread.
+ */
+export function periodLabel(kind: NotificationKind, periodKey: string, locale: string | undefined): string {
+  if (CADENCE[kind] === "week" && /^\d{4}-\d{2}-\d{2}$/.test(periodKey)) return `Week of ${dayWithYear(periodKey, locale)}`;
+  if (CADENCE[kind] === "month" && /^\d{4}-\d{2}$/.test(periodKey)) return monthWithYear(periodKey, locale);
+  return periodKey;
+}
 
 /** Whether `schedule` is due at `now`, and for which period; null when not (yet). */
 export function dueAt(schedule: KindSchedule, org: OrgCalendar, now: Date): Due | null {

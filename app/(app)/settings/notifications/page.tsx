@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requirePageContext } from "@/lib/auth/context";
 import { getDb } from "@/lib/db";
-import { CADENCE } from "@/lib/domain/notifications/schedule";
+import { CADENCE, KIND_LABELS, periodLabel } from "@/lib/domain/notifications/schedule";
 import { mediumDateTime } from "@/lib/domain/format";
 import { pageData } from "@/lib/http/page";
 import { notificationSettings, type SendLogRow } from "@/lib/views/notifications";
@@ -40,8 +40,8 @@ export default async function NotificationSettingsPage() {
             {rows.map((r) => (
               <tr key={r.id}>
                 <td>{mediumDateTime(r.createdAt, locale, timeZone)}</td>
-                <td>{r.kind}</td>
-                <td>{r.periodKey}</td>
+                <td>{KIND_LABELS[r.kind]}</td>
+                <td>{periodLabel(r.kind, r.periodKey, locale)}</td>
                 <td>{r.channel}</td>
                 <td>{r.address}</td>
                 <td>{r.status}</td>
