@@ -26,7 +26,7 @@ export async function lagObservationChanges(db: Tx, organizationId: string, rows
     SELECT (SELECT count(*) FROM changed WHERE replaces)::int AS replaces,
            (SELECT count(*) FROM changed WHERE NOT replaces)::int AS unchanged,
            (SELECT coalesce(json_agg(f ORDER BY f.row), '[]'::json) FROM (
-              SELECT c.row, NULL AS person, t.name AS team, m.name AS measure, to_char(c.observed_on, 'YYYY-MM-DD') AS date,
+              SELECT c.row, NULL AS person, t.name AS team, NULL AS "teamBefore", m.name AS measure, to_char(c.observed_on, 'YYYY-MM-DD') AS date,
                      c.before, c.after, c.note_changed AS "noteChanged"
                 FROM changed c
                 JOIN "LagMeasure" m ON m."organizationId" = ${organizationId}::uuid AND m.id = c.measure_id

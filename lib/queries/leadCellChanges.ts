@@ -2,7 +2,9 @@ import "server-only";
 // What writing these lead cells would change, for an import's preview and its commit: per cell
 // (person, measure, day), none there yet (creates), the same total, note and team already there
 // (unchanged: the export's rule for a cell, so an exported file imports back unchanged), or
-// anything else (replaces). Counted in one statement, with the first replaced rows named.
+// anything else (replaces). The cell is keyed without its team: a row for another team replaces
+// the cell's entries and moves them, so a listed row names the team(s) they were in
+// (teamBefore). Counted in one statement, with the first replaced rows named.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import type { IsoDate } from "@/lib/domain/calendar/weeks";
@@ -50,7 +52,8 @@ export async function leadCellChanges(db: Tx, organizationId: string, c: LeadCel
       SELECT k.row, k.user_id, k.measure_id, k.team_id, k.entry_date, k.value,
              sum(e.value)::float8 AS before,
              btrim(left(coalesce(string_agg(nullif(btrim(e.note), ''), ' / ' ORDER BY e."createdAt", e.id), ''), 500)) <> btrim(k.note) AS note_changed,
-             bool_and(e."teamId" = k.team_id) AS same_team
+             bool_and(e."teamId" = k.team_id) AS same_team,
+             array_agg(DISTINCT e."teamId") AS teams_before
         FROM k
         JOIN "LeadEntry" e
           ON e."organizationId" = ${organizationId}::uuid
@@ -64,7 +67,10 @@ export async function leadCellChanges(db: Tx, organizationId: string, c: LeadCel
            (SELECT count(*) FROM changed WHERE NOT replaces)::int AS unchanged,
            (SELECT coalesce(json_agg(f ORDER BY f.row), '[]'::json) FROM (
               SELECT c.row, coalesce(nullif(u.name, ''), u.email) AS person, t.name AS team, m.name AS measure,
-                     to_char(c.entry_date, 'YYYY-MM-DD') AS date, c.before, c.value AS after, c.note_changed AS "noteChanged"
+                     to_char(c.entry_date, 'YYYY-MM-DD') AS date, c.before, c.value AS after, c.note_changed AS "noteChanged",
+                     CASE WHEN c.same_team THEN NULL ELSE
+                       (SELECT string_agg(bt.name, ', ' ORDER BY bt.name) FROM "Team" bt
+                         WHERE bt."organizationId" = ${organizationId}::uuid AND bt.id = ANY(c.teams_before)) END AS "teamBefore"
                 FROM changed c
                 JOIN "User" u ON u.id = c.user_id
                 JOIN "Team" t ON t."organizationId" = ${organizationId}::uuid AND t.id = c.team_id

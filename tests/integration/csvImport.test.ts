@@ -8,6 +8,7 @@ import { checkImport, previewOf, type ImportFile } from "@/lib/services/csvImpor
 import { commitImportResponse, type ImportEvent } from "@/lib/http/endpoints/imports";
 import { exportLeadEntries } from "@/lib/http/endpoints/exports";
 import { IMPORT_WRITE_CHUNK, type ReadOptions } from "@/lib/csv/options";
+import { replacedRowLabel } from "@/lib/csv/changes";
 import { addDays } from "@/lib/domain/calendar/weeks";
 import { AppError } from "@/lib/errors";
 import { addMembership, addTeamMember, assignLeadMeasure, createLeadMeasure, createTeam, createUser, createOrgWithTeam, type OrgWithTeam } from "@/lib/seed/factories";
@@ -152,6 +153,32 @@ describe.each(testDbKinds())("importing lead entries from CSV [%s]", (kind) => {
     expect(events.at(-1)).toMatchObject({ type: "done", rows: 5, creates: 1, replaces: 2, unchanged: 2 });
     // Checked again, the same file now changes nothing.
     expect(await (await checkImport(t.db, managerA, "lead-entries", req(text), NOW)).changes()).toEqual({ creates: 0, replaces: 0, unchanged: 5, replaced: [] });
+  });
+
+  it("says when a row only moves an entry to another team, naming both teams, and the commit moves it", async () => {
+    // The member is on a second team that tracks the same measure; a day's 2 logged for Support Team.
+    const tier2 = await createTeam(t.db, a.organizationId, { name: "Tier 2" });
+    await addTeamMember(t.db, a.organizationId, tier2.id, a.member.id);
+    await assignLeadMeasure(t.db, a.organizationId, tier2.id, a.leadMeasureId, { weeklyTarget: 5 });
+    await createLeadEntry(t.db, managerA, { teamId: a.teamId, leadMeasureId: a.leadMeasureId, userId: a.member.id, entryDate: "2026-10-20", value: 2, note: "" }, NOW);
+    const text = HEADER + `${a.member.email},Tier 2,Coaching conversations,2026-10-20,2,\n`;
+
+    const checked = await checkImport(t.db, managerA, "lead-entries", req(text), NOW);
+    expect(checked.check.problems).toEqual([]);
+    const changes = await checked.changes();
+    expect(changes).toEqual({
+      creates: 0,
+      replaces: 1,
+      unchanged: 0,
+      replaced: [
+        { row: 2, person: a.member.name, team: "Tier 2", teamBefore: "Support Team", measure: "Coaching conversations", date: "2026-10-20", before: 2, after: 2, noteChanged: false },
+      ],
+    });
+    expect(replacedRowLabel(changes.replaced[0]!, "en-GB")).toBe(`${a.member.name} · Coaching conversations · Tue 20 Oct: 2 (Support Team) → 2 (Tier 2)`);
+
+    await checked.commit();
+    const cell = await t.db.leadEntry.findMany({ where: { organizationId: a.organizationId, userId: a.member.id, entryDate: new Date("2026-10-20") } });
+    expect(cell.map((e) => [e.teamId, e.value])).toEqual([[tier2.id, 2]]);
   });
 
   it("exports exactly what it imports: export → import → export is unchanged", async () => {

@@ -109,7 +109,7 @@ describe.each(testDbKinds())("lag observations [%s]", (kind) => {
       creates: 0,
       replaces: 1,
       unchanged: 2,
-      replaced: [{ row: 2, person: null, team: null, measure: "CSAT", date: "2026-09-30", before: 80.1, after: 80.4, noteChanged: false }],
+      replaced: [{ row: 2, person: null, team: null, teamBefore: null, measure: "CSAT", date: "2026-09-30", before: 80.1, after: 80.4, noteChanged: false }],
     });
     expect(await again.commit()).toEqual({ rows: 3, written: 3, replaced: 3, creates: 0, replaces: 1, unchanged: 2 });
     const september = (await observations(a.organizationId)).filter((o) => o.observedOn.toISOString().startsWith("2026-09-30"));

@@ -2,8 +2,8 @@
 
 import type { ImportPreview } from "@/lib/services/csvImport";
 import type { RowProblem } from "@/lib/csv/options";
-import type { ReplacedRow } from "@/lib/csv/changes";
-import { formatDay, formatNumber } from "@/lib/domain/format";
+import { replacedRowLabel } from "@/lib/csv/changes";
+import { formatNumber } from "@/lib/domain/format";
 import styles from "./import.module.css";
 import { problemsCsv } from "./importClient";
 import { WideTable } from "@/app/_components/WideTable";
@@ -131,12 +131,6 @@ export function SampleTable({ preview }: { preview: ImportPreview }) {
   );
 }
 
-/** "Sam Taylor · Tier 1 Support · Coaching conversations · Tue 3 Nov: 2 → 3". */
-function replacedLabel(r: ReplacedRow, locale: string): string {
-  const where = [r.person, r.team, r.measure, formatDay(r.date, locale)].filter(Boolean).join(" · ");
-  return `${where}: ${formatNumber(r.before, locale)} → ${formatNumber(r.after, locale)}${r.noteChanged ? " (new note)" : ""}`;
-}
-
 /** What the ready rows will do to what is there: new, replacing earlier values, or the same. */
 export function ChangeSummary({ preview, locale, noun }: { preview: ImportPreview; locale: string; noun: string }) {
   if (preview.readyCount === 0) return null;
@@ -160,7 +154,7 @@ export function ChangeSummary({ preview, locale, noun }: { preview: ImportPrevie
         <ul className={styles.replaced} aria-label="Rows that replace earlier values">
           {preview.replaced.map((r) => (
             <li key={r.row}>
-              <span className="muted">Row {r.row}:</span> {replacedLabel(r, locale)}
+              <span className="muted">Row {r.row}:</span> {replacedRowLabel(r, locale)}
             </li>
           ))}
           {more > 0 && <li className="muted">and {n(more)} more</li>}

@@ -20,7 +20,7 @@ export const importPreviewSchema = z.strictObject({
   sample: z.array(z.strictObject({ row: count, values: z.record(z.string(), z.string()) })).describe("The first rows as read."),
   ready: z.boolean().describe("True when the commit would import every row."),
   creates: count.describe("Ready rows with nothing there yet: they add a new entry or result."),
-  replaces: count.describe("Ready rows that replace an earlier entry or result with another value or note."),
+  replaces: count.describe("Ready rows that replace an earlier entry or result with another value, note or (lead entries) team."),
   unchanged: count.describe("Ready rows that write exactly what is already there."),
   replaced: z
     .array(
@@ -28,6 +28,10 @@ export const importPreviewSchema = z.strictObject({
         row: count.describe("The file's row (the header is row 1)."),
         person: z.string().nullable().describe("Whose entry; null for lag results."),
         team: z.string().nullable().describe("The team; null for an organization-wide result."),
+        teamBefore: z
+          .string()
+          .nullable()
+          .describe("The team (or teams, comma-separated) the earlier entries are in when the row moves them to `team`; null when the team stays."),
         measure: z.string(),
         date: day,
         before: z.number().describe("What is there now (a lead cell's entries summed)."),
