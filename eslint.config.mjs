@@ -62,6 +62,17 @@ const config = [
     rules: { "import/no-restricted-paths": ["error", { zones: layerZones }] },
   },
   {
+    // Every in-app link shows that its click was taken (app/_components/Link.tsx, issue #16).
+    files: ["app/**/*.ts", "app/**/*.tsx", "lib/**/*.tsx"],
+    ignores: ["app/_components/Link.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "next/link", importNames: ["default"], message: "Use @/app/_components/Link: it shows the navigation indicator while the page loads." }] },
+      ],
+    },
+  },
+  {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },

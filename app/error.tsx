@@ -2,7 +2,7 @@
 // What a page shows when rendering it failed. Production hides the error's details from the
 // browser; an UnavailableError (database saturated or away, lib/errors.ts) keeps its digest, so
 // that case says "busy, try again" — and anything else still offers a retry and no stack.
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { UNAVAILABLE_DIGEST } from "@/lib/errors";
 
 export default function ErrorPage({ error, retry }: { error: Error & { digest?: string }; retry: () => void }) {

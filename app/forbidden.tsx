@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 
 /**
  * forbidden() is called only by pages inside a layout that has the main landmark (the app's and

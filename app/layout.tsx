@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import "./globals.css";
+import { NavigationProgress } from "./_components/NavigationProgress";
 
 export const metadata: Metadata = {
   title: { default: "Leadlag", template: "%s · Leadlag" },
@@ -15,7 +16,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await connection();
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body>
+        <NavigationProgress />
+        {children}
+      </body>
     </html>
   );
 }

@@ -179,3 +179,53 @@ async function expectWholeNames(select: Locator) {
   });
   expect(fit.text, `"${fit.name}" fits its select`).toBeLessThanOrEqual(fit.room);
 }
+
+test("a page that is slow to arrive shows it is on its way, from the main navigation and from a team link alike", async ({ page }) => {
+  await signIn(page, USERS.manager.email);
+  const status = page.getByTestId("navigation-status");
+  const bar = page.locator(".nav-progress");
+  const main = page.locator("main#main");
+  await expect(status).toHaveText("");
+  await expect(bar).toBeHidden();
+
+  /** Holds back the server's answers for `path` (the navigation's RSC requests) until released. */
+  async function hold(path: string): Promise<() => void> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(
+      (url) => url.pathname === path,
+      async (route) => {
+        if (route.request().headers()["rsc"] === "1") await held;
+        await route.continue();
+      },
+    );
+    return release;
+  }
+
+  // The main navigation: while the dashboard is on its way the bar shows, the page being left is
+  // busy, and a screen reader hears "Loading…"; once it is there, all of that is gone.
+  const releaseDashboard = await hold("/dashboard");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
+  await expect(status).toHaveText("Loading…");
+  await expect(bar).toBeVisible();
+  await expect(main).toHaveAttribute("aria-busy", "true");
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toHaveCount(0);
+  releaseDashboard();
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  await expect(status).toHaveText("");
+  await expect(bar).toBeHidden();
+  await expect(main).not.toHaveAttribute("aria-busy", "true");
+
+  // A link in a page's content (a team on "My teams") does the same.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My teams" }).click();
+  const team = page.locator(".team-list a").first();
+  const teamPath = new URL((await team.getAttribute("href"))!, "http://x").pathname;
+  const releaseTeam = await hold(teamPath);
+  await team.click();
+  await expect(status).toHaveText("Loading…");
+  await expect(main).toHaveAttribute("aria-busy", "true");
+  releaseTeam();
+  await expect(page).toHaveURL(new RegExp(`${teamPath}$`));
+  await expect(status).toHaveText("");
+  await expect(main).not.toHaveAttribute("aria-busy", "true");
+});

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { redirect } from "next/navigation";
 import { getViewer, redirectToSignIn } from "@/lib/auth/context";
 import { canAdminister, canInvite, canManageMeasures, canReadAudit, canViewDashboard, canWrite } from "@/lib/auth/permissions";

@@ -4,6 +4,7 @@
 import { usePathname, useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { DateInput } from "./DateInput";
+import { useReportNavigation } from "./navigationPending";
 import { filtersToQuery, type DashboardFilters } from "@/lib/schemas/dashboardFilters";
 
 type Option = { id: string; name: string };
@@ -40,6 +41,7 @@ export function FilterBar({
   const [selected, setSelected] = useState<Set<string>>(new Set(filters.teamIds));
   // The view reloads its data for the new filters: Apply says so until it is shown.
   const [pending, startTransition] = useTransition();
+  useReportNavigation(pending);
 
   function apply(form: FormData) {
     const teamIds = teams.filter((t) => selected.has(t.id)).map((t) => t.id);

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 
 /** The 404 message: the root not-found wraps it in the page's main landmark, the app's own sits inside the app's. */
 export function NotFoundMessage() {

@@ -3,9 +3,10 @@
 // screen the old one must take no input: a number or a commitment typed in that second or two
 // would be saved to the week the person is leaving. The week links run the navigation as a
 // transition; the forms inside read it (useFormAction, useWeekChanging) and go read-only.
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { useRouter } from "next/navigation";
 import { createContext, useContext, useTransition, type ComponentProps, type ReactNode } from "react";
+import { useReportNavigation } from "./navigationPending";
 
 const Changing = createContext<{ pending: boolean; go: (href: string) => void } | null>(null);
 
@@ -14,6 +15,7 @@ export function WeekNavigation({ children }: { children: ReactNode }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const go = (href: string) => startTransition(() => router.push(href));
+  useReportNavigation(pending);
   return <Changing value={{ pending, go }}>{children}</Changing>;
 }
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/context";
 import { getDb } from "@/lib/db";

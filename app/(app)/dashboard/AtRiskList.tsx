@@ -1,5 +1,5 @@
 // The teams that need attention, each with its reasons in plain words (lib/domain/risk.ts).
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import type { TeamLine } from "@/lib/views/dashboard";
 import { CHECK_IN_WINDOW, MISSED_CHECK_INS, RED_STREAK_WEEKS } from "@/lib/domain/risk";
 import styles from "./dashboard.module.css";

@@ -1,6 +1,6 @@
 // The attainment heatmap with its legend, its choice of measure (kept in the URL) and its
 // table alternative.
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import type { HeatmapChartData } from "@/lib/charts/heatmap";
 import { AttainmentHeatmap } from "./AttainmentHeatmap";
 import styles from "./dashboard.module.css";

@@ -1,5 +1,5 @@
 // Pages of the teams at a glance: previous and next, and where this page sits among all teams.
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import type { DashboardPage } from "@/lib/views/rollupSort";
 import styles from "./dashboard.module.css";
 

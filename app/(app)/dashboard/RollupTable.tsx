@@ -1,7 +1,7 @@
 // Every team at a glance: lead attainment this week and over the trailing 4 and 13 weeks, lag
 // status, check-ins held and the execution score, sortable by any column, with the
 // organization's line below. Renders what lib/views/dashboard.ts computed.
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import type { RollupLine, TeamLine } from "@/lib/views/dashboard";
 import { formatShare } from "@/lib/domain/execution";
 import { ATTAINMENT_CAP, attainmentStatus } from "@/lib/domain/risk";

@@ -2,7 +2,7 @@
 // team × week heatmap, and the weekly totals of a lead measure per team. Filters and sort live
 // in the URL. Lag trends and the lead → lag analysis are at /dashboard/trends.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { forbidden } from "next/navigation";
 import { FilterBar } from "@/app/_components/FilterBar";
 import { requirePageContext } from "@/lib/auth/context";

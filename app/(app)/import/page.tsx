@@ -1,6 +1,6 @@
 import * as clock from "@/lib/clock";
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { forbidden } from "next/navigation";
 import { requirePageContext } from "@/lib/auth/context";
 import { canLogForOthers } from "@/lib/auth/permissions";

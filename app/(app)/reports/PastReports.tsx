@@ -1,5 +1,5 @@
 // Every report exported in the organization, newest first, with its files.
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { Fragment } from "react";
 import { mediumDateTime, mediumDay } from "@/lib/domain/format";
 import type { ReportListItem } from "@/lib/views/reports";

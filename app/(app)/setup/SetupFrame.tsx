@@ -1,6 +1,6 @@
 // The wizard's frame: where you are ("Step 2 of 4"), the steps (the ones before are links), the
 // step's content, and the ways on: continue, skip the step, or skip the whole setup.
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { SETUP_STEPS, SETUP_STEP_TITLES, type SetupStep } from "@/lib/schemas/setup";
 import { finishSetupAction, goToStepAction } from "./actions";
 import { SubmitButton } from "@/app/_components/SubmitButton";

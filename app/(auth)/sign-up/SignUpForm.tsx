@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { useState } from "react";
 import { FormMessage, TextField } from "@/app/_components/Field";
 import { OrganizationFields } from "@/app/_components/OrganizationFields";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { AuthCard } from "../AuthCard";
 import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/context";

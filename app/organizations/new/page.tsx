@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/context";
 import { timeZoneChoices } from "@/lib/schemas/organization";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { unsubscribeTarget } from "@/lib/services/notificationPreferences";
 import { unsubscribeAction } from "./actions";
 import { UnsubscribeForm } from "./UnsubscribeForm";

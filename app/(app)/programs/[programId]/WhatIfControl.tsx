@@ -4,6 +4,7 @@
 // also works as a plain GET form without JavaScript.
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
+import { useReportNavigation } from "@/app/_components/navigationPending";
 
 export function WhatIfControl({ leads, leadId, percent }: { leads: { id: string; name: string }[]; leadId: string; percent: number }) {
   const router = useRouter();
@@ -11,6 +12,7 @@ export function WhatIfControl({ leads, leadId, percent }: { leads: { id: string;
   const [lead, setLead] = useState(leadId);
   const [pct, setPct] = useState(percent);
   const [pending, startTransition] = useTransition();
+  useReportNavigation(pending);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => () => (timer.current ? clearTimeout(timer.current) : undefined), []);
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { getDb } from "@/lib/db";
 import { pageData } from "@/lib/http/page";
 import { passwordResetLink } from "@/lib/views/passwordResetLink";

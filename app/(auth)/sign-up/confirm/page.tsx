@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { AuthCard } from "../../AuthCard";
 import { AppError } from "@/lib/errors";
 import { pendingSignUp } from "@/lib/services/signup";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 
 /** A share link that was revoked, has expired, or never existed: the same words, nothing of any report. */
 export default function SharedReportGone() {

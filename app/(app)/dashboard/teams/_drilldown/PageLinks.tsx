@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import styles from "./drilldown.module.css";
 
 /** Keyset paging: back to the newest page, or on to older rows (there is no "previous"). */

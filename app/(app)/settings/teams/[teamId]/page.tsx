@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/Link";
 import { forbidden, notFound } from "next/navigation";
 import { requirePageContext } from "@/lib/auth/context";
 import { canManageMeasures } from "@/lib/auth/permissions";
