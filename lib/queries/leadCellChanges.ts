@@ -52,8 +52,7 @@ export async function leadCellChanges(db: Tx, organizationId: string, c: LeadCel
       SELECT k.row, k.user_id, k.measure_id, k.team_id, k.entry_date, k.value,
              sum(e.value)::float8 AS before,
              btrim(left(coalesce(string_agg(nullif(btrim(e.note), ''), ' / ' ORDER BY e."createdAt", e.id), ''), 500)) <> btrim(k.note) AS note_changed,
-             bool_and(e."teamId" = k.team_id) AS same_team,
-             array_agg(DISTINCT e."teamId") AS teams_before
+             bool_and(e."teamId" = k.team_id) AS same_team
         FROM k
         JOIN "LeadEntry" e
           ON e."organizationId" = ${organizationId}::uuid
@@ -65,12 +64,18 @@ export async function leadCellChanges(db: Tx, organizationId: string, c: LeadCel
     )
     SELECT (SELECT count(*) FROM changed WHERE replaces)::int AS replaces,
            (SELECT count(*) FROM changed WHERE NOT replaces)::int AS unchanged,
-           (SELECT coalesce(json_agg(f ORDER BY f.row), '[]'::json) FROM (
-              SELECT c.row, coalesce(nullif(u.name, ''), u.email) AS person, t.name AS team, m.name AS measure,
-                     to_char(c.entry_date, 'YYYY-MM-DD') AS date, c.before, c.value AS after, c.note_changed AS "noteChanged",
-                     CASE WHEN c.same_team THEN NULL ELSE
-                       (SELECT string_agg(bt.name, ', ' ORDER BY bt.name) FROM "Team" bt
-                         WHERE bt."organizationId" = ${organizationId}::uuid AND bt.id = ANY(c.teams_before)) END AS "teamBefore"
+           -- The team(s) a listed row moves entries from are looked up for those few rows only.
+           (SELECT coalesce(json_agg(json_build_object('row', f.row, 'person', f.person, 'team', f.team, 'teamBefore',
+                     CASE WHEN f.same_team THEN NULL ELSE
+                       (SELECT string_agg(DISTINCT bt.name, ', ' ORDER BY bt.name)
+                          FROM "LeadEntry" be
+                          JOIN "Team" bt ON bt."organizationId" = be."organizationId" AND bt.id = be."teamId"
+                         WHERE be."organizationId" = ${organizationId}::uuid AND be."userId" = f.user_id
+                           AND be."leadMeasureId" = f.measure_id AND be."entryDate" = f.entry_date) END,
+                     'measure', f.measure, 'date', to_char(f.entry_date, 'YYYY-MM-DD'), 'before', f.before, 'after', f.value,
+                     'noteChanged', f.note_changed) ORDER BY f.row), '[]'::json) FROM (
+              SELECT c.row, c.user_id, c.measure_id, c.entry_date, c.same_team, coalesce(nullif(u.name, ''), u.email) AS person,
+                     t.name AS team, m.name AS measure, c.before, c.value, c.note_changed
                 FROM changed c
                 JOIN "User" u ON u.id = c.user_id
                 JOIN "Team" t ON t."organizationId" = ${organizationId}::uuid AND t.id = c.team_id
