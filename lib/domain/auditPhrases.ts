@@ -53,6 +53,27 @@ const LAG_MEASURE = {
 };
 const PROGRAM = { name: "name", description: "description", startDate: "start", endDate: "end", averageSalary: "average salary" };
 
+/** Who answers for a lag measure, in words; null when the event does not say. */
+const lagOwner = (s: Say, snapshot: Obj): string | null => {
+  if (!("ownerId" in snapshot)) return null;
+  return typeof snapshot.ownerId === "string" ? s.person(snapshot.ownerId) : "nobody";
+};
+/** "owner from Sam Lee to nobody" when the event changed who answers for the goal. */
+const lagOwnerChange = (s: Say): string[] => {
+  const now = lagOwner(s, s.after);
+  const was = lagOwner(s, s.before) ?? "nobody";
+  return now !== null && (s.before.ownerId ?? null) !== (s.after.ownerId ?? null) ? [`owner from ${was} to ${now}`] : [];
+};
+const lagCreatedOwner = (s: Say) => {
+  const owner = typeof s.after.ownerId === "string" ? s.person(s.after.ownerId) : null;
+  return owner ? `, owned by ${owner}` : "";
+};
+/** ", leaving CSAT and NPS with no owner": the lag measures a removed member answered for. */
+const clearedOwnership = (s: Say) => {
+  const names = Array.isArray(s.before.ownedLagMeasureIds) ? s.before.ownedLagMeasureIds.map((id) => s.lag(id).name) : [];
+  return names.length ? `, leaving ${listText(names)} with no owner` : "";
+};
+
 const measureTeams = (s: Say, targets: unknown) => {
   const list = Array.isArray(targets) ? targets.map((t) => s.team((t as Obj)?.teamId)) : [];
   return list.length ? ` for ${listText(list)}` : "";
@@ -64,7 +85,7 @@ export const PHRASES: Record<string, Phrase> = {
   "membership.role.change": (s) => `${s.actor} made ${who(s)} ${s.role(s.after.role)} (was ${ROLE[String(s.before.role)] ?? "?"}).`,
   "membership.deactivate": (s) => `${s.actor} deactivated ${who(s)}: they can no longer sign in to the organization.`,
   "membership.reactivate": (s) => `${s.actor} reactivated ${who(s)}.`,
-  "membership.remove": (s) => `${s.actor} removed ${who(s)} from the organization.`,
+  "membership.remove": (s) => `${s.actor} removed ${who(s)} from the organization${clearedOwnership(s)}.`,
   "membership.ownership.transfer": (s) => `${s.actor} handed ownership of the organization to ${who(s)} and became an admin.`,
   "sso.joined": (s) => `${who(s)} joined through single sign-on as ${s.role(s.after.role)}.`,
   "invitation.create": (s) => `${s.actor} invited ${invitee(s)} as ${s.role(s.after.role)}${invitedTeams(s)}.`,
@@ -137,8 +158,9 @@ export const PHRASES: Record<string, Phrase> = {
   "lead_measure.update": (s) => `${s.actor} changed the lead measure ${s.lead(s.e.entityId, s.str("name")).name}${withChanges(s.changes(LEAD_MEASURE))}.`,
   "lead_measure.archive": (s) => `${s.actor} archived the lead measure ${s.lead(s.e.entityId).name}.`,
   "lead_measure.restore": (s) => `${s.actor} restored the lead measure ${s.lead(s.e.entityId).name}.`,
-  "lag_measure.create": (s) => `${s.actor} created the lag measure ${s.str("name") ?? s.lag(s.e.entityId).name}.`,
-  "lag_measure.update": (s) => `${s.actor} changed the lag measure ${s.lag(s.e.entityId, s.str("name")).name}${withChanges(s.changes(LAG_MEASURE))}.`,
+  "lag_measure.create": (s) => `${s.actor} created the lag measure ${s.str("name") ?? s.lag(s.e.entityId).name}${lagCreatedOwner(s)}.`,
+  "lag_measure.update": (s) =>
+    `${s.actor} changed the lag measure ${s.lag(s.e.entityId, s.str("name")).name}${withChanges([...s.changes(LAG_MEASURE), ...lagOwnerChange(s)])}.`,
   "lag_measure.archive": (s) => `${s.actor} archived the lag measure ${s.lag(s.e.entityId).name}.`,
   "lag_measure.restore": (s) => `${s.actor} restored the lag measure ${s.lag(s.e.entityId).name}.`,
   "lead_target.change": (s) => {

@@ -20,6 +20,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KEYS: Record<string, AuditRefKind> = {
   userId: "person",
   ownerIds: "person",
+  ownerId: "person",
   owners: "person",
   previousOwnerId: "person",
   teamId: "team",
@@ -30,6 +31,7 @@ const KEYS: Record<string, AuditRefKind> = {
   leadMeasureId: "lead",
   driverIds: "lead",
   lagMeasureId: "lag",
+  ownedLagMeasureIds: "lag",
   programId: "program",
 };
 

@@ -127,6 +127,20 @@ describe("the audit trail in plain words", () => {
     ).toBe("Alex changed the program “Coaching pilot”: average salary from £30,000 to £32,000.");
   });
 
+  it("says who answers for a lag measure, and who was left without one when a member was removed", () => {
+    const lag = { action: "lag_measure.update", entityType: "LagMeasure", entityId: CSAT, actor: "Alex" };
+    expect(say({ ...lag, before: { name: "CSAT", ownerId: null }, after: { name: "CSAT", ownerId: MARIA } })).toBe("Alex changed the lag measure CSAT: owner from nobody to Maria Lopez.");
+    expect(say({ ...lag, before: { name: "CSAT", ownerId: MARIA }, after: { name: "CSAT", ownerId: SAM } })).toBe("Alex changed the lag measure CSAT: owner from Maria Lopez to Sam Lee.");
+    expect(say({ ...lag, before: { name: "CSAT", ownerId: SAM }, after: { name: "CSAT", ownerId: null } })).toBe("Alex changed the lag measure CSAT: owner from Sam Lee to nobody.");
+    expect(say({ ...lag, before: { name: "CSAT", ownerId: SAM }, after: { name: "CSAT", ownerId: SAM } })).toBe("Alex changed the lag measure CSAT.");
+    expect(say({ action: "lag_measure.create", entityType: "LagMeasure", entityId: CSAT, actor: "Alex", after: { name: "CSAT", ownerId: SAM } })).toBe(
+      "Alex created the lag measure CSAT, owned by Sam Lee.",
+    );
+    expect(say({ action: "membership.remove", entityType: "Membership", entityId: SAM, actor: "Alex", before: { name: "Sam Lee", ownedLagMeasureIds: [CSAT] } })).toBe(
+      "Alex removed Sam Lee from the organization, leaving CSAT with no owner.",
+    );
+  });
+
   it("tells what happened to a team, by the names the event recorded", () => {
     const team = (action: string, before: unknown, after: unknown) => describeAuditEvent({ ...event(action, before, after, null), entityType: "Team" });
     expect(team("team.rename", { name: "Tier 1" }, { name: "Tier One" })).toBe("Alex Morgan renamed the team Tier 1 to Tier One.");

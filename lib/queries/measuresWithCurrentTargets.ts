@@ -1,7 +1,7 @@
 import "server-only";
 // Every lead and lag measure of an organization, as integrations need them to push data: ids,
 // units, which teams track each lead measure with the weekly target in force this week, and each
-// lag measure's "from baseline to target by date".
+// lag measure's "from baseline to target by date" and who answers for it.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { fromUtcDate, type IsoDate } from "@/lib/domain/calendar/weeks";
@@ -31,6 +31,7 @@ export type LagMeasureView = {
   cadence: string;
   baseline: { value: number; date: IsoDate };
   target: { value: number; date: IsoDate };
+  ownerId: string | null;
   archived: boolean;
 };
 
@@ -73,6 +74,7 @@ export async function measuresWithCurrentTargets(
       cadence: m.cadence,
       baseline: { value: m.baselineValue, date: fromUtcDate(m.baselineDate) },
       target: { value: m.targetValue, date: fromUtcDate(m.targetDate) },
+      ownerId: m.ownerId,
       archived: m.archivedAt != null,
     })),
   };

@@ -55,6 +55,8 @@ export const lagMeasureSchema = z
     targetValue: formNumber("the target value"),
     targetDate: formDate("the target date"),
     teamId: z.preprocess(blankToUndefined, z.uuid().nullish()),
+    /** The member who answers for the goal; blank: nobody named. */
+    ownerId: z.preprocess(blankToUndefined, z.uuid({ error: "Choose someone from the list." }).nullish()),
     driverIds: idList,
   })
   .refine((m) => m.targetDate > m.baselineDate, { path: ["targetDate"], message: "Must be after the baseline date." })

@@ -20,8 +20,16 @@ function nameTaken(err: unknown): boolean {
   return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
 }
 
-/** Team, owner and driver ids must belong to the caller's organization. */
-async function checkRefs(db: Db | Tx, ctx: TenantContext, refs: { teamIds?: string[]; userIds?: string[]; leadMeasureIds?: string[] }) {
+/**
+ * Team, owner and driver ids must belong to the caller's organization; owners must be its current
+ * members (someone removed owns nothing). `ownerField` names the form field the owners came from.
+ */
+async function checkRefs(
+  db: Db | Tx,
+  ctx: TenantContext,
+  refs: { teamIds?: string[]; userIds?: string[]; leadMeasureIds?: string[] },
+  ownerField: "ownerIds" | "ownerId" = "ownerIds",
+) {
   const organizationId = ctx.organizationId;
   const fieldErrors: Record<string, string[]> = {};
   if (refs.teamIds?.length) {
@@ -29,8 +37,8 @@ async function checkRefs(db: Db | Tx, ctx: TenantContext, refs: { teamIds?: stri
     if (found !== new Set(refs.teamIds).size) fieldErrors.targets = ["One of the teams is not in this organization."];
   }
   if (refs.userIds?.length) {
-    const found = await db.membership.count({ where: { organizationId, userId: { in: refs.userIds } } });
-    if (found !== new Set(refs.userIds).size) fieldErrors.ownerIds = ["Owners must be members of this organization."];
+    const found = await db.membership.count({ where: { organizationId, userId: { in: refs.userIds }, removedAt: null } });
+    if (found !== new Set(refs.userIds).size) fieldErrors[ownerField] = ["Owners must be members of this organization."];
   }
   if (refs.leadMeasureIds?.length) {
     const found = await db.leadMeasure.count({ where: { organizationId, id: { in: refs.leadMeasureIds } } });
@@ -189,7 +197,7 @@ export async function saveLagMeasure(db: Db, ctx: TenantContext, id: string | nu
   const organizationId = ctx.organizationId;
   const before = id ? await db.lagMeasure.findUnique({ where: { organizationId_id: { organizationId, id } } }) : null;
   if (id && !before) throw notFound("Lag measure not found.");
-  await checkRefs(db, ctx, { teamIds: input.teamId ? [input.teamId] : [], leadMeasureIds: input.driverIds });
+  await checkRefs(db, ctx, { teamIds: input.teamId ? [input.teamId] : [], userIds: input.ownerId ? [input.ownerId] : [], leadMeasureIds: input.driverIds }, "ownerId");
   const data = {
     name: input.name,
     description: input.description,
@@ -202,6 +210,7 @@ export async function saveLagMeasure(db: Db, ctx: TenantContext, id: string | nu
     targetValue: input.targetValue,
     targetDate: toUtcDate(input.targetDate),
     teamId: input.teamId ?? null,
+    ownerId: input.ownerId ?? null,
   };
   try {
     return await db.$transaction(async (tx) => {
@@ -212,7 +221,14 @@ export async function saveLagMeasure(db: Db, ctx: TenantContext, id: string | nu
       if (input.driverIds.length) {
         await tx.lagDriver.createMany({ data: input.driverIds.map((leadMeasureId) => ({ organizationId, lagMeasureId: measure.id, leadMeasureId })) });
       }
-      await recordAudit(tx, ctx, { action: id ? "lag_measure.update" : "lag_measure.create", entityType: "LagMeasure", entityId: measure.id, before, after: input });
+      await recordAudit(tx, ctx, {
+        action: id ? "lag_measure.update" : "lag_measure.create",
+        entityType: "LagMeasure",
+        entityId: measure.id,
+        before,
+        // "Nobody" is kept as null, so the trail can say an owner was taken off.
+        after: { ...input, ownerId: data.ownerId },
+      });
       return measure;
     });
   } catch (err) {

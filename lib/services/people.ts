@@ -173,7 +173,8 @@ export async function reactivateMember(db: Db, ctx: TenantContext, raw: unknown)
 
 /**
  * Removes a person from the organization: no access, gone from its people list, its teams and the
- * measures they owned. Their entries, commitments and audit events stay, under their name.
+ * measures they owned (a lag measure they answered for is left with nobody named). Their entries,
+ * commitments and audit events stay, under their name.
  */
 export async function removeMember(db: Db, ctx: TenantContext, raw: unknown): Promise<PersonChange> {
   requireRole(ctx.role, "ADMIN", "remove people");
@@ -186,8 +187,10 @@ export async function removeMember(db: Db, ctx: TenantContext, raw: unknown): Pr
     const organizationId = ctx.organizationId;
     const teams = await tx.teamMember.findMany({ where: { organizationId, userId }, select: { teamId: true, isLead: true } });
     const measures = await tx.leadMeasureOwner.findMany({ where: { organizationId, userId }, select: { leadMeasureId: true } });
+    const goals = await tx.lagMeasure.findMany({ where: { organizationId, ownerId: userId }, select: { id: true } });
     await tx.teamMember.deleteMany({ where: { organizationId, userId } });
     await tx.leadMeasureOwner.deleteMany({ where: { organizationId, userId } });
+    await tx.lagMeasure.updateMany({ where: { organizationId, ownerId: userId }, data: { ownerId: null } });
     await tx.membership.update({ where: { organizationId_userId: { organizationId, userId } }, data: { removedAt: clock.now() } });
     await endSessionsIfNoOrganizationLeft(tx, userId);
     await recordAudit(tx, ctx, {
@@ -195,7 +198,7 @@ export async function removeMember(db: Db, ctx: TenantContext, raw: unknown): Pr
       entityType: "Membership",
       entityId: userId,
       // What removal took away, so it can be put back by hand.
-      before: { ...who(target), teams, ownedLeadMeasureIds: measures.map((m) => m.leadMeasureId) },
+      before: { ...who(target), teams, ownedLeadMeasureIds: measures.map((m) => m.leadMeasureId), ownedLagMeasureIds: goals.map((m) => m.id) },
       after: { ...who(target), status: "removed" },
     });
     return change(target, target.role, "removed", true);

@@ -43,6 +43,7 @@ export async function loadLagDrilldown(
           targetDate: true,
           archivedAt: true,
           team: { select: { name: true } },
+          owner: { select: { user: { select: { name: true } } } },
         },
       })
     : null;
@@ -71,6 +72,8 @@ export async function loadLagDrilldown(
     targetDate: fromUtcDate(m.targetDate),
     archived: m.archivedAt != null,
     teamName: m.team?.name ?? null,
+    /** Who answers for the goal; null: nobody named. */
+    ownerName: m.owner?.user.name ?? null,
   };
   const baseline = { value: measure.baselineValue, date: measure.baselineDate };
   const target = { value: measure.targetValue, date: measure.targetDate };

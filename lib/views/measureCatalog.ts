@@ -1,7 +1,8 @@
 import "server-only";
 // The measure definition pages: every lead and lag measure of an organization with its teams
-// and their current targets, owners and drivers, and the teams and people its forms pick from;
-// one measure's page adds, for a lag measure, its latest results.
+// and their current targets, owners (a lag measure's: the one who answers for the goal) and
+// drivers, and the teams and people its forms pick from; one measure's page adds, for a lag
+// measure, its latest results.
 import type { Db } from "@/lib/db/client";
 import { fromUtcDate } from "@/lib/domain/calendar/weeks";
 import { activeTeams } from "@/lib/queries/activeTeams";
@@ -21,7 +22,11 @@ export async function measureCatalog(db: Db, organizationId: string) {
     db.lagMeasure.findMany({
       where: { organizationId },
       orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { name: "asc" }],
-      include: { team: { select: { name: true } }, drivers: { include: { leadMeasure: { select: { name: true } } } } },
+      include: {
+        team: { select: { name: true } },
+        owner: { select: { user: { select: { name: true } } } },
+        drivers: { include: { leadMeasure: { select: { name: true } } } },
+      },
     }),
     activeTeams(db, organizationId),
     // Removed people are gone from the organization (and own no measure any more).
@@ -47,6 +52,7 @@ export async function measureCatalog(db: Db, organizationId: string) {
       targetDate: fromUtcDate(m.targetDate),
       teamId: m.teamId,
       teamName: m.team?.name ?? null,
+      owner: m.ownerId && m.owner ? { userId: m.ownerId, name: m.owner.user.name } : null,
       archived: m.archivedAt != null,
       drivers: m.drivers.map((d) => ({ leadMeasureId: d.leadMeasureId, name: d.leadMeasure.name })),
     })),

@@ -30,6 +30,8 @@ export async function setupWizard(db: Db, ctx: TenantContext) {
     teams: catalog.teams,
     lead: catalog.lead.filter((m) => !m.archived),
     lag: catalog.lag.filter((m) => !m.archived),
+    /** Who may own a measure: the organization's current members. */
+    people: catalog.people,
     /** Templates not used yet. */
     leadTemplates: LEAD_TEMPLATES.filter((t) => !usedLead.has(t.name)),
     lagTemplates: LAG_TEMPLATES.filter((t) => !usedLag.has(t.name)),

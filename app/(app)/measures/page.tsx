@@ -103,6 +103,7 @@ export default async function MeasuresPage() {
                 <tr>
                   <th scope="col">Measure</th>
                   <th scope="col">Goal</th>
+                  <th scope="col">Owner</th>
                   <th scope="col">Driven by</th>
                   <th scope="col">
                     <span className="sr-only">Actions</span>
@@ -123,6 +124,7 @@ export default async function MeasuresPage() {
                     <td>
                       From {lagGoalText(m, locale).replace(/^from /, "")}
                     </td>
+                    <td>{m.owner?.name ?? "—"}</td>
                     <td>{m.drivers.map((d) => d.name).join(", ") || "—"}</td>
                     <td>
                       <ArchiveButton kind="lag" id={m.id} archived={m.archived} />

@@ -52,6 +52,15 @@ describe("the results, in the measure's own direction", () => {
     expectClean(doc);
   });
 
+  it("names who answers for each goal, in the sentence and the table, and says so when nobody is named", () => {
+    const named = results({ owner: "Maya Patel" });
+    expect(named).toContain("CSAT, higher is better, aims to go from 78% to 88% by Jun 1, 2027; Maya Patel answers for it.");
+    expect(named).toMatch(/Owner[\s\S]*Maya Patel/);
+    expect(results({ owner: null })).toContain("by Jun 1, 2027; nobody is named to answer for it.");
+    // A snapshot made before lag measures had owners reads as it did.
+    expect(results({})).toContain("by Jun 1, 2027. Over the quarter");
+  });
+
   it("the lag chart says how the forecast was made and how often its range held, or why there is none", () => {
     expect(results({ forecastMethod: "random walk with drift; the 80% range held in 9 of 11 past weeks" })).toContain(
       "(80% range 82% to 84%). Forecast by a random walk with drift; the 80% range held in 9 of 11 past weeks.",

@@ -1,6 +1,6 @@
 // Results, what moved: each lag measure from its baseline against the straight path to its
 // target, worded in the measure's own direction (lower is better for times and churn), then a
-// table of every lag measure and a chart for the first MAX_LAG_CHARTS of them.
+// table of every lag measure (with who answers for it) and a chart for the first MAX_LAG_CHARTS of them.
 import type { ReportBlock, ReportSection } from "../document";
 import { lagOnTrack, type LagSnapshot, type ReportSnapshot } from "../snapshot/types";
 import { changeText } from "./changeText";
@@ -11,11 +11,17 @@ import type { Writer } from "./format";
 /** Lag charts drawn (the table lists every lag measure). */
 const MAX_LAG_CHARTS = 8;
 
+/** "; Maya Patel answers for it" — nothing for snapshots made before lag measures had owners. */
+function ownerClause(l: LagSnapshot): string {
+  if (l.owner === undefined) return "";
+  return l.owner ? `; ${l.owner} answers for it` : "; nobody is named to answer for it";
+}
+
 function lagSentence(l: LagSnapshot, s: ReportSnapshot, w: Writer): string {
   const S = "Results";
   const v = (x: number | null | undefined) => w.measure(x, l.unit);
   const dir = l.direction === "LOWER_IS_BETTER" ? "lower is better" : "higher is better";
-  const goal = `${l.name}${l.team ? ` (${l.team})` : ""}, ${dir}, aims to go from ${v(l.baseline.value)} to ${w.fact(S, l.name, "Target", l.target.value, v(l.target.value), l.unit)} by ${w.day(l.target.date)}.`;
+  const goal = `${l.name}${l.team ? ` (${l.team})` : ""}, ${dir}, aims to go from ${v(l.baseline.value)} to ${w.fact(S, l.name, "Target", l.target.value, v(l.target.value), l.unit)} by ${w.day(l.target.date)}${ownerClause(l)}.`;
   if (!l.atEnd) return `${goal} No value was recorded by ${w.day(s.quarter.asOf)}, so no status can be given.`;
   const end = w.fact(S, l.name, `Value on ${l.atEnd.date}`, l.atEnd.value, v(l.atEnd.value), l.unit);
   let moved = "";
@@ -54,6 +60,7 @@ export function resultsSection(s: ReportSnapshot, w: Writer): ReportSection {
       { label: "Path now", align: "right" },
       { label: "Target", align: "right" },
       { label: "Status", align: "left" },
+      { label: "Owner", align: "left" },
     ],
     rows: s.lags.map((l) => {
       const status = lagOnTrack(l);
@@ -65,6 +72,7 @@ export function resultsSection(s: ReportSnapshot, w: Writer): ReportSection {
         w.measure(l.atEnd ? l.pathAtEnd : null, l.unit),
         `${w.measure(l.target.value, l.unit)} by ${w.day(l.target.date)}`,
         status === "green" ? "On track" : status === "red" ? "Off track" : "No data yet",
+        l.owner ?? "—",
       ];
     }),
     note: `On track: ${lagRuleNote(w.day(s.quarter.asOf))}. The dashboard applies the same rule to today's latest value, so a measure can be on track here and off track there.`,

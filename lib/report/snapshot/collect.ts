@@ -73,7 +73,11 @@ export async function collectSnapshot(db: Db, ctx: TenantContext, req: SnapshotR
   const allLags = await db.lagMeasure.findMany({
     where: { organizationId, archivedAt: null },
     orderBy: [{ name: "asc" }, { id: "asc" }],
-    include: { team: { select: { name: true } }, drivers: { include: { leadMeasure: { select: { id: true, name: true, archivedAt: true } } } } },
+    include: {
+      team: { select: { name: true } },
+      owner: { select: { user: { select: { name: true } } } },
+      drivers: { include: { leadMeasure: { select: { id: true, name: true, archivedAt: true } } } },
+    },
   });
   const lags = program
     ? allLags.filter((l) => program.benefits.some((b) => b.lagMeasureId === l.id) || (l.teamId != null && teamIds.includes(l.teamId)))
@@ -238,6 +242,7 @@ type LagRow = {
   direction: LagSnapshot["direction"];
   teamId: string | null;
   team: { name: string } | null;
+  owner: { user: { name: string } } | null;
   baselineValue: number;
   baselineDate: Date;
   targetValue: number;
@@ -276,6 +281,7 @@ async function lagSnapshotOf(db: Db, ctx: TenantContext, lag: LagRow, quarter: Q
     kind: lag.kind,
     direction: lag.direction,
     team: lag.team?.name ?? null,
+    owner: lag.owner?.user.name ?? null,
     baseline,
     target,
     atStart,

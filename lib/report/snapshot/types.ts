@@ -59,6 +59,8 @@ export type LagSnapshot = {
   direction: Direction;
   /** Team the measure belongs to; null = organization-wide. */
   team: string | null;
+  /** Who answers for the goal, by name; null: nobody named (absent in snapshots made before owners). */
+  owner?: string | null;
   baseline: { value: number; date: IsoDate };
   target: { value: number; date: IsoDate };
   /** Latest value on or before the quarter's start, and on or before its as-of day. */

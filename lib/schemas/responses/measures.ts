@@ -28,6 +28,7 @@ export const lagMeasureSchema = z.strictObject({
   cadence: z.enum(Cadence),
   baseline: goal,
   target: goal,
+  ownerId: id.nullable().describe("The member who answers for the goal (a user id, as in GET /api/v1/users); null: nobody named."),
   archived: z.boolean(),
 });
 

@@ -190,11 +190,7 @@ export type LagSpec = {
   decimals: number;
   /** Whether per-team observations are recorded too. */
   perTeam: "csat" | "resolutionHours" | null;
-  /**
-   * Who answers for the goal. Lag measures have no owner in the schema (lead measures do:
-   * LeadMeasureOwner); the description names them, and the lead measures that drive the goal
-   * (LAG_DRIVERS) have owners of their own.
-   */
+  /** Who answers for the goal (LagMeasure.owner); the lead measures that drive it (LAG_DRIVERS) have owners of their own. */
   owner: string;
 };
 

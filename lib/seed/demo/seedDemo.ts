@@ -109,6 +109,8 @@ export async function deleteDemo(tx: DbClient): Promise<void> {
     await tx.leadEntry.deleteMany({ where: { organizationId, userId: { in: userIds } } });
   }
   if (org) await tx.organization.delete({ where: { id: org.id } });
+  // Lag measures they answer for elsewhere keep their place, with nobody named.
+  if (userIds.length) await tx.lagMeasure.updateMany({ where: { ownerId: { in: userIds } }, data: { ownerId: null } });
   if (userIds.length) await tx.user.deleteMany({ where: { id: { in: userIds } } });
 }
 
@@ -194,7 +196,7 @@ export async function seedDemoOrganization(tx: DbClient, identity: DemoIdentity,
       organizationId,
       id: lagIds[i]!,
       name: l.name,
-      description: `${l.description} Owner: ${l.owner}.`,
+      description: l.description,
       kind: l.kind,
       unit: l.unit,
       direction: l.direction,
@@ -203,6 +205,7 @@ export async function seedDemoOrganization(tx: DbClient, identity: DemoIdentity,
       baselineDate: toUtcDate(dates.baselineDate),
       targetValue: l.target,
       targetDate: toUtcDate(dates.targetDate),
+      ownerId: personId(l.owner),
       createdAt: setupAt,
     })),
   });

@@ -28,6 +28,7 @@ export default async function SetupLagPage() {
             key={wizard.lag.length}
             measure={null}
             teams={wizard.teams}
+            people={wizard.people}
             leadMeasures={wizard.lead.map((m) => ({ id: m.id, name: m.name }))}
             templates={wizard.lagTemplates}
             today={wizard.today}

@@ -5,7 +5,6 @@ import { requirePageContext } from "@/lib/auth/context";
 import { getDb } from "@/lib/db";
 import { formatNumber } from "@/lib/domain/format";
 import { pageData } from "@/lib/http/page";
-import { measureCatalog } from "@/lib/views/measureCatalog";
 import { setupWizard } from "@/lib/views/setup";
 import { AddedList } from "../AddedList";
 import { SetupFrame } from "../SetupFrame";
@@ -14,9 +13,7 @@ export const metadata: Metadata = { title: "Set up: lead measures" };
 
 export default async function SetupLeadPage() {
   const ctx = await requirePageContext();
-  const db = await getDb();
-  const wizard = await pageData(setupWizard(db, ctx));
-  const { people } = await measureCatalog(db, ctx.organizationId);
+  const wizard = await pageData(setupWizard(await getDb(), ctx));
   const { locale } = ctx.organization;
   return (
     <SetupFrame
@@ -33,7 +30,7 @@ export default async function SetupLeadPage() {
               Add a team first: <Link href="/setup/teams">teams</Link>.
             </p>
           ) : (
-            <LeadMeasureForm key={wizard.lead.length} measure={null} teams={wizard.teams} people={people} templates={wizard.leadTemplates} inSetup />
+            <LeadMeasureForm key={wizard.lead.length} measure={null} teams={wizard.teams} people={wizard.people} templates={wizard.leadTemplates} inSetup />
           )}
         </section>
         <AddedList

@@ -49,6 +49,7 @@ export default async function LagDrilldownPage({
         <p>
           Goal: {lagGoalText(measure, locale)} ({measure.direction === "LOWER_IS_BETTER" ? "↓" : "↑"} {DIRECTION_LABEL[measure.direction]}
           ) · {measure.teamName ? `${measure.teamName}'s measure` : "organization-wide"}
+          {measure.ownerName ? ` · owner: ${measure.ownerName}` : ""}
           {measure.archived ? " · archived" : ""}
         </p>
         <p className="muted">

@@ -14,6 +14,7 @@ type Measure = MeasureCatalog["lag"][number];
 export function LagMeasureForm({
   measure,
   teams,
+  people,
   leadMeasures,
   templates,
   today,
@@ -21,6 +22,8 @@ export function LagMeasureForm({
 }: {
   measure: Measure | null;
   teams: MeasureCatalog["teams"];
+  /** Who may answer for the goal: the organization's current members. */
+  people: MeasureCatalog["people"];
   leadMeasures: { id: string; name: string }[];
   templates: LagTemplate[];
   today: string;
@@ -77,6 +80,20 @@ export function LagMeasureForm({
         {teams.map((t) => (
           <option key={t.id} value={t.id}>
             {t.name}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label="Owner"
+        name="ownerId"
+        defaultValue={measure?.owner?.userId ?? ""}
+        errors={errors.ownerId}
+        hint="The person who answers for this goal."
+      >
+        <option value="">Nobody yet</option>
+        {people.map((p) => (
+          <option key={p.userId} value={p.userId}>
+            {p.name}
           </option>
         ))}
       </SelectField>

@@ -47,6 +47,8 @@ export default async function LagMeasurePage({ params, searchParams }: { params:
             </p>
             <p className="muted" style={{ marginTop: 0 }}>
               Goal: {lagGoalText({ ...measure, unit: measure.unit }, locale)} ({measure.direction === "LOWER_IS_BETTER" ? "↓ lower is better" : "↑ higher is better"})
+              <br />
+              Owner: {measure.owner ? measure.owner.name : "nobody yet"}
             </p>
             {observations.length === 0 ? (
               <p className="empty">No results recorded yet.</p>
@@ -94,6 +96,7 @@ export default async function LagMeasurePage({ params, searchParams }: { params:
         <LagMeasureForm
           measure={measure ?? null}
           teams={catalog.teams}
+          people={catalog.people}
           leadMeasures={catalog.lead.filter((m) => !m.archived)}
           templates={measure ? [] : LAG_TEMPLATES}
           today={today}
