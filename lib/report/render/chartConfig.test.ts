@@ -1,5 +1,6 @@
 import type { LegendItem } from "chart.js";
 import { describe, expect, it } from "vitest";
+import { CATEGORY_TICKS, LEGEND, VALUE_TICKS } from "@/lib/charts/axes";
 import type { ChartSpec } from "@/lib/report/document";
 import { attainmentChart, costChart } from "@/tests/fixtures/reportDocument";
 import { chartValueFormatter, reportChartConfig } from "./chartConfig";
@@ -45,6 +46,14 @@ describe("report chart configuration", () => {
     const filter = config.options!.plugins!.legend!.labels!.filter!;
     const shown = config.data.datasets.map((_, datasetIndex) => filter({ datasetIndex } as LegendItem, config.data));
     expect(shown).toEqual([false, true, true, true]);
+  });
+
+  it("shares the app's axes and legend, so months read the same way in the PDF as on the web", () => {
+    const options = reportChartConfig(costChart(), { fontFamily: "DejaVu Sans" }).options!;
+    // Month labels tilt up to 45° before any is skipped, at most a dozen of them, as on the dashboard.
+    expect(options.scales?.x?.ticks).toEqual({ ...CATEGORY_TICKS, font: { family: "DejaVu Sans" } });
+    expect(options.scales?.y?.ticks).toMatchObject({ ...VALUE_TICKS, font: { family: "DejaVu Sans" } });
+    expect(options.plugins?.legend).toMatchObject({ position: LEGEND.position, labels: { ...LEGEND.labels, font: { family: "DejaVu Sans" } } });
   });
 
   it("puts the legend at the bottom, the axis title on y, and sizes for the page unless told otherwise", () => {

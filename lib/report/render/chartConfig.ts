@@ -1,7 +1,10 @@
 // One chart.js configuration for a report chart, used twice: the report page draws it with
 // react-chartjs-2 and the PDF renderer paints it on a server canvas (lib/report/render/chartImage.ts),
-// so the printed chart is the chart the reader saw on the page. Pure: it builds an object.
+// so the printed chart is the chart the reader saw on the page. Its axes and legend are the app's
+// (lib/charts/axes.ts), so months and weeks read the same way in the PDF as on the dashboard.
+// Pure: it builds an object.
 import type { ChartConfiguration, ChartDataset as ChartJsDataset } from "chart.js";
+import { CATEGORY_TICKS, LEGEND, VALUE_TICKS } from "@/lib/charts/axes";
 import { formatLocalePercent, formatMoney, formatNumber } from "@/lib/domain/format";
 import type { ChartDataset, ChartSpec } from "@/lib/report/document";
 
@@ -68,8 +71,9 @@ export function reportChartConfig(spec: ChartSpec, opts: ReportChartOptions = {}
       interaction: { mode: "index", intersect: false },
       plugins: {
         legend: {
-          position: "bottom",
+          ...LEGEND,
           labels: {
+            ...LEGEND.labels,
             ...font,
             // The lower edge of a band is a helper line; the band itself carries the label.
             filter: (item) => item.datasetIndex == null || spec.datasets[item.datasetIndex]?.legend !== false,
@@ -82,13 +86,13 @@ export function reportChartConfig(spec: ChartSpec, opts: ReportChartOptions = {}
         },
       },
       scales: {
-        x: { ticks: { maxRotation: 0, autoSkip: true, ...font } },
+        x: { ticks: { ...CATEGORY_TICKS, ...font } },
         y: {
           ...(spec.y.min != null ? { min: spec.y.min } : {}),
           ...(spec.y.max != null ? { max: spec.y.max } : {}),
           beginAtZero: spec.y.beginAtZero ?? false,
           title: { display: spec.y.title !== "", text: spec.y.title, ...font },
-          ticks: { callback: (v) => format(Number(v)), ...font },
+          ticks: { ...VALUE_TICKS, callback: (v) => format(Number(v)), ...font },
         },
       },
     },
