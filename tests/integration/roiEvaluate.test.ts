@@ -104,6 +104,17 @@ describe.each(testDbKinds())("the ROI calculator API [%s]", (kind) => {
     expect(res.body).toMatchObject({ benefits: 0, costs: 500, netBenefit: -500, bcr: 0, roiPercent: -100, paybackMonths: null, lines: [] });
   });
 
+  it("answers a null payback when the benefits do not overtake the costs within the months given: not yet paid back at this rate", async () => {
+    // $52.7k over 3 months against $100k would take 5.7 months at this rate: beyond the window, so no payback is stated.
+    const res = await evaluate({ currency: "GBP", months: 3, costs: [{ category: "delivery", amount: 100_000 }], benefits: [{ name: "Retention", value: 52_700 }] });
+    expect(res.status).toBe(200);
+    expect(res.body.roiPercent).toBeCloseTo(-47.3, 6);
+    expect(res.body.paybackMonths).toBeNull();
+    // Paid back within the window: the month it happens at this rate.
+    const paid = await evaluate({ currency: "GBP", months: 3, costs: [{ category: "delivery", amount: 100_000 }], benefits: [{ name: "Retention", value: 150_000 }] });
+    expect(paid.body.paybackMonths).toBeCloseTo(2, 10);
+  });
+
   it("answers 400 in the error shape, naming the field, for every bad input", async () => {
     const ok = { currency: "USD", costs: [{ category: "x", amount: 100 }], benefits: [{ name: "y", value: 150 }] };
     const cases: [unknown, string][] = [

@@ -64,7 +64,19 @@ describe("attributing benefits", () => {
   it("pays back in months of benefits: $60k costs, $120k a year → 6 months; no benefit → never", () => {
     expect(evaluateRoi({ costs: [{ category: "x", amount: 60_000 }], benefits: [{ name: "y", value: 120_000 }] }).paybackMonths).toBeCloseTo(6, 12);
     expect(evaluateRoi({ costs: [{ category: "x", amount: 60_000 }], benefits: [] }).paybackMonths).toBeNull();
-    expect(evaluateRoi({ costs: [{ category: "x", amount: 60_000 }], benefits: [{ name: "y", value: 30_000 }], months: 3 }).paybackMonths).toBeCloseTo(6, 12);
+    // Exactly even at the end of the window counts as paid back, in its last month.
+    expect(evaluateRoi({ costs: [{ category: "x", amount: 60_000 }], benefits: [{ name: "y", value: 60_000 }], months: 3 }).paybackMonths).toBeCloseTo(3, 12);
+  });
+
+  it("states no payback when benefits have not overtaken costs within the months counted (a negative ROI never comes with one)", () => {
+    // $30k over 3 months against $60k: it would take 6 months at this rate, past the 3 counted.
+    const behind = evaluateRoi({ costs: [{ category: "x", amount: 60_000 }], benefits: [{ name: "y", value: 30_000 }], months: 3 });
+    expect(behind.roiPercent).toBe(-50);
+    expect(behind.paybackMonths).toBeNull();
+    // The report's case from issue #16: ROI −47.3% came with "Payback 5.7 months".
+    const report = evaluateRoi({ costs: [{ category: "x", amount: 100_000 }], benefits: [{ name: "y", value: 52_700 }], months: 3 });
+    expect(report.roiPercent).toBeCloseTo(-47.3, 10);
+    expect(report.paybackMonths).toBeNull();
   });
 
   it("refuses to divide by zero costs", () => {

@@ -2,10 +2,11 @@
 // programs and the narrative. BCR and ROI are different numbers and always labelled:
 //   BCR   = benefits / costs                  (2.0 means two dollars back per dollar spent)
 //   ROI % = (benefits − costs) / costs × 100  (BCR 2.0 ⇔ ROI 100%)
-//   payback (months) = costs / monthly benefits
+//   payback (months) = costs / monthly benefits, only when paid back within the months counted
 // A benefit line counts only the share of its value that is profit, attributable to the
 // program, and believed: attributed = value × margin × isolation × confidence × (1 + adjustment).
 import { createRng } from "../stats/random";
+import { paybackWithinMonths } from "./payback";
 
 export type CostLine = { category: string; amount: number };
 export type BenefitLine = {
@@ -32,7 +33,7 @@ export type RoiResult = {
   bcr: number;
   /** Return on investment in percent: (benefits − costs) ÷ costs × 100. */
   roiPercent: number;
-  /** Months until the benefits have paid the costs; null when there is no benefit. */
+  /** Months until the benefits have paid the costs; null unless they do within the months counted (payback.ts). */
   paybackMonths: number | null;
   lines: { name: string; value: number; attributed: number }[];
 };
@@ -48,14 +49,13 @@ export function evaluateRoi(input: RoiInput): RoiResult {
   const months = input.months ?? 12;
   const lines = input.benefits.map((b) => ({ name: b.name, value: b.value, attributed: attributedValue(b) }));
   const benefits = lines.reduce((s, l) => s + l.attributed, 0);
-  const monthly = benefits / months;
   return {
     benefits,
     costs,
     netBenefit: benefits - costs,
     bcr: benefits / costs,
     roiPercent: ((benefits - costs) / costs) * 100,
-    paybackMonths: monthly > 0 ? costs / monthly : null,
+    paybackMonths: paybackWithinMonths(costs, benefits, months),
     lines,
   };
 }

@@ -2,7 +2,8 @@
 // cumulative costs within the months counted so far. A "payback of 5.7 months" worked out as
 // costs ÷ monthly benefit reads as a promise beside a negative ROI; until the ledger itself
 // shows the costs recovered, the program is "not yet paid back at this rate". The program page
-// and the quarterly report both word payback with this module, so they cannot disagree. Pure.
+// and the quarterly report both word payback with this module, so they cannot disagree, and the
+// ROI calculator's paybackMonths follows the same rule. Pure.
 import { addMonths, monthOf, monthsBetween, type YearMonth } from "../calendar/months";
 import type { IsoDate } from "../calendar/weeks";
 
@@ -30,6 +31,17 @@ export function paybackOf(months: readonly LedgerMonth[], startDate: IsoDate): P
   const month = breakEvenMonthOf(months);
   if (!month) return { status: "not-yet" };
   return { status: "paid", month, months: monthsBetween(addMonths(monthOf(startDate), 1), month).length };
+}
+
+/**
+ * The same rule for a total over a window (the ROI calculator, POST /api/v1/roi/evaluate): costs
+ * paid up front, benefits spread evenly over `months`. The months to pay back — costs ÷ monthly
+ * benefit — only when the benefits reach the costs within the window; null when they do not
+ * ("not yet paid back at this rate"), when there is no benefit, or no cost.
+ */
+export function paybackWithinMonths(costs: number, benefits: number, months: number): number | null {
+  if (!(costs > 0) || !(benefits > 0) || !(months > 0) || benefits < costs) return null;
+  return costs / (benefits / months);
 }
 
 /** "3 months (Sep 2026)", "Not yet paid back at this rate", or "—" without costs. */

@@ -10,7 +10,12 @@ export const roiEvaluationSchema = z.strictObject({
   netBenefit: z.number().describe("benefits − costs."),
   bcr: z.number().describe("Benefit-cost ratio: benefits ÷ costs (2.0 = two back per one spent)."),
   roiPercent: z.number().describe("Return on investment: (benefits − costs) ÷ costs × 100 (BCR 2.0 = ROI 100%)."),
-  paybackMonths: z.number().nullable().describe("costs ÷ monthly benefits; null when there is no benefit."),
+  paybackMonths: z
+    .number()
+    .nullable()
+    .describe(
+      "Months until the benefits, spread evenly over `months`, have paid the costs: costs ÷ (benefits ÷ months). Stated only when that happens within `months` (benefits ≥ costs); null otherwise — not yet paid back at this rate — and when there is no benefit.",
+    ),
   lines: z.array(
     z.strictObject({ name: z.string(), value: z.number(), attributed: z.number().describe("value × margin × isolation × confidence × (1 + adjustment).") }),
   ),
