@@ -2,6 +2,7 @@
 // FormData sends strings: numbers and dates are parsed here; blank optional fields are null.
 import { z } from "zod";
 import { blankToUndefined, formDate, formNumber, optionalFormDate } from "./formData";
+import { MAX_LAG_VALUE } from "./lagObservation";
 import { text } from "./text";
 
 /** A list from checkboxes (FormData.getAll) or JSON. */
@@ -42,6 +43,9 @@ export const changeTargetSchema = targetSchema.extend({
   effectiveFrom: formDate("the first week"),
 });
 
+/** A lag measure's baseline or target, within the values a result may be recorded as. */
+const lagGoalValue = (label: string) => formNumber(label).refine((v) => Math.abs(v) <= MAX_LAG_VALUE, "That number is too large.");
+
 export const lagMeasureSchema = z
   .object({
     name,
@@ -50,9 +54,9 @@ export const lagMeasureSchema = z
     unit,
     direction: z.enum(["HIGHER_IS_BETTER", "LOWER_IS_BETTER"], { error: "Choose which way is better." }),
     cadence: z.enum(["WEEKLY", "MONTHLY", "QUARTERLY"], { error: "Choose how often it is observed." }),
-    baselineValue: formNumber("the baseline value"),
+    baselineValue: lagGoalValue("the baseline value"),
     baselineDate: formDate("the baseline date"),
-    targetValue: formNumber("the target value"),
+    targetValue: lagGoalValue("the target value"),
     targetDate: formDate("the target date"),
     teamId: z.preprocess(blankToUndefined, z.uuid().nullish()),
     /** The member who answers for the goal; blank: nobody named. */

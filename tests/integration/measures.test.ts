@@ -114,6 +114,9 @@ describe.each(testDbKinds())("defining measures [%s]", (kind) => {
     expect(await t.db.lagDriver.count({ where: { organizationId: a.organizationId, lagMeasureId: lag.id } })).toBe(1);
     const err = await refusal(saveLagMeasure(t.db, managerA, null, { ...base, name: "Worse", targetValue: "30" }));
     expect(err.details?.fieldErrors?.targetValue).toEqual(["Must be better than the baseline in the direction you chose."]);
+    // A goal no result could ever be recorded against (results stop at MAX_LAG_VALUE) is refused too.
+    const huge = await refusal(saveLagMeasure(t.db, managerA, null, { ...base, name: "Huge", baselineValue: "1e300" }));
+    expect(huge.details?.fieldErrors?.baselineValue).toEqual(["That number is too large."]);
     const err2 = await refusal(saveLagMeasure(t.db, managerB, null, { ...base, name: "B lag", driverIds: [a.leadMeasureId] }));
     expect(err2.details?.fieldErrors?.driverIds).toBeDefined();
     expect((await refusal(saveLagMeasure(t.db, managerB, lag.id, base))).status).toBe(404);
