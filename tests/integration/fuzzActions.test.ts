@@ -53,7 +53,7 @@ const BUSY = new UnavailableError().message;
 const formsFrom = (spec: Record<string, Kind>, base: Fields) => objectPayload<string>(spec, base, invalidForm, anyFormValue, { extraKeys: true });
 
 /** Every id a form may carry, each junk; other common fields anything or invalid; unknown fields too. */
-const ID_FIELDS = ["id", "reportId", "teamId", "userId", "leadMeasureId", "lagMeasureId", "programId", "organizationId", "commitmentId", "userIds", "ownerIds", "driverIds", "participantTeamIds", "teamIds"];
+const ID_FIELDS = ["id", "reportId", "teamId", "userId", "leadMeasureId", "lagMeasureId", "programId", "organizationId", "commitmentId", "userIds", "ownerIds", "ownerId", "driverIds", "participantTeamIds", "teamIds"];
 const OTHER_FIELDS: Record<string, Kind> = {
   name: "name", names: "name", email: "email", emails: "email", note: "note", notes: "note", description: "note", value: "count",
   entryDate: "date", observedOn: "date", date: "date", startDate: "date", weekStart: "date", amount: "count", weeklyTarget: "count",
@@ -93,6 +93,10 @@ const CASES: Record<string, Case> = {
   "app/(app)/measures/actions.ts recordObservationAction": {
     forms: (s) => formsFrom({ lagMeasureId: "uuid", teamId: "uuid", observedOn: "date", value: "number", note: "note" }, observation(s)),
     valid: (s) => observation(s),
+  },
+  "app/(app)/measures/actions.ts saveLagMeasureAction": {
+    forms: (s) => formsFrom(LAG_MEASURE, lagMeasure(s)),
+    valid: (s) => lagMeasure(s),
   },
   "app/(app)/programs/actions.ts saveProgramAction": {
     forms: (s) => formsFrom({ name: "name", description: "note", startDate: "date", participantTeamIds: "uuid", averageSalary: "count" }, program(s)),
@@ -145,6 +149,15 @@ const leadEntry = (s: Seeded): Fields => ({ teamId: s.teamId, leadMeasureId: s.l
 const CELL = (s: Seeded) => `cell.${s.leadMeasureId}.${daysAgo(1)}`;
 const weekCells = (s: Seeded): Fields => ({ teamId: s.teamId, userId: s.member.id, [CELL(s)]: "4" });
 const observation = (s: Seeded): Fields => ({ lagMeasureId: s.lagMeasureId, teamId: "", observedOn: daysAgo(1), value: "81.5", note: "fuzz" });
+const LAG_MEASURE: Record<string, Kind> = {
+  id: "uuid", name: "name", description: "note", kind: "enum", direction: "enum", cadence: "enum",
+  baselineValue: "number", baselineDate: "date", targetValue: "number", targetDate: "date", teamId: "uuid", ownerId: "uuid",
+};
+/** The seeded lag measure's definition, owned by the member. */
+const lagMeasure = (s: Seeded): Fields => ({
+  id: s.lagMeasureId, name: "CSAT", description: "Surveyed", kind: "PERCENTAGE", unit: "%", direction: "HIGHER_IS_BETTER", cadence: "MONTHLY",
+  baselineValue: "78", baselineDate: daysAgo(90), targetValue: "88", targetDate: daysAgo(-300), teamId: "", ownerId: s.member.id,
+});
 const program = (s: Seeded): Fields => ({ name: "Coaching pilot", description: "Weekly coaching", startDate: daysAgo(30), participantTeamIds: s.teamId });
 const cost = (s: Seeded): Fields => ({ programId: s.programId, category: "DELIVERY", description: "Facilitator", incurredOn: daysAgo(20), amount: "6000" });
 const ORGANIZATION: Fields = { name: "Fuzzed Inc", timeZone: "UTC", weekStartsOn: "1", currency: "USD", locale: "en-US", greenPercent: "90", amberPercent: "70" };

@@ -312,6 +312,8 @@ const ACTIONS: Record<string, ActionCase> = {
       baselineDate: "2025-01-01",
       targetValue: "80",
       targetDate: "2025-12-31",
+      // A's member as the owner: another organization's person is refused, never confirmed.
+      ownerId: a.people.MEMBER.id,
     }),
     hostile: "refused",
     lower: manager,
