@@ -79,3 +79,29 @@ test("a lower-is-better lag shows green when it drops and red when it rises", as
   await expect(row().locator(".badge")).toHaveText("Off track");
   await expect(row().locator(".badge")).toHaveClass(/red/);
 });
+
+test("a manager names who answers for a lag measure, and the list and its page show it", async ({ page }) => {
+  await signIn(page, USERS.manager.email);
+  await page.goto("/measures");
+  // The demo's goals come with their owners.
+  await expect(page.getByRole("row", { name: /Average resolution time/ })).toContainText("Hannah Fischer");
+  await page.getByRole("link", { name: "NPS", exact: true }).click();
+  await expect(page.getByText("Owner: Daniel Okafor")).toBeVisible();
+
+  const form = page.getByRole("form", { name: "Lag measure" });
+  await form.getByLabel("Owner", { exact: true }).selectOption({ label: "Maya Patel" });
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(form.getByRole("status")).toContainText("Saved.");
+  await page.reload();
+  await expect(page.getByText("Owner: Maya Patel")).toBeVisible();
+  await expect(form.getByLabel("Owner", { exact: true })).toHaveValue(/.+/);
+
+  // Nobody named: the page says so and the list shows a dash.
+  await form.getByLabel("Owner", { exact: true }).selectOption({ label: "Nobody yet" });
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(form.getByRole("status")).toContainText("Saved.");
+  await page.goto("/measures");
+  await expect(page.getByRole("row", { name: /NPS/ }).getByRole("cell").nth(2)).toHaveText("—");
+  await page.getByRole("link", { name: "NPS", exact: true }).click();
+  await expect(page.getByText("Owner: nobody yet")).toBeVisible();
+});
