@@ -118,7 +118,7 @@ function Person({ person, action, pending }: { person: PersonItem; action: Act; 
             person={person}
             intent="remove"
             label="Remove"
-            question={`Remove ${person.name} from the organization? They lose access and leave their teams; their past entries stay.`}
+            question={`Remove ${person.name} from the organization? They lose access, leave their teams and no longer own any measure; their past entries stay.`}
             action={action}
             pending={pending}
           />
