@@ -4,7 +4,7 @@
 // what the page does meanwhile can be seen on any machine, fast or slow.
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { addDays } from "@/lib/domain/calendar/weeks";
-import { formatDay, formatWeek } from "@/lib/domain/format";
+import { formatDay, formatWeek, shortDay } from "@/lib/domain/format";
 import { DEMO_ORG_SETTINGS } from "@/lib/seed/demo/catalogue";
 import { signIn } from "./fixtures";
 import { E2E_CLOCK, specOrg } from "./orgs";
@@ -42,7 +42,8 @@ test("after ← Previous week the grid takes no input until that week is shown, 
   await signIn(page, USERS.member.email);
   const weekLabel = page.getByTestId("week-label");
   await expect(weekLabel).toContainText("(this week)");
-  const grid = page.getByRole("form", { name: "My numbers this week" });
+  // Named as its heading: "My numbers this week", then "My numbers in the week of 9 Nov".
+  const grid = page.getByRole("form", { name: /^My numbers / });
   const openCells = page.locator('input[name^="cell."]:not([disabled])');
   await expect(openCells.first()).toBeEditable();
   const previous = await previousWeekOf(page);
@@ -59,7 +60,12 @@ test("after ← Previous week the grid takes no input until that week is shown, 
   await expect(weekLabel).toContainText(shown);
   await expect(weekLabel).not.toContainText("(this week)");
   await expect(grid).not.toHaveAttribute("aria-busy", "true");
-  await expect(page.getByRole("heading", { name: /^My numbers in the week of / })).toBeVisible();
+  // Every heading that said "this week" names the week shown.
+  const during = `in the week of ${shortDay(previous, locale)}`;
+  for (const heading of [`My numbers ${during}`, `Scoreboard: lead measures ${during}`, `Latest entries ${during}`]) {
+    await expect(page.getByRole("heading", { level: 2, name: heading, exact: true })).toBeVisible();
+  }
+  await expect(page.getByRole("main")).not.toContainText(/this week/i);
   await expect(page).toHaveURL(new RegExp(`week=${previous}`));
   const training = page.getByRole("row", { name: /Training hours/ }).locator('input[name^="cell."]:not([disabled])').first();
   await expect(training).toBeEditable();
@@ -68,7 +74,7 @@ test("after ← Previous week the grid takes no input until that week is shown, 
   expect(day >= previous && day <= addDays(previous, 6), `${day} in the week of ${previous}`).toBe(true);
   await training.fill("1.5");
   await training.press("Enter");
-  await expect(page.getByRole("form", { name: "My numbers this week" }).getByRole("status")).toContainText(/Saved/);
+  await expect(grid.getByRole("status")).toContainText(/Saved/);
   await page.reload();
   await expect(page.locator(`input[name="${await training.getAttribute("name")}"]`)).toHaveValue("1.5");
 });
@@ -117,6 +123,10 @@ test("a commitment added right after ← Previous week on the check-in is the pr
   release();
   await expect(weeks).toContainText(shown);
   await expect(weeks).not.toContainText("(this week)");
+  // What was "last week" and "this week" on this week's page names its week here.
+  const before = addDays(previous, -7);
+  await expect(page.getByRole("heading", { level: 2, name: `Commitments for the week of ${shortDay(before, locale)}`, exact: true })).toBeVisible();
+  await expect(page.getByTestId("lead-team").getByRole("columnheader")).toContainText([`Week of ${shortDay(before, locale)}`, `Week of ${shortDay(previous, locale)}`]);
   await form.getByLabel(`${USERS.member.name} will…`).fill("e2e: made in the previous week");
   await form.getByRole("button", { name: "Add commitment" }).click();
   await expect(page.getByTestId(`new-commitments-${USERS.member.name}`)).toContainText("e2e: made in the previous week");
@@ -124,7 +134,8 @@ test("a commitment added right after ← Previous week on the check-in is the pr
   // This week's check-in reviews it as last week's, and does not list it among this week's.
   await page.getByRole("link", { name: "This week →" }).click();
   await expect(weeks).toContainText("(this week)");
-  await expect(page.getByRole("region", { name: "Last week's commitments" })).toContainText("e2e: made in the previous week");
+  const review = page.getByRole("region", { name: "Last week's commitments" });
+  await expect(review).toContainText("e2e: made in the previous week");
   await expect(page.getByTestId(`new-commitments-${USERS.member.name}`)).not.toContainText("e2e: made in the previous week");
 });
 

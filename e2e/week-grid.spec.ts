@@ -71,8 +71,8 @@ test("a manager corrects a member's week", async ({ page }) => {
   await page.goto("/");
   await page.getByRole("link", { name: USERS.member.team }).click();
   await page.getByLabel("Whose week").selectOption({ label: USERS.member.name });
-  await expect(page.getByRole("heading", { name: `${USERS.member.name}'s numbers` })).toBeVisible();
-  const grid = page.getByRole("form", { name: "My numbers this week" });
+  await expect(page.getByRole("heading", { name: `${USERS.member.name}'s numbers this week` })).toBeVisible();
+  const grid = page.getByRole("form", { name: `${USERS.member.name}'s numbers this week` });
   const cell = grid.getByRole("row", { name: /Recognitions given/ }).locator("input:not([type=hidden]):not([disabled])").first();
   await cell.fill("4");
   await cell.press("Enter");

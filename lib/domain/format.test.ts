@@ -15,6 +15,7 @@ import {
   formatSignificant,
   formatWeek,
   instantDay,
+  instantDayWithYear,
   instantLabel,
   mediumDateTime,
   mediumDay,
@@ -23,6 +24,8 @@ import {
   numberFormats,
   shortDay,
   weeksRangeLabel,
+  weekOf,
+  duringWeek,
 } from "./format";
 
 const NBSP = "\u00a0";
@@ -143,6 +146,20 @@ describe("dates in the organization's locale", () => {
         expect(instantDay(`${day}T12:00:00Z`, locale, "UTC")).toBe(formatDay(day, locale));
       }),
     );
+  });
+
+  it("names the week a page shows: this week, or the week of its first day", () => {
+    expect(duringWeek("2026-11-16", true, "en-GB")).toBe("this week");
+    expect(duringWeek("2026-11-09", false, "en-GB")).toBe("in the week of 9 Nov");
+    expect(duringWeek("2026-11-09", false, "en-US")).toBe("in the week of Nov 9");
+    expect(weekOf("2026-11-09", "en-GB")).toBe("Week of 9 Nov");
+  });
+
+  it("writes the day of an instant with its year when asked, in the organization's time zone", () => {
+    expect(instantDayWithYear("2026-11-18T10:00:00Z", "en-GB", "Europe/London")).toBe("18 Nov 2026");
+    // Half past eleven UTC on New Year's Eve is already the new year in Berlin.
+    expect(instantDayWithYear("2026-12-31T23:30:00Z", "en-GB", "Europe/Berlin")).toBe("1 Jan 2027");
+    expect(instantDayWithYear("2026-12-31T23:30:00Z", "en-US", "UTC")).toBe(dayWithYear("2026-12-31", "en-US"));
   });
 
   it("shows an instant in the organization's time zone", () => {

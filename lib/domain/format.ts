@@ -2,7 +2,7 @@
 // charts and the report alike, so one figure reads the same everywhere. Pure. Building an Intl
 // formatter costs far more than using one, and lists and charts format thousands of values, so
 // each (locale, options) pair is built once and kept.
-import { addDays, toUtcDate, type IsoDate, type Week } from "./calendar/weeks";
+import { addDays, localDay, toUtcDate, type IsoDate, type Week } from "./calendar/weeks";
 
 /** What a missing value prints as. */
 export const DASH = "—";
@@ -120,6 +120,19 @@ export function formatWeek(week: Week, locale: Locale): string {
   return `${shortDay(week.start, locale)} – ${shortDay(week.end, locale)} ${toUtcDate(week.end).getUTCFullYear()}`;
 }
 
+/** "Week of 16 Nov": a week named by its first day, where "this week" or "last week" would not say which. */
+export function weekOf(weekStart: IsoDate, locale: Locale): string {
+  return `Week of ${shortDay(weekStart, locale)}`;
+}
+
+/**
+ * "this week" while the week shown is the current one, else "in the week of 9 Nov": for a page's
+ * words about the week it shows ("Latest entries this week"), which can be an earlier one.
+ */
+export function duringWeek(weekStart: IsoDate, isCurrent: boolean, locale: Locale): string {
+  return isCurrent ? "this week" : `in the week of ${shortDay(weekStart, locale)}`;
+}
+
 /** "16 Nov 2026": a day with its year, where a range can span two years. */
 export function dayWithYear(day: IsoDate, locale: Locale): string {
   return dateFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(toUtcDate(day));
@@ -138,6 +151,11 @@ export function monthWithYear(month: string, locale: Locale): string {
 /** "Wed 18 Nov" (en-GB): the day an instant fell on in the organization's time zone, written as formatDay writes days. */
 export function instantDay(instant: Date | string, locale: Locale, timeZone: string): string {
   return dateFormat(locale, { weekday: "short", day: "numeric", month: "short", timeZone }).format(new Date(instant));
+}
+
+/** "18 Nov 2026": the day an instant fell on in the organization's time zone, written as dayWithYear writes days (lists that reach back past a new year). */
+export function instantDayWithYear(instant: Date | string, locale: Locale, timeZone: string): string {
+  return dayWithYear(localDay(new Date(instant), timeZone), locale);
 }
 
 /** "14 Nov 2026, 09:30" in the organization's time zone: when something was recorded. */

@@ -14,7 +14,7 @@ import { getDb } from "@/lib/db";
 import { ATTAINMENT_CAP } from "@/lib/domain/risk";
 import { formatShare } from "@/lib/domain/execution";
 import { addDays } from "@/lib/domain/calendar/weeks";
-import { formatWeek, shortDay } from "@/lib/domain/format";
+import { formatWeek, shortDay, weekOf } from "@/lib/domain/format";
 import { AtRiskList } from "./AtRiskList";
 import { HeatmapSection } from "./HeatmapSection";
 import { LeadTotalsSection } from "./LeadTotalsSection";
@@ -52,7 +52,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const teamHref = (teamId: string) => `/dashboard/teams/${teamId}?${rangeQuery}`;
   const { sort, page } = d;
   const sortHrefs = Object.fromEntries(SORT_COLUMNS.map((c) => [c, `/dashboard?${sortQuery(query, sort, c)}`])) as Record<SortColumn, string>;
-  const thisWeekLabel = filters.lastWeek === d.currentWeek ? "This week (so far)" : `Week of ${shortDay(filters.lastWeek, locale)}`;
+  const thisWeekLabel = filters.lastWeek === d.currentWeek ? "This week (so far)" : weekOf(filters.lastWeek, locale);
   const shownTeams = filters.teamIds.length ? `${filters.teamIds.length} of ${d.teams.length} teams` : `all ${d.teams.length} teams`;
   const pageHref = (n: number) => `/dashboard?${pageQuery(query, n)}`;
   // Below the table, the heatmap and the totals chart show the same page of teams.

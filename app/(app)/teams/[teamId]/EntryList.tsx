@@ -11,8 +11,8 @@ export type EntryItem = {
   canDelete: boolean;
 };
 
-/** The week's latest entries; people delete their own (managers any), with an undo. */
-export function EntryList({ entries }: { entries: EntryItem[] }) {
+/** The week's latest entries; people delete their own (managers any), with an undo. `empty` says the week shown has none. */
+export function EntryList({ entries, empty }: { entries: EntryItem[]; empty: string }) {
   const [state, remove, removing] = useActionState<DeleteState, FormData>(deleteEntryAction, { status: "idle" });
   const [undoState, undo, undoing] = useActionState<DeleteState, FormData>(restoreEntryAction, { status: "idle" });
   const [undoKey] = useState(() => crypto.randomUUID());
@@ -43,7 +43,7 @@ export function EntryList({ entries }: { entries: EntryItem[] }) {
         </p>
       ) : null}
       {entries.length === 0 ? (
-        <p className="muted">Nothing logged this week yet.</p>
+        <p className="muted">{empty}</p>
       ) : (
         <ul className="entries">
           {entries.map((e) => (

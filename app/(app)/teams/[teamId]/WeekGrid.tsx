@@ -11,6 +11,8 @@ import { saveWeekAction } from "./gridActions";
 import { WideTable } from "@/app/_components/WideTable";
 
 type Props = {
+  /** The form's name, as its heading says it: "My numbers this week", "Sam Taylor's numbers in the week of 9 Nov". */
+  label: string;
   teamId: string;
   userId: string;
   days: { date: string; label: string; editable: boolean }[];
@@ -27,7 +29,7 @@ type Props = {
  * shows one day at a time, picked with the day switcher above it (globals.css): the other
  * days' cells stay in the form, so saving works the same at any width.
  */
-export function WeekGrid({ teamId, userId, days, today, measures, values }: Props) {
+export function WeekGrid({ label, teamId, userId, days, today, measures, values }: Props) {
   const [state, onSubmit, pending, busy] = useFormAction<ActionState>(saveWeekAction, { status: "idle" });
   const { locale } = useOrgLocale();
   // The cells wait while the page moves to another week (not while saving: the focus stays where it is).
@@ -39,7 +41,7 @@ export function WeekGrid({ teamId, userId, days, today, measures, values }: Prop
   });
   const other = (i: number) => (i === shown ? undefined : true);
   return (
-    <form onSubmit={onSubmit} aria-label="My numbers this week" className="stack" aria-busy={busy}>
+    <form onSubmit={onSubmit} aria-label={label} className="stack" aria-busy={busy}>
       <input type="hidden" name="teamId" value={teamId} />
       <input type="hidden" name="userId" value={userId} />
       <div className="day-switcher" role="group" aria-label="Day to show">
@@ -53,7 +55,7 @@ export function WeekGrid({ teamId, userId, days, today, measures, values }: Prop
           );
         })}
       </div>
-      <WideTable label="My numbers this week">
+      <WideTable label={label}>
         <table className="week-grid">
           <thead>
             <tr>

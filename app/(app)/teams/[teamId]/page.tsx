@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requirePageContext } from "@/lib/auth/context";
 import { getDb } from "@/lib/db";
 import { pageData } from "@/lib/http/page";
-import { formatDay, formatNumber, formatWeek } from "@/lib/domain/format";
+import { duringWeek, formatDay, formatNumber, formatWeek } from "@/lib/domain/format";
 import { leadStatus, STATUS_LABEL } from "@/lib/domain/status";
 import { isCalendarDay } from "@/lib/domain/calendar/range";
 import { addDays } from "@/lib/domain/calendar/weeks";
@@ -36,6 +36,9 @@ export default async function TeamPage({
   const { locale } = ctx.organization;
   const days = data.days.map(({ date, editable }) => ({ date, label: formatDay(date, locale), editable }));
   const weekLabel = formatWeek(week, locale);
+  // "this week", or "in the week of 9 Nov" when an earlier week is shown.
+  const during = duringWeek(week.start, isCurrent, locale);
+  const gridTitle = `${gridPerson === ctx.userId ? "My" : `${people.find((p) => p.userId === gridPerson)?.name}'s`} numbers ${during}`;
   const thresholds = { green: ctx.organization.greenThreshold, amber: ctx.organization.amberThreshold };
 
   return (
@@ -61,13 +64,12 @@ export default async function TeamPage({
         // Near the top, and the skip link's target: logging the week is what most people come for.
         <section id={MY_NUMBERS_ID} tabIndex={-1} className="card" aria-labelledby="grid-title" style={{ marginBottom: "1.25rem" }}>
           <div className="row" style={{ justifyContent: "space-between", alignItems: "end" }}>
-            <h2 id="grid-title">
-              {gridPerson === ctx.userId ? (isCurrent ? "My numbers this week" : `My numbers in the week of ${weekLabel}`) : `${people.find((p) => p.userId === gridPerson)?.name}'s numbers`}
-            </h2>
+            <h2 id="grid-title">{gridTitle}</h2>
             {manager ? <PersonPicker people={people} selected={gridPerson} /> : null}
           </div>
           <WeekGrid
             key={`${gridPerson}.${week.start}`}
+            label={gridTitle}
             teamId={teamId}
             userId={gridPerson}
             days={days}
@@ -79,7 +81,7 @@ export default async function TeamPage({
       )}
       <div className="grid">
         <section className="card" aria-labelledby="scoreboard-title">
-          <h2 id="scoreboard-title">Scoreboard: lead measures this week</h2>
+          <h2 id="scoreboard-title">Scoreboard: lead measures {during}</h2>
           {scores.length === 0 ? (
             <p className="empty">
               No lead measures yet.{" "}
@@ -139,8 +141,9 @@ export default async function TeamPage({
             </section>
           )}
           <section className="card" aria-labelledby="entries-title">
-            <h2 id="entries-title">Latest entries this week</h2>
+            <h2 id="entries-title">Latest entries {during}</h2>
             <EntryList
+              empty={isCurrent ? "Nothing logged this week yet." : `Nothing logged ${during}.`}
               entries={entries.map((e) => ({
                 id: e.id,
                 label: `${e.personName} · ${e.measureName}`,

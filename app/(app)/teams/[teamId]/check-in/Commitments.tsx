@@ -29,10 +29,12 @@ export function CommitmentsReview(props: {
   canReview: (c: CommitmentItem) => boolean;
   canChange: (c: CommitmentItem) => boolean;
   measures: { id: string; name: string }[];
+  /** What to say when there are none: "No commitments were made for last week." */
+  empty: string;
 }) {
-  const { people, commitments, canReview, canChange, measures } = props;
+  const { people, commitments, canReview, canChange, measures, empty } = props;
   if (commitments.length === 0) {
-    return <p className="empty">No commitments were made for last week.</p>;
+    return <p className="empty">{empty}</p>;
   }
   const names = new Map(people.map((p) => [p.userId, p.name]));
   const owners = [...new Set(commitments.map((c) => c.userId))].sort(

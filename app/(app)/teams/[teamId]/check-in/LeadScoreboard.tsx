@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { formatNumber } from "@/lib/domain/format";
+import { formatNumber, weekOf } from "@/lib/domain/format";
 import { leadStatus, STATUS_LABEL, type Thresholds } from "@/lib/domain/status";
 import type { IsoDate } from "@/lib/domain/calendar/weeks";
 import type { LeadHistoryRow } from "@/lib/queries/teamLeadHistory";
@@ -53,12 +53,14 @@ export function LeadScoreboard({ history, people, measures, week, previousWeek, 
     const i = s ? s.weeks.indexOf(w) : -1;
     return i < 0 ? { total: 0, target: null } : { total: s!.totals[i]!, target: s!.targets[i]! };
   };
+  // Relative to the week shown: for an earlier week, the weeks by their first day.
+  const lastLabel = isCurrent ? "Last week" : weekOf(previousWeek, locale);
   const head = (first: string) => (
     <thead>
       <tr>
         <th scope="col">{first}</th>
-        <th scope="col">Last week</th>
-        <th scope="col">{isCurrent ? "This week so far" : "This week"}</th>
+        <th scope="col">{lastLabel}</th>
+        <th scope="col">{isCurrent ? "This week so far" : weekOf(week, locale)}</th>
         <th scope="col">Last 13 weeks</th>
       </tr>
     </thead>
@@ -112,7 +114,7 @@ export function LeadScoreboard({ history, people, measures, week, previousWeek, 
                       {p.isLead ? <span className="muted"> (lead)</span> : null}
                     </span>
                     <span className="muted">
-                      last week: {onTrack} of {measures.length} on target
+                      {lastLabel}: {onTrack} of {measures.length} on target
                     </span>
                     <span className={`badge ${worst}`}>{STATUS_LABEL[worst]}</span>
                   </summary>

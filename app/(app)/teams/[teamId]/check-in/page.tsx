@@ -5,7 +5,7 @@ import { canWrite } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { pageData } from "@/lib/http/page";
 import { isCalendarDay } from "@/lib/domain/calendar/range";
-import { formatWeek, instantDay } from "@/lib/domain/format";
+import { formatWeek, instantDay, shortDay } from "@/lib/domain/format";
 import { CommitmentsReview, NewCommitments } from "./Commitments";
 import { ExecutionScoreCard } from "./ExecutionScoreCard";
 import { LagScoreboard } from "./LagScoreboard";
@@ -47,9 +47,18 @@ export default async function CheckInPage({
   const pageHref = d.isCurrent ? base : `${base}?week=${week.start}`;
   const inMeeting = query.mode === "meeting" && access.canRun && !d.checkIn && d.meeting != null;
   const heldOn = d.checkIn ? instantDay(d.checkIn.heldAt, locale, ctx.organization.timeZone) : null;
+  // "Last week" is the week before the one shown; for an earlier week, say which.
+  const reviewedWeek = d.isCurrent ? "last week" : `the week of ${shortDay(d.previousWeek.start, locale)}`;
 
   const review = (
-    <CommitmentsReview people={d.people} commitments={d.lastWeekCommitments} canReview={canReview} canChange={canChange} measures={d.measures} />
+    <CommitmentsReview
+      people={d.people}
+      commitments={d.lastWeekCommitments}
+      canReview={canReview}
+      canChange={canChange}
+      measures={d.measures}
+      empty={`No commitments were made for ${reviewedWeek}.`}
+    />
   );
   const lagBoard = <LagScoreboard lags={d.lags} teamName={access.teamName} locale={locale} />;
   const leadBoard = (
@@ -148,7 +157,7 @@ export default async function CheckInPage({
           </section>
 
           <section className="card" aria-labelledby="review-title">
-            <h2 id="review-title">Last week&apos;s commitments</h2>
+            <h2 id="review-title">{d.isCurrent ? "Last week's commitments" : `Commitments for ${reviewedWeek}`}</h2>
             <p className="muted">Week of {formatWeek(d.previousWeek, locale)}: done, partly done or not done — and why.</p>
             {review}
           </section>
