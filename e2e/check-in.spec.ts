@@ -44,9 +44,21 @@ test("a lead runs a full check-in: commitments reviewed, new ones made, check-in
   const commitmentsPart = page.getByTestId("score-commitments");
   const [keptBefore, dueBefore] = await fraction(commitmentsPart);
 
-  // This week's check-in reviews the commitments made at last week's, still open.
+  // This week's check-in reviews the commitments made at last week's, still open. Each person is
+  // folded under a line saying how many are left; the first to review (the lead, first in the
+  // team) is open, the others wait.
   const review = page.getByRole("region", { name: "Last week's commitments" });
-  const samsItem = review.getByTestId(`review-person-${sam}`).getByTestId("review-commitment").first();
+  const samsPart = review.getByTestId(`review-person-${sam}`);
+  const priyasPart = review.getByTestId(`review-person-${priya}`);
+  await expect(priyasPart.locator("details")).toHaveAttribute("open");
+  await expect(priyasPart.getByTestId("review-summary")).toHaveText("2 commitments to review");
+  await expect(samsPart.locator("details")).not.toHaveAttribute("open");
+  await expect(samsPart.getByTestId("review-summary")).toHaveText("1 commitment to review");
+  await expect(samsPart.getByRole("form")).toHaveCount(0);
+  // Sam's unfolds from the keyboard.
+  await samsPart.locator("summary").focus();
+  await page.keyboard.press("Enter");
+  const samsItem = samsPart.getByTestId("review-commitment").first();
   await expect(samsItem.getByTestId("commitment-status")).toHaveText("Not reviewed");
   const samsReview = samsItem.getByRole("form");
   await samsReview.getByRole("radio", { name: "Not done" }).check();
@@ -56,13 +68,27 @@ test("a lead runs a full check-in: commitments reviewed, new ones made, check-in
   await samsReview.getByRole("button", { name: "Save review" }).click();
   await expect(samsItem.getByTestId("commitment-status")).toHaveText("Not done");
   await expect(samsItem.getByText("Why: Queue spike on Tuesday")).toBeVisible();
+  await expect(samsPart.getByTestId("review-summary")).toHaveText("0 of 1 kept");
 
-  const priyasItem = review.getByTestId(`review-person-${priya}`).getByTestId("review-commitment").first();
-  const priyasReview = priyasItem.getByRole("form");
+  const priyasItems = priyasPart.getByTestId("review-commitment");
+  const priyasReview = priyasItems.first().getByRole("form");
   await priyasReview.getByRole("radio", { name: "Done", exact: true }).check();
   await priyasReview.getByRole("button", { name: "Save review" }).click();
-  await expect(priyasItem.getByTestId("commitment-status")).toHaveText("Done");
-  // One kept, one not: the quarter's commitments part counts one more kept, of as many due
+  await expect(priyasItems.first().getByTestId("commitment-status")).toHaveText("Done");
+  await expect(priyasPart.getByTestId("review-summary")).toHaveText("1 of 2 still to review");
+  // Her last one reviewed, Priya's part folds to what was kept and the next person's opens.
+  const priyasLast = priyasItems.nth(1).getByRole("form");
+  await priyasLast.getByRole("radio", { name: "Not done" }).check();
+  await priyasLast.getByLabel("Why was it not (fully) done?").fill("Off sick on Thursday");
+  await priyasLast.getByRole("button", { name: "Save review" }).click();
+  await expect(priyasPart.getByTestId("review-summary")).toHaveText("1 of 2 kept");
+  await expect(priyasPart.locator("details")).not.toHaveAttribute("open");
+  const next = review.locator('[data-testid^="review-person-"]').nth(1);
+  await expect(next.locator("details")).toHaveAttribute("open");
+  await expect(next.getByTestId("review-summary")).toHaveText("1 commitment to review");
+  // Sam's stays as it was left: open.
+  await expect(review.locator("details[open]")).toHaveCount(2);
+  // One kept, two not: the quarter's commitments part counts one more kept, of as many due
   // (an open commitment of an ended week was already due).
   await expect.poll(() => fraction(commitmentsPart)).toEqual([keptBefore + 1, dueBefore]);
 
@@ -140,9 +166,16 @@ test("a member makes their own commitment, reviews only their own, and cannot ma
   await expect(page.getByRole("form", { name: `New commitment for ${USERS.manager.name}` })).toHaveCount(0);
   const forms = page.getByRole("form", { name: /New commitment for/ });
   expect(await forms.count()).toBe(await page.getByRole("form", { name: `New commitment for ${sam}` }).count());
-  // Review controls appear only next to their own commitments.
+  // Review controls appear only next to their own commitments. The lead reviewed Sam's in the
+  // first test, so nothing is left for Sam to review and everyone is folded; his own unfolds to
+  // his review, which he can still change.
   const review = page.getByRole("region", { name: "Last week's commitments" });
   await expect(review.locator(`[data-testid^="review-person-"]:not([data-testid="review-person-${sam}"]) form`)).toHaveCount(0);
+  await expect(review.locator("details[open]")).toHaveCount(0);
+  const own = review.getByTestId(`review-person-${sam}`);
+  await expect(own.getByTestId("review-summary")).toHaveText("0 of 1 kept");
+  await own.locator("summary").click();
+  await expect(own.getByRole("form", { name: new RegExp(`^Review ${sam}'s commitment 1: `) })).toBeVisible();
 
   const response = await page.goto("/teams/00000000-0000-4000-8000-000000000000/check-in");
   expect(response?.status()).toBe(404);

@@ -136,6 +136,7 @@ test("a commitment added right after ← Previous week on the check-in is the pr
   await expect(weeks).toContainText("(this week)");
   const review = page.getByRole("region", { name: "Last week's commitments" });
   await expect(review).toContainText("e2e: made in the previous week");
+  await expect(review.getByTestId(`review-person-${USERS.member.name}`).getByTestId("review-summary")).toHaveText("2 commitments to review");
   await expect(page.getByTestId(`new-commitments-${USERS.member.name}`)).not.toContainText("e2e: made in the previous week");
 });
 

@@ -22,7 +22,26 @@ function CommitmentText({ c }: { c: CommitmentItem }) {
   );
 }
 
-/** Last week's commitments, person by person, each with its review. */
+const commitmentsWord = (n: number) => (n === 1 ? "commitment" : "commitments");
+
+/** A person's line when folded: "2 commitments to review", "1 of 2 still to review", "1 of 2 kept, 1 partly". */
+function reviewSummary(own: CommitmentItem[]): string {
+  const n = own.length;
+  const count = (status: CommitmentStatus) => own.filter((c) => c.status === status).length;
+  const open = count("OPEN");
+  if (open === n) return `${n} ${commitmentsWord(n)} to review`;
+  if (open > 0) return `${open} of ${n} still to review`;
+  const partly = count("PARTIAL");
+  return `${count("DONE")} of ${n} kept${partly ? `, ${partly} partly` : ""}`;
+}
+
+/**
+ * Last week's commitments, person by person, each with its review. Each person folds under one
+ * line saying how many are left to review or how many were kept. One person is open: the first
+ * with a commitment this viewer can still review. Reviewing their last one folds them and opens
+ * the next, so the lead goes round the team with the keyboard without opening anything; everyone
+ * else is a Tab and Enter away.
+ */
 export function CommitmentsReview(props: {
   people: Person[];
   commitments: CommitmentItem[];
@@ -40,38 +59,48 @@ export function CommitmentsReview(props: {
   const owners = [...new Set(commitments.map((c) => c.userId))].sort(
     (a, b) => people.findIndex((p) => p.userId === a) - people.findIndex((p) => p.userId === b),
   );
+  const ownBy = new Map(owners.map((userId) => [userId, commitments.filter((c) => c.userId === userId)]));
+  const nextUp = owners.find((userId) => ownBy.get(userId)!.some((c) => c.status === "OPEN" && canReview(c)));
   return (
     <ul className={styles.people}>
-      {owners.map((userId) => (
-        <li key={userId} data-testid={`review-person-${names.get(userId) ?? userId}`}>
-          <h3>{names.get(userId) ?? "Former member"}</h3>
-          <ul className={styles.commitments}>
-            {commitments
-              .filter((c) => c.userId === userId)
-              .map((c, i) => (
-                <li key={c.id} data-testid="review-commitment">
-                  <div className={styles.commitmentHead}>
-                    <CommitmentText c={c} />
-                    <span className={`badge ${STATUS[c.status].tone}`} data-testid="commitment-status">
-                      {STATUS[c.status].label}
-                    </span>
-                  </div>
-                  {c.reason && <p className="muted">Why: {c.reason}</p>}
-                  {canChange(c) && <CommitmentActions commitment={c} measures={measures} />}
-                  {canReview(c) && <ReviewCommitmentForm
-                      key={`${c.id}-${c.status}`}
-                      // Unique among the page's forms (axe landmark-unique), even for two alike commitments.
-                      label={`Review ${names.get(userId) ?? "a former member"}'s commitment ${i + 1}: ${c.text}`}
-                      commitmentId={c.id}
-                      text={c.text}
-                      status={c.status}
-                      reason={c.reason}
-                    />}
-                </li>
-              ))}
-          </ul>
-        </li>
-      ))}
+      {owners.map((userId) => {
+        const own = ownBy.get(userId)!;
+        return (
+          <li key={userId} data-testid={`review-person-${names.get(userId) ?? userId}`}>
+            <details className={styles.fold} open={userId === nextUp}>
+              <summary className={styles.foldSummary}>
+                <h3>{names.get(userId) ?? "Former member"}</h3>{" "}
+                <span className="muted" data-testid="review-summary">
+                  {reviewSummary(own)}
+                </span>
+              </summary>
+              <ul className={styles.commitments}>
+                {own.map((c, i) => (
+                  <li key={c.id} data-testid="review-commitment">
+                    <div className={styles.commitmentHead}>
+                      <CommitmentText c={c} />
+                      <span className={`badge ${STATUS[c.status].tone}`} data-testid="commitment-status">
+                        {STATUS[c.status].label}
+                      </span>
+                    </div>
+                    {c.reason && <p className="muted">Why: {c.reason}</p>}
+                    {canChange(c) && <CommitmentActions commitment={c} measures={measures} />}
+                    {canReview(c) && <ReviewCommitmentForm
+                        key={`${c.id}-${c.status}`}
+                        // Unique among the page's forms (axe landmark-unique), even for two alike commitments.
+                        label={`Review ${names.get(userId) ?? "a former member"}'s commitment ${i + 1}: ${c.text}`}
+                        commitmentId={c.id}
+                        text={c.text}
+                        status={c.status}
+                        reason={c.reason}
+                      />}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          </li>
+        );
+      })}
     </ul>
   );
 }
@@ -93,11 +122,13 @@ export function NewCommitments(props: {
     <ul className={styles.people}>
       {people.map((p) => {
         const own = commitments.filter((c) => c.userId === p.userId);
+        const canAdd = own.length < MAX_COMMITMENTS_PER_PERSON && canAddFor(p.userId);
         return (
           <li key={p.userId} data-testid={`new-commitments-${p.name}`}>
             <h3>{p.name}</h3>
             {own.length === 0 ? (
-              <p className="muted">No commitment yet.</p>
+              // Where the form is shown, its "… will…" says as much.
+              !canAdd && <p className="muted">No commitment yet.</p>
             ) : (
               <ul className={styles.commitments}>
                 {own.map((c) => (
@@ -108,7 +139,7 @@ export function NewCommitments(props: {
                 ))}
               </ul>
             )}
-            {own.length < MAX_COMMITMENTS_PER_PERSON && canAddFor(p.userId) && (
+            {canAdd && (
               <AddCommitmentForm teamId={teamId} weekStart={weekStart} person={p} isSelf={p.userId === viewerId} measures={measures} />
             )}
           </li>
