@@ -77,6 +77,7 @@ test("a lead runs a full check-in: commitments reviewed, new ones made, check-in
   await expect(priyasItems.first().getByTestId("commitment-status")).toHaveText("Done");
   await expect(priyasPart.getByTestId("review-summary")).toHaveText("1 of 2 still to review");
   // Her last one reviewed, Priya's part folds to what was kept and the next person's opens.
+  await expect(priyasItems.nth(1).getByTestId("commitment-status")).toHaveText("Not reviewed");
   const priyasLast = priyasItems.nth(1).getByRole("form");
   await priyasLast.getByRole("radio", { name: "Not done" }).check();
   await priyasLast.getByLabel("Why was it not (fully) done?").fill("Off sick on Thursday");

@@ -67,7 +67,9 @@ export async function loadCheckIn(db: Db, ctx: TenantContext, teamId: string, re
         leadMeasureId: true,
         leadMeasure: { select: { name: true } },
       },
-      orderBy: { createdAt: "asc" },
+      // The id breaks ties (the demo makes a person's commitments in one instant): without it a
+      // review's update could move the row, and the list reorder under the lead's hands.
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
     db.checkIn.findUnique({
       where: { organizationId_teamId_weekStart: key },
