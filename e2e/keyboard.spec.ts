@@ -36,6 +36,14 @@ test("from the top of a team page, Tab, Enter and a number save a day without a 
   await expect(teamTotal).toHaveText(String(before + 4));
 });
 
+test("on an earlier week the skip link names that week, as the grid's heading does", async ({ page }) => {
+  await signIn(page, USERS.member.email);
+  await page.getByRole("link", { name: "← Previous week" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: /^My numbers in the week of / })).toBeVisible();
+  const heading = (await page.getByRole("heading", { level: 2, name: /^My numbers in the week of / }).textContent())!;
+  await expect(page.getByRole("link", { name: `Skip to ${heading}`, exact: true })).toBeAttached();
+});
+
 test("the grid comes before everything else on a team page", async ({ page }) => {
   await signIn(page, USERS.member.email);
   const grid = page.getByRole("region", { name: "My numbers this week" });
