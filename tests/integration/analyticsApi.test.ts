@@ -22,8 +22,8 @@ import * as leadLagRoute from "@/app/api/v1/analytics/lead-lag/route";
 import { addDays, currentWeekStart } from "@/lib/domain/calendar/weeks";
 import { createLagMeasure, createLagObservations, createLeadEntries, utcDate } from "@/lib/seed/factories";
 import { lagForecastSchema, leadLagAnalysisSchema } from "@/lib/schemas/responses/analytics";
-import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
-import { apiOrg, call, isErrorShape, serveFrom, type ApiOrg } from "./apiFixtures";
+import { testDbKinds, type TestDb } from "../helpers/db";
+import { call, isErrorShape, type ApiOrg, twoApiOrgs } from "./apiFixtures";
 
 describe.each(testDbKinds())("analytics API [%s]", (kind) => {
   let t: TestDb;
@@ -33,10 +33,7 @@ describe.each(testDbKinds())("analytics API [%s]", (kind) => {
   let lagB: string;
 
   beforeAll(async () => {
-    t = await createTestDb(kind);
-    serveFrom(t.db);
-    a = await apiOrg(t.db);
-    b = await apiOrg(t.db);
+    ({ t, a, b } = await twoApiOrgs(kind));
     lagA = (await createLagMeasure(t.db, a.organizationId, { name: "CSAT A" })).id;
     lagB = (await createLagMeasure(t.db, b.organizationId, { name: "CSAT B" })).id;
     // Twelve weeks up to the current one, in UTC like the factories' organizations.

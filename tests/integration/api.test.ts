@@ -15,8 +15,8 @@ import * as leadEntries from "@/app/api/v1/lead-entries/route";
 import { Role } from "@/lib/generated/prisma/enums";
 import { addMembership, createLagMeasure, createUser } from "@/lib/seed/factories";
 import { revokeApiToken } from "@/lib/services/apiTokens";
-import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
-import { apiOrg, call, daysAgo, isErrorShape, serveFrom, type ApiOrg } from "./apiFixtures";
+import { testDbKinds, type TestDb } from "../helpers/db";
+import { call, daysAgo, isErrorShape, type ApiOrg, twoApiOrgs } from "./apiFixtures";
 
 describe.each(testDbKinds())("REST API v1: access and tenancy [%s]", (kind) => {
   let t: TestDb;
@@ -24,10 +24,7 @@ describe.each(testDbKinds())("REST API v1: access and tenancy [%s]", (kind) => {
   let b: ApiOrg;
 
   beforeAll(async () => {
-    t = await createTestDb(kind);
-    serveFrom(t.db);
-    a = await apiOrg(t.db);
-    b = await apiOrg(t.db);
+    ({ t, a, b } = await twoApiOrgs(kind));
     await createLagMeasure(t.db, a.organizationId, { name: "CSAT A" });
     await createLagMeasure(t.db, b.organizationId, { name: "CSAT B" });
   });

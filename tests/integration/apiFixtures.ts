@@ -10,6 +10,7 @@ import { Role } from "@/lib/generated/prisma/enums";
 import { addMembership, createOrgWithTeam, createUser, type OrgWithTeam } from "@/lib/seed/factories";
 import { API_SCOPES, createApiToken, type ApiScope } from "@/lib/services/apiTokens";
 import { documented, type RouteHandler } from "../helpers/apiSchemas";
+import { createTestDb, type TestDb, type TestDbKind } from "../helpers/db";
 
 const globalForDb = globalThis as unknown as { leadlagDb?: Promise<OpenedDb> };
 
@@ -54,6 +55,16 @@ export async function apiOrg(db: Db): Promise<ApiOrg> {
   const owner = (await loadTenantContext(db, ownerUser.id, org.organizationId))!;
   const tokenWith = async (scopes: ApiScope[]) => (await createApiToken(db, owner, { name: `token ${scopes.join(" ")}`.slice(0, 80), scopes })).token;
   return { ...org, owner, token: await tokenWith([...API_SCOPES]), tokenWith };
+}
+
+/**
+ * A fresh database of `kind` that the route handlers serve from, with two organizations in it:
+ * A, whose data a suite works on, and B, the stranger whose token must never reach A's.
+ */
+export async function twoApiOrgs(kind: TestDbKind): Promise<{ t: TestDb; a: ApiOrg; b: ApiOrg }> {
+  const t = await createTestDb(kind);
+  serveFrom(t.db);
+  return { t, a: await apiOrg(t.db), b: await apiOrg(t.db) };
 }
 
 /** Today and earlier days in UTC (the factories' organizations use UTC). */

@@ -10,8 +10,8 @@ vi.hoisted(() => {
 
 import * as invitations from "@/app/api/v1/invitations/route";
 import * as invitation from "@/app/api/v1/invitations/[invitationId]/route";
-import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
-import { apiOrg, call, isErrorShape, serveFrom, type ApiOrg } from "./apiFixtures";
+import { testDbKinds, type TestDb } from "../helpers/db";
+import { call, isErrorShape, type ApiOrg, twoApiOrgs } from "./apiFixtures";
 
 describe.each(testDbKinds())("REST API v1: invitations [%s]", (kind) => {
   let t: TestDb;
@@ -24,10 +24,7 @@ describe.each(testDbKinds())("REST API v1: invitations [%s]", (kind) => {
     call(invitation.DELETE, { method: "DELETE", path: `/api/v1/invitations/${id}`, token, params: { invitationId: id } });
 
   beforeAll(async () => {
-    t = await createTestDb(kind);
-    serveFrom(t.db);
-    a = await apiOrg(t.db);
-    b = await apiOrg(t.db);
+    ({ t, a, b } = await twoApiOrgs(kind));
   });
   afterAll(async () => {
     await t?.close();

@@ -10,8 +10,8 @@ vi.hoisted(() => {
 import * as batch from "@/app/api/v1/lag-observations/batch/route";
 import * as single from "@/app/api/v1/lag-observations/route";
 import { createLagMeasure } from "@/lib/seed/factories";
-import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
-import { apiOrg, call, daysAgo, isErrorShape, serveFrom, type ApiOrg } from "./apiFixtures";
+import { testDbKinds, type TestDb } from "../helpers/db";
+import { call, daysAgo, isErrorShape, type ApiOrg, twoApiOrgs } from "./apiFixtures";
 
 describe.each(testDbKinds())("REST API v1: lag observations [%s]", (kind) => {
   let t: TestDb;
@@ -22,10 +22,7 @@ describe.each(testDbKinds())("REST API v1: lag observations [%s]", (kind) => {
   let csatB: string;
 
   beforeAll(async () => {
-    t = await createTestDb(kind);
-    serveFrom(t.db);
-    a = await apiOrg(t.db);
-    b = await apiOrg(t.db);
+    ({ t, a, b } = await twoApiOrgs(kind));
     csatA = (await createLagMeasure(t.db, a.organizationId, { name: "CSAT" })).id;
     teamMeasureA = (await createLagMeasure(t.db, a.organizationId, { name: "Resolution hours", teamId: a.teamId, direction: "LOWER_IS_BETTER" })).id;
     csatB = (await createLagMeasure(t.db, b.organizationId, { name: "CSAT" })).id;

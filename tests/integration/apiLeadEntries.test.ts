@@ -9,8 +9,8 @@ vi.hoisted(() => {
 
 import * as batch from "@/app/api/v1/lead-entries/batch/route";
 import * as leadEntries from "@/app/api/v1/lead-entries/route";
-import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
-import { apiOrg, call, daysAgo, isErrorShape, serveFrom, type ApiOrg } from "./apiFixtures";
+import { testDbKinds, type TestDb } from "../helpers/db";
+import { call, daysAgo, isErrorShape, type ApiOrg, twoApiOrgs } from "./apiFixtures";
 
 describe.each(testDbKinds())("REST API v1: lead entries [%s]", (kind) => {
   let t: TestDb;
@@ -18,10 +18,7 @@ describe.each(testDbKinds())("REST API v1: lead entries [%s]", (kind) => {
   let b: ApiOrg;
 
   beforeAll(async () => {
-    t = await createTestDb(kind);
-    serveFrom(t.db);
-    a = await apiOrg(t.db);
-    b = await apiOrg(t.db);
+    ({ t, a, b } = await twoApiOrgs(kind));
   });
   afterAll(async () => {
     await t?.close();

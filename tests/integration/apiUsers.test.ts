@@ -11,8 +11,8 @@ import * as users from "@/app/api/v1/users/route";
 import { Role } from "@/lib/generated/prisma/enums";
 import { addMembership, createUser } from "@/lib/seed/factories";
 import { deactivateMember, removeMember } from "@/lib/services/people";
-import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
-import { apiOrg, call, isErrorShape, serveFrom, type ApiOrg } from "./apiFixtures";
+import { testDbKinds, type TestDb } from "../helpers/db";
+import { call, isErrorShape, type ApiOrg, twoApiOrgs } from "./apiFixtures";
 
 describe.each(testDbKinds())("REST API v1: people [%s]", (kind) => {
   let t: TestDb;
@@ -20,10 +20,7 @@ describe.each(testDbKinds())("REST API v1: people [%s]", (kind) => {
   let b: ApiOrg;
 
   beforeAll(async () => {
-    t = await createTestDb(kind);
-    serveFrom(t.db);
-    a = await apiOrg(t.db);
-    b = await apiOrg(t.db);
+    ({ t, a, b } = await twoApiOrgs(kind));
   });
   afterAll(async () => {
     await t?.close();

@@ -13,8 +13,8 @@ import { endMeeting, moveMeetingStep, saveMeetingNotes, startMeeting } from "@/l
 import * as checkInsRoute from "@/app/api/v1/teams/[teamId]/check-ins/route";
 import * as commitmentsRoute from "@/app/api/v1/teams/[teamId]/commitments/route";
 import * as commitmentRoute from "@/app/api/v1/commitments/[commitmentId]/route";
-import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
-import { apiOrg, call, daysAgo, isErrorShape, serveFrom, type ApiOrg } from "./apiFixtures";
+import { testDbKinds, type TestDb } from "../helpers/db";
+import { call, daysAgo, isErrorShape, type ApiOrg, twoApiOrgs } from "./apiFixtures";
 
 const NOW = new Date("2026-11-18T09:00:00Z"); // a Wednesday; the week starts Monday 16 Nov
 const THIS_WEEK = "2026-11-16";
@@ -45,10 +45,7 @@ describe.each(testDbKinds())("the check-in meeting and changing commitments [%s]
     createCommitments(t.db, ctx, { teamId: a.teamId, weekStart, items: [{ userId, text }] }, NOW).then((c) => c[0]!);
 
   beforeAll(async () => {
-    t = await createTestDb(kind);
-    serveFrom(t.db);
-    a = await apiOrg(t.db);
-    b = await apiOrg(t.db);
+    ({ t, a, b } = await twoApiOrgs(kind));
     const v = await createUser(t.db, { name: "Vera Viewer" });
     await addMembership(t.db, a.organizationId, v.id, "VIEWER");
     lead = (await loadTenantContext(t.db, a.manager.id, a.organizationId))!;

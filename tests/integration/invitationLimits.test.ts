@@ -17,8 +17,8 @@ import { acceptAsNewPerson } from "@/lib/services/invitationAcceptance";
 import { inviteFromList, resendInvitation } from "@/lib/services/invitations";
 import { invitationByToken } from "@/lib/views/invitationByToken";
 import { appErrorOf } from "../helpers/context";
-import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
-import { apiOrg, call, isErrorShape, serveFrom, type ApiOrg } from "./apiFixtures";
+import { testDbKinds, type TestDb } from "../helpers/db";
+import { apiOrg, call, isErrorShape, type ApiOrg, twoApiOrgs } from "./apiFixtures";
 
 const STRONG = "lantern-orchard-velvet-42";
 
@@ -31,10 +31,7 @@ describe.each(testDbKinds())("invitation limits [%s]", (kind) => {
   const limits = rateLimits();
 
   beforeAll(async () => {
-    t = await createTestDb(kind);
-    serveFrom(t.db);
-    a = await apiOrg(t.db);
-    b = await apiOrg(t.db);
+    ({ t, a, b } = await twoApiOrgs(kind));
   });
   afterAll(async () => {
     await t?.close();

@@ -10,8 +10,8 @@ import { removeMember } from "@/lib/services/people";
 import { auditTrailPage } from "@/lib/views/auditTrail";
 import { lagMeasurePage } from "@/lib/views/measureCatalog";
 import { appErrorOf } from "../helpers/context";
-import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
-import { apiOrg, call, serveFrom, type ApiOrg } from "./apiFixtures";
+import { testDbKinds, type TestDb } from "../helpers/db";
+import { call, type ApiOrg, twoApiOrgs } from "./apiFixtures";
 
 describe.each(testDbKinds())("the owner of a lag measure [%s]", (kind) => {
   let t: TestDb;
@@ -37,10 +37,7 @@ describe.each(testDbKinds())("the owner of a lag measure [%s]", (kind) => {
   const latestSentence = async () => (await auditTrailPage(t.db, a.owner, {}, 1)).entries[0]!.sentence;
 
   beforeAll(async () => {
-    t = await createTestDb(kind);
-    serveFrom(t.db);
-    a = await apiOrg(t.db);
-    b = await apiOrg(t.db);
+    ({ t, a, b } = await twoApiOrgs(kind));
   });
   afterAll(async () => {
     await t?.close();
