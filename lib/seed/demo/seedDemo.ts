@@ -107,10 +107,10 @@ export async function deleteDemo(tx: DbClient): Promise<void> {
   const elsewhere = userIds.length ? await tx.membership.findMany({ where: { userId: { in: userIds } }, select: { organizationId: true } }) : [];
   for (const organizationId of new Set(elsewhere.map((m) => m.organizationId))) {
     await tx.leadEntry.deleteMany({ where: { organizationId, userId: { in: userIds } } });
+    // Lag measures they answer for there keep their place, with nobody named.
+    await tx.lagMeasure.updateMany({ where: { organizationId, ownerId: { in: userIds } }, data: { ownerId: null } });
   }
   if (org) await tx.organization.delete({ where: { id: org.id } });
-  // Lag measures they answer for elsewhere keep their place, with nobody named.
-  if (userIds.length) await tx.lagMeasure.updateMany({ where: { ownerId: { in: userIds } }, data: { ownerId: null } });
   if (userIds.length) await tx.user.deleteMany({ where: { id: { in: userIds } } });
 }
 
