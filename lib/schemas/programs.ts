@@ -3,9 +3,15 @@
 import { z } from "zod";
 import { COST_CATEGORIES, COST_CATEGORY_LABEL } from "./formChoices";
 import { blankToUndefined, formDate, formNumber, optionalFormDate, optionalFormNumber } from "./formData";
+import { MAX_MONEY } from "./roiEvaluate";
 import { text } from "./text";
 
 const share = (label: string) => formNumber(label).pipe(z.number().min(0, "Must be between 0 and 1.").max(1, "Must be between 0 and 1."));
+/** An amount of money, blank or zero to MAX_MONEY: a salary of 1e300 is a typo, not a program. */
+const optionalMoney = (label: string) =>
+  optionalFormNumber(label).pipe(z.number().min(0, "Must be zero or more.").max(MAX_MONEY, "That amount is too large.").nullish());
+/** Far beyond any program's hours (a thousand people full time for five years is 1e7). */
+const MAX_HOURS = 1e8;
 const idList = z.preprocess((v) => (v == null ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid()));
 const longText = (max: number) => z.preprocess((v) => v ?? "", text().trim().max(max, `Keep it under ${max} characters.`));
 
@@ -15,7 +21,7 @@ export const programSchema = z
     description: longText(2000),
     startDate: formDate("the start date"),
     endDate: optionalFormDate(),
-    averageSalary: optionalFormNumber("an average salary").pipe(z.number().min(0, "Must be zero or more.").nullish()),
+    averageSalary: optionalMoney("an average salary"),
     participantTeamIds: idList.pipe(z.array(z.uuid()).min(1, "Choose at least one participating team.")),
     controlTeamIds: idList,
   })
@@ -35,8 +41,8 @@ export const costSchema = z
     description: longText(300),
     incurredOn: formDate("the date"),
     amount: optionalFormNumber("an amount").pipe(z.number().min(0, "Must be zero or more.").max(1e10, "That amount is too large.").nullish()),
-    hours: optionalFormNumber("the hours").pipe(z.number().min(0, "Must be zero or more.").nullish()),
-    hourlyRate: optionalFormNumber("the hourly rate").pipe(z.number().min(0, "Must be zero or more.").nullish()),
+    hours: optionalFormNumber("the hours").pipe(z.number().min(0, "Must be zero or more.").max(MAX_HOURS, "That is more hours than any program holds.").nullish()),
+    hourlyRate: optionalMoney("the hourly rate"),
     cohorts: z.preprocess((v) => blankToUndefined(v) ?? 1, formNumber("the number of cohorts").pipe(z.number().int("Enter a whole number.").min(1, "At least 1.").max(1000))),
   })
   .superRefine((c, ctx) => {
@@ -62,11 +68,11 @@ export const benefitParametersSchema = z.discriminatedUnion("kind", [
     /** Customers served; a retention change of 1 point keeps 1% of them. */
     customerBase: positive("the number of customers"),
     /** Value of one retained customer per month (margin), or null to use the CLV inputs. */
-    valuePerCustomer: optionalFormNumber("a value per customer").pipe(z.number().min(0).nullish()),
-    clvMargin: optionalFormNumber("the yearly margin per customer").pipe(z.number().min(0).nullish()),
+    valuePerCustomer: optionalMoney("a value per customer"),
+    clvMargin: optionalMoney("the yearly margin per customer"),
     clvRetention: optionalFormNumber("the retention rate").pipe(z.number().min(0).lt(1, "Must be below 1.").nullish()),
     clvDiscountRate: optionalFormNumber("the discount rate").pipe(z.number().min(0).nullish()),
-    clvAcquisitionCost: optionalFormNumber("the acquisition cost").pipe(z.number().min(0).nullish()),
+    clvAcquisitionCost: optionalMoney("the acquisition cost"),
   }),
   z.object({ kind: z.literal("REVENUE") }),
   z.object({
@@ -76,7 +82,7 @@ export const benefitParametersSchema = z.discriminatedUnion("kind", [
     /** Cost of one unit of the lag measure (e.g. one minute of handling, one repeat contact). */
     costPerUnit: positive("the cost per unit"),
   }),
-  z.object({ kind: z.literal("MANUAL"), monthlyValue: formNumber("a monthly value").pipe(z.number().min(0, "Must be zero or more.")) }),
+  z.object({ kind: z.literal("MANUAL"), monthlyValue: formNumber("a monthly value").pipe(z.number().min(0, "Must be zero or more.").max(MAX_MONEY, "That amount is too large.")) }),
 ]);
 
 export const benefitSchema = z
