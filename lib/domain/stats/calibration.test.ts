@@ -4,6 +4,7 @@
 // found. The README's "How the verdicts are calibrated" quotes these rates.
 import { describe, expect, it } from "vitest";
 import { analyzeLeadLag, MIN_N, type VerdictKind } from "./leadLag";
+import { firstDifference, ols } from "./ols";
 import { createRng, type Rng } from "./random";
 
 /** Permutations per pair: fewer than the product's 999 so that 3,000 pairs run in seconds. */
@@ -40,7 +41,7 @@ function planted(rng: Rng, weeks: number, r2: number) {
     level += (t - k >= 1 ? gain * (lead[t - k]! - lead[t - k - 1]!) : 0) + rng.normal(0, 1);
     lag.push(level);
   }
-  return { lead, lag, direction: "HIGHER_IS_BETTER" as const };
+  return { lead, lag, k, direction: "HIGHER_IS_BETTER" as const };
 }
 
 function foundShare(weeks: number, r2: number, pairs: number, seed: number): number {
@@ -48,6 +49,33 @@ function foundShare(weeks: number, r2: number, pairs: number, seed: number): num
   let found = 0;
   for (let i = 0; i < pairs; i++) {
     if (analyzeLeadLag({ ...planted(rng, weeks, r2), permutations: PERMUTATIONS, seed: i }).verdict.kind === "predictive") found++;
+  }
+  return found / pairs;
+}
+
+/**
+ * The ceiling no method can pass: an oracle told the true lag k runs one classical OLS t-test of
+ * Δlag(t) on Δlead(t − k) at 5% (two-sided, as "predictive or opposite" is) and calls the pair when
+ * the slope is significant with the planted sign. Anything that must also find k among 0–8 finds less.
+ */
+function oracleShare(weeks: number, r2: number, pairs: number, seed: number): number {
+  const rng = createRng(seed);
+  let found = 0;
+  for (let i = 0; i < pairs; i++) {
+    const { lead, lag, k } = planted(rng, weeks, r2);
+    const dLead = firstDifference(lead);
+    const dLag = firstDifference(lag);
+    const x: number[] = [];
+    const y: number[] = [];
+    for (let t = k; t < weeks; t++) {
+      const a = dLead[t - k];
+      const b = dLag[t];
+      if (a == null || b == null) continue;
+      x.push(a);
+      y.push(b);
+    }
+    const fit = ols(x, y);
+    if (fit?.p != null && fit.p < 0.05 && fit.slope > 0) found++;
   }
   return found / pairs;
 }
@@ -116,5 +144,15 @@ describe("calibration of the lead → lag verdicts", () => {
     // time: the honest price of testing 9 lags. A strong one is found.
     expect(halfYear).toBeGreaterThanOrEqual(0.35);
     expect(strongHalfYear).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("shows why 80% at R² 0.3 and 26 weeks is out of reach: an oracle told the true lag finds fewer", () => {
+    const oracle = oracleShare(26, 0.3, 2_000, 8);
+    const oracleYear = oracleShare(52, 0.3, 2_000, 7);
+    console.info(`an oracle told the lag finds: R² 0.3, 26 weeks ${(100 * oracle).toFixed(1)}%; 52 weeks ${(100 * oracleYear).toFixed(1)}%`);
+    // The best possible test at a 5% error rate, with the lag given, stays under the issue's 80%…
+    expect(oracle).toBeLessThan(0.8);
+    // …while the simulation is sound: with a year of weeks the oracle finds nearly every relation.
+    expect(oracleYear).toBeGreaterThan(0.95);
   });
 });
