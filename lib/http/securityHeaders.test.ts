@@ -78,15 +78,17 @@ describe("newNonce", () => {
 describe("servedOverHttps", () => {
   const req = (url: string, proto?: string) => new Request(url, { headers: proto ? { "x-forwarded-proto": proto } : {} });
 
-  it("is true for an https request URL", () => {
-    expect(servedOverHttps(req("https://leadlag.example.com/"), false)).toBe(true);
-    expect(servedOverHttps(req("http://127.0.0.1:3000/"), false)).toBe(false);
-  });
-
   it("believes X-Forwarded-Proto only from a trusted proxy, reading the client's hop first", () => {
+    expect(servedOverHttps(req("http://127.0.0.1:3000/"), false)).toBe(false);
+    expect(servedOverHttps(req("http://127.0.0.1:3000/"), true)).toBe(false);
     expect(servedOverHttps(req("http://127.0.0.1:3000/", "https"), false)).toBe(false);
     expect(servedOverHttps(req("http://127.0.0.1:3000/", "https"), true)).toBe(true);
     expect(servedOverHttps(req("http://127.0.0.1:3000/", "HTTPS, http"), true)).toBe(true);
     expect(servedOverHttps(req("http://127.0.0.1:3000/", "http, https"), true)).toBe(false);
+  });
+
+  it("does not take the request's https:// URL for HTTPS: Next builds it from any client's X-Forwarded-Proto", () => {
+    expect(servedOverHttps(req("https://127.0.0.1:3000/", "https"), false)).toBe(false);
+    expect(servedOverHttps(req("https://127.0.0.1:3000/", "http"), true)).toBe(false);
   });
 });

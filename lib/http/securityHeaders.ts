@@ -1,7 +1,7 @@
 // The headers that protect a browser on every answer (proxy.ts sets them): a strict Content
 // Security Policy whose scripts run only with this response's nonce (Next puts it on its own
 // scripts, reading it from the request's CSP header), no framing, no MIME sniffing, a short
-// Referer, no camera/microphone/geolocation, and HSTS when the answer went out over HTTPS.
+// Referer, no camera/microphone/geolocation, and HSTS when a trusted proxy says the answer goes out over HTTPS.
 // Pure: no env, no Next, so it is unit-tested as is.
 
 export type SecurityHeaderOptions = {
@@ -72,12 +72,14 @@ export function securityHeaders(options: SecurityHeaderOptions): Record<string, 
 }
 
 /**
- * The request arrived over HTTPS: its own URL says so, or — behind a reverse proxy that
- * terminates TLS, when LEADLAG_TRUST_PROXY is set — the proxy's X-Forwarded-Proto does. Without
- * that setting the header is ignored: anyone can send it.
+ * The request arrived over HTTPS, which for Leadlag means through a reverse proxy that terminates
+ * TLS: `npm start`'s server (scripts/server.ts) and `npm run dev` speak plain HTTP only. So only a
+ * trusted proxy's X-Forwarded-Proto says so (LEADLAG_TRUST_PROXY); without that setting the header
+ * is ignored: anyone can send it. The request's own URL cannot tell: Next builds it from that same
+ * header, whoever sent it (a client's `X-Forwarded-Proto: https` over plain http made it https://,
+ * and the page went out with HSTS and upgrade-insecure-requests).
  */
 export function servedOverHttps(request: Request, trustProxy: boolean): boolean {
-  if (new URL(request.url).protocol === "https:") return true;
   if (!trustProxy) return false;
   // A chain of proxies lists one protocol each; the first is the client's.
   const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();

@@ -28,6 +28,13 @@ describe("proxy", () => {
     expect(first.headers.get("strict-transport-security")).toBeNull();
   });
 
+  it("sends no HSTS to a client that claims https itself (the soak's audit found it): no trusted proxy, no HSTS", () => {
+    // Over plain http, Next hands the proxy an https:// URL when the client sends X-Forwarded-Proto: https.
+    const claimed = proxy(new NextRequest("https://127.0.0.1:3000/sign-in", { headers: { host: "127.0.0.1:3000", "x-forwarded-proto": "https" } }));
+    expect(claimed.headers.get("strict-transport-security")).toBeNull();
+    expect(claimed.headers.get("content-security-policy")).not.toContain("upgrade-insecure-requests");
+  });
+
   it("gives API answers the headers with a policy that allows nothing, and no nonce", () => {
     const api = proxy(request("/api/v1/teams"));
     expect(api.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
