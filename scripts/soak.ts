@@ -2,14 +2,17 @@
 // bounded in time (about 4 minutes with the defaults, plus a build when the sources changed).
 // It starts its own PostgreSQL server (initdb in a temporary folder, a free loopback port), so it
 // never touches another database, then the production server as `npm start` runs it, and:
-//   1. load      100 clients × 60 s of API writes (each with an idempotency key), dashboard pages
+//   1. audit     the checks that failed in issue #14's audit, replayed over HTTP on the fresh
+//                server (scripts/soak/audit.ts): hostile input → 400, never 500; security
+//                headers; sign-in lock and timing; cross-origin writes → 403 (half a minute);
+//   2. load      100 clients × 60 s of API writes (each with an idempotency key), dashboard pages
 //                and API reads → 0 errors, and the rows in the database = the acknowledged writes;
-//   2. crash     SIGKILL right after an export was accepted → it reads failed (not running) a
+//   3. crash     SIGKILL right after an export was accepted → it reads failed (not running) a
 //                minute on, and the same export started again completes; SIGKILL during a CSV
 //                import → all of it or nothing, and the same file imported again lands once;
-//   3. outage    PostgreSQL stopped (as in a crash) for 20 s under load → 503 with Retry-After,
+//   4. outage    PostgreSQL stopped (as in a crash) for 20 s under load → 503 with Retry-After,
 //                recovery without a restart, 0 acknowledged writes lost;
-//   4. backup    pg_dump and pg_restore into a new database → the same rows and dashboard numbers.
+//   5. backup    pg_dump and pg_restore into a new database → the same rows and dashboard numbers.
 // Prints a table of checks; exits 1 when any failed. `--help` lists the options.
 import { mkdirSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -17,6 +20,7 @@ import path from "node:path";
 import pg from "pg";
 import { ensureBuild } from "../bench/scale/server";
 import { startApp, type AppServer } from "./soak/app";
+import { auditHardening } from "./soak/audit";
 import { backupAndRestore } from "./soak/backup";
 import { crashDuringImport, killDuringExport, orphanedExportSettles } from "./soak/crash";
 import { errorSummary, runLoad, statsOf, type LoadOptions } from "./soak/load";
@@ -158,7 +162,15 @@ async function main(): Promise<void> {
     };
     const runId = Date.now().toString(36);
 
-    log(`▸ 1. Load: ${args.clients} clients × ${args.durationS} s`);
+    log("▸ 1. Audit: the failed checks of issue #14, replayed over HTTP");
+    if (cookie) {
+      t = performance.now();
+      const signedIn = cookie;
+      checks.push(...(await withSql(dbUrl, (sql) => auditHardening({ baseUrl: app!.url, org, cookie: signedIn, sql, keyPrefix: `soak-${runId}-audit`, log }))));
+      log(`  done in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    } else checks.push({ phase: "audit", name: "ran", ok: false, detail: "the manager could not sign in" });
+
+    log(`▸ 2. Load: ${args.clients} clients × ${args.durationS} s`);
     const load = await runLoad({ ...base, durationMs: args.durationS * 1000, keyPrefix: `soak-${runId}-load` });
     const byKind = (["write", "page", "read"] as const).map((k) => ({ k, s: statsOf(load.outcomes.filter((o) => o.kind === k)) }));
     const all = statsOf(load.outcomes);
@@ -173,14 +185,14 @@ async function main(): Promise<void> {
     });
     checks.push(await withSql(dbUrl, (sql) => verifyWrites(sql, "load", `soak-${runId}-load`, load.writes)));
 
-    log("▸ 2. SIGKILL during an export and during a CSV import");
+    log("▸ 3. SIGKILL during an export and during a CSV import");
     t = performance.now();
     const killed = await withSql(dbUrl, (sql) => killDuringExport({ app: app!, sql, org, log }));
     if ("detail" in killed) checks.push(killed);
     checks.push(...(await withSql(dbUrl, (sql) => crashDuringImport({ app: app!, sql, org, log }, args.importRows))));
     log(`  done in ${((performance.now() - t) / 1000).toFixed(0)} s (the killed export is checked after the outage)`);
 
-    log(`▸ 3. PostgreSQL stopped for ${args.outageS} s under load (${args.clients} clients)`);
+    log(`▸ 4. PostgreSQL stopped for ${args.outageS} s under load (${args.clients} clients)`);
     const openSql = async () => {
       const c = new pg.Client({ connectionString: dbUrl });
       c.on("error", () => {});
@@ -194,13 +206,13 @@ async function main(): Promise<void> {
     );
     checks.push(...outage.checks);
     if (!("detail" in killed)) {
-      log("▸ 2b. The killed export, a while later");
+      log("▸ 3b. The killed export, a while later");
       checks.push(...(await withSql(dbUrl, (sql) => orphanedExportSettles({ app: app!, sql, org, log }, killed))));
     }
     const o = outage.stats;
     figures.push(["outage: all", String(o.n), (o.n / outage.seconds).toFixed(1), String(o.ok), String(o.shed), String(o.errors), `${Math.round(o.p50)}`, `${Math.round(o.p95)}`]);
 
-    log("▸ 4. Backup: pg_dump, pg_restore into a new database, the dashboard on both");
+    log("▸ 5. Backup: pg_dump, pg_restore into a new database, the dashboard on both");
     checks.push(...(await backupAndRestore(pgServer, DATABASE, org.organizationId, log)));
   } catch (e) {
     checks.push({ phase: "soak", name: "ran to the end", ok: false, detail: e instanceof Error ? (e.stack ?? e.message).slice(0, 2000) : String(e) });

@@ -1,13 +1,14 @@
 // The soak's organization: the demo (lib/seed/demo, as a fresh `npm start` seeds it), plus a team
 // that has never logged anything — the CSV import's target, so "all or nothing" is a count of
-// that team's entries — and an API token for the load's writes.
+// that team's entries — an API token for the load's writes, and a person of its own for the
+// audit phase to lock out (scripts/soak/audit.ts), so no other phase's sign-in is refused.
 import { loadTenantContext } from "@/lib/auth/loadContext";
 import { openAdapter } from "@/lib/db/adapter";
 import { makeClient } from "@/lib/db/client";
 import { addDays, localDay, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { Role } from "@/lib/generated/prisma/enums";
 import { addMembership, addTeamMember, assignLeadMeasure, createLeadMeasure, createTeam, createUser } from "@/lib/seed/factories";
-import { DEMO_ORG_SLUG, DEMO_PASSWORD, DEMO_USERS } from "@/lib/seed/demo/catalogue";
+import { DEMO_ORG_SLUG, DEMO_PASSWORD, DEMO_USERS, LAGS } from "@/lib/seed/demo/catalogue";
 import { prepareDatabase } from "@/lib/seed/prepare";
 import { API_SCOPES, createApiToken } from "@/lib/services/apiTokens";
 
@@ -22,6 +23,10 @@ export type SoakOrg = {
   /** The days the load writes to: the week before today, in the organization's calendar. */
   days: IsoDate[];
   importTeam: { id: string; name: string; emails: string[]; measures: string[] };
+  /** A member whom the audit locks out with wrong passwords. */
+  lockAccount: { email: string; password: string };
+  /** The demo's organization-wide lag measure (CSAT) the audit sends results of. */
+  lagMeasure: { id: string; name: string };
 };
 
 const IMPORT_PEOPLE = 20;
@@ -49,6 +54,9 @@ export async function seedSoakOrganization(url: string): Promise<SoakOrg> {
       const m = await createLeadMeasure(db, organizationId, { name });
       await assignLeadMeasure(db, organizationId, team.id, m.id, { weeklyTarget: 10 });
     }
+    const lockUser = await createUser(db, { email: "soak-lock@leadlag.demo", name: "Lock Person", password: DEMO_PASSWORD });
+    await addMembership(db, organizationId, lockUser.id, Role.MEMBER);
+    const lagMeasure = await db.lagMeasure.findFirstOrThrow({ where: { organizationId, name: LAGS[0]!.name }, select: { id: true, name: true } });
     const { token } = await createApiToken(db, ctx, { name: "soak", scopes: [...API_SCOPES] });
 
     // Every (member, tracked measure) of the demo's active teams whose measure is live this week.
@@ -73,6 +81,8 @@ export async function seedSoakOrganization(url: string): Promise<SoakOrg> {
       targets,
       days,
       importTeam: { id: team.id, name: team.name, emails, measures: IMPORT_MEASURES },
+      lockAccount: { email: lockUser.email, password: DEMO_PASSWORD },
+      lagMeasure,
     };
   } finally {
     await db.$disconnect();
