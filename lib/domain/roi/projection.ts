@@ -12,10 +12,10 @@
 import { addMonths, monthOf, monthsBetween } from "../calendar/months";
 import { formatNumber } from "../format";
 import { ols, type Ols } from "../stats/ols";
-import { createRng, type Rng } from "../stats/random";
+import { chiSquare, createRng, type Rng } from "../stats/random";
 import { pick } from "./formulas";
 import { claimedShare, firstProgramWeek, mean, present } from "./isolation";
-import { chiSquare, lineDraws, type LineDraws } from "./range";
+import { lineDraws, type LineDraws } from "./range";
 import type { LineResult, MonthPoint, ProgramRoiCore, ProgramRoiInput, Projection, ProjectionMonth, ProjectionQuarter } from "./types";
 
 export const PROJECTION_MONTHS = 12;
