@@ -5,12 +5,13 @@ import { computeProgramRoi } from "@/lib/domain/roi/program";
 import type { BenefitSpec, ProgramRoiInput } from "@/lib/domain/roi/types";
 import { roiRange } from "@/lib/domain/roi/formulas";
 import type { Direction } from "@/lib/domain/status";
+import type { MeasureRange } from "@/lib/domain/stats/forecastRange";
 import { addDays } from "@/lib/domain/calendar/weeks";
 import { percentile, timeRuns } from "./timing";
 
 const weeks = Array.from({ length: 40 }, (_, i) => addDays("2025-09-01", 7 * i));
 const wave = (base: number, step: number, i: number) => base + (i >= 26 ? step : 0) + Math.sin(i) * 0.3;
-const lag = (name: string, direction: Direction) => ({ id: name, name, unit: "", direction });
+const lag = (name: string, direction: Direction, range: MeasureRange) => ({ id: name, name, unit: "", direction, range });
 const benefit = (over: Partial<BenefitSpec>): BenefitSpec => ({
   id: "b",
   name: "b",
@@ -47,14 +48,14 @@ const input: ProgramRoiInput = {
       id: "retention",
       kind: "RETENTION",
       parameters: { kind: "RETENTION", customerBase: 2400, clvMargin: 420, clvRetention: 0.86, clvDiscountRate: 0.08, clvAcquisitionCost: 150 },
-      lag: lag("retention", "HIGHER_IS_BETTER"),
+      lag: lag("retention", "HIGHER_IS_BETTER", { low: 0, high: 100 }),
       series: { weeks, participant: weeks.map((_, i) => wave(86, 1.5, i)), control: weeks.map((_, i) => wave(86, 0.4, i + 2)), scope: "teams" },
     }),
     benefit({
       id: "resolution",
       kind: "COST_SAVING",
       parameters: { kind: "COST_SAVING", volumePerMonth: 3000, costPerUnit: 1.5 },
-      lag: lag("resolution", "LOWER_IS_BETTER"),
+      lag: lag("resolution", "LOWER_IS_BETTER", { low: 0, high: null }),
       series: { weeks, participant: weeks.map((_, i) => wave(18, -2, i)), control: weeks.map((_, i) => wave(47, -0.5, i + 1)), scope: "teams" },
     }),
     benefit({ id: "referrals", kind: "MANUAL", parameters: { kind: "MANUAL", monthlyValue: 900 } }),

@@ -13,6 +13,7 @@ import { whatIfLine, type WhatIfLine } from "@/lib/domain/roi/whatIf";
 import type { BenefitParameters, BenefitSpec, LineSeries, ProgramRoiCore, ProjectionMonth } from "@/lib/domain/roi/types";
 import { addDays, fromUtcDate, localDay, weekStart, type IsoDate } from "@/lib/domain/calendar/weeks";
 import { formatMoney } from "@/lib/domain/format";
+import { measureRange } from "@/lib/domain/stats/forecastRange";
 import { notFound } from "@/lib/errors";
 import { lagWeeklySeries } from "@/lib/queries/lagWeeklySeries";
 import { leadWeeklySeries } from "@/lib/queries/leadWeeklySeries";
@@ -126,7 +127,9 @@ export async function computeProgramRoi(db: Db, ctx: TenantContext, programId: s
 
   const benefits: BenefitSpec[] = [];
   for (const b of program.benefits) {
-    const lag = b.lagMeasure ? { id: b.lagMeasure.id, name: b.lagMeasure.name, unit: b.lagMeasure.unit, direction: b.lagMeasure.direction } : null;
+    const lag = b.lagMeasure
+      ? { id: b.lagMeasure.id, name: b.lagMeasure.name, unit: b.lagMeasure.unit, direction: b.lagMeasure.direction, range: measureRange(b.lagMeasure) }
+      : null;
     benefits.push({
       id: b.id,
       name: b.name,

@@ -38,7 +38,7 @@ describe("isolating the program's share of a lag measure's movement", () => {
   });
 
   it("reads a lower-is-better measure the right way: rising values are a worse result, never claimed", () => {
-    const iso = isolateLine(line({ isolationMethod: "CONTROL_GROUP", series: did, lag: { id: "l", name: "Handle time", unit: "min", direction: "LOWER_IS_BETTER" } }), start);
+    const iso = isolateLine(line({ isolationMethod: "CONTROL_GROUP", series: did, lag: { id: "l", name: "Handle time", unit: "min", direction: "LOWER_IS_BETTER", range: { low: 0, high: null } } }), start);
     expect(iso.methods[0]!.value).toBeCloseTo(-5, 12);
     expect(iso.methods[0]!.interval!.low).toBeCloseTo(-5 - 1.4947, 3);
     expect(iso.methods[0]!.interval!.high).toBeCloseTo(-5 + 1.4947, 3);

@@ -1,44 +1,72 @@
 // The projection: four quarters of benefits after the current month, and how sure we are of them.
-// A line priced from a lag measure follows a linear trend fitted to the lag's last 26 weeks, at the
-// share of the change it claims, never above the improvement it has isolated so far; a line whose
-// lag cannot be projected continues at its current value; a manual value continues unchanged.
+// A line priced from a lag measure follows the model the lag's forecast would choose for its last
+// 26 weeks (lib/domain/stats/forecast.ts: a linear trend or a random walk with drift, whichever
+// forecast the past weeks better, on a scale that keeps the measure inside its range), at the share
+// of the change it claims, never above the improvement it has isolated so far. A line whose lag has
+// too few weeks for a forecast (fewer than 8 with values) continues at its current value; a manual
+// value continues unchanged.
 //
 // The band is simulated, not added up: each of the draws takes every line's isolated improvement
-// from its sampling distribution (range.ts), a whole path of its lag (the trend's intercept, slope
-// and scatter drawn from their sampling distributions, then each month's mean of weekly values),
-// applies the cap to that draw, and adds the months up. The 80% band of any month, quarter or
-// total is the 10th–90th percentile of that quantity over the draws. The to-date benefits are
-// drawn too, so the band of the ROI after four quarters is the band of the whole total.
+// from its sampling distribution (range.ts), a whole weekly path of its lag from the chosen model
+// (σ, then the level and slope or drift, drawn from their sampling distributions, then each week's
+// error: FittedModel.drawPath), transformed back to the measure's scale, takes each month's mean of
+// its weeks, applies the cap to that draw, and adds the months up. The 80% band of any month,
+// quarter or total is the 10th–90th percentile of that quantity over the draws. The to-date
+// benefits are drawn too, so the band of the ROI after four quarters is the band of the whole total.
 import { addMonths, monthOf, monthsBetween } from "../calendar/months";
 import { formatNumber } from "../format";
-import { ols, type Ols } from "../stats/ols";
+import { chooseForecastModel, heldText, modelText, notEnoughWeeksText, type ChosenModel } from "../stats/forecast";
+import { UNBOUNDED } from "../stats/forecastRange";
 import { createRng, type Rng } from "../stats/random";
 import { pick } from "./formulas";
 import { claimedShare, firstProgramWeek, mean, present } from "./isolation";
-import { chiSquare, lineDraws, type LineDraws } from "./range";
+import { lineDraws, type LineDraws } from "./range";
 import type { LineResult, MonthPoint, ProgramRoiCore, ProgramRoiInput, Projection, ProjectionMonth, ProjectionQuarter } from "./types";
 
 export const PROJECTION_MONTHS = 12;
 /** Simulated paths; 4,000 put the 10th and 90th percentiles within about ±1% of the band's width. */
 export const PROJECTION_DRAWS = 4_000;
-/** The lag's trend is fitted on its last weeks, as its forecast is (lib/domain/stats/forecast.ts). */
-export const TREND_WINDOW = 26;
 const WEEKS_PER_MONTH = 52 / 12;
 
-/** A line's lag trend: the fit and, for each projected month, its mean x and number of weeks. */
-type Trend = { fit: Ols; sign: number; preLevel: number; iso: LineResult["isolation"]; monthX: number[]; monthWeeks: number[] };
+/** A lag's plan: its forecast's model, and the weeks (series indices) of each projected month, and all of them in order. */
+export type LagPlan = { chosen: ChosenModel; monthWeeks: number[][]; weeks: number[] };
+/** A line's plan: its lag's, and what the lag's level is worth against (the pre-program level, the isolation). */
+type LinePlan = LagPlan & { sign: number; preLevel: number; iso: LineResult["isolation"] };
 
-/** Draws the mean lag level of every projected month along one simulated path of the trend. */
-function pathLevels(t: Trend, rng: Rng): number[] {
-  const { fit } = t;
-  const df = fit.n - 2;
-  // σ from its scaled inverse-χ² distribution; then, given σ, the level at mean x and the slope
-  // (independent there) and each month's mean of its weeks' scatter.
-  const sigma = fit.residualSE * Math.sqrt(df / chiSquare(rng, df));
-  const level = fit.intercept + fit.slope * fit.meanX + rng.normal(0, sigma / Math.sqrt(fit.n));
-  const slope = fit.slope + rng.normal(0, sigma / Math.sqrt(fit.sxx));
-  return t.monthX.map((x, j) => level + slope * (x - fit.meanX) + rng.normal(0, sigma / Math.sqrt(t.monthWeeks[j]!)));
+/**
+ * The lag's mean level in each projected month on the measure's scale, given a path of its weeks
+ * on the modelling scale (`weekly`: every week of `monthWeeks`, in order).
+ */
+export function monthLevels(p: LagPlan, weekly: readonly number[]): number[] {
+  const { from } = p.chosen.scale;
+  let k = 0;
+  return p.monthWeeks.map((ws) => {
+    let sum = 0;
+    for (let i = 0; i < ws.length; i++) sum += from(weekly[k++]!);
+    return sum / ws.length;
+  });
 }
+
+/**
+ * The plan of a line's lag: its forecast model fitted to the last FORECAST_WINDOW weeks of
+ * `series`, and the weeks of each of `months` projected months after the series' last week
+ * (the current week); or why there is none.
+ */
+export function lagPlan(series: readonly (number | null)[], range = UNBOUNDED, months = PROJECTION_MONTHS): LagPlan | { reason: string; n: number } {
+  const chosen = chooseForecastModel(series, range);
+  if (chosen.kind === "insufficient") return chosen;
+  // Month j holds the weeks after the current one that fall in it.
+  const edge = (j: number) => Math.round(j * WEEKS_PER_MONTH);
+  const now = series.length - 1;
+  const monthWeeks = Array.from({ length: months }, (_, j) => Array.from({ length: edge(j + 1) - edge(j) }, (_, k) => now + edge(j) + 1 + k));
+  return { chosen, monthWeeks, weeks: monthWeeks.flat() };
+}
+
+/** The monthly levels of the forecast's centre (its median each week). */
+export const centreLevels = (p: LagPlan) => monthLevels(p, p.weeks.map((w) => p.chosen.fit.predict(w).centre));
+
+/** The monthly levels of one simulated path of the lag. */
+export const drawnLevels = (p: LagPlan, rng: Rng) => monthLevels(p, p.chosen.fit.drawPath(rng, p.weeks));
 
 export function projectionOf(input: ProgramRoiInput, lines: LineResult[], totals: ProgramRoiCore["totals"], months: MonthPoint[]): Projection {
   const current = monthOf(input.today);
@@ -48,8 +76,8 @@ export function projectionOf(input: ProgramRoiInput, lines: LineResult[], totals
   const lineNotes: Projection["lines"] = [];
   const n = (v: number, d = 3) => formatNumber(v, input.locale, d);
 
-  // Each line's plan: a trend to follow, or its current value continuing.
-  const trends: (Trend | null)[] = lines.map((l) => {
+  // Each line's plan: its lag's forecast model to follow, or its current value continuing.
+  const plans: (LinePlan | null)[] = lines.map((l) => {
     const spec = input.benefits.find((b) => b.id === l.id)!;
     const flat = (note: string) => {
       lineNotes.push({ id: l.id, name: l.name, method: "flat", note });
@@ -57,39 +85,41 @@ export function projectionOf(input: ProgramRoiInput, lines: LineResult[], totals
     };
     if (!spec.series || !spec.lag) return flat("Manual value: continues unchanged.");
     const series = spec.series.participant;
-    const from = Math.max(0, series.length - TREND_WINDOW);
-    const recent = present(series, from, series.length);
-    const fit = ols(recent.map((p) => p.x), recent.map((p) => p.y));
-    if (!fit) return flat(`No trend to follow (${recent.length} weeks with values; it needs 3): the current monthly benefit continues, its isolated improvement drawn from its sampling distribution.`);
+    const plan = lagPlan(series, spec.lag.range);
+    if ("reason" in plan)
+      return flat(`No forecast of ${spec.lag.name} to follow (${notEnoughWeeksText(plan.n)}): the current monthly benefit continues, its isolated improvement drawn from its sampling distribution.`);
     const pre = present(series, 0, firstProgramWeek(spec.series.weeks, input.startDate));
-    if (!pre.length) return flat("No pre-program level to measure the trend against: the current monthly benefit continues.");
+    if (!pre.length) return flat("No pre-program level to measure the forecast against: the current monthly benefit continues.");
     const preLevel = mean(pre.map((p) => p.y));
     const share = claimedShare(l.isolation);
-    // Month j holds the weeks after the series' last one (the current week) that fall in it.
-    const edge = (j: number) => Math.round(j * WEEKS_PER_MONTH);
-    const monthWeeks = future.map((_, j) => edge(j + 1) - edge(j));
-    const monthX = future.map((_, j) => series.length - 1 + (edge(j) + 1 + edge(j + 1)) / 2);
+    const { chosen } = plan;
+    // The centre's average change per week, from the current week to the projection's last.
+    const weeksAhead = plan.weeks;
+    const now = series.length - 1;
+    const centreAt = (w: number) => chosen.scale.from(chosen.fit.predict(w).centre);
+    const perWeek = (centreAt(weeksAhead.at(-1)!) - centreAt(now)) / (weeksAhead.at(-1)! - now);
     lineNotes.push({
       id: l.id,
       name: l.name,
       method: "forecast",
-      note: `Follows the trend of ${spec.lag.name} (${fit.slope >= 0 ? "+" : "−"}${n(Math.abs(fit.slope))}/week over the last ${fit.n} weeks) against the pre-program level ${n(preLevel)}, claiming ${n(share * 100, 1)}% of the change and never more than the improvement isolated so far (${n(l.isolation.improvement)}); the band simulates the trend's and the improvement's uncertainty.`,
+      note: `Follows ${spec.lag.name}'s ${modelText(chosen.fit.model, chosen.scale.name)} (chosen by backtest, as its forecast is: ${heldText(chosen.backtest)}; ${chosen.n} weeks with values), ${perWeek >= 0 ? "+" : "−"}${n(Math.abs(perWeek))}/week on average over the year ahead, against the pre-program level ${n(preLevel)}, claiming ${n(share * 100, 1)}% of the change and never more than the improvement isolated so far (${n(l.isolation.improvement)}); the band simulates the model's and the improvement's uncertainty.`,
     });
-    return { fit, sign: spec.lag.direction === "LOWER_IS_BETTER" ? -1 : 1, preLevel, iso: l.isolation, monthX, monthWeeks };
+    return { ...plan, sign: spec.lag.direction === "LOWER_IS_BETTER" ? -1 : 1, preLevel, iso: l.isolation };
   });
 
   // A month's attributed money for a line at a lag level: the share of the change that the
   // isolated improvement is of the observed one, capped by that improvement (the point's, or a draw's).
-  const atLevel = (i: number, t: Trend, level: number, improvement: number) =>
+  const atLevel = (i: number, t: LinePlan, level: number, improvement: number) =>
     draws[i]!.money(Math.min(improvement, claimedShare(t.iso, improvement) * Math.max(0, t.sign * (level - t.preLevel)))) * lines[i]!.margin * lines[i]!.confidence;
   const attributed = (d: LineDraws, i: number, improvement: number) => d.money(improvement) * lines[i]!.margin * lines[i]!.confidence;
 
-  // The point projection: the fitted trend, capped by the claimed improvement.
+  // The point projection: the forecast's centre, capped by the claimed improvement.
+  const centres = plans.map((t) => t && centreLevels(t));
   const point = future.map((_, j) =>
     lines.reduce((s, l, i) => {
-      const t = trends[i];
+      const t = plans[i];
       if (!t) return s + l.monthlyAttributed;
-      return s + atLevel(i, t, t.fit.intercept + t.fit.slope * t.monthX[j]!, l.isolation.improvement);
+      return s + atLevel(i, t, centres[i]![j]!, l.isolation.improvement);
     }, 0),
   );
 
@@ -111,9 +141,9 @@ export function projectionOf(input: ProgramRoiInput, lines: LineResult[], totals
       const effect = ld.improvement(rng);
       const now = attributed(ld, i, effect);
       past += now * monthsSoFar;
-      const t = trends[i];
+      const t = plans[i];
       if (!t) perMonth.forEach((_, j) => (perMonth[j]! += now));
-      else pathLevels(t, rng).forEach((level, j) => (perMonth[j]! += atLevel(i, t, level, effect)));
+      else drawnLevels(t, rng).forEach((level, j) => (perMonth[j]! += atLevel(i, t, level, effect)));
     });
     toDate[d] = past;
     perMonth.forEach((v, j) => (monthly[j]![d] = v));

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { line, usd } from "@/tests/fixtures/roiLines";
 import { addDays } from "../calendar/weeks";
-import { createRng } from "../stats/random";
+import { createRng, studentT } from "../stats/random";
 import { computeProgramRoi } from "./program";
-import { improvementSampler, studentT } from "./range";
+import { improvementSampler } from "./range";
 import type { LineIsolation, ProgramRoiInput } from "./types";
 
 describe("drawing from a t distribution", () => {

@@ -3,34 +3,10 @@
 // method's standard error and degrees of freedom (under "conservative", the smallest of the
 // methods' draws), a draw below zero claiming nothing — and margin and confidence from triangular
 // ranges around the line's (± 0.05, ± 0.1). Seeded, so the same program gives the same range.
-import { createRng, type Rng } from "../stats/random";
+import { createRng, studentT, type Rng } from "../stats/random";
 import { pick, sampleTriangular, type CostLine, type Triangular, type UncertainBenefit } from "./formulas";
 import { monthlyMoney } from "./pricing";
 import type { LineIsolation, LineResult, ProgramRoiCore, ProgramRoiInput } from "./types";
-
-/** A gamma(shape, 1) draw (Marsaglia–Tsang; shape < 1 by the U^(1/shape) boost). */
-function gamma(rng: Rng, shape: number): number {
-  if (shape < 1) return gamma(rng, shape + 1) * Math.pow(1 - rng.next(), 1 / shape);
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    const z = rng.normal();
-    const v = (1 + c * z) ** 3;
-    if (v <= 0) continue;
-    const u = 1 - rng.next();
-    if (Math.log(u) < 0.5 * z * z + d - d * v + d * Math.log(v)) return d * v;
-  }
-}
-
-/** A χ² draw with `df` degrees of freedom (df may be fractional). */
-export function chiSquare(rng: Rng, df: number): number {
-  return 2 * gamma(rng, df / 2);
-}
-
-/** A Student t draw with `df` degrees of freedom (df may be fractional). */
-export function studentT(rng: Rng, df: number): number {
-  return rng.normal() / Math.sqrt(chiSquare(rng, df) / df);
-}
 
 /**
  * A sampler of the line's isolated improvement (measure units, ≥ 0): each method with data drawn

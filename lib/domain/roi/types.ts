@@ -2,6 +2,7 @@
 // lag measures' weekly series going in; per-line isolation and money, the monthly ledger, the
 // totals, the range and the projection coming out. Plain JSON, so a page or report can show it.
 import type { Direction } from "../status";
+import type { MeasureRange } from "../stats/forecastRange";
 import type { YearMonth } from "../calendar/months";
 import type { IsoDate } from "../calendar/weeks";
 import type { RoiRange, RoiResult, UncertainBenefit } from "./formulas";
@@ -48,7 +49,8 @@ export type BenefitSpec = {
   estimateShare: number | null;
   estimateConfidence: number | null;
   evidence: string;
-  lag: { id: string; name: string; unit: string; direction: Direction } | null;
+  /** The lag measure priced; `range` is where its values can lie (measureRange in stats/forecastRange.ts). */
+  lag: { id: string; name: string; unit: string; direction: Direction; range: MeasureRange } | null;
   series: LineSeries | null;
 };
 

@@ -8,9 +8,11 @@
 // 3. with 80% and 95% prediction ranges, transformed back to the measure's unit: the centre is the
 //    median of the forecast (the middle of its ranges), not its mean, on a curved scale;
 // 4. and no forecast at all below MIN_FORECAST_N weeks with a value: too few to judge a range by.
+// Steps 1, 2 and 4 are chooseForecastModel, which the program's projection (roi/projection.ts)
+// follows too, so a program projects its lag with the model its forecast shows.
 import { backtest, toMeasure, type Backtest } from "./forecastBacktest";
-import { fitModel, FORECAST_MODELS, MODEL_LABEL, type ForecastModel } from "./forecastModels";
-import { scalesFor, UNBOUNDED, type MeasureRange, type ScaleName } from "./forecastRange";
+import { fitModel, FORECAST_MODELS, MODEL_LABEL, type FittedModel, type ForecastModel } from "./forecastModels";
+import { scalesFor, UNBOUNDED, type MeasureRange, type Scale, type ScaleName } from "./forecastRange";
 
 export const FORECAST_WINDOW = 26;
 /**
@@ -52,17 +54,32 @@ export function modelText(model: ForecastModel, scale: ScaleName): string {
   return scale === "linear" ? MODEL_LABEL[model] : `${MODEL_LABEL[model]} on the ${scale} scale`;
 }
 
-/** "linear trend on the log scale; the 80% range held in 9 of 11 past weeks" (months for a monthly measure) */
-export function forecastMethodText(f: { model: ForecastModel; scale: ScaleName; backtest: { weeks: number; held80: number } }, unit: ForecastUnit = "week"): string {
-  return `${modelText(f.model, f.scale)}; the 80% range held in ${f.backtest.held80} of ${f.backtest.weeks} past ${unit}s`;
+/** "the 80% range held in 9 of 11 past weeks" (months for a monthly measure) */
+export function heldText(b: { weeks: number; held80: number }, unit: ForecastUnit = "week"): string {
+  return `the 80% range held in ${b.held80} of ${b.weeks} past ${unit}s`;
 }
 
+/** "linear trend on the log scale; the 80% range held in 9 of 11 past weeks" (months for a monthly measure) */
+export function forecastMethodText(f: { model: ForecastModel; scale: ScaleName; backtest: { weeks: number; held80: number } }, unit: ForecastUnit = "week"): string {
+  return `${modelText(f.model, f.scale)}; ${heldText(f.backtest, unit)}`;
+}
+
+/** The model a forecast uses: fitted on its scale to the last FORECAST_WINDOW periods, with its backtest. */
+export type ChosenModel = {
+  kind: "model";
+  n: number;
+  scale: Scale;
+  fit: FittedModel;
+  /** The chosen model's backtest, and every candidate's mean absolute error, best first. */
+  backtest: Backtest & { candidates: Candidate[] };
+};
+
 /**
- * @param series values oldest first, one per `unit` (week, or month for a monthly measure), null
- * where a period has no observation; the forecast steps are periods after the series' last one.
- * @param range where the measure's values can lie (measureRange in forecastRange.ts).
+ * The scale and model whose one-step-ahead forecasts of the past erred least, fitted to the last
+ * FORECAST_WINDOW values of `series` (indices kept: period i of the series is i in `fit`); none
+ * below MIN_FORECAST_N values. @param series and @param range as in forecastLag.
  */
-export function forecastLag(series: readonly (number | null)[], horizon = 13, range: MeasureRange = UNBOUNDED, unit: ForecastUnit = "week"): Forecast {
+export function chooseForecastModel(series: readonly (number | null)[], range: MeasureRange = UNBOUNDED, unit: ForecastUnit = "week"): ChosenModel | Extract<Forecast, { kind: "insufficient" }> {
   const recent = series.slice(-FORECAST_WINDOW);
   const offset = series.length - recent.length;
   const weeks: number[] = [];
@@ -80,7 +97,27 @@ export function forecastLag(series: readonly (number | null)[], horizon = 13, ra
   // The smallest one-week-ahead error wins; a tie goes to the first (the linear trend, on the
   // measure's bounded scale).
   const { scale, test: best } = tests.reduce((a, b) => (b.test.meanAbsError < a.test.meanAbsError ? b : a));
-  const fit = fitModel(best.model, weeks, y.map(scale.to))!;
+  return {
+    kind: "model",
+    n,
+    scale,
+    fit: fitModel(best.model, weeks, y.map(scale.to))!,
+    backtest: {
+      ...best,
+      candidates: tests.map((t) => ({ model: t.test.model, scale: t.scale.name, meanAbsError: t.test.meanAbsError })).sort((a, b) => a.meanAbsError - b.meanAbsError),
+    },
+  };
+}
+
+/**
+ * @param series values oldest first, one per `unit` (week, or month for a monthly measure), null
+ * where a period has no observation; the forecast steps are periods after the series' last one.
+ * @param range where the measure's values can lie (measureRange in forecastRange.ts).
+ */
+export function forecastLag(series: readonly (number | null)[], horizon = 13, range: MeasureRange = UNBOUNDED, unit: ForecastUnit = "week"): Forecast {
+  const chosen = chooseForecastModel(series, range, unit);
+  if (chosen.kind === "insufficient") return chosen;
+  const { fit, scale } = chosen;
   const now = series.length - 1;
   const points = Array.from({ length: horizon }, (_, i) => {
     const step = i + 1;
@@ -93,15 +130,12 @@ export function forecastLag(series: readonly (number | null)[], horizon = 13, ra
   const last = points.at(-1);
   return {
     kind: "forecast",
-    n,
-    model: best.model,
+    n: chosen.n,
+    model: fit.model,
     scale: scale.name,
     range: scale.range,
     slopePerWeek: last ? (last.mean - current) / last.step : 0,
-    backtest: {
-      ...best,
-      candidates: tests.map((t) => ({ model: t.test.model, scale: t.scale.name, meanAbsError: t.test.meanAbsError })).sort((a, b) => a.meanAbsError - b.meanAbsError),
-    },
+    backtest: chosen.backtest,
     points,
   };
 }

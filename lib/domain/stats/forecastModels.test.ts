@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { toMeasure } from "./forecastBacktest";
-import { fitModel } from "./forecastModels";
+import { fitModel, FORECAST_MODELS } from "./forecastModels";
 import { scaleFor, UNBOUNDED } from "./forecastRange";
+import { createRng } from "./random";
 
 const series = [10, 11, 13, 12, 14, 15, 15, 17, 18, 18];
 const weeks = series.map((_, i) => i);
@@ -50,5 +51,61 @@ describe("the random walk with drift", () => {
   it("needs three weeks with values, like the trend", () => {
     expect(fitModel("random-walk", [0, 1], [5, 6])).toBeNull();
     expect(fitModel("linear-trend", [0, 1], [5, 6])).toBeNull();
+  });
+});
+
+describe("simulated paths", () => {
+  const ahead = [10, 13, 22];
+  const pathsOf = (model: (typeof FORECAST_MODELS)[number]) => {
+    const fit = fitModel(model, weeks, series)!;
+    const rng = createRng(7);
+    return { fit, paths: Array.from({ length: 20_000 }, () => fit.drawPath(rng, ahead)) };
+  };
+  const correlation = (a: number[], b: number[]) => {
+    const ma = a.reduce((s, x) => s + x, 0) / a.length;
+    const mb = b.reduce((s, x) => s + x, 0) / b.length;
+    let ab = 0;
+    let aa = 0;
+    let bb = 0;
+    a.forEach((x, i) => {
+      ab += (x - ma) * (b[i]! - mb);
+      aa += (x - ma) ** 2;
+      bb += (b[i]! - mb) ** 2;
+    });
+    return ab / Math.sqrt(aa * bb);
+  };
+
+  it.each(FORECAST_MODELS)("draw each week of a %s from its prediction: 80% of them inside its 80% range, half below its centre", (model) => {
+    const { fit, paths } = pathsOf(model);
+    ahead.forEach((w, k) => {
+      const r = toMeasure(fit.predict(w), asIs, 0.8);
+      const xs = paths.map((p) => p[k]!);
+      // Monte Carlo error of a share over 20,000 draws: at most √(0.25 / 20,000) = 0.0035.
+      expect(xs.filter((x) => x >= r.lo && x <= r.hi).length / xs.length).toBeCloseTo(0.8, 1.5);
+      expect(xs.filter((x) => x < r.centre).length / xs.length).toBeCloseTo(0.5, 1.5);
+    });
+  });
+
+  it("share one draw of the parameters along a path, as one future does: the weeks' correlation is the model's", () => {
+    // Given σ, Cov(week a, week b) / σ²: the trend's 1/n + (a − x̄)(b − x̄)/Sxx (plus 1 when a = b);
+    // the random walk's shared steps min(ha, hb) plus the drift's ha·hb/span. Drawing σ scales both alike.
+    const n = series.length;
+    const meanX = (n - 1) / 2;
+    const sxx = weeks.reduce((s, w) => s + (w - meanX) ** 2, 0);
+    const trend = (a: number, b: number) => 1 / n + ((a - meanX) * (b - meanX)) / sxx + (a === b ? 1 : 0);
+    const span = n - 1;
+    const walk = (a: number, b: number) => Math.min(a, b) - span + ((a - span) * (b - span)) / span;
+    for (const [model, cov] of [
+      ["linear-trend", trend],
+      ["random-walk", walk],
+    ] as const) {
+      const { paths } = pathsOf(model);
+      const expected = cov(10, 22) / Math.sqrt(cov(10, 10) * cov(22, 22));
+      expect(correlation(paths.map((p) => p[0]!), paths.map((p) => p[2]!))).toBeCloseTo(expected, 1.5);
+    }
+  });
+
+  it("refuses weeks before the last fitted one", () => {
+    expect(() => fitModel("random-walk", weeks, series)!.drawPath(createRng(1), [5])).toThrow();
   });
 });

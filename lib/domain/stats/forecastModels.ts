@@ -7,8 +7,11 @@
 //   forecast starts from the last value and its band widens with the square root of the horizon
 //   (what persistent, autocorrelated series do, which the trend's band ignores).
 // Both intervals are exact for normal errors: (value − centre) / se follows t with `df` degrees of
-// freedom. Pure; no I/O.
+// freedom. Each fitted model also simulates whole future paths with its parameters' uncertainty
+// (drawPath), for what is summed over many weeks — the program's projected benefits — where a
+// week-by-week band is not enough. Pure; no I/O.
 import { ols } from "./ols";
+import { chiSquare, type Rng } from "./random";
 
 export type ForecastModel = "linear-trend" | "random-walk";
 export const FORECAST_MODELS: readonly ForecastModel[] = ["linear-trend", "random-walk"];
@@ -21,7 +24,19 @@ export const MODEL_LABEL: Record<ForecastModel, string> = {
 /** A forecast for one future week on the modelling scale. */
 export type Prediction = { centre: number; se: number; df: number };
 
-export type FittedModel = { model: ForecastModel; n: number; predict(week: number): Prediction };
+export type FittedModel = {
+  model: ForecastModel;
+  n: number;
+  predict(week: number): Prediction;
+  /**
+   * One simulated path at `weeks` (increasing integers after the last fitted week), on the
+   * modelling scale: σ drawn from its scaled inverse-χ² distribution (df as in `predict`), the
+   * model's parameters from their sampling distributions given σ, then each week's own error.
+   * Each week's draws follow `predict`'s t distribution (the flat-prior posterior predictive);
+   * the weeks of one path share σ and parameters, as the weeks of one future do.
+   */
+  drawPath(rng: Rng, weeks: readonly number[]): number[];
+};
 
 /**
  * @param weeks the weeks (indices, increasing) that have a value; @param z their values on the
@@ -43,6 +58,14 @@ function fitLinearTrend(weeks: readonly number[], z: readonly number[]): FittedM
       se: fit.residualSE * Math.sqrt(1 + 1 / fit.n + (week - fit.meanX) ** 2 / fit.sxx),
       df: fit.n - 2,
     }),
+    drawPath: (rng, weeks) => {
+      const df = fit.n - 2;
+      // Given σ, the level at the mean week and the slope are independent.
+      const sigma = fit.residualSE * Math.sqrt(df / chiSquare(rng, df));
+      const level = fit.intercept + fit.slope * fit.meanX + rng.normal(0, sigma / Math.sqrt(fit.n));
+      const slope = fit.slope + rng.normal(0, sigma / Math.sqrt(fit.sxx));
+      return weeks.map((w) => level + slope * (w - fit.meanX) + rng.normal(0, sigma));
+    },
   };
 }
 
@@ -73,6 +96,18 @@ function fitRandomWalk(weeks: readonly number[], z: readonly number[]): FittedMo
     predict: (week) => {
       const h = week - lastWeek;
       return { centre: last + drift * h, se: sigma * Math.sqrt(h + (h * h) / span), df };
+    },
+    drawPath: (rng, weeks) => {
+      const s = sigma * Math.sqrt(df / chiSquare(rng, df));
+      // The drift's estimate has variance σ²/span: (last − first) holds `span` weekly steps.
+      const d = drift + rng.normal(0, s / Math.sqrt(span));
+      let z = last;
+      let at = lastWeek;
+      return weeks.map((w) => {
+        if (w < at) throw new Error("a path's weeks must increase from the last fitted week");
+        for (; at < w; at++) z += d + rng.normal(0, s);
+        return z;
+      });
     },
   };
 }

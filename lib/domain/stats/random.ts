@@ -1,5 +1,6 @@
 // A small seeded pseudo-random number generator (mulberry32) with the few distributions the demo
-// data needs. The same seed always yields the same sequence, so the demo is reproducible.
+// data, the ROI range and the projection's simulated paths need. The same seed always yields the
+// same sequence, so the demo is reproducible.
 
 /** mulberry32: a fast 32-bit PRNG; returns floats in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -85,4 +86,28 @@ export function createRng(seed: number): Rng {
     },
   };
   return rng;
+}
+
+/** A gamma(shape, 1) draw (Marsaglia–Tsang; shape < 1 by the U^(1/shape) boost). */
+function gamma(rng: Rng, shape: number): number {
+  if (shape < 1) return gamma(rng, shape + 1) * Math.pow(1 - rng.next(), 1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    const z = rng.normal();
+    const v = (1 + c * z) ** 3;
+    if (v <= 0) continue;
+    const u = 1 - rng.next();
+    if (Math.log(u) < 0.5 * z * z + d - d * v + d * Math.log(v)) return d * v;
+  }
+}
+
+/** A χ² draw with `df` degrees of freedom (df may be fractional). */
+export function chiSquare(rng: Rng, df: number): number {
+  return 2 * gamma(rng, df / 2);
+}
+
+/** A Student t draw with `df` degrees of freedom (df may be fractional). */
+export function studentT(rng: Rng, df: number): number {
+  return rng.normal() / Math.sqrt(chiSquare(rng, df) / df);
 }

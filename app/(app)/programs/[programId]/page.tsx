@@ -192,7 +192,7 @@ function ChartAndTable({ roi, fmt }: { roi: ProgramRoi; fmt: NumberFormats }) {
       <h3>Projection by quarter</h3>
       <p className="muted" style={{ fontSize: "0.9rem" }}>
         Each 80% band is the 10th to 90th percentile of {fmt.number(pr.draws, 0)} simulated paths: every line&apos;s isolated improvement drawn from its sampling
-        distribution and its lag&apos;s trend from its own, each month capped at that draw&apos;s improvement, then added up — a quarter&apos;s band is the band of the
+        distribution and a whole path of its lag from the model the lag&apos;s forecast chose, each month capped at that draw&apos;s improvement, then added up — a quarter&apos;s band is the band of the
         quarter&apos;s total, never a sum of monthly bounds.
       </p>
       <WideTable label="Projection by quarter">
