@@ -1,7 +1,7 @@
 // `npm test`: every check, in order, with the output streamed as it runs —
 //   1. deps        npm run deps:check: known advisories against the lock, and the lock in sync
-//   2. typecheck   tsc --noEmit
-//   3. lint        eslint .
+//   2. typecheck   tsc --noEmit        } side by side (each uses one core), their output
+//   3. lint        eslint .            } printed whole, one after the other
 //   4. vitest      the "unit" and "integration" projects in one run (integration tests run on
 //                  embedded PGlite, and also on PostgreSQL when TEST_DATABASE_URL is set)
 //   5. e2e         Playwright against a production build (skip with --no-e2e or LEADLAG_SKIP_E2E=1)
@@ -43,12 +43,13 @@ const childEnv: NodeJS.ProcessEnv = {
   NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1",
 };
 
-let current: { pid: number } | undefined;
+/** The steps' process groups now running (two at once for typecheck and lint). */
+const running = new Set<number>();
 let interrupted = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     interrupted = true;
-    if (current) killGroup(current.pid, signal);
+    if (running.size) for (const pid of running) killGroup(pid, signal);
     else process.exit(130);
   });
 }
@@ -71,10 +72,17 @@ function groupAlive(pid: number): boolean {
   }
 }
 
-/** Runs a command with inherited output; resolves with its exit code (1 on timeout or signal). */
-function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv = childEnv): Promise<number> {
+/**
+ * Runs a command with inherited output, or with its output collected into `capture` (for a step
+ * that runs beside another); resolves with its exit code (1 on timeout or signal).
+ */
+function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv = childEnv, capture?: Buffer[]): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(command, commandArgs, { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+    const child = spawn(command, commandArgs, { cwd: ROOT, env, stdio: ["ignore", capture ? "pipe" : "inherit", capture ? "pipe" : "inherit"], detached: true });
+    if (capture) {
+      child.stdout?.on("data", (chunk: Buffer) => capture.push(chunk));
+      child.stderr?.on("data", (chunk: Buffer) => capture.push(chunk));
+    }
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -82,17 +90,17 @@ function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv = ch
       killGroup(child.pid!, "SIGTERM");
       setTimeout(() => killGroup(child.pid!, "SIGKILL"), 10_000).unref();
     }, STEP_TIMEOUT_MS);
-    if (child.pid) current = { pid: child.pid };
+    if (child.pid) running.add(child.pid);
     child.on("error", (err) => {
       clearTimeout(timer);
-      current = undefined;
+      if (child.pid) running.delete(child.pid);
       console.error(`✖ could not run ${command}: ${err.message}`);
       resolve(1);
     });
     child.on("exit", async (code, signal) => {
       clearTimeout(timer);
       const pid = child.pid!;
-      current = undefined;
+      running.delete(pid);
       // Leave nothing behind (a web server the step started, a stray worker).
       if (groupAlive(pid)) {
         killGroup(pid, "SIGTERM");
@@ -119,10 +127,29 @@ function readJson<T>(file: string): T | undefined {
 /** deps, typecheck and lint: one test each. */
 async function singleCheck(name: string, command: string, commandArgs: string[]): Promise<StepResult> {
   banner(`${name}: ${path.basename(command)} ${commandArgs.join(" ")}`);
+  return checkResult(name, command, commandArgs);
+}
+
+async function checkResult(name: string, command: string, commandArgs: string[], capture?: Buffer[]): Promise<StepResult> {
   const started = performance.now();
-  const code = await run(command, commandArgs);
+  const code = await run(command, commandArgs, childEnv, capture);
   const ok = code === 0;
   return { name, status: ok ? "passed" : "failed", ms: performance.now() - started, counts: { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 } };
+}
+
+/**
+ * Checks that each use one core, run at once on a machine with two or more; each one's output is
+ * printed whole under its banner when all are done, in the order given.
+ */
+async function sideBySide(checks: [name: string, command: string, commandArgs: string[]][]): Promise<StepResult[]> {
+  console.log(`\n${checks.map(([name]) => name).join(" and ")} run side by side; their output follows when both are done.`);
+  const outputs = checks.map(() => [] as Buffer[]);
+  const results = await Promise.all(checks.map(([name, command, commandArgs], i) => checkResult(name, command, commandArgs, outputs[i])));
+  checks.forEach(([name, command, commandArgs], i) => {
+    banner(`${name}: ${path.basename(command)} ${commandArgs.join(" ")} (${seconds(results[i]!.ms)})`);
+    process.stdout.write(Buffer.concat(outputs[i]!));
+  });
+  return results;
 }
 
 type VitestJson = {
@@ -239,16 +266,19 @@ async function main(): Promise<void> {
   mkdirSync(RESULTS, { recursive: true });
   const total = performance.now();
   const results: StepResult[] = [];
-  const steps: (() => Promise<StepResult>)[] = [
+  const steps: (() => Promise<StepResult | StepResult[]>)[] = [
     () => singleCheck("deps", path.join(BIN, "tsx"), ["scripts/check-dependencies.ts"]),
-    () => singleCheck("typecheck", path.join(BIN, "tsc"), ["--noEmit"]),
-    () => singleCheck("lint", path.join(BIN, "eslint"), ["."]),
+    () =>
+      sideBySide([
+        ["typecheck", path.join(BIN, "tsc"), ["--noEmit"]],
+        ["lint", path.join(BIN, "eslint"), ["."]],
+      ]),
     vitest,
   ];
   if (!skipE2e) steps.push(playwright);
   for (const step of steps) {
     if (interrupted) break;
-    results.push(await step());
+    results.push(...[await step()].flat());
   }
   if (skipE2e) {
     results.push({ name: "e2e", status: "skipped", note: "--no-e2e / LEADLAG_SKIP_E2E=1", ms: 0, counts: { passed: 0, failed: 0, skipped: 0 } });
