@@ -7,8 +7,9 @@
 //                headers; sign-in lock and timing; cross-origin writes → 403 (half a minute);
 //   2. load      100 clients × 60 s of API writes (each with an idempotency key), dashboard pages
 //                and API reads → 0 errors, and the rows in the database = the acknowledged writes;
-//   3. crash     SIGKILL right after an export was accepted → it reads failed (not running) a
-//                minute on, and the same export started again completes; SIGKILL during a CSV
+//   3. crash     SIGKILL right after an export was accepted → the restarted server's queue
+//                retries it, or it reads failed, never running forever, and the same export
+//                started again completes; SIGKILL during a CSV
 //                import → all of it or nothing, and the same file imported again lands once;
 //   4. outage    PostgreSQL stopped (as in a crash) for 20 s under load → 503 with Retry-After,
 //                recovery without a restart, 0 acknowledged writes lost;
