@@ -70,6 +70,9 @@ export async function revokeApiToken(db: Db, ctx: TenantContext, id: string): Pr
   });
 }
 
+/** How stale a token's last-use time may get before a request writes it again. */
+export const LAST_USED_EVERY_MS = 60_000;
+
 export type TokenPrincipal = { organizationId: string; tokenId: string; scopes: string[]; createdById: string | null };
 
 /** The token's organization and scopes, or null when it is malformed, unknown or revoked. */
@@ -81,9 +84,13 @@ export async function verifyApiToken(db: Db, token: string): Promise<TokenPrinci
     where: { organizationId_tokenHash: { organizationId, tokenHash: hashToken(token) } },
   });
   if (!row || row.revokedAt) return null;
-  // Last use is informational: a failed update must not fail the request.
-  await db.apiToken
-    .update({ where: { organizationId_id: { organizationId, id: row.id } }, data: { lastUsedAt: new Date() } })
-    .catch(() => undefined);
+  // Last use is informational, shown to the minute: written at most once a minute, so a busy
+  // client does not turn every read into a write; a failed update must not fail the request.
+  const now = new Date();
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_EVERY_MS) {
+    await db.apiToken
+      .update({ where: { organizationId_id: { organizationId, id: row.id } }, data: { lastUsedAt: now } })
+      .catch(() => undefined);
+  }
   return { organizationId, tokenId: row.id, scopes: row.scopes, createdById: row.createdById };
 }

@@ -15,7 +15,7 @@ import { AppError } from "@/lib/errors";
 import { Role } from "@/lib/generated/prisma/enums";
 import { apiTokensOf } from "@/lib/queries/apiTokensOf";
 import { addMembership, createOrgWithTeam, createUser, type OrgWithTeam } from "@/lib/seed/factories";
-import { createApiToken, revokeApiToken, verifyApiToken } from "@/lib/services/apiTokens";
+import { createApiToken, LAST_USED_EVERY_MS, revokeApiToken, verifyApiToken } from "@/lib/services/apiTokens";
 import { updateOrganizationSettings } from "@/lib/services/organization";
 import { createTeam, setTeamMembers } from "@/lib/services/teams";
 import { createTestDb, openMigratedEmbedded, testDbKinds, type TestDb } from "../helpers/db";
@@ -106,6 +106,23 @@ describe.each(testDbKinds())("settings and team services [%s]", (kind) => {
     const listA = await apiTokensOf(t.db, a.organizationId);
     expect(listA.map((x) => x.name)).toEqual(["A's CRM"]);
     expect(JSON.stringify(listA)).not.toMatch(/tokenHash|llk_[0-9a-f]{32}_/);
+  });
+
+  it("records a token's last use at most once a minute, so a busy client's reads stay reads", async () => {
+    const token = await createApiToken(t.db, adminA, { name: "Dashboard poller", scopes: ["teams:read"] });
+    const lastUsed = async () => (await t.db.apiToken.findFirstOrThrow({ where: { organizationId: a.organizationId, id: token.id } })).lastUsedAt;
+    expect(await lastUsed()).toBeNull();
+    await verifyApiToken(t.db, token.token);
+    const first = await lastUsed();
+    expect(first).not.toBeNull();
+    await new Promise((r) => setTimeout(r, 20));
+    await verifyApiToken(t.db, token.token);
+    expect(await lastUsed(), "a second use within the minute writes nothing").toEqual(first);
+    // A minute on (the stored time moved back), the next use is written again.
+    const earlier = new Date(first!.getTime() - LAST_USED_EVERY_MS);
+    await t.db.apiToken.update({ where: { organizationId_id: { organizationId: a.organizationId, id: token.id } }, data: { lastUsedAt: earlier } });
+    await verifyApiToken(t.db, token.token);
+    expect((await lastUsed())!.getTime()).toBeGreaterThan(first!.getTime());
   });
 });
 
