@@ -9,7 +9,7 @@ import type { TestDbKind } from "../db";
 const positive = (v: string | undefined) => (v && Number(v) > 0 ? Math.trunc(Number(v)) : undefined);
 
 export function fuzzRuns(kind: TestDbKind): number {
-  const embedded = positive(process.env.FUZZ_RUNS) ?? (process.env.CI ? 500 : 100);
+  const embedded = positive(process.env.FUZZ_RUNS) ?? (process.env.CI ? 1_000 : 100);
   if (kind === "embedded") return embedded;
   return positive(process.env.FUZZ_RUNS_POSTGRES) ?? Math.max(20, Math.round(embedded / 10));
 }
