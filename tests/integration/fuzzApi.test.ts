@@ -162,7 +162,8 @@ const CASES: Record<string, Case> = {
   },
   "POST /api/v1/lead-entries/batch": {
     load: () => import("@/app/api/v1/lead-entries/batch/route"),
-    hostile: (s) => batchBodies("entries", leadEntrySpec, leadEntry(s), 10_000),
+    // A batch's value may be null: it clears the day (a 200 that, on an empty day, writes nothing).
+    hostile: (s) => batchBodies("entries", { ...leadEntrySpec, value: "countOrNull" }, leadEntry(s), 10_000),
     valid: (s) => json({ entries: [leadEntry(s)] }),
   },
   "POST /api/v1/lag-observations": {

@@ -13,6 +13,8 @@ export type Kind =
   | "date"
   /** A number ≥ 0 with a bound far below 1e300. */
   | "count"
+  /** A count where null is valid too (a batch's value: null clears the day). */
+  | "countOrNull"
   /** Any number with a bound far below 1e300. */
   | "number"
   /** Required text (a name): non-blank, short. */
@@ -121,6 +123,8 @@ export function invalidJson(kind: Kind): fc.Arbitrary<unknown> {
       return fc.oneof(poisonedString, overlong, nonStringJson);
     case "count":
       return fc.oneof(fc.constantFrom(-1, -0.0001, -1e300, 1e300, Number.MAX_VALUE), fc.integer({ max: -1 }), fc.constantFrom("3", "NaN", "Infinity", "1e309", ""), nonStringJson.filter((v) => typeof v !== "number"));
+    case "countOrNull":
+      return invalidJson("count").filter((v) => v !== null);
     case "number":
       return fc.oneof(fc.constantFrom(-1e300, 1e300, Number.MAX_VALUE, -Number.MAX_VALUE), fc.constantFrom("3", "NaN", "Infinity", "-Infinity", "1e309", ""), nonStringJson.filter((v) => typeof v !== "number"));
     case "bool":
@@ -156,6 +160,7 @@ export function invalidForm(kind: Kind): fc.Arbitrary<string> {
     case "note":
       return fc.oneof(poisonedString.filter((s) => s.includes("\u0000")), overlong);
     case "count":
+    case "countOrNull":
       return fc.constantFrom("-1", "-0.5", "NaN", "Infinity", "-Infinity", "1e309", "1e300", "abc", "12abc", "0x10", "--1", "1/2");
     case "number":
       return fc.constantFrom("NaN", "Infinity", "-Infinity", "1e309", "1e300", "-1e300", "abc", "12abc", "--1", "1/2");
