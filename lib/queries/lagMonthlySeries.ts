@@ -1,7 +1,8 @@
 import "server-only";
-// Monthly (or quarterly) means of one lag measure's observations (organization-wide values, or
-// one team's), gap-filled with null: a month without an observation is missing, never zero. The
-// series a lag measure observed monthly is analysed on (issue #13), beside leadMonthlySeries.
+// Monthly (or quarterly) means of one lag measure's observations (organization-wide values, one
+// team's, or a group's: a program's participant teams), gap-filled with null: a month without an
+// observation is missing, never zero. The series a lag measure observed monthly is analysed,
+// forecast and projected on (issue #13), beside leadMonthlySeries.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import type { IsoDate } from "@/lib/domain/calendar/weeks";
@@ -10,10 +11,20 @@ import { periodSeriesSql, periodStartSql, type PeriodUnit } from "./periodSql";
 
 export async function lagMonthlySeries(
   db: Db,
-  params: { organizationId: string; lagMeasureId: string; teamId?: string | null; unit: PeriodUnit; firstPeriod: IsoDate; lastPeriod: IsoDate },
+  params: {
+    organizationId: string;
+    lagMeasureId: string;
+    /** One team; or `teamIds`, a group (the mean of its observations); neither: the organization-wide values. */
+    teamId?: string | null;
+    teamIds?: readonly string[];
+    unit: PeriodUnit;
+    firstPeriod: IsoDate;
+    lastPeriod: IsoDate;
+  },
 ): Promise<PeriodValue[]> {
   const { organizationId, lagMeasureId, unit, firstPeriod, lastPeriod } = params;
-  const scope = params.teamId ? Prisma.sql`o."teamId" = ${params.teamId}::uuid` : Prisma.sql`o."teamId" IS NULL`;
+  const teamIds = params.teamId ? [params.teamId] : (params.teamIds ?? []);
+  const scope = teamIds.length ? Prisma.sql`o."teamId" = ANY(${[...teamIds]}::uuid[])` : Prisma.sql`o."teamId" IS NULL`;
   return db.$queryRaw<PeriodValue[]>(Prisma.sql`
     WITH periods AS (
       ${periodSeriesSql(unit, firstPeriod, lastPeriod)}

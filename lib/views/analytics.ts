@@ -69,7 +69,7 @@ export type LeadLagEvidence = {
 
 /** The series' step: the lag measure's own cadence (its observations are weekly, monthly or quarterly). */
 export type SeriesCadence = "weekly" | "monthly" | "quarterly";
-const cadenceOf = (c: string): SeriesCadence => (c === "MONTHLY" ? "monthly" : c === "QUARTERLY" ? "quarterly" : "weekly");
+export const cadenceOf = (c: string): SeriesCadence => (c === "MONTHLY" ? "monthly" : c === "QUARTERLY" ? "quarterly" : "weekly");
 export const CADENCE_UNIT: Record<SeriesCadence, SeriesUnit> = { weekly: "week", monthly: "month", quarterly: "quarter" };
 /** Months (quarters) of history a monthly (quarterly) lag is analysed over: the lead's untracked ones are left out anyway. */
 export const ANALYSIS_MONTHS = 36;
@@ -242,6 +242,24 @@ export function periodWindow(cadence: "monthly" | "quarterly", lastWeek: IsoDate
 }
 
 /**
+ * The values a monthly (quarterly) lag's forecast is fitted on, oldest first — the program's
+ * projection fits the same (views/programRoi.ts): the last FORECAST_WINDOW months (quarters)
+ * through the one under way, which counts once it has a value (a monthly measure is often recorded
+ * early in the next month; the oldest then drops out). `load` reads the means of a window of periods.
+ */
+export async function forecastPeriodSeries<T extends { value: number | null }>(
+  cadence: "monthly" | "quarterly",
+  lastWeek: IsoDate,
+  load: (periods: { unit: "month" | "quarter"; firstPeriod: IsoDate; lastPeriod: IsoDate }) => Promise<T[]>,
+): Promise<T[]> {
+  const months = cadence === "quarterly" ? 3 : 1;
+  const complete = periodWindow(cadence, lastWeek);
+  const current = addMonths(monthOf(complete.lastPeriod), months);
+  const fitted = await load({ unit: complete.unit, firstPeriod: `${addMonths(current, -months * FORECAST_WINDOW)}-01`, lastPeriod: `${current}-01` });
+  return fitted.at(-1)?.value == null ? fitted.slice(0, -1) : fitted.slice(1);
+}
+
+/**
  * Does the lead measure predict the lag measure? Lagged regressions of the changes, k = 0…maxLag,
  * at the lag measure's own cadence: weekly totals against weekly means, or monthly (quarterly)
  * totals against monthly (quarterly) means — a lag observed once a month has no week-to-week changes.
@@ -372,16 +390,9 @@ export async function lagForecast(
     horizon = q.weeks;
     stepAt = (step) => ({ periodStart: addDays(lastWeek, 7 * step), weekStart: addDays(lastWeek, 7 * step) });
   } else {
-    // The last FORECAST_WINDOW months (quarters) through the one under way, which counts once it
-    // has a value (a monthly measure is often recorded early in the next month).
     const months = cadence === "quarterly" ? 3 : 1;
-    const complete = periodWindow(cadence, lastWeek);
-    const current = addMonths(monthOf(complete.lastPeriod), months);
-    const periods = { unit: complete.unit, firstPeriod: `${addMonths(current, -months * FORECAST_WINDOW)}-01` as IsoDate, lastPeriod: `${current}-01` as IsoDate };
-    const fitted = await lagPeriodSeriesFor(db, ctx, lag, teamId, periods);
-    fittedOn = fitted.series.map((p) => ({ periodStart: p.weekStart, value: p.value }));
-    if (fittedOn.at(-1)?.value == null) fittedOn.pop();
-    else fittedOn.shift();
+    const fitted = await forecastPeriodSeries(cadence, lastWeek, async (periods) => (await lagPeriodSeriesFor(db, ctx, lag, teamId, periods)).series);
+    fittedOn = fitted.map((p) => ({ periodStart: p.weekStart, value: p.value }));
     const lastFitted = monthOf(fittedOn.at(-1)!.periodStart);
     // Enough whole months (quarters) to cover the weeks asked for.
     horizon = Math.max(1, Math.ceil((7 * q.weeks) / DAYS_PER_STEP[cadence]));

@@ -1,7 +1,7 @@
 import "server-only";
 // A program's ROI for its page, the reports and the API: load the program tenant-scoped, the
 // weekly series of each benefit line's lag measure in SQL (participants, controls, organization),
-// then run the pure computation in lib/domain/roi/program.ts. The result is plain JSON and lists
+// and a monthly (quarterly) lag's series at its cadence for the projection to follow, then run the pure computation in lib/domain/roi/program.ts. The result is plain JSON and lists
 // every input: costs with categories, each benefit's formula and isolation numbers, assumptions.
 import * as clock from "@/lib/clock";
 import type { TenantContext } from "@/lib/auth/tenant";
@@ -15,11 +15,13 @@ import { addDays, fromUtcDate, localDay, weekStart, type IsoDate } from "@/lib/d
 import { formatMoney } from "@/lib/domain/format";
 import { measureRange } from "@/lib/domain/stats/forecastRange";
 import { notFound } from "@/lib/errors";
+import { lagMonthlySeries } from "@/lib/queries/lagMonthlySeries";
 import { lagWeeklySeries } from "@/lib/queries/lagWeeklySeries";
 import { leadWeeklySeries } from "@/lib/queries/leadWeeklySeries";
 import { programSeriesLag } from "@/lib/queries/programSeriesLag";
 import { programWithLedgers } from "@/lib/queries/programWithLedgers";
 import { COST_CATEGORY_LABEL } from "@/lib/schemas/programs";
+import { cadenceOf, forecastPeriodSeries, type SeriesCadence } from "./analytics";
 
 /** Weeks of history before the start that the isolation methods may use. */
 export const PRE_PROGRAM_WEEKS = 26;
@@ -111,17 +113,25 @@ export async function computeProgramRoi(db: Db, ctx: TenantContext, programId: s
   const firstWeek = addDays(weekStart(startDate, weekStartsOn) < lastWeek ? weekStart(startDate, weekStartsOn) : lastWeek, -7 * PRE_PROGRAM_WEEKS);
   const window = { organizationId, firstWeek, lastWeek, weekStartsOn };
 
-  const seriesOf = async (lagMeasureId: string): Promise<LineSeries> => {
-    const own = await programSeriesLag(db, { ...window, lagMeasureId, teamIds: participants.map((t) => t.teamId) });
+  const seriesOf = async (lagMeasureId: string, cadence: SeriesCadence): Promise<LineSeries> => {
+    const teamIds = participants.map((t) => t.teamId);
+    const own = await programSeriesLag(db, { ...window, lagMeasureId, teamIds });
     const hasOwn = own.some((w) => w.value != null);
     // Teams without values of their own for an organization-wide measure: the organization's values.
     const participant = hasOwn ? own : await lagWeeklySeries(db, { ...window, lagMeasureId, teamId: null });
     const control = hasOwn && controls.length ? await programSeriesLag(db, { ...window, lagMeasureId, teamIds: controls.map((t) => t.teamId) }) : null;
+    // A lag measured monthly (quarterly) is projected at its cadence, on the periods its forecast
+    // is fitted on as of today, from the same values (the teams', or the organization's).
+    const periods =
+      cadence === "weekly"
+        ? null
+        : await forecastPeriodSeries(cadence, weekStart(today, weekStartsOn), (p) => lagMonthlySeries(db, { organizationId, lagMeasureId, ...p, ...(hasOwn ? { teamIds } : { teamId: null }) }));
     return {
       weeks: participant.map((w) => w.weekStart),
       participant: values(participant),
       control: control && control.some((w) => w.value != null) ? values(control) : null,
       scope: hasOwn ? "teams" : "organization",
+      periods: periods && { unit: cadence === "quarterly" ? "quarter" : "month", starts: periods.map((p) => p.periodStart), participant: values(periods) },
     };
   };
 
@@ -142,7 +152,7 @@ export async function computeProgramRoi(db: Db, ctx: TenantContext, programId: s
       estimateConfidence: b.estimateConfidence,
       evidence: b.evidence,
       lag,
-      series: lag && b.kind !== "MANUAL" ? await seriesOf(lag.id) : null,
+      series: lag && b.kind !== "MANUAL" ? await seriesOf(lag.id, cadenceOf(b.lagMeasure!.cadence)) : null,
     });
   }
 

@@ -19,6 +19,10 @@ import {
   utcDate,
   type OrgWithTeam,
 } from "@/lib/seed/factories";
+import { addMonths, lastDayOfMonth } from "@/lib/domain/calendar/months";
+import { formatNumber } from "@/lib/domain/format";
+import { heldText, modelText } from "@/lib/domain/stats/forecast";
+import { lagForecast } from "@/lib/views/analytics";
 import { computeProgramRoi } from "@/lib/views/programRoi";
 import { appErrorOf, contextOf } from "../helpers/context";
 import { createTestDb, testDbKinds, type TestDb } from "../helpers/db";
@@ -83,6 +87,62 @@ describe.each(testDbKinds())("weekly series of a program's team groups [%s]", (k
   it("finds nothing of another organization, even with its ids", async () => {
     const rows = await programSeriesLag(t.db, { organizationId: b.organizationId, lagMeasureId: lagId, teamIds: [a.teamId, teamB], ...monday });
     expect(rows.map((r) => r.value)).toEqual([null, null, null]);
+  });
+});
+
+describe.each(testDbKinds())("a program whose lag is measured monthly [%s]", (kind) => {
+  let t: TestDb;
+  let a: OrgWithTeam;
+  let programId: string;
+  let lagId: string;
+  // Month-end retention of the participant team from May 2025 to May 2026, about 86 before the
+  // program (it starts 2 March 2026) and rising after it; another team's values are not the program's.
+  const months = Array.from({ length: 13 }, (_, i) => addMonths("2025-05", i));
+  const retention = months.map((m, i) => (m < "2026-03" ? 86 + ((i * 7) % 5) * 0.1 : 87.5 + 0.4 * (i - 10)));
+
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+    a = await createOrgWithTeam(t.db);
+    const other = (await createTeam(t.db, a.organizationId, { name: "Not in the program" })).id;
+    lagId = (await createLagMeasure(t.db, a.organizationId, { name: "Customer retention", cadence: "MONTHLY" })).id;
+    await createLagObservations(t.db, a.organizationId, [
+      ...months.map((m, i) => ({ lagMeasureId: lagId, teamId: a.teamId, observedOn: utcDate(lastDayOfMonth(m)), value: retention[i]! })),
+      ...months.map((m) => ({ lagMeasureId: lagId, teamId: other, observedOn: utcDate(lastDayOfMonth(m)), value: 40 })),
+    ]);
+    const program = await t.db.program.create({ data: { organizationId: a.organizationId, name: "Retention training", startDate: utcDate("2026-03-02") } });
+    programId = program.id;
+    await t.db.programTeam.create({ data: { organizationId: a.organizationId, programId, teamId: a.teamId, role: "PARTICIPANT" } });
+    await t.db.programBenefit.create({
+      data: {
+        organizationId: a.organizationId,
+        programId,
+        name: "Customers retained",
+        kind: "RETENTION",
+        lagMeasureId: lagId,
+        parameters: { customerBase: 1_000, valuePerCustomer: 100 },
+        isolationMethod: "ESTIMATE",
+        estimateShare: 0.5,
+        estimateConfidence: 0.8,
+      },
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("projects the line month by month with the model the lag's monthly forecast chooses, against its months before the start", async () => {
+    const ctx = await contextOf(t.db, a.manager.email, a.organizationId);
+    const r = await computeProgramRoi(t.db, ctx, programId, { now: NOW });
+    const f = (await lagForecast(t.db, ctx, { lagMeasureId: lagId, teamId: a.teamId }, NOW)).forecast;
+    expect(f).toMatchObject({ kind: "forecast", n: 13 });
+    const line = r.projection.lines[0]!;
+    expect(line.method).toBe("forecast");
+    expect(line.note).toContain(
+      `Follows Customer retention's ${modelText(f.model!, f.scale!)} month by month (chosen by backtest, as its forecast is: ${heldText(f.backtest!, "month")}; 13 months with values)`,
+    );
+    // The pre-program level: the team's ten months before March, not the other team's.
+    const pre = retention.slice(0, 10).reduce((s, v) => s + v, 0) / 10;
+    expect(line.note).toContain(`against the pre-program level ${formatNumber(pre, ctx.organization.locale, 3)},`);
   });
 });
 

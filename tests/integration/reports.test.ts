@@ -128,6 +128,14 @@ describe.each(testDbKinds())("quarterly reports [%s]", (kind) => {
       ["Technical Escalations", "control"],
       ["Tier 1 Support", "participant"],
     ]);
+    // How each line was projected: the demo's monthly retention month by month, from its snapshot.
+    const roi = document.sections.find((s) => s.id === "roi")!;
+    const projected = roi.blocks.flatMap((b) => (b.kind === "bullets" ? b.items.filter((i) => i.includes(", projected: ")) : []));
+    expect(projected).toEqual([
+      expect.stringMatching(/^Customers retained, projected: Follows Customer retention's .* month by month \(chosen by backtest/),
+      expect.stringMatching(/^Faster resolution, projected: Follows Average resolution time's /),
+      "Referrals from delighted customers, projected: Manual value: continues unchanged.",
+    ]);
   });
 
   it("refuses bad requests with field messages and members with 403", async () => {

@@ -2,13 +2,14 @@
 // totals — and a calibration study of how often the band of the total holds the simulated truth.
 import { describe, expect, it } from "vitest";
 import { line, usd } from "@/tests/fixtures/roiLines";
+import { addMonths } from "../calendar/months";
 import { addDays } from "../calendar/weeks";
-import { forecastLag, heldText } from "../stats/forecast";
+import { forecastLag, heldText, modelText } from "../stats/forecast";
 import { UNBOUNDED, type MeasureRange } from "../stats/forecastRange";
 import { createRng } from "../stats/random";
 import { computeProgramRoi } from "./program";
-import { drawnLevels, lagPlan } from "./projection";
-import type { ProgramRoiInput } from "./types";
+import { drawnLevels, lagPlan, periodPlan } from "./projection";
+import type { PeriodSeries, ProgramRoiInput } from "./types";
 
 const weeks = (n: number) => Array.from({ length: n }, (_, i) => addDays("2025-11-03", 7 * i));
 
@@ -124,6 +125,77 @@ describe("the lag model the projection follows", () => {
     const control = Array.from({ length: 26 }, (_, i) => (i % 4 === 0 ? 40 : null));
     const r = computeProgramRoi(program(participant, control, 13));
     expect(r.projection.lines[0]).toMatchObject({ method: "flat", note: expect.stringContaining("not enough weeks for a range yet: 7 of 8") });
+    for (const m of r.projection.months) expect(m.benefits).toBeCloseTo(r.lines[0]!.monthlyAttributed, 9);
+  });
+});
+
+describe("a lag measured monthly (quarterly), projected at its cadence", () => {
+  const PERCENT: MeasureRange = { low: 0, high: 100 };
+  // The weekly fixture: weeks from 3 Nov 2025, the program starting 2 Feb 2026, today 6 May 2026.
+  // Its monthly means: `n` months through April 2026, the last complete one.
+  const months = (values: (number | null)[], unit: PeriodSeries["unit"] = "month"): PeriodSeries => {
+    const step = unit === "quarter" ? 3 : 1;
+    return { unit, starts: values.map((_, i) => `${addMonths("2026-04", -step * (values.length - 1 - i))}-01`), participant: values };
+  };
+  const withPeriods = (input: ProgramRoiInput, periods: PeriodSeries): ProgramRoiInput => ({
+    ...input,
+    benefits: input.benefits.map((b) => ({ ...b, series: b.series && { ...b.series, periods } })),
+  });
+  // The weekly series isolate an improvement of about 3 (control group); the monthly one sits at 80
+  // before the program (17 months to January) and rises 0.2 a month from 81 after it (February to
+  // April): the forecast's centre stays below the claimed improvement, so its money follows the months.
+  const rng = createRng(78);
+  const control = Array.from({ length: 26 }, () => 20 + rng.normal(0, 0.5));
+  const participant = control.map((c, i) => c + 10 + (i >= 13 ? 2 + 0.2 * (i - 13) : 0) + rng.normal(0, 0.5));
+  const monthly = Array.from({ length: 20 }, (_, i) => (i < 17 ? 80 : 81 + 0.2 * (i - 17)) + rng.normal(0, 0.15));
+
+  it("follows the model the monthly forecast chooses, one step a month, and says so", () => {
+    const r = computeProgramRoi(withPeriods(program(participant, control, 13, 1, 2_000, PERCENT), months(monthly)));
+    const f = forecastLag(monthly, 12, PERCENT, "month");
+    if (f.kind !== "forecast") throw new Error("20 months must give a forecast");
+    const line = r.projection.lines[0]!;
+    expect(line.method).toBe("forecast");
+    expect(line.note).toContain(
+      `Follows CSAT's ${modelText(f.model, f.scale)} month by month (chosen by backtest, as its forecast is: ${heldText(f.backtest, "month")}; 20 months with values)`,
+    );
+    expect(line.note).toMatch(/\/month on average over the year ahead, against the pre-program level 80\.\d+/);
+    // The money follows the lag's rising months, under the improvement isolated so far.
+    const benefits = r.projection.months.map((m) => m.benefits);
+    for (let j = 1; j < benefits.length; j++) expect(benefits[j]!).toBeGreaterThan(benefits[j - 1]!);
+    for (const b of benefits) expect(b).toBeLessThan(r.lines[0]!.monthlyAttributed);
+    for (const m of r.projection.months) expect(m.lo).toBeLessThanOrEqual(m.benefits);
+  });
+
+  it("draws one level a month, inside 0–100% for a percentage near its ceiling", () => {
+    const csat = Array.from({ length: 26 }, (_, i) => Math.min(99.6, 97 + 0.1 * i + rng.normal(0, 0.3)));
+    const plan = periodPlan(months(csat), PERCENT, "2026-06");
+    if ("reason" in plan) throw new Error("26 months must give a forecast");
+    expect(plan.chosen.scale.name).toBe("logit");
+    // June 2026 is two months after April, the last month with a value.
+    expect(plan.steps).toEqual(Array.from({ length: 12 }, (_, j) => 25 + 2 + j));
+    const r = createRng(5);
+    const levels = Array.from({ length: 2_000 }, () => drawnLevels(plan, r)).flat();
+    expect(Math.max(...levels)).toBeLessThanOrEqual(100);
+    expect(Math.min(...levels)).toBeGreaterThanOrEqual(0);
+  });
+
+  it("draws a quarterly lag quarter by quarter, each of its months at its quarter's level", () => {
+    const quarters = Array.from({ length: 10 }, (_, i) => 60 + 0.5 * i + rng.normal(0, 0.4));
+    // April 2026 opens the last quarter with a value; June is still in it.
+    const plan = periodPlan(months(quarters, "quarter"), UNBOUNDED, "2026-06");
+    if ("reason" in plan) throw new Error("10 quarters must give a forecast");
+    expect(plan.unit).toBe("quarter");
+    expect(plan.steps).toEqual([9, 10, 11, 12, 13]);
+    const levels = drawnLevels(plan, createRng(6));
+    // Jun | Jul Aug Sep | Oct Nov Dec | Jan Feb Mar | Apr May
+    for (const [a, b] of [[1, 2], [2, 3], [4, 5], [5, 6], [7, 8], [8, 9], [10, 11]] as const) expect(levels[a]).toBe(levels[b]);
+    expect(levels[3]).not.toBe(levels[4]);
+  });
+
+  it("continues the current value, and counts the months it lacks, below 8 months with values", () => {
+    const sparse = Array.from({ length: 26 }, (_, i) => (i >= 22 ? 81 + 0.2 * (i - 22) : null));
+    const r = computeProgramRoi(withPeriods(program(participant, control, 13), months(sparse)));
+    expect(r.projection.lines[0]).toMatchObject({ method: "flat", note: expect.stringContaining("(not enough months for a range yet: 4 of 8)") });
     for (const m of r.projection.months) expect(m.benefits).toBeCloseTo(r.lines[0]!.monthlyAttributed, 9);
   });
 });

@@ -1,72 +1,102 @@
 // The projection: four quarters of benefits after the current month, and how sure we are of them.
-// A line priced from a lag measure follows the model the lag's forecast would choose for its last
-// 26 weeks (lib/domain/stats/forecast.ts: a linear trend or a random walk with drift, whichever
-// forecast the past weeks better, on a scale that keeps the measure inside its range), at the share
-// of the change it claims, never above the improvement it has isolated so far. A line whose lag has
-// too few weeks for a forecast (fewer than 8 with values) continues at its current value; a manual
-// value continues unchanged.
+// A line priced from a lag measure follows the model the lag's forecast would choose, fitted at
+// the lag's own cadence — its last 26 weeks, or for a lag measured monthly (quarterly) its last
+// 26 months (quarters), as its forecast is (lib/domain/stats/forecast.ts: a linear trend or a
+// random walk with drift, whichever forecast the past periods better, on a scale that keeps the
+// measure inside its range) — at the share of the change it claims, never above the improvement
+// it has isolated so far. A line whose lag has too few values for a forecast (fewer than 8 weeks,
+// or months) continues at its current value; a manual value continues unchanged.
 //
 // The band is simulated, not added up: each of the draws takes every line's isolated improvement
-// from its sampling distribution (range.ts), a whole weekly path of its lag from the chosen model
-// (σ, then the level and slope or drift, drawn from their sampling distributions, then each week's
-// error: FittedModel.drawPath), transformed back to the measure's scale, takes each month's mean of
-// its weeks, applies the cap to that draw, and adds the months up. The 80% band of any month,
-// quarter or total is the 10th–90th percentile of that quantity over the draws. The to-date
-// benefits are drawn too, so the band of the ROI after four quarters is the band of the whole total.
-import { addMonths, monthOf, monthsBetween } from "../calendar/months";
+// from its sampling distribution (range.ts), a whole path of its lag from the chosen model (σ,
+// then the level and slope or drift, drawn from their sampling distributions, then each period's
+// error: FittedModel.drawPath) — week by week, or month by month (a quarterly lag: quarter by
+// quarter, each of its months at its quarter's level) — transformed back to the measure's scale,
+// takes each month's mean of its weeks, applies the cap to that draw, and adds the months up. The
+// 80% band of any month, quarter or total is the 10th–90th percentile of that quantity over the
+// draws. The to-date benefits are drawn too, so the band of the ROI after four quarters is the
+// band of the whole total.
+import { addMonths, firstDayOfMonth, monthOf, monthsBetween, type YearMonth } from "../calendar/months";
+import type { IsoDate } from "../calendar/weeks";
 import { formatNumber } from "../format";
-import { chooseForecastModel, heldText, modelText, notEnoughWeeksText, type ChosenModel } from "../stats/forecast";
-import { UNBOUNDED } from "../stats/forecastRange";
+import { chooseForecastModel, heldText, modelText, notEnoughWeeksText, type ChosenModel, type ForecastUnit } from "../stats/forecast";
+import { UNBOUNDED, type MeasureRange } from "../stats/forecastRange";
 import { createRng, type Rng } from "../stats/random";
 import { pick } from "./formulas";
 import { claimedShare, firstProgramWeek, mean, present } from "./isolation";
 import { lineDraws, type LineDraws } from "./range";
-import type { LineResult, MonthPoint, ProgramRoiCore, ProgramRoiInput, Projection, ProjectionMonth, ProjectionQuarter } from "./types";
+import type { LineResult, MonthPoint, PeriodSeries, ProgramRoiCore, ProgramRoiInput, Projection, ProjectionMonth, ProjectionQuarter } from "./types";
 
 export const PROJECTION_MONTHS = 12;
 /** Simulated paths; 4,000 put the 10th and 90th percentiles within about ±1% of the band's width. */
 export const PROJECTION_DRAWS = 4_000;
 const WEEKS_PER_MONTH = 52 / 12;
 
-/** A lag's plan: its forecast's model, and the weeks (series indices) of each projected month, and all of them in order. */
-export type LagPlan = { chosen: ChosenModel; monthWeeks: number[][]; weeks: number[] };
+/**
+ * A lag's plan: its forecast's model, fitted on `unit`s (weeks, months or quarters) up to series
+ * index `last`; the steps (series indices, increasing) a path is drawn at; and for each projected
+ * month, the places in `steps` of its periods (its weeks; its month; its quarter).
+ */
+export type LagPlan = { chosen: ChosenModel; unit: ForecastUnit; last: number; steps: number[]; monthSteps: number[][] };
 /** A line's plan: its lag's, and what the lag's level is worth against (the pre-program level, the isolation). */
 type LinePlan = LagPlan & { sign: number; preLevel: number; iso: LineResult["isolation"] };
+type NoPlan = { reason: string; n: number };
 
 /**
- * The lag's mean level in each projected month on the measure's scale, given a path of its weeks
- * on the modelling scale (`weekly`: every week of `monthWeeks`, in order).
+ * The lag's mean level in each projected month on the measure's scale, given a path on the
+ * modelling scale (`path[k]`: the value at `steps[k]`).
  */
-export function monthLevels(p: LagPlan, weekly: readonly number[]): number[] {
+export function monthLevels(p: LagPlan, path: readonly number[]): number[] {
   const { from } = p.chosen.scale;
-  let k = 0;
-  return p.monthWeeks.map((ws) => {
-    let sum = 0;
-    for (let i = 0; i < ws.length; i++) sum += from(weekly[k++]!);
-    return sum / ws.length;
-  });
+  return p.monthSteps.map((ks) => ks.reduce((sum, k) => sum + from(path[k]!), 0) / ks.length);
 }
 
 /**
- * The plan of a line's lag: its forecast model fitted to the last FORECAST_WINDOW weeks of
+ * The plan of a line's weekly lag: its forecast model fitted to the last FORECAST_WINDOW weeks of
  * `series`, and the weeks of each of `months` projected months after the series' last week
  * (the current week); or why there is none.
  */
-export function lagPlan(series: readonly (number | null)[], range = UNBOUNDED, months = PROJECTION_MONTHS): LagPlan | { reason: string; n: number } {
+export function lagPlan(series: readonly (number | null)[], range = UNBOUNDED, months = PROJECTION_MONTHS): LagPlan | NoPlan {
   const chosen = chooseForecastModel(series, range);
   if (chosen.kind === "insufficient") return chosen;
   // Month j holds the weeks after the current one that fall in it.
   const edge = (j: number) => Math.round(j * WEEKS_PER_MONTH);
-  const now = series.length - 1;
-  const monthWeeks = Array.from({ length: months }, (_, j) => Array.from({ length: edge(j + 1) - edge(j) }, (_, k) => now + edge(j) + 1 + k));
-  return { chosen, monthWeeks, weeks: monthWeeks.flat() };
+  const last = series.length - 1;
+  const monthSteps = Array.from({ length: months }, (_, j) => Array.from({ length: edge(j + 1) - edge(j) }, (_, k) => edge(j) + k));
+  return { chosen, unit: "week", last, steps: Array.from({ length: edge(months) }, (_, k) => last + 1 + k), monthSteps };
 }
 
-/** The monthly levels of the forecast's centre (its median each week). */
-export const centreLevels = (p: LagPlan) => monthLevels(p, p.weeks.map((w) => p.chosen.fit.predict(w).centre));
+const MONTHS_PER: Record<PeriodSeries["unit"], number> = { month: 1, quarter: 3 };
+
+/**
+ * The plan of a line's monthly (quarterly) lag: its forecast model fitted to the last
+ * FORECAST_WINDOW periods of `series`, one step a month (a quarter) from the series' last period,
+ * for each of `months` projected months from `firstMonth`; or why there is none. A projected month
+ * in the period under way, when that has a value already, takes the model's level for that period.
+ */
+export function periodPlan(series: PeriodSeries, range: MeasureRange, firstMonth: YearMonth, months = PROJECTION_MONTHS): LagPlan | NoPlan {
+  const chosen = chooseForecastModel(series.participant, range, series.unit);
+  if (chosen.kind === "insufficient") return chosen;
+  const last = series.starts.length - 1;
+  const lastMonth = monthOf(series.starts[last]!);
+  // The series index of the period month j falls in.
+  const stepOf = (j: number) => last + Math.floor((monthsBetween(lastMonth, addMonths(firstMonth, j)).length - 1) / MONTHS_PER[series.unit]);
+  const perMonth = Array.from({ length: months }, (_, j) => stepOf(j));
+  const steps = [...new Set(perMonth)];
+  return { chosen, unit: series.unit, last, steps, monthSteps: perMonth.map((s) => [steps.indexOf(s)]) };
+}
+
+/** The first period of `series` that belongs to the program: the one holding its start date. */
+export function firstProgramPeriod(series: PeriodSeries, startDate: IsoDate): number {
+  const i = series.starts.findIndex((p) => firstDayOfMonth(addMonths(monthOf(p), MONTHS_PER[series.unit])) > startDate);
+  return i < 0 ? series.starts.length : i;
+}
+
+/** The monthly levels of the forecast's centre (its median each period). */
+export const centreLevels = (p: LagPlan) => monthLevels(p, p.steps.map((w) => p.chosen.fit.predict(w).centre));
 
 /** The monthly levels of one simulated path of the lag. */
-export const drawnLevels = (p: LagPlan, rng: Rng) => monthLevels(p, p.chosen.fit.drawPath(rng, p.weeks));
+export const drawnLevels = (p: LagPlan, rng: Rng) => monthLevels(p, p.chosen.fit.drawPath(rng, p.steps));
 
 export function projectionOf(input: ProgramRoiInput, lines: LineResult[], totals: ProgramRoiCore["totals"], months: MonthPoint[]): Projection {
   const current = monthOf(input.today);
@@ -84,25 +114,28 @@ export function projectionOf(input: ProgramRoiInput, lines: LineResult[], totals
       return null;
     };
     if (!spec.series || !spec.lag) return flat("Manual value: continues unchanged.");
-    const series = spec.series.participant;
-    const plan = lagPlan(series, spec.lag.range);
+    const periods = spec.series.periods;
+    const unit: ForecastUnit = periods?.unit ?? "week";
+    const plan = periods ? periodPlan(periods, spec.lag.range, future[0]!) : lagPlan(spec.series.participant, spec.lag.range);
     if ("reason" in plan)
-      return flat(`No forecast of ${spec.lag.name} to follow (${notEnoughWeeksText(plan.n)}): the current monthly benefit continues, its isolated improvement drawn from its sampling distribution.`);
-    const pre = present(series, 0, firstProgramWeek(spec.series.weeks, input.startDate));
+      return flat(`No forecast of ${spec.lag.name} to follow (${notEnoughWeeksText(plan.n, unit)}): the current monthly benefit continues, its isolated improvement drawn from its sampling distribution.`);
+    const pre = periods
+      ? present(periods.participant, 0, firstProgramPeriod(periods, input.startDate))
+      : present(spec.series.participant, 0, firstProgramWeek(spec.series.weeks, input.startDate));
     if (!pre.length) return flat("No pre-program level to measure the forecast against: the current monthly benefit continues.");
     const preLevel = mean(pre.map((p) => p.y));
     const share = claimedShare(l.isolation);
     const { chosen } = plan;
-    // The centre's average change per week, from the current week to the projection's last.
-    const weeksAhead = plan.weeks;
-    const now = series.length - 1;
+    // The centre's average change per period, from the last one fitted to the projection's last.
+    const end = plan.steps.at(-1)!;
     const centreAt = (w: number) => chosen.scale.from(chosen.fit.predict(w).centre);
-    const perWeek = (centreAt(weeksAhead.at(-1)!) - centreAt(now)) / (weeksAhead.at(-1)! - now);
+    const perStep = (centreAt(end) - centreAt(plan.last)) / (end - plan.last);
+    const cadence = unit === "week" ? "" : ` ${unit} by ${unit}`;
     lineNotes.push({
       id: l.id,
       name: l.name,
       method: "forecast",
-      note: `Follows ${spec.lag.name}'s ${modelText(chosen.fit.model, chosen.scale.name)} (chosen by backtest, as its forecast is: ${heldText(chosen.backtest)}; ${chosen.n} weeks with values), ${perWeek >= 0 ? "+" : "−"}${n(Math.abs(perWeek))}/week on average over the year ahead, against the pre-program level ${n(preLevel)}, claiming ${n(share * 100, 1)}% of the change and never more than the improvement isolated so far (${n(l.isolation.improvement)}); the band simulates the model's and the improvement's uncertainty.`,
+      note: `Follows ${spec.lag.name}'s ${modelText(chosen.fit.model, chosen.scale.name)}${cadence} (chosen by backtest, as its forecast is: ${heldText(chosen.backtest, unit)}; ${chosen.n} ${unit}s with values), ${perStep >= 0 ? "+" : "−"}${n(Math.abs(perStep))}/${unit} on average over the year ahead, against the pre-program level ${n(preLevel)}, claiming ${n(share * 100, 1)}% of the change and never more than the improvement isolated so far (${n(l.isolation.improvement)}); the band simulates the model's and the improvement's uncertainty.`,
     });
     return { ...plan, sign: spec.lag.direction === "LOWER_IS_BETTER" ? -1 : 1, preLevel, iso: l.isolation };
   });

@@ -36,7 +36,15 @@ export type LineSeries = {
   control: (number | null)[] | null;
   /** Whose values `participant` holds. */
   scope: "teams" | "organization";
+  /**
+   * A lag measured monthly (quarterly): the same participants' (or organization's) means at its own
+   * cadence, the periods its forecast is fitted on, which the projection follows; absent for a weekly lag.
+   */
+  periods?: PeriodSeries | null;
 };
+
+/** A monthly (quarterly) lag's means, one per period, oldest first; `starts` holds each period's first day. */
+export type PeriodSeries = { unit: "month" | "quarter"; starts: IsoDate[]; participant: (number | null)[] };
 
 export type BenefitSpec = {
   id: string;

@@ -2,6 +2,8 @@
 // nothing" when it includes zero, and the projection's 80% band — each number also in the appendix.
 import { describe, expect, it } from "vitest";
 import { SHA, sectionText, snapshot } from "@/tests/fixtures/reportSnapshot";
+import { parseCsv } from "@/lib/csv/parse";
+import { renderAppendixCsv } from "../render/appendix";
 import { buildNarrative } from "./narrative";
 
 describe("the ROI section's uncertainty", () => {
@@ -27,6 +29,16 @@ describe("the ROI section's uncertainty", () => {
     const doc = buildNarrative(base, SHA);
     expect(sectionText(doc, "roi")).toMatch(/\(80% band 350% to 450%: the 10th and 90th percentiles of simulated totals/);
     expect(doc.facts.find((f) => f.metric === "Projected ROI % in four quarters, 80% band high")).toMatchObject({ value: 450 });
+  });
+
+  it("says how each line was projected, and lists its note's numbers in the appendix", () => {
+    const doc = buildNarrative(base, SHA);
+    expect(sectionText(doc, "roi")).toContain(
+      "Retention, projected: Follows Retention's linear trend month by month (chosen by backtest, as its forecast is: the 80% range held in 9 of 12 past months; 17 months with values)",
+    );
+    const { header, records } = parseCsv(renderAppendixCsv(doc));
+    const listed = records.filter((r) => r.cells[header.indexOf("item")] === "Retention, projected").map((r) => r.cells[header.indexOf("display")]!.replace(/^'/, ""));
+    expect(listed).toEqual(expect.arrayContaining(["80%", "9", "12", "17", "+0.19", "85.982", "86%", "2.794"]));
   });
 
   const paybackOf = (doc: ReturnType<typeof buildNarrative>) => {

@@ -1,6 +1,6 @@
 // Return on investment, program by program: the key figures, each benefit line with the
 // isolation method behind its claim, the fully-loaded costs by category, the Monte Carlo range,
-// break-even, the projection and the cumulative chart. The executive summary takes its figures
+// break-even, the projection with how each line was projected, and the cumulative chart. The executive summary takes its figures
 // from roiFigures, so the two print the same numbers in the same words.
 import type { ReportBlock, ReportSection } from "../document";
 import type { ProgramRoiSnapshot, ReportSnapshot } from "../snapshot/types";
@@ -124,6 +124,8 @@ export function roiSection(s: ReportSnapshot, w: Writer): ReportSection {
       kind: "paragraph",
       text: `${range} ${p.breakEvenMonth ? `Cumulative benefits passed cumulative costs in ${w.month(p.breakEvenMonth)}.` : "Cumulative benefits have not yet caught up with the costs."} Projected four quarters ahead, the ROI would be ${w.fact(S, p.name, "Projected ROI % in four quarters", p.projectedRoiPercent, w.pct(p.projectedRoiPercent), "%")}${projectedBand(p, w, S)}.`,
     });
+    // Each line's method: the numbers in its note are in the appendix with the words around them.
+    if (p.projectionLines?.length) blocks.push({ kind: "bullets", items: p.projectionLines.map((l) => `${l.name}, projected: ${l.note}`) });
     blocks.push({ kind: "chart", chart: roiChart(p, w) });
   }
   return { id: "roi", title: "Return on investment", blocks, pageBreakBefore: true };

@@ -148,6 +148,8 @@ export type ProgramRoiSnapshot = {
   months: { month: string; cumulativeCosts: number; cumulativeBenefits: number }[];
   projection: { month: string; cumulativeBenefits: number; lo: number; hi: number; cumulativeCosts: number }[];
   projectedRoiPercent: number | null;
+  /** How each line was projected: following its lag's forecast model, or its current value continuing, and why; absent in older snapshots. */
+  projectionLines?: { name: string; method: "forecast" | "flat"; note: string }[];
   assumptions: string[];
   intangibles: { name: string; note: string }[];
   /** ROI at the previous quarter's end, recomputed from the data when no report exists for it. */
