@@ -1,8 +1,9 @@
 import "server-only";
 // A program's ROI for its page, the reports and the API: load the program tenant-scoped, the
 // weekly series of each benefit line's lag measure in SQL (participants, controls, organization),
-// and a monthly (quarterly) lag's series at its cadence for the projection to follow, then run the pure computation in lib/domain/roi/program.ts. The result is plain JSON and lists
-// every input: costs with categories, each benefit's formula and isolation numbers, assumptions.
+// and a monthly (quarterly) lag's series at its cadence for the projection to follow, then run the
+// pure computation in lib/domain/roi/program.ts. The result is plain JSON and lists every input:
+// costs with categories, each benefit's formula and isolation numbers, assumptions.
 import * as clock from "@/lib/clock";
 import type { TenantContext } from "@/lib/auth/tenant";
 import { requireProgramRoiAccess } from "@/lib/auth/permissions";
